@@ -1,0 +1,112 @@
+"""Turn Pydantic's validation errors into one plain-language problem per field."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .problems import Problem
+from .yaml_source import Document, FieldPath
+
+
+def _field_names() -> list[str]:
+    from . import models
+
+    names: set[str] = set()
+    for obj in vars(models).values():
+        if isinstance(obj, type) and issubclass(obj, BaseModel):
+            names.update(obj.model_fields)
+    return sorted(names)
+
+
+def did_you_mean(value: object, options: list[str]) -> str:
+    close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return f"'{value}'"
+
+
+_EXPECTED = {
+    "string_type": "text",
+    "dict_type": "a mapping of fields",
+    "list_type": "a list",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "model_type": "a mapping of fields",
+    "model_attributes_type": "a mapping of fields",
+    "bool_type": "yes or no",
+    "enum": "one of the listed values",
+}
+
+
+def _message(error: dict[str, Any]) -> tuple[str, str]:
+    kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    if kind == "missing":
+        return "is required but missing", ""
+    if kind == "extra_forbidden":
+        return "is not a known field", did_you_mean(error["loc"][-1], _field_names())
+    if kind in ("literal_error", "enum"):
+        options = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        return f"{_describe(value)} is not one of {', '.join(options)}", did_you_mean(value, options)
+    if kind == "string_too_short":
+        return "must not be empty", ""
+    if kind == "string_too_long":
+        return f"is too long (at most {ctx.get('max_length')} characters)", ""
+    if kind == "string_pattern_mismatch":
+        return (
+            f"{_describe(value)} is not a valid id",
+            "use lowercase letters a-z, digits and single hyphens, e.g. 'antwerp-diamond-quarter'",
+        )
+    if kind == "too_short":
+        return f"needs at least {ctx.get('min_length')} item(s)", ""
+    if kind in _EXPECTED:
+        return f"expected {_EXPECTED[kind]}, got {_describe(value)}", ""
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"])), ""
+    return error["msg"][0].lower() + error["msg"][1:], ""
+
+
+def _clean_loc(loc: tuple[Any, ...], data: Any) -> FieldPath:
+    """Keep the parts of Pydantic's loc that name real fields; drop union-branch tags."""
+    clean: list[str | int] = []
+    current = data
+    for i, part in enumerate(loc):
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+            clean.append(part)
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+            clean.append(part)
+        elif i == len(loc) - 1 and isinstance(current, dict) and isinstance(part, str):
+            clean.append(part)  # a missing field: name it, point at its parent
+    return tuple(clean)
+
+
+def problems_from(exc: ValidationError, doc: Document, prefix: FieldPath = ()) -> list[Problem]:
+    by_loc: dict[FieldPath, list[dict[str, Any]]] = {}
+    for error in exc.errors():
+        loc = _clean_loc(prefix + tuple(error["loc"]), doc.data)
+        by_loc.setdefault(loc, []).append(error)
+    problems = []
+    for loc, errors in by_loc.items():
+        # A union (text or translated text) reports once per branch; the branch that matches the
+        # input's type says the useful thing.
+        specific = [e for e in errors if not e["type"].endswith("_type")] or errors
+        message, hint = _message(specific[0])
+        problems.append(doc.problem(loc, message, hint))
+    return problems

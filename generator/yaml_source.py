@@ -1,0 +1,138 @@
+"""Read one YAML file into plain data plus the line and column of every field.
+
+PyYAML's ``safe_load`` keeps the last of two equal keys silently and forgets where values
+stood, so we compose the node graph (libyaml when available) and build the data ourselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_BYTES = 512 * 1024  # a real record is a few KB; anything this big is a mistake or an attack
+MAX_NODES = 20_000
+
+FieldPath = tuple[str | int, ...]
+
+
+@dataclass
+class Document:
+    path: str
+    data: Any
+    marks: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+
+    def mark(self, loc: FieldPath) -> tuple[int, int]:
+        """Line and column of the deepest known field on ``loc`` (1-based)."""
+        for end in range(len(loc), -1, -1):
+            if loc[:end] in self.marks:
+                return self.marks[loc[:end]]
+        return (1, 1)
+
+    def problem(self, loc: FieldPath, message: str, hint: str = "") -> Problem:
+        line, col = self.mark(loc)
+        return Problem(self.path, line, col, dotted(loc), message, hint)
+
+
+def dotted(loc: FieldPath) -> str:
+    return ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in loc).replace(".[", "[")
+
+
+class _Reject(Exception):
+    def __init__(self, node: yaml.Node | None, message: str) -> None:
+        self.node = node
+        self.message = message
+
+
+def read(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
+    """Parse ``path``; ``display`` is the name used in messages (relative to the repo)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(display, 0, 0, "", f"cannot be read: {exc.strerror}")]
+    if len(raw) > MAX_BYTES:
+        return None, [Problem(display, 0, 0, "", f"is {len(raw):,} bytes; a record may be at most {MAX_BYTES:,}")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [Problem(display, line, col, "", "is not valid UTF-8 text; save the file as UTF-8")]
+    if not text.strip():
+        return None, [Problem(display, 1, 1, "", "is empty; a record is a YAML mapping of fields")]
+    try:
+        loader = Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        what = exc.problem or exc.context or "invalid YAML"
+        hint = "indent with spaces; YAML does not allow tabs" if "\t" in text else ""
+        return None, [Problem(display, line, col, "", f"YAML syntax error: {what}", hint)]
+    except yaml.YAMLError as exc:
+        return None, [Problem(display, 1, 1, "", f"YAML error: {exc}")]
+    doc = Document(display, None)
+    try:
+        doc.data = _build(node, (), doc, set())
+    except _Reject as exc:
+        line, col = _pos(exc.node) if exc.node is not None else (1, 1)
+        return None, [Problem(display, line, col, "", exc.message)]
+    if not isinstance(doc.data, dict):
+        kind = "a list" if isinstance(doc.data, list) else "a single value"
+        return None, [Problem(display, 1, 1, "", f"holds {kind}; a record must be a mapping of fields (key: value)")]
+    return doc, []
+
+
+def _pos(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _build(node: yaml.Node, loc: FieldPath, doc: Document, seen: set[int]) -> Any:
+    # An alias re-uses a node; records never need one and it is how "billion laughs" works.
+    if id(node) in seen:
+        raise _Reject(node, "YAML anchors and aliases (&, *) are not allowed in records; write the value out")
+    seen.add(id(node))
+    if len(seen) > MAX_NODES:
+        raise _Reject(node, f"has more than {MAX_NODES:,} values; a record is much smaller")
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _Reject(key_node, "YAML merge keys (<<) are not allowed in records")
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Reject(key_node, "a field name must be plain text")
+            key = str(key_node.value)
+            if key in result:
+                line, _ = doc.marks[(*loc, key)]
+                raise _Reject(key_node, f"duplicate field '{key}' (first given on line {line}); YAML would keep only the last")
+            doc.marks[(*loc, key)] = _pos(key_node)
+            result[key] = _build(value_node, (*loc, key), doc, seen)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for index, item in enumerate(node.value):
+            doc.marks[(*loc, index)] = _pos(item)
+            items.append(_build(item, (*loc, index), doc, seen))
+        return items
+    if node.tag not in _PLAIN_TAGS:
+        raise _Reject(node, f"the YAML tag {node.tag} is not allowed in records")
+    return yaml.SafeLoader.construct_scalar(_SCALARS, node) if node.tag.endswith(":str") else _construct(node)
+
+
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_SCALARS = yaml.SafeLoader("")
+
+
+def _construct(node: yaml.ScalarNode) -> Any:
+    value = _SCALARS.construct_object(node)
+    if node.tag.endswith(":timestamp"):
+        return str(node.value)  # dates stay as written; the clock and time zones never enter
+    return value
