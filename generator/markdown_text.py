@@ -1,0 +1,70 @@
+"""Make contributor text inert in Markdown: no HTML, no links, no broken tables or headings.
+
+Templates never have to remember this: the Jinja environment runs every ``{{ value }}`` through
+:func:`inline` unless the value is :class:`Trusted` (Markdown that our own code built).
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup as Trusted
+
+__all__ = ["Trusted", "inline", "blocks", "pick", "finalize"]
+
+_ESCAPES = str.maketrans(
+    {
+        "\\": "\\\\",
+        "`": "\\`",
+        "*": "\\*",
+        "_": "\\_",
+        "{": "\\{",
+        "}": "\\}",
+        "[": "\\[",
+        "]": "\\]",
+        "#": "\\#",
+        "!": "\\!",
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        "|": "&#124;",  # a pipe can never split a table cell
+        "~": "&#126;",
+        "^": "&#94;",
+        "=": "&#61;",
+        ":": "&#58;",  # no "javascript:" or emoji shortcodes survive as syntax
+        '"': "&quot;",
+    }
+)
+# Characters that only mean something at the start of a line: lists, quotes, definitions.
+_LEADING = re.compile(r"^(\d+)([.)])|^([-+])")
+
+
+def pick(value: object, lang: str = "en") -> str:
+    """The text of a field in ``lang``, falling back to English."""
+    if isinstance(value, dict):
+        return str(value.get(lang) or value.get("en") or "")
+    return "" if value is None else str(value)
+
+
+def inline(value: object, lang: str = "en") -> Trusted:
+    """One line of inert Markdown: whitespace (newlines too) folded, every special character escaped."""
+    if isinstance(value, Trusted):
+        return value
+    text = " ".join(pick(value, lang).split()).translate(_ESCAPES)
+    text = _LEADING.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
+    return Trusted(text)
+
+
+def blocks(value: object, lang: str = "en") -> Trusted:
+    """Paragraphs of inert Markdown: blank lines in the source start a new paragraph."""
+    paragraphs = re.split(r"\n\s*\n", pick(value, lang))
+    return Trusted("\n\n".join(inline(p) for p in paragraphs if p.strip()))
+
+
+def finalize(value: object) -> object:
+    """Jinja ``finalize`` hook: escape whatever a template prints unless our code built it."""
+    if value is None:
+        return ""
+    if isinstance(value, (Trusted, int)) and not isinstance(value, bool):
+        return value
+    return inline(value)

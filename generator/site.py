@@ -1,0 +1,19 @@
+"""From a repository folder to the rendered site: the one entry point the plugin and CLI share."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .history import last_changed
+from .knowledge_base import KnowledgeBase, build
+from .render import Site, render_site
+
+
+def load_kb(repo: Path, content: Path = Path("content")) -> KnowledgeBase:
+    return build(content if content.is_absolute() else repo / content)
+
+
+def build_site(repo: Path, content: Path = Path("content"), contributing: Path = Path("CONTRIBUTING.md"), *, site_url: str = "") -> Site:
+    kb = load_kb(repo, content)
+    text = (repo / contributing).read_text(encoding="utf-8") if (repo / contributing).is_file() else None
+    return render_site(kb, contributing=text, changed=last_changed(repo), site_url=site_url)

@@ -1,0 +1,36 @@
+"""Where each record's page lives in the site, as MkDocs source paths."""
+
+from __future__ import annotations
+
+import posixpath
+
+CASES_INDEX = "cases/index.md"
+CRITERIA_INDEX = "criteria/index.md"
+LESSONS_INDEX = "lessons/index.md"
+CHECKLISTS_INDEX = "checklists/index.md"
+
+
+def case(cid: str) -> str:
+    return f"cases/{cid}.md"
+
+
+def criterion(cid: str) -> str:
+    return f"criteria/{cid}.md"
+
+
+def lesson(lid: str) -> str:
+    return f"lessons/{lid}.md"
+
+
+def checklist(cid: str) -> str:
+    return f"checklists/{cid}.md"
+
+
+def profile_svg(cid: str) -> str:
+    return f"assets/profiles/{cid}.svg"
+
+
+def relative(from_page: str, target: str, anchor: str = "") -> str:
+    """A link from one source file to another, as MkDocs resolves and checks it."""
+    path = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    return f"{path}#{anchor}" if anchor else path
