@@ -10,7 +10,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
 from . import site_paths as paths
-from . import svg
+from . import export, svg
 from .knowledge_base import KnowledgeBase
 from .markdown_text import Trusted, blocks, finalize, inline, pick
 from .models import Case, Fact, Term
@@ -151,6 +151,9 @@ def render_site(
     page("variants.md", "variants.md.j2")
     page("references.md", "references.md.j2")
     page("glossary.md", "glossary.md.j2")
+    site.files.update(export.data_files(kb))
+    page("self-assessment.md", "self_assessment.md.j2", glossary=False)
+    page("data.md", "data.md.j2", schemas=sorted(n.removeprefix("data/schema/") for n in site.files if n.startswith("data/schema/")))
     if contributing is not None:
         site.pages["contributing.md"] = contributing
         site.edit["contributing.md"] = "CONTRIBUTING.md"
