@@ -13,6 +13,9 @@ from .schema_errors import did_you_mean
 from .yaml_source import Document, FieldPath
 
 
+NOUNS = {"criteria": "criterion", "cases": "case", "lessons": "lesson", "references": "reference", "countries": "country"}
+
+
 def _sources(data: Any, loc: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
     """Every ``source`` value at any depth of a record."""
     if isinstance(data, dict):
@@ -44,7 +47,7 @@ def check(loaded: Loaded) -> list[Problem]:
     def ref(doc: Document, loc: FieldPath, value: str, kind: str) -> None:
         if value not in ids.get(kind, {}) and value not in loaded.stems.get(kind, set()):
             known = sorted(ids.get(kind, {}))
-            problems.append(doc.problem(loc, f"'{value}' is not a known {kind} id", did_you_mean(value, known)))
+            problems.append(doc.problem(loc, f"'{value}' is not the id of any {NOUNS[kind]} in content/{kind}/", did_you_mean(value, known)))
 
     criteria: dict[str, Criterion] = {r.id: r for r, _ in loaded.records.get("criteria", [])}  # type: ignore[misc]
     indicator_home: dict[str, str] = {}
@@ -73,10 +76,14 @@ def check(loaded: Loaded) -> list[Problem]:
                     problems.append(doc.problem(("assessment", cid, iid), f"'{iid}' is not an indicator of criterion '{cid}'", did_you_mean(iid, known)))
         if case.status == "studied":
             for cid, criterion in criteria.items():
-                for ind in criterion.indicators:
-                    if ind.id not in case.assessment.get(cid, {}):
-                        where = ("assessment", cid) if cid in case.assessment else ("assessment",)
-                        problems.append(doc.problem(where, f"the studied case does not rate indicator '{cid}.{ind.id}'", "add a rating (use 'unknown' where the source is silent), a finding and a source"))
+                missing = [ind.id for ind in criterion.indicators if ind.id not in case.assessment.get(cid, {})]
+                if not missing:
+                    continue
+                hint = "give each a rating ('unknown' where the source is silent), a finding and a source"
+                if cid in case.assessment:
+                    problems.append(doc.problem(("assessment", cid), f"a studied case must rate every indicator; missing: {', '.join(missing)}", hint))
+                else:
+                    problems.append(doc.problem(("assessment",), f"a studied case must rate criterion '{cid}'; missing: {', '.join(missing)}", hint))
 
     for lesson, doc in loaded.records.get("lessons", []):
         assert isinstance(lesson, Lesson)

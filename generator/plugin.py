@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from .site import build_site
 
@@ -36,16 +38,26 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 raise PluginError("Invalid content; the site was not built.\n" + exc.report()) from None
             raise
         docs = Path(config.docs_dir).resolve()
+        # edit_uri points at the repository root: hand-written pages open docs/<page>, generated
+        # pages open the YAML record behind them, pages built from many records have no button.
+        docs_prefix = docs.relative_to(repo.resolve()).as_posix() if docs.is_relative_to(repo.resolve()) else None
+        for file in files:
+            if file.generated_by is None:
+                file.edit_uri = f"{docs_prefix}/{file.src_uri}" if docs_prefix else None
         for path, text in {**site.pages, **site.files}.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"{Path(config.docs_dir).name}/{path} has the same path as a generated page; remove or rename it")
             file = File.generated(config, path, content=text)
-            record = site.edit.get(path)
-            # The edit button opens the YAML record behind the page; pages built from many
-            # records have none.
-            file.edit_uri = Path("..", record).as_posix() if record and docs.parent == repo.resolve() else None
+            file.edit_uri = site.edit.get(path)
             files.append(file)
         return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # MkDocs unescapes the first heading into page.title and themes print it raw (in <title>,
+        # the search index, breadcrumbs); escape it so a record's name stays text.
+        if page.title:
+            page.title = escape(page.title, quote=True)
+        return html
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         repo = Path(config.config_file_path).parent

@@ -44,9 +44,10 @@ def dotted(loc: FieldPath) -> str:
 
 
 class _Reject(Exception):
-    def __init__(self, node: yaml.Node | None, message: str) -> None:
+    def __init__(self, node: yaml.Node | None, message: str, loc: FieldPath = ()) -> None:
         self.node = node
         self.message = message
+        self.loc = loc
 
 
 def read(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
@@ -75,6 +76,8 @@ def read(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         what = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.context_mark and exc.problem and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+            what = f"{exc.problem} {exc.context} that starts on line {exc.context_mark.line + 1}"
         hint = "indent with spaces; YAML does not allow tabs" if "\t" in text else ""
         return None, [Problem(display, line, col, "", f"YAML syntax error: {what}", hint)]
     except yaml.YAMLError as exc:
@@ -84,7 +87,7 @@ def read(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
         doc.data = _build(node, (), doc, set())
     except _Reject as exc:
         line, col = _pos(exc.node) if exc.node is not None else (1, 1)
-        return None, [Problem(display, line, col, "", exc.message)]
+        return None, [Problem(display, line, col, dotted(exc.loc), exc.message)]
     if not isinstance(doc.data, dict):
         kind = "a list" if isinstance(doc.data, list) else "a single value"
         return None, [Problem(display, 1, 1, "", f"holds {kind}; a record must be a mapping of fields (key: value)")]
@@ -103,6 +106,8 @@ def _build(node: yaml.Node, loc: FieldPath, doc: Document, seen: set[int]) -> An
     if len(seen) > MAX_NODES:
         raise _Reject(node, f"has more than {MAX_NODES:,} values; a record is much smaller")
     if isinstance(node, yaml.MappingNode):
+        if not loc:
+            doc.marks[()] = _pos(node)  # a missing top-level field points at the record's start
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
@@ -112,7 +117,7 @@ def _build(node: yaml.Node, loc: FieldPath, doc: Document, seen: set[int]) -> An
             key = str(key_node.value)
             if key in result:
                 line, _ = doc.marks[(*loc, key)]
-                raise _Reject(key_node, f"duplicate field '{key}' (first given on line {line}); YAML would keep only the last")
+                raise _Reject(key_node, f"is given twice (first on line {line}); YAML would silently keep only the last", (*loc, key))
             doc.marks[(*loc, key)] = _pos(key_node)
             result[key] = _build(value_node, (*loc, key), doc, seen)
         return result

@@ -1,0 +1,106 @@
+"""Shared test helpers: copy the repository, run the real CLI and MkDocs, read built HTML."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+
+
+def copy_repo(dest: Path) -> Path:
+    """A working copy of what the site is built from, safe to edit in a test."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("content", "docs", "schema"):
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, dest / name)
+    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
+        if (ROOT / name).exists():
+            shutil.copy2(ROOT / name, dest / name)
+    return dest
+
+
+def run_cli(repo: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([PY, "-m", "generator", "--repo", str(repo), *args], capture_output=True, text=True, timeout=timeout, env=ENV, cwd=ROOT)
+
+
+def mkdocs_build(repo: Path, site: Path, *extra: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [PY, "-m", "mkdocs", "build", "--strict", "-f", str(repo / "mkdocs.yml"), "-d", str(site), *extra],
+        capture_output=True, text=True, timeout=timeout, env=ENV, cwd=repo,
+    )
+
+
+class Page(HTMLParser):
+    """The parts of a built page the tests look at."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+        self.scripts: list[dict[str, str | None]] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text_parts: list[str] = []
+        self._skip = 0
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        if "id" in a and a["id"]:
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"] or "")
+        if tag == "script":
+            self.scripts.append(a)
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.text_parts.append(data)
+
+    @property
+    def text(self) -> str:
+        return re.sub(r"\s+", " ", " ".join(self.text_parts))
+
+
+def read_page(site: Path, url_path: str) -> Page:
+    return Page((site / url_path / "index.html").read_text(encoding="utf-8"))
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every internal link or anchor in the built site that leads nowhere."""
+    from urllib.parse import unquote, urlsplit
+
+    pages = {p: Page(p.read_text(encoding="utf-8")) for p in site.rglob("*.html")}
+    broken = []
+    for path, page in pages.items():
+        if path.name == "404.html":
+            continue  # served at any depth, so it links from the site root on purpose
+        for href in page.links:
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("//") or href.startswith("mailto:"):
+                continue
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{path.relative_to(site)}: {href}")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else Page(target.read_text(encoding="utf-8")).ids
+                if unquote(parts.fragment) not in ids:
+                    broken.append(f"{path.relative_to(site)}: {href} (no such anchor)")
+    return broken

@@ -1,0 +1,76 @@
+"""`mkdocs serve` re-renders on a record edit, survives invalid content and recovers."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from helpers import ENV, PY
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(condition, timeout: float = 60.0) -> bool:  # noqa: ANN001
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+@pytest.mark.slow
+def test_serve_rerenders_on_edit_and_survives_broken_yaml(repo: Path, tmp_path: Path) -> None:
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w+")
+    server = subprocess.Popen(
+        [PY, "-m", "mkdocs", "serve", "-f", str(repo / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+        stdout=log, stderr=subprocess.STDOUT, env=ENV, cwd=repo,
+    )
+    url = f"http://127.0.0.1:{port}/cases/rtr-nl/"
+    record = repo / "content/cases/rtr-nl.yaml"
+    original = record.read_text(encoding="utf-8")
+    try:
+        # The root redirects to the site's mount path, so follow it once.
+        assert wait_for(lambda: fetch(f"http://127.0.0.1:{port}/") != ""), log_text(log)
+        base = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).geturl()
+        url = base + "cases/rtr-nl/"
+        assert "RTR-NL" in fetch(url)
+
+        record.write_text(original.replace("name: RTR-NL", "name: Renamed Camera Scheme"), encoding="utf-8")
+        assert wait_for(lambda: "Renamed Camera Scheme" in fetch(url)), log_text(log)
+
+        record.write_text(original.replace("status: screened-out", "status: maybe"), encoding="utf-8")
+        assert wait_for(lambda: "content/cases/rtr-nl.yaml:5:1: status: 'maybe' is not one of" in log_text(log)), log_text(log)
+        time.sleep(1)
+        assert server.poll() is None  # the server stays up; MkDocs holds pages until the fix
+
+        record.write_text(original.replace("name: RTR-NL", "name: Recovered Scheme"), encoding="utf-8")
+        assert wait_for(lambda: "Recovered Scheme" in fetch(url)), log_text(log)
+        assert "Traceback" not in log_text(log)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        log.close()
+
+
+def log_text(log) -> str:  # noqa: ANN001
+    log.flush()
+    return Path(log.name).read_text(encoding="utf-8", errors="replace")

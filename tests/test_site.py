@@ -1,0 +1,107 @@
+"""A real `mkdocs build --strict` of the repository: pages, ratings, backlinks and links."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.knowledge_base import KnowledgeBase
+from generator.ratings import SCALE
+from generator.render import render_site
+from helpers import broken_links, read_page
+
+
+def test_strict_build_has_no_warnings_and_every_internal_link_resolves(built_site: Path) -> None:
+    assert (built_site / "index.html").exists()
+    assert broken_links(built_site) == []
+
+
+def test_case_page_shows_every_criterion_and_indicator_with_rating_finding_and_source(kb: KnowledgeBase, built_site: Path) -> None:
+    case = kb.case("johan-cruijff-arena")
+    page = read_page(built_site, "cases/johan-cruijff-arena")
+    for criterion in kb.criteria:
+        assert criterion.id in page.ids  # the section the matrix and criterion pages link to
+        assert f"../../criteria/{criterion.id}/" in page.links
+        for indicator in criterion.indicators:
+            entry = case.assessment[criterion.id][indicator.id]
+            assert f"../../criteria/{criterion.id}/#{indicator.id}" in page.links
+            assert " ".join(entry.finding.split()) in page.text
+    # The study's verdicts: no covenant, no driver, no accountability to an elected body.
+    html = (built_site / "cases/johan-cruijff-arena/index.html").read_text()
+    row = html.split('href="../../criteria/responsibilities-and-steering/#driver"')[1].split("</tr>")[0]
+    assert "kb-rating--absent" in row and "○&nbsp;Absent" in row
+    assert "Johan Cruijff ArenA" in page.text and "MOJO Concerts" in page.text
+
+
+def test_parties_table_lists_sector_and_role(built_site: Path) -> None:
+    page = read_page(built_site, "cases/nijmegen-four-day-march")
+    assert "Nijmeegse Vierdaagse" in page.text  # other names are on the page, so search finds them
+    assert "GHOR" in page.text and "Public" in page.text and "Private" in page.text
+
+
+def test_criterion_page_links_back_to_every_studied_case(kb: KnowledgeBase, built_site: Path) -> None:
+    for criterion in kb.criteria:
+        page = read_page(built_site, f"criteria/{criterion.id}")
+        for case in kb.studied_cases:
+            assert f"../../cases/{case.id}/#{criterion.id}" in page.links
+        for indicator in criterion.indicators:
+            assert indicator.id in page.ids
+
+
+def test_matrix_cells_carry_the_derived_rating_and_link_to_the_finding(kb: KnowledgeBase) -> None:
+    site = render_site(kb)
+    matrix = site.pages["comparison.md"]
+    for case in kb.studied_cases:
+        for criterion in kb.criteria:
+            level = SCALE[kb.criterion_rating(case, criterion)]
+            cell = f'<span class="kb-rating kb-rating--{level.rating.value}">{level.symbol}&nbsp;{level.label}</span>](cases/{case.id}.md#{criterion.id})'
+            assert cell in matrix
+
+
+def test_ratings_follow_the_studys_verdicts(kb: KnowledgeBase) -> None:
+    def present(case_id: str) -> int:
+        case = kb.case(case_id)
+        return sum(case.assessment[c.id][i.id].rating.value == "present" for c, i in kb.indicators)
+
+    assert present("antwerp-diamond-quarter") > present("nijmegen-four-day-march") > present("johan-cruijff-arena")
+    arena = kb.case("johan-cruijff-arena")
+    for criterion_id, indicator_id in [("organisation-and-dynamic", "written-agreement"), ("responsibilities-and-steering", "driver"), ("connection-to-government", "accountability"), ("organisation-and-dynamic", "complete-network")]:
+        assert arena.assessment[criterion_id][indicator_id].rating.value == "absent"
+
+
+def test_rating_shown_as_symbol_colour_class_and_label_with_a_legend(built_site: Path) -> None:
+    html = (built_site / "comparison/index.html").read_text()
+    for level in SCALE.values():
+        assert f'kb-rating--{level.rating.value}">{level.symbol}&nbsp;{level.label}' in html
+    assert "Legend" in html and "average of 1.5 or more is present" in html
+
+
+def test_edit_button_opens_the_yaml_record(built_site: Path) -> None:
+    html = (built_site / "cases/antwerp-diamond-quarter/index.html").read_text()
+    assert 'href="https://github.com/ppc-soft-targets/knowledge-base/edit/main/content/cases/antwerp-diamond-quarter.yaml"' in html
+    html = (built_site / "criteria/cultural-characteristics/index.html").read_text()
+    assert "edit/main/content/criteria/cultural-characteristics.yaml" in html
+
+
+def test_navigation_does_not_list_individual_cases(built_site: Path) -> None:
+    # The glossary's own text links to no case, so any case link on it would come from the nav.
+    page = read_page(built_site, "glossary")
+    assert "../cases/" in page.links
+    assert not [link for link in page.links if "antwerp-diamond-quarter" in link or "lessons/put-" in link]
+
+
+def test_generated_pages_are_not_written_to_docs_or_content(built_site: Path) -> None:
+    from helpers import ROOT
+
+    assert not (ROOT / "docs" / "cases").exists()
+    assert not list((ROOT / "docs").glob("*.md"))
+    assert sorted(p.suffix for p in (ROOT / "content").rglob("*") if p.is_file()) == [".yaml"] * len(list((ROOT / "content").rglob("*.yaml")))
+
+
+def test_render_command_writes_the_same_markdown_to_a_folder(kb: KnowledgeBase, tmp_path: Path) -> None:
+    from helpers import ROOT, run_cli
+
+    result = run_cli(ROOT, "render", "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    written = (tmp_path / "out/cases/antwerp-diamond-quarter.md").read_text()
+    assert written.startswith("# Antwerp Diamond Quarter\n")
+    assert (tmp_path / "out/assets/profiles/antwerp-diamond-quarter.svg").exists()

@@ -1,0 +1,78 @@
+"""Every kind of contributor error gives the exact file:line:column, field and message."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.knowledge_base import build
+from generator.problems import ContentError
+from helpers import ROOT, run_cli
+
+INVALID = ROOT / "tests" / "invalid"
+EXPECTED: dict[str, list[str]] = yaml.safe_load((INVALID / "expected.yaml").read_text(encoding="utf-8"))
+
+
+def test_every_fixture_has_expectations() -> None:
+    fixtures = {p.relative_to(INVALID).with_suffix("").as_posix() for p in INVALID.glob("*/*.yaml")}
+    assert fixtures == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_fixture_reports_exact_problem(name: str, repo: Path) -> None:
+    shutil.copy(INVALID / f"{name}.yaml", repo / "content" / f"{name}.yaml")
+    with pytest.raises(ContentError) as caught:
+        build(repo / "content")
+    lines = [p.text() for p in caught.value.problems]
+    for expected in EXPECTED[name]:
+        assert expected in lines
+
+
+def test_cli_prints_all_problems_at_once_without_traceback(repo: Path) -> None:
+    for name in ("cases/bad-enum", "cases/unknown-field", "lessons/unknown-case"):
+        shutil.copy(INVALID / f"{name}.yaml", repo / "content" / f"{name}.yaml")
+    result = run_cli(repo, "validate")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    for name in ("cases/bad-enum", "cases/unknown-field", "lessons/unknown-case"):
+        assert EXPECTED[name][0] in result.stdout.splitlines()
+    assert "3 problems found" in result.stderr
+
+
+def test_cli_valid_content_prints_one_line_summary() -> None:
+    result = run_cli(ROOT, "validate")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.startswith("All records valid: 8 cases, 4 criteria,")
+    assert len(result.stdout.strip().splitlines()) == 1
+
+
+def test_github_annotations_point_at_the_yaml_line(repo: Path) -> None:
+    shutil.copy(INVALID / "cases/bad-rating.yaml", repo / "content/cases/bad-rating.yaml")
+    result = run_cli(repo, "validate", "--format", "github")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "::error file=content/cases/bad-rating.yaml,line=15,col=7::assessment.organisation-and-dynamic.complete-network.rating: "
+        "'maybe' is not one of present, partial, absent, unknown"
+    ]
+
+
+def test_bad_arguments_give_a_usage_line_not_a_traceback() -> None:
+    result = run_cli(ROOT, "frobnicate")
+    assert result.returncode == 2
+    assert "usage:" in result.stderr and "invalid choice" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_mkdocs_build_fails_with_the_same_messages_and_writes_no_site(repo: Path, tmp_path: Path) -> None:
+    from helpers import mkdocs_build
+
+    shutil.copy(INVALID / "cases/bad-enum.yaml", repo / "content/cases/bad-enum.yaml")
+    site = tmp_path / "site"
+    result = mkdocs_build(repo, site)
+    assert result.returncode != 0
+    assert EXPECTED["cases/bad-enum"][0] in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (site / "index.html").exists()
