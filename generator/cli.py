@@ -11,14 +11,23 @@ from .problems import ContentError
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m generator", description="Validate and render the PPC knowledge base.")
+    parser = argparse.ArgumentParser(
+        prog="python -m generator", description="Validate and render the PPC knowledge base."
+    )
     parser.add_argument("--repo", type=Path, default=Path("."), help="repository folder (default: the current one)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     validate = sub.add_parser("validate", help="check every record; print all problems and exit 1 if there are any")
-    validate.add_argument("--format", choices=("text", "github"), default="text", help="'github' prints workflow annotations that show on the PR's lines")
+    validate.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="'github' prints workflow annotations that show on the PR's lines",
+    )
 
-    render = sub.add_parser("render", help="write the generated Markdown (and its pictures) to a folder, for any other engine")
+    render = sub.add_parser(
+        "render", help="write the generated Markdown (and its pictures) to a folder, for any other engine"
+    )
     render.add_argument("--out", type=Path, required=True, help="folder to write into (created if missing)")
     return parser
 
@@ -37,7 +46,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "validate":
             kb = load_kb(args.repo)
-            print(f"All records valid: {len(kb.cases)} cases, {len(kb.criteria)} criteria, {len(kb.indicators)} indicators, {len(kb.lessons)} lessons.")
+            print(
+                f"All records valid: {len(kb.cases)} cases, {len(kb.criteria)} criteria, {len(kb.indicators)} indicators, {len(kb.lessons)} lessons."
+            )
         elif args.command == "render":
             site = build_site(args.repo)
             out: Path = args.out

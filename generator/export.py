@@ -37,6 +37,7 @@ def json_schemas() -> dict[str, dict[str, Any]]:
 
 def knowledge_base(kb: KnowledgeBase) -> dict[str, Any]:
     """The whole knowledge base with derived criterion ratings, in a stable order."""
+
     def dump(records: tuple[Any, ...]) -> list[dict[str, Any]]:
         return [r.model_dump(mode="json", exclude_defaults=False) for r in records]
 
@@ -49,7 +50,10 @@ def knowledge_base(kb: KnowledgeBase) -> dict[str, Any]:
     return {
         "format": "ppc-kb",
         "version": 1,
-        "rating_scale": [{"id": r.value, "symbol": lv.symbol, "label": lv.label, "meaning": lv.meaning, "score": lv.score} for r, lv in SCALE.items()],
+        "rating_scale": [
+            {"id": r.value, "symbol": lv.symbol, "label": lv.label, "meaning": lv.meaning, "score": lv.score}
+            for r, lv in SCALE.items()
+        ],
         "rating_rule": RULE,
         "study": kb.study.model_dump(mode="json"),
         "criteria": dump(kb.criteria),
@@ -68,14 +72,35 @@ def ratings_csv(kb: KnowledgeBase) -> str:
     """One row per studied case and indicator."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["case_id", "case_name", "criterion_id", "criterion_rating", "indicator_id", "indicator_title", "rating", "finding", "source"])
+    writer.writerow(
+        [
+            "case_id",
+            "case_name",
+            "criterion_id",
+            "criterion_rating",
+            "indicator_id",
+            "indicator_title",
+            "rating",
+            "finding",
+            "source",
+        ]
+    )
     for case in kb.studied_cases:
         for criterion, indicator in kb.indicators:
             entry = case.assessment[criterion.id][indicator.id]
-            writer.writerow([
-                case.id, pick(case.name), criterion.id, kb.criterion_rating(case, criterion).value,
-                indicator.id, pick(indicator.title), entry.rating.value, " ".join(pick(entry.finding).split()), entry.source,
-            ])
+            writer.writerow(
+                [
+                    case.id,
+                    pick(case.name),
+                    criterion.id,
+                    kb.criterion_rating(case, criterion).value,
+                    indicator.id,
+                    pick(indicator.title),
+                    entry.rating.value,
+                    " ".join(pick(entry.finding).split()),
+                    entry.source,
+                ]
+            )
     return out.getvalue()
 
 
@@ -91,7 +116,9 @@ def self_assessment(kb: KnowledgeBase) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "version": 1,
-        "scale": [{"id": r.value, "symbol": lv.symbol, "label": lv.label, "score": lv.score} for r, lv in SCALE.items()],
+        "scale": [
+            {"id": r.value, "symbol": lv.symbol, "label": lv.label, "score": lv.score} for r, lv in SCALE.items()
+        ],
         "rule": {"text": RULE, "present_at": 1.5, "absent_at": 0.5},
         "criteria": [
             {
@@ -99,10 +126,18 @@ def self_assessment(kb: KnowledgeBase) -> dict[str, Any]:
                 "title": pick(c.title),
                 "url": url(paths.criterion(c.id)),
                 "indicators": [
-                    {"id": i.id, "title": pick(i.title), "question": pick(i.question), "url": url(paths.criterion(c.id)) + "#" + i.id}
+                    {
+                        "id": i.id,
+                        "title": pick(i.title),
+                        "question": pick(i.question),
+                        "url": url(paths.criterion(c.id)) + "#" + i.id,
+                    }
                     for i in c.indicators
                 ],
-                "lessons": [{"title": pick(lesson.title), "url": url(paths.lesson(lesson.id))} for lesson in kb.lessons_for_criterion(c)],
+                "lessons": [
+                    {"title": pick(lesson.title), "url": url(paths.lesson(lesson.id))}
+                    for lesson in kb.lessons_for_criterion(c)
+                ],
             }
             for c in kb.criteria
         ],

@@ -14,7 +14,10 @@ def last_changed(repo: Path, folder: str = "content") -> dict[str, str]:
     try:
         out = subprocess.run(
             ["git", "-C", str(repo), "log", "--format=@%cs", "--name-only", "--", folder],
-            capture_output=True, text=True, timeout=30, check=True,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return {}

@@ -33,7 +33,17 @@ class KnowledgeBase:
     @cached_property
     def _by_id(self) -> dict[tuple[str, str], object]:
         table: dict[tuple[str, str], object] = {}
-        for kind in ("criteria", "cases", "lessons", "references", "countries", "instruments", "conditions", "variants", "terms"):
+        for kind in (
+            "criteria",
+            "cases",
+            "lessons",
+            "references",
+            "countries",
+            "instruments",
+            "conditions",
+            "variants",
+            "terms",
+        ):
             for record in getattr(self, kind):
                 table[(kind, record.id)] = record
         return table

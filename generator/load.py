@@ -59,7 +59,9 @@ def discover(content: Path) -> tuple[dict[str, list[Path]], list[Problem]]:
                 if path.name.startswith("."):
                     continue
                 if path.is_symlink() and not path.resolve().is_relative_to(real_root):
-                    problems.append(Problem(shown, 0, 0, "", "is a link to a file outside content/; records must live in content/"))
+                    problems.append(
+                        Problem(shown, 0, 0, "", "is a link to a file outside content/; records must live in content/")
+                    )
                 elif path.suffix == ".yml":
                     problems.append(Problem(shown, 0, 0, "", "uses the .yml ending; rename it to .yaml"))
                 elif path.suffix != ".yaml" or not path.is_file():

@@ -10,7 +10,7 @@ import re
 
 from markupsafe import Markup as Trusted
 
-__all__ = ["Trusted", "inline", "blocks", "pick", "finalize"]
+__all__ = ["Trusted", "blocks", "finalize", "inline", "pick"]
 
 _ESCAPES = str.maketrans(
     {

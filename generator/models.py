@@ -58,8 +58,12 @@ class Assessed(Record):
 class Case(Record):
     id: Id
     name: Name
-    other_names: list[Name] = Field(default=[], description="Other names, e.g. the Dutch name or an abbreviation; search finds them.")
-    country: Id | None = Field(default=None, description="Id of a country record; leave out where the study does not say.")
+    other_names: list[Name] = Field(
+        default=[], description="Other names, e.g. the Dutch name or an abbreviation; search finds them."
+    )
+    country: Id | None = Field(
+        default=None, description="Id of a country record; leave out where the study does not say."
+    )
     place: Name | None = None
     target: Name = Field(description="The kind of soft target, e.g. 'stadium and event venue'.")
     status: Literal["studied", "screened-out", "left-out"]

@@ -30,7 +30,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         repo = Path(config.config_file_path).parent
         try:
-            site = build_site(repo, Path(self.config.content), Path(self.config.contributing), site_url=config.site_url or "")
+            site = build_site(
+                repo, Path(self.config.content), Path(self.config.contributing), site_url=config.site_url or ""
+            )
         except Exception as exc:  # ContentError carries every problem; anything else is a bug
             from .problems import ContentError
 
@@ -46,7 +48,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 file.edit_uri = f"{docs_prefix}/{file.src_uri}" if docs_prefix else None
         for path, text in {**site.pages, **site.files}.items():
             if files.get_file_from_path(path) is not None:
-                raise PluginError(f"{Path(config.docs_dir).name}/{path} has the same path as a generated page; remove or rename it")
+                raise PluginError(
+                    f"{Path(config.docs_dir).name}/{path} has the same path as a generated page; remove or rename it"
+                )
             file = File.generated(config, path, content=text)
             file.edit_uri = site.edit.get(path)
             files.append(file)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Rating(str, Enum):
+class Rating(StrEnum):
     PRESENT = "present"
     PARTIAL = "partial"
     ABSENT = "absent"
@@ -25,10 +25,26 @@ class Level:
 
 # Symbols differ in shape as well as colour, so the scale reads in greyscale and for colour-blind readers.
 SCALE: dict[Rating, Level] = {
-    Rating.PRESENT: Level(Rating.PRESENT, "●", "Present", "The study shows the indicator in place and working for this partnership.", 2),
-    Rating.PARTIAL: Level(Rating.PARTIAL, "◐", "Partly present", "The indicator is there in part, for some parties, or with a shortcoming the study names.", 1),
-    Rating.ABSENT: Level(Rating.ABSENT, "○", "Absent", "The study shows the indicator missing or failing for this partnership.", 0),
-    Rating.UNKNOWN: Level(Rating.UNKNOWN, "?", "Not known", "The study says nothing that settles this indicator for this partnership.", None),
+    Rating.PRESENT: Level(
+        Rating.PRESENT, "●", "Present", "The study shows the indicator in place and working for this partnership.", 2
+    ),
+    Rating.PARTIAL: Level(
+        Rating.PARTIAL,
+        "◐",
+        "Partly present",
+        "The indicator is there in part, for some parties, or with a shortcoming the study names.",
+        1,
+    ),
+    Rating.ABSENT: Level(
+        Rating.ABSENT, "○", "Absent", "The study shows the indicator missing or failing for this partnership.", 0
+    ),
+    Rating.UNKNOWN: Level(
+        Rating.UNKNOWN,
+        "?",
+        "Not known",
+        "The study says nothing that settles this indicator for this partnership.",
+        None,
+    ),
 }
 
 RULE = (

@@ -9,8 +9,8 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
-from . import site_paths as paths
 from . import export, svg
+from . import site_paths as paths
 from .knowledge_base import KnowledgeBase
 from .markdown_text import Trusted, blocks, finalize, inline, pick
 from .models import Case, Fact, Term
@@ -71,7 +71,19 @@ def environment() -> Environment:
         autoescape=False,
     )
     env.filters.update(blocks=blocks, inline=inline, pick=pick, badge=badge)
-    env.globals.update(link=link, href=href, cite=cite, anchor=anchor, legend=legend, case_facts=case_facts, paths=paths, SCALE=SCALE, RULE=RULE, Rating=Rating, CASE_FACTS=CASE_FACTS)
+    env.globals.update(
+        link=link,
+        href=href,
+        cite=cite,
+        anchor=anchor,
+        legend=legend,
+        case_facts=case_facts,
+        paths=paths,
+        SCALE=SCALE,
+        RULE=RULE,
+        Rating=Rating,
+        CASE_FACTS=CASE_FACTS,
+    )
     return env
 
 
@@ -84,14 +96,21 @@ class _Terms:
             for name in [term.term, *term.other_names]:
                 self.by_name[pick(name).casefold()] = term
         names = sorted(self.by_name, key=len, reverse=True)
-        self.pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.IGNORECASE) if names else None
+        self.pattern = (
+            re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.IGNORECASE)
+            if names
+            else None
+        )
 
     def found_in(self, markdown: str) -> list[Term]:
         if self.pattern is None:
             return []
         # Link targets, HTML tags and heading ids are not prose: "#driver" is not the term "driver".
         text = re.sub(r"\]\([^)]*\)|<[^>]+>|\{#[^}]*\}", "]", markdown).replace("\\", "")
-        found = {self.by_name[m.group(1).casefold()].id: self.by_name[m.group(1).casefold()] for m in self.pattern.finditer(text)}
+        found = {
+            self.by_name[m.group(1).casefold()].id: self.by_name[m.group(1).casefold()]
+            for m in self.pattern.finditer(text)
+        }
         return sorted(found.values(), key=lambda t: pick(t.term).casefold())
 
 
@@ -111,7 +130,13 @@ def render_site(
     site = Site()
     changed = changed or {}
     content_date = max(changed.values(), default="an unrecorded date")
-    common = {"kb": kb, "w": words(), "changed": changed, "site_url": site_url or "this site", "content_date": content_date}
+    common = {
+        "kb": kb,
+        "w": words(),
+        "changed": changed,
+        "site_url": site_url or "this site",
+        "content_date": content_date,
+    }
     terms = _Terms(kb.terms)
 
     def page(path: str, template: str, edit: str | None = None, glossary: bool = True, **context: Any) -> None:
@@ -128,7 +153,12 @@ def render_site(
     page("index.md", "home.md.j2")
     page(paths.CRITERIA_INDEX, "criteria_index.md.j2")
     for criterion in kb.criteria:
-        page(paths.criterion(criterion.id), "criterion.md.j2", kb.source_file("criteria", criterion.id), criterion=criterion)
+        page(
+            paths.criterion(criterion.id),
+            "criterion.md.j2",
+            kb.source_file("criteria", criterion.id),
+            criterion=criterion,
+        )
     page(paths.CASES_INDEX, "cases_index.md.j2")
     for case in kb.cases:
         source = kb.source_file("cases", case.id)
@@ -143,7 +173,14 @@ def render_site(
     page(paths.CHECKLISTS_INDEX, "checklists_index.md.j2")
     page(paths.checklist("all"), "checklist.md.j2", glossary=False, criteria=kb.criteria, title="all criteria")
     for criterion in kb.criteria:
-        page(paths.checklist(criterion.id), "checklist.md.j2", kb.source_file("criteria", criterion.id), glossary=False, criteria=(criterion,), title=pick(criterion.title))
+        page(
+            paths.checklist(criterion.id),
+            "checklist.md.j2",
+            kb.source_file("criteria", criterion.id),
+            glossary=False,
+            criteria=(criterion,),
+            title=pick(criterion.title),
+        )
     page("study.md", "study.md.j2", "content/study.yaml")
     page("policy.md", "policy.md.j2")
     page("conditions.md", "conditions.md.j2")
@@ -153,13 +190,21 @@ def render_site(
     page("glossary.md", "glossary.md.j2")
     site.files.update(export.data_files(kb))
     page("self-assessment.md", "self_assessment.md.j2", glossary=False)
-    page("data.md", "data.md.j2", schemas=sorted(n.removeprefix("data/schema/") for n in site.files if n.startswith("data/schema/")))
+    page(
+        "data.md",
+        "data.md.j2",
+        schemas=sorted(n.removeprefix("data/schema/") for n in site.files if n.startswith("data/schema/")),
+    )
     if contributing is not None:
         site.pages["contributing.md"] = contributing
         site.edit["contributing.md"] = "CONTRIBUTING.md"
     funnel = kb.study.funnel
     site.files["assets/funnel.svg"] = svg.funnel(
-        [(funnel.examples, "practical examples found"), (funnel.promising, "promising cases"), (funnel.studied, "cases studied in depth")],
+        [
+            (funnel.examples, "practical examples found"),
+            (funnel.promising, "promising cases"),
+            (funnel.studied, "cases studied in depth"),
+        ],
         "Selection of the cases",
     )
     return site

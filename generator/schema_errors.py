@@ -86,10 +86,9 @@ def _clean_loc(loc: tuple[Any, ...], data: Any) -> FieldPath:
     clean: list[str | int] = []
     current = data
     for i, part in enumerate(loc):
-        if isinstance(current, dict) and part in current:
-            current = current[part]
-            clean.append(part)
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        if (isinstance(current, dict) and part in current) or (
+            isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        ):
             current = current[part]
             clean.append(part)
         elif i == len(loc) - 1 and isinstance(current, dict) and isinstance(part, str):

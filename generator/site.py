@@ -13,7 +13,9 @@ def load_kb(repo: Path, content: Path = Path("content")) -> KnowledgeBase:
     return build(content if content.is_absolute() else repo / content)
 
 
-def build_site(repo: Path, content: Path = Path("content"), contributing: Path = Path("CONTRIBUTING.md"), *, site_url: str = "") -> Site:
+def build_site(
+    repo: Path, content: Path = Path("content"), contributing: Path = Path("CONTRIBUTING.md"), *, site_url: str = ""
+) -> Site:
     kb = load_kb(repo, content)
     text = (repo / contributing).read_text(encoding="utf-8") if (repo / contributing).is_file() else None
     return render_site(kb, contributing=text, changed=last_changed(repo), site_url=site_url)

@@ -35,11 +35,15 @@ def profile(title: str, rows: list[tuple[str, Rating]]) -> str:
         parts.append(f'<text x="0" y="{y + 19}" fill="#1f2937">{escape(name)}</text>')
         parts.append(f'<rect x="{label_w}" y="{y + 4}" width="{bar_w}" height="20" fill="#f3f4f6" stroke="#d1d5db"/>')
         if level.score is None:
-            parts.append(f'<rect x="{label_w}" y="{y + 4}" width="{bar_w}" height="20" fill="none" stroke="{fill}" stroke-dasharray="4 3"/>')
+            parts.append(
+                f'<rect x="{label_w}" y="{y + 4}" width="{bar_w}" height="20" fill="none" stroke="{fill}" stroke-dasharray="4 3"/>'
+            )
         else:
             length = max(6, bar_w * level.score // 2)
             parts.append(f'<rect x="{label_w}" y="{y + 4}" width="{length}" height="20" fill="{fill}"/>')
-        parts.append(f'<text x="{label_w + bar_w + 8}" y="{y + 19}" fill="{fill}" font-weight="600">{escape(level.symbol)} {escape(level.label)}</text>')
+        parts.append(
+            f'<text x="{label_w + bar_w + 8}" y="{y + 19}" fill="{fill}" font-weight="600">{escape(level.symbol)} {escape(level.label)}</text>'
+        )
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 
@@ -59,7 +63,9 @@ def funnel(steps: list[tuple[int, str]], title: str) -> str:
         bar = max(60, round(380 * count / top))
         x = (380 - bar) // 2
         y = 4 + i * row_h
-        parts.append(f'<rect x="{x}" y="{y}" width="{bar}" height="{row_h - 8}" rx="4" fill="{shades[i % len(shades)]}"/>')
+        parts.append(
+            f'<rect x="{x}" y="{y}" width="{bar}" height="{row_h - 8}" rx="4" fill="{shades[i % len(shades)]}"/>'
+        )
         parts.append(f'<text x="190" y="{y + 25}" text-anchor="middle" fill="#ffffff" font-weight="700">{count}</text>')
         parts.append(f'<text x="400" y="{y + 25}" fill="#1f2937">{escape(label)}</text>')
     parts.append("</svg>")

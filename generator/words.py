@@ -86,7 +86,16 @@ EN = {
 }
 
 # The case fields shown under "How the partnership works", in this order.
-CASE_FACTS = ("driver", "formal_basis", "meetings", "satisfaction", "missing_parties", "task_shift", "accountability", "threat_information")
+CASE_FACTS = (
+    "driver",
+    "formal_basis",
+    "meetings",
+    "satisfaction",
+    "missing_parties",
+    "task_shift",
+    "accountability",
+    "threat_information",
+)
 
 
 def words(lang: str = "en") -> SimpleNamespace:

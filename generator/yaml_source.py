@@ -76,7 +76,13 @@ def read(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         what = exc.problem or exc.context or "invalid YAML"
-        if exc.context and exc.context_mark and exc.problem and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+        if (
+            exc.context
+            and exc.context_mark
+            and exc.problem
+            and exc.problem_mark
+            and exc.context_mark.line != exc.problem_mark.line
+        ):
             what = f"{exc.problem} {exc.context} that starts on line {exc.context_mark.line + 1}"
         hint = "indent with spaces; YAML does not allow tabs" if "\t" in text else ""
         return None, [Problem(display, line, col, "", f"YAML syntax error: {what}", hint)]
@@ -117,7 +123,11 @@ def _build(node: yaml.Node, loc: FieldPath, doc: Document, seen: set[int]) -> An
             key = str(key_node.value)
             if key in result:
                 line, _ = doc.marks[(*loc, key)]
-                raise _Reject(key_node, f"is given twice (first on line {line}); YAML would silently keep only the last", (*loc, key))
+                raise _Reject(
+                    key_node,
+                    f"is given twice (first on line {line}); YAML would silently keep only the last",
+                    (*loc, key),
+                )
             doc.marks[(*loc, key)] = _pos(key_node)
             result[key] = _build(value_node, (*loc, key), doc, seen)
         return result

@@ -28,13 +28,24 @@ def copy_repo(dest: Path) -> Path:
 
 
 def run_cli(repo: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([PY, "-m", "generator", "--repo", str(repo), *args], capture_output=True, text=True, timeout=timeout, env=ENV, cwd=ROOT)
+    return subprocess.run(
+        [PY, "-m", "generator", "--repo", str(repo), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=ENV,
+        cwd=ROOT,
+    )
 
 
 def mkdocs_build(repo: Path, site: Path, *extra: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [PY, "-m", "mkdocs", "build", "--strict", "-f", str(repo / "mkdocs.yml"), "-d", str(site), *extra],
-        capture_output=True, text=True, timeout=timeout, env=ENV, cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=ENV,
+        cwd=repo,
     )
 
 
@@ -54,7 +65,7 @@ class Page(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
         self.tags.append((tag, a))
-        if "id" in a and a["id"]:
+        if a.get("id"):
             self.ids.add(a["id"])
         if tag == "a" and a.get("href"):
             self.links.append(a["href"] or "")

@@ -27,7 +27,7 @@ def fetch(url: str) -> str:
         return ""
 
 
-def wait_for(condition, timeout: float = 60.0) -> bool:  # noqa: ANN001
+def wait_for(condition, timeout: float = 60.0) -> bool:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         if condition():
@@ -42,7 +42,10 @@ def test_serve_rerenders_on_edit_and_survives_broken_yaml(repo: Path, tmp_path: 
     log = (tmp_path / "serve.log").open("w+")
     server = subprocess.Popen(
         [PY, "-m", "mkdocs", "serve", "-f", str(repo / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
-        stdout=log, stderr=subprocess.STDOUT, env=ENV, cwd=repo,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=ENV,
+        cwd=repo,
     )
     url = f"http://127.0.0.1:{port}/cases/rtr-nl/"
     record = repo / "content/cases/rtr-nl.yaml"
@@ -58,7 +61,9 @@ def test_serve_rerenders_on_edit_and_survives_broken_yaml(repo: Path, tmp_path: 
         assert wait_for(lambda: "Renamed Camera Scheme" in fetch(url)), log_text(log)
 
         record.write_text(original.replace("status: screened-out", "status: maybe"), encoding="utf-8")
-        assert wait_for(lambda: "content/cases/rtr-nl.yaml:5:1: status: 'maybe' is not one of" in log_text(log)), log_text(log)
+        assert wait_for(lambda: "content/cases/rtr-nl.yaml:5:1: status: 'maybe' is not one of" in log_text(log)), (
+            log_text(log)
+        )
         time.sleep(1)
         assert server.poll() is None  # the server stays up; MkDocs holds pages until the fix
 
@@ -71,6 +76,6 @@ def test_serve_rerenders_on_edit_and_survives_broken_yaml(repo: Path, tmp_path: 
         log.close()
 
 
-def log_text(log) -> str:  # noqa: ANN001
+def log_text(log) -> str:
     log.flush()
     return Path(log.name).read_text(encoding="utf-8", errors="replace")

@@ -15,7 +15,9 @@ def test_strict_build_has_no_warnings_and_every_internal_link_resolves(built_sit
     assert broken_links(built_site) == []
 
 
-def test_case_page_shows_every_criterion_and_indicator_with_rating_finding_and_source(kb: KnowledgeBase, built_site: Path) -> None:
+def test_case_page_shows_every_criterion_and_indicator_with_rating_finding_and_source(
+    kb: KnowledgeBase, built_site: Path
+) -> None:
     case = kb.case("johan-cruijff-arena")
     page = read_page(built_site, "cases/johan-cruijff-arena")
     for criterion in kb.criteria:
@@ -64,7 +66,12 @@ def test_ratings_follow_the_studys_verdicts(kb: KnowledgeBase) -> None:
 
     assert present("antwerp-diamond-quarter") > present("nijmegen-four-day-march") > present("johan-cruijff-arena")
     arena = kb.case("johan-cruijff-arena")
-    for criterion_id, indicator_id in [("organisation-and-dynamic", "written-agreement"), ("responsibilities-and-steering", "driver"), ("connection-to-government", "accountability"), ("organisation-and-dynamic", "complete-network")]:
+    for criterion_id, indicator_id in [
+        ("organisation-and-dynamic", "written-agreement"),
+        ("responsibilities-and-steering", "driver"),
+        ("connection-to-government", "accountability"),
+        ("organisation-and-dynamic", "complete-network"),
+    ]:
         assert arena.assessment[criterion_id][indicator_id].rating.value == "absent"
 
 
@@ -77,7 +84,10 @@ def test_rating_shown_as_symbol_colour_class_and_label_with_a_legend(built_site:
 
 def test_edit_button_opens_the_yaml_record(built_site: Path) -> None:
     html = (built_site / "cases/antwerp-diamond-quarter/index.html").read_text()
-    assert 'href="https://github.com/ppc-soft-targets/knowledge-base/edit/main/content/cases/antwerp-diamond-quarter.yaml"' in html
+    assert (
+        'href="https://github.com/ppc-soft-targets/knowledge-base/edit/main/content/cases/antwerp-diamond-quarter.yaml"'
+        in html
+    )
     html = (built_site / "criteria/cultural-characteristics/index.html").read_text()
     assert "edit/main/content/criteria/cultural-characteristics.yaml" in html
 
@@ -94,7 +104,9 @@ def test_generated_pages_are_not_written_to_docs_or_content(built_site: Path) ->
 
     assert not (ROOT / "docs" / "cases").exists()
     assert not list((ROOT / "docs").glob("*.md"))
-    assert sorted(p.suffix for p in (ROOT / "content").rglob("*") if p.is_file()) == [".yaml"] * len(list((ROOT / "content").rglob("*.yaml")))
+    assert sorted(p.suffix for p in (ROOT / "content").rglob("*") if p.is_file()) == [".yaml"] * len(
+        list((ROOT / "content").rglob("*.yaml"))
+    )
 
 
 def test_render_command_writes_the_same_markdown_to_a_folder(kb: KnowledgeBase, tmp_path: Path) -> None:
