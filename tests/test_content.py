@@ -39,7 +39,11 @@ def test_four_criteria_ten_countries_three_variants_three_conditions(kb: Knowled
     assert len(kb.countries) == 10
     positions = {c.id: c.position for c in kb.countries}
     assert positions["netherlands"] == "in-the-middle"
-    assert {k for k, v in positions.items() if v == "longest-tradition"} == {"united-kingdom", "united-states", "australia"}
+    assert {k for k, v in positions.items() if v == "longest-tradition"} == {
+        "united-kingdom",
+        "united-states",
+        "australia",
+    }
     assert {k for k, v in positions.items() if v == "largely-public"} == {"germany", "france"}
     assert [v.id for v in kb.variants] == ["continuation", "deepening", "broadening"]
     assert len(kb.conditions) == 3
@@ -107,7 +111,9 @@ def test_search_index_finds_cases_by_dutch_name_party_and_key_term(built_site: P
     assert {"en", "nl"} <= set(index["config"]["lang"])
 
     def pages_with(word: str) -> set[str]:
-        return {d["location"].split("#")[0] for d in index["docs"] if word.lower() in (d["title"] + " " + d["text"]).lower()}
+        return {
+            d["location"].split("#")[0] for d in index["docs"] if word.lower() in (d["title"] + " " + d["text"]).lower()
+        }
 
     assert "cases/nijmegen-four-day-march/" in pages_with("Nijmeegse Vierdaagse")
     assert "cases/antwerp-diamond-quarter/" in pages_with("AWDC")

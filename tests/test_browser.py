@@ -1,0 +1,206 @@
+"""The site in a real browser: search, instant navigation, the self-assessment, accessibility."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from helpers import ROOT
+
+pytestmark = [pytest.mark.browser]
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def search(page, query: str) -> list[str]:
+    page.goto("./")
+    page.focus(".md-search__input")
+    # The index loads in a web worker; a query typed before it is ready is answered only once it
+    # is typed again, so type until results show (at most ~20 s).
+    for _ in range(40):
+        page.fill(".md-search__input", "")
+        page.type(".md-search__input", query)
+        try:
+            page.wait_for_selector(".md-search-result__item a", timeout=500)
+            break
+        except Exception:
+            continue
+    return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.getAttribute('href'))")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Nijmeegse Vierdaagse", "cases/nijmegen-four-day-march/"),
+        ("AWDC", "cases/antwerp-diamond-quarter/"),
+        ("MOJO", "cases/johan-cruijff-arena/"),
+        ("GHOR", "cases/nijmegen-four-day-march/"),
+        ("covenant", "glossary/"),
+        ("event profilers", "cases/johan-cruijff-arena/"),
+    ],
+)
+def test_search_finds_the_right_page(page, query: str, expected: str) -> None:
+    hrefs = search(page, query)
+    assert any(expected in href for href in hrefs[:8]), hrefs
+
+
+def test_instant_navigation_to_a_case_and_its_criterion_links(page) -> None:
+    page.goto("./")
+    page.evaluate("window.__kbMarker = 'kept'")  # survives only if pages swap without a reload
+    page.click(".md-nav--primary a[href$='cases/']")
+    page.wait_for_url("**/cases/")
+    expect(page.locator("h1")).to_contain_text("Cases")
+    page.click("article a[href$='cases/johan-cruijff-arena/']")
+    page.wait_for_url("**/cases/johan-cruijff-arena/")
+    expect(page.locator("h1")).to_contain_text("Johan Cruijff ArenA")
+    page.click("article a[href$='criteria/cultural-characteristics/']")
+    page.wait_for_url("**/criteria/cultural-characteristics/")
+    expect(page.locator("h1")).to_contain_text("Cultural characteristics")
+    assert page.evaluate("window.__kbMarker") == "kept"
+    # The criterion page links back to the exact section of each case page.
+    page.click("article a[href$='cases/johan-cruijff-arena/#cultural-characteristics']")
+    page.wait_for_url("**/cases/johan-cruijff-arena/#cultural-characteristics")
+    # The self-assessment mounts after an instant navigation too (document$, not DOMContentLoaded).
+    page.click(".md-nav--primary a[href$='self-assessment/']")
+    page.wait_for_selector("#kb-sa form")
+    assert page.evaluate("window.__kbMarker") == "kept"
+
+
+def answer(page, ratings: dict[str, str]) -> None:
+    for indicator, rating in ratings.items():
+        page.check(f"#kb-{indicator}-{rating}")
+
+
+def case_answers(case_id: str) -> dict[str, str]:
+    from generator.knowledge_base import build
+
+    kb = build(ROOT / "content")
+    case = kb.case(case_id)
+    return {i.id: case.assessment[c.id][i.id].rating.value for c, i in kb.indicators}
+
+
+def test_self_assessment_flow(page, tmp_path: Path) -> None:
+    page.goto("self-assessment/")
+    page.wait_for_selector("#kb-sa form")
+    assert page.locator(".kb-sa-fallback").is_hidden()
+
+    arena = case_answers("johan-cruijff-arena")
+    answer(page, arena)
+    assert page.locator("#kb-sa-nearest-name").inner_text() == "Johan Cruijff ArenA"
+    assert "13 of 13 questions answered" in page.locator("#kb-sa-progress").inner_text()
+    row = page.locator("#kb-sa-results tr[data-criterion='cultural-characteristics']")
+    assert "Absent" in row.inner_text()
+    assert page.locator("#kb-sa-profile svg").count() == 1
+    # A weak criterion points to its lessons and to a case where it is present.
+    weak = page.locator(".kb-sa-weak[data-criterion='responsibilities-and-steering']")
+    assert "Lesson: Find a unifying driver with legitimacy" in weak.inner_text()
+    assert "Case: Antwerp Diamond Quarter" in weak.inner_text()
+
+    # Answers survive a reload.
+    page.reload()
+    page.wait_for_selector("#kb-sa form")
+    assert page.is_checked("#kb-written-agreement-absent")
+    assert page.locator("#kb-sa-nearest-name").inner_text() == "Johan Cruijff ArenA"
+
+    with page.expect_download() as download:
+        page.click("#kb-sa-export-json")
+    exported = tmp_path / "answers.json"
+    download.value.save_as(exported)
+    data = json.loads(exported.read_text())
+    assert data["format"] == "ppc-kb-self-assessment" and data["answers"] == arena
+
+    with page.expect_download() as download:
+        page.click("#kb-sa-export-md")
+    report = tmp_path / "report.md"
+    download.value.save_as(report)
+    text = report.read_text()
+    assert text.startswith("# Self-assessment of our partnership")
+    assert "Most resembles: Johan Cruijff ArenA" in text
+
+    page.click("#kb-sa-reset")
+    assert not page.is_checked("#kb-written-agreement-absent")
+    assert page.evaluate("localStorage.getItem('ppc-kb-self-assessment-v1')") is None
+
+    page.set_input_files("#kb-sa-import", str(exported))
+    page.wait_for_selector("#kb-sa-message:has-text('Imported 13 answers')")
+    assert page.is_checked("#kb-written-agreement-absent")
+
+    antwerp = case_answers("antwerp-diamond-quarter")
+    answer(page, antwerp)
+    assert page.locator("#kb-sa-nearest-name").inner_text() == "Antwerp Diamond Quarter"
+
+    for bad, reason in [
+        ("{not json", "not valid JSON"),
+        ('{"foo": 1}', "not a self-assessment export"),
+        (
+            json.dumps({"format": "ppc-kb-self-assessment", "version": 1, "answers": {"trust": "present"}}),
+            "unknown indicator",
+        ),
+        (
+            json.dumps({"format": "ppc-kb-self-assessment", "version": 1, "answers": {"driver": "maybe"}}),
+            "is not one of",
+        ),
+    ]:
+        path = tmp_path / "bad.json"
+        path.write_text(bad)
+        page.set_input_files("#kb-sa-import", str(path))
+        page.wait_for_selector(f"#kb-sa-message:has-text('{reason}')")
+        assert "were not changed" in page.locator("#kb-sa-message").inner_text()
+        assert page.locator("#kb-sa-nearest-name").inner_text() == "Antwerp Diamond Quarter"
+
+
+def test_self_assessment_without_javascript_shows_the_checklist(browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False, base_url=site_url)
+    tab = context.new_page()
+    tab.goto("self-assessment/")
+    assert tab.locator(".kb-sa-fallback").is_visible()
+    assert tab.locator(".kb-sa-fallback label.kb-check input[type=checkbox]").count() == 13
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "cases/johan-cruijff-arena/",
+        "criteria/organisation-and-dynamic/",
+        "comparison/",
+        "self-assessment/",
+        "checklists/all/",
+    ],
+)
+def test_no_serious_accessibility_violations(page, path: str) -> None:
+    if not AXE.exists():
+        import os
+
+        if os.environ.get("CI"):
+            pytest.fail("axe-core is missing in CI: run npm ci")
+        pytest.skip("axe-core not installed (npm ci)")
+    page.goto(path)
+    if path == "self-assessment/":
+        page.wait_for_selector("#kb-sa form")
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+
+
+def test_checklist_prints_on_a4_without_site_chrome(page, site_url: str, tmp_path: Path) -> None:
+    page.goto("checklists/all/")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search"):
+        assert page.locator(selector).first.evaluate("e => getComputedStyle(e).display") == "none", selector
+    meta = page.locator(".kb-print-meta")
+    assert meta.is_visible()
+    assert site_url in meta.inner_text() and "content of" in meta.inner_text()
+    assert page.locator("label.kb-check input[type=checkbox]").count() == 13
+    pdf = tmp_path / "checklist.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000

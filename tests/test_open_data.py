@@ -1,0 +1,113 @@
+"""Open data and pictures: the published files agree with the records; nothing loads from elsewhere."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from generator.knowledge_base import KnowledgeBase
+from generator.markdown_text import pick
+from generator.models import Case
+from helpers import ROOT, Page
+
+
+def test_knowledge_base_json_round_trips_to_the_records(kb: KnowledgeBase, built_site: Path) -> None:
+    data = json.loads((built_site / "data/knowledge-base.json").read_text(encoding="utf-8"))
+    assert [c["id"] for c in data["cases"]] == [c.id for c in kb.cases]
+    for exported in data["cases"]:
+        case = kb.case(exported["id"])
+        record = yaml.safe_load((ROOT / kb.source_file("cases", case.id)).read_text(encoding="utf-8"))
+        ratings = exported.pop("criterion_ratings", None)
+        assert exported == Case.model_validate(record).model_dump(mode="json"), case.id
+        assert exported["name"] == record["name"]
+        if case.status == "studied":
+            assert ratings == {c: r.value for c, r in kb.profile(case).items()}
+    assert {c["id"] for c in data["criteria"]} == {c.id for c in kb.criteria}
+    assert len(data["lessons"]) == len(kb.lessons) and len(data["terms"]) == len(kb.terms)
+
+
+def test_ratings_csv_has_one_row_per_studied_case_and_indicator(kb: KnowledgeBase, built_site: Path) -> None:
+    with (built_site / "data/ratings.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == len(kb.studied_cases) * len(kb.indicators)
+    for row in rows:
+        case = kb.case(row["case_id"])
+        entry = case.assessment[row["criterion_id"]][row["indicator_id"]]
+        assert row["rating"] == entry.rating.value
+        assert row["finding"] == " ".join(pick(entry.finding).split())
+
+
+def test_each_record_validates_against_its_published_json_schema(built_site: Path) -> None:
+    schemas = {p.name: json.loads(p.read_text()) for p in (built_site / "data/schema").glob("*.json")}
+    folders = {
+        "cases": "case",
+        "criteria": "criterion",
+        "lessons": "lesson",
+        "references": "reference",
+        "countries": "country",
+        "instruments": "instrument",
+        "conditions": "condition",
+        "variants": "variant",
+        "terms": "term",
+    }
+    for folder, name in folders.items():
+        for path in sorted((ROOT / "content" / folder).glob("*.yaml")):
+            jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schemas[f"{name}.schema.json"])
+    jsonschema.validate(yaml.safe_load((ROOT / "content/study.yaml").read_text()), schemas["study.schema.json"])
+
+
+def test_data_page_links_every_file_and_suggests_a_citation(built_site: Path) -> None:
+    page = Page((built_site / "data/index.html").read_text(encoding="utf-8"))
+    for target in ("knowledge-base.json", "ratings.csv", "self-assessment.json", "schema/case.schema.json"):
+        assert any(link.endswith(target) for link in page.links), target
+    assert "How to cite" in page.text
+
+
+def test_profile_svgs_have_a_text_alternative_and_labels(kb: KnowledgeBase, built_site: Path) -> None:
+    for case in kb.studied_cases:
+        svg = (built_site / f"assets/profiles/{case.id}.svg").read_text(encoding="utf-8")
+        assert "<title" in svg and "<desc" in svg and "<script" not in svg
+        for criterion in kb.criteria:
+            assert pick(criterion.title) in svg
+        html = (built_site / f"cases/{case.id}/index.html").read_text(encoding="utf-8")
+        assert f'alt="Criterion profile of {pick(case.name)}: ' in html
+    funnel = (built_site / "assets/funnel.svg").read_text()
+    assert ">24<" in funnel and ">7<" in funnel and ">3<" in funnel
+    assert "assets/funnel.svg" in (built_site / "index.html").read_text()
+
+
+# Anything fetched automatically: scripts, styles, images, fonts, frames, CSS imports and url()s.
+LOADS = re.compile(
+    r"""<(?:script|img|iframe|source|audio|video|embed)\b[^>]*\bsrc\s*=\s*["']?(?P<src>[^"'\s>]+)""", re.I
+)
+LINKS = re.compile(r"""<link\b(?P<attrs>[^>]*)>""", re.I)
+CSS_URL = re.compile(r"""(?:url\(\s*["']?|@import\s+["'])(?P<url>[^"')\s]+)""", re.I)
+
+
+def external(url: str) -> bool:
+    return bool(re.match(r"(?i)^(https?:)?//", url))
+
+
+def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
+    problems = []
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        problems += [f"{path.name}: {m['src']}" for m in LOADS.finditer(html) if external(m["src"])]
+        for m in LINKS.finditer(html):
+            attrs = m["attrs"]
+            rel = re.search(r"""rel=["']?([^"'\s>]+)""", attrs)
+            href = re.search(r"""href=["']?([^"'\s>]+)""", attrs)
+            if rel and href and rel.group(1).lower() not in ("canonical", "alternate") and external(href.group(1)):
+                problems.append(f"{path.relative_to(built_site)}: <link rel={rel.group(1)} {href.group(1)}>")
+        problems += [f"{path.name}: {m['url']}" for m in CSS_URL.finditer(html) if external(m["url"])]
+    for path in list(built_site.rglob("*.css")) + list(built_site.rglob("*.js")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if path.suffix == ".css":
+            problems += [f"{path.name}: {m['url']}" for m in CSS_URL.finditer(text) if external(m["url"])]
+    assert "fonts.googleapis.com" not in (built_site / "index.html").read_text()
+    assert problems == []
