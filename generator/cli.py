@@ -24,42 +24,94 @@ def _parser() -> argparse.ArgumentParser:
         default="text",
         help="'github' prints workflow annotations that show on the PR's lines",
     )
+    validate.add_argument(
+        "files", nargs="*", type=Path, help="report only problems in these files (all are still checked)"
+    )
 
     render = sub.add_parser(
         "render", help="write the generated Markdown (and its pictures) to a folder, for any other engine"
     )
     render.add_argument("--out", type=Path, required=True, help="folder to write into (created if missing)")
+
+    new = sub.add_parser("new", help="scaffold a record in which every field is present and commented")
+    new.add_argument("kind", choices=("case", "lesson"))
+    new.add_argument("id", help="the new record's id: lowercase letters, digits and hyphens")
+
+    schema = sub.add_parser("schema", help="write the JSON Schemas of the record types (for editors) to a folder")
+    schema.add_argument("--out", type=Path, default=None, help="folder (default: schema/ in the repository)")
+
+    export = sub.add_parser("export", help="write the open-data files (JSON, CSV, JSON Schemas) to a folder")
+    export.add_argument("--out", type=Path, required=True, help="folder to write into (created if missing)")
     return parser
 
 
-def _report(exc: ContentError, fmt: str) -> None:
-    for problem in exc.problems:
+def _write(out: Path, files: dict[str, str]) -> None:
+    for path, text in sorted(files.items()):
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+def _report(exc: ContentError, fmt: str, repo: Path, only: list[Path]) -> int:
+    problems = exc.problems
+    if only:
+        wanted = {_repo_relative(p, repo) for p in only}
+        problems = [p for p in problems if p.path in wanted]
+    for problem in problems:
         print(problem.github() if fmt == "github" else problem.text())
-    count = len(exc.problems)
-    print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", file=sys.stderr)
+    count, elsewhere = len(problems), len(exc.problems) - len(problems)
+    if not problems:
+        print(f"No problems in the given files ({elsewhere} in other files).", file=sys.stderr)
+        return 0
+    note = f" (and {elsewhere} in other files)" if elsewhere else ""
+    print(f"{count} problem{'s' if count != 1 else ''} found{note}; nothing was built.", file=sys.stderr)
+    return 1
+
+
+def _repo_relative(path: Path, repo: Path) -> str:
+    try:
+        return path.resolve().relative_to(repo.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from . import export
+    from .scaffold import ScaffoldError, new_record
     from .site import build_site, load_kb
 
+    repo: Path = args.repo
     try:
         if args.command == "validate":
-            kb = load_kb(args.repo)
+            kb = load_kb(repo)
             print(
-                f"All records valid: {len(kb.cases)} cases, {len(kb.criteria)} criteria, {len(kb.indicators)} indicators, {len(kb.lessons)} lessons."
+                f"All records valid: {len(kb.cases)} cases, {len(kb.criteria)} criteria, "
+                f"{len(kb.indicators)} indicators, {len(kb.lessons)} lessons."
             )
         elif args.command == "render":
-            site = build_site(args.repo)
-            out: Path = args.out
-            for path, text in sorted({**site.pages, **site.files}.items()):
-                target = out / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(text, encoding="utf-8")
-            print(f"Wrote {len(site.pages)} pages and {len(site.files)} other files to {out}.")
+            site = build_site(repo)
+            _write(args.out, {**site.pages, **site.files})
+            print(f"Wrote {len(site.pages)} pages and {len(site.files)} other files to {args.out}.")
+        elif args.command == "export":
+            files = export.data_files(load_kb(repo))
+            _write(args.out, {path.removeprefix("data/"): text for path, text in files.items()})
+            print(f"Wrote {len(files)} open-data files to {args.out}.")
+        elif args.command == "schema":
+            out = args.out or repo / "schema"
+            schemas = {name: export.dumps(schema) for name, schema in export.json_schemas().items()}
+            _write(out, schemas)
+            print(f"Wrote {len(schemas)} JSON Schemas to {out}.")
+        elif args.command == "new":
+            path = new_record(repo, args.kind, args.id)
+            print(
+                f"Created {_repo_relative(path, repo)}: fill in the empty fields, then run 'python -m generator validate'."
+            )
     except ContentError as exc:
-        _report(exc, getattr(args, "format", "text"))
-        return 1
+        return _report(exc, getattr(args, "format", "text"), repo, getattr(args, "files", []))
+    except ScaffoldError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 
