@@ -10,8 +10,11 @@ from .ratings import Rating
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
-Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
+# Editors check records against the JSON Schema, which cannot strip whitespace: the pattern
+# makes a blank text invalid there too.
+_NOT_BLANK = Field(json_schema_extra={"pattern": r"\S"})
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), _NOT_BLANK]
+Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000), _NOT_BLANK]
 Lang = Literal["en", "nl"]
 
 

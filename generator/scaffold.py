@@ -64,7 +64,7 @@ def _case(rid: str, kb: _Known) -> str:
         "threat_information:  # information about the threat",
         "# For a studied case, rate every indicator: present, partial, absent or unknown (the study is silent).",
         "# The meaning of each indicator is on its criterion's page; CONTRIBUTING.md gives examples.",
-        "assessment:",
+        "assessment:  # criterion -> indicator -> rating, finding, source (leave out for a case not studied)",
     ]
     for criterion in kb.criteria:
         lines.append(f"  {criterion.id}:  # {pick(criterion.title)}")

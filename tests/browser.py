@@ -26,6 +26,8 @@ CHROMIUM_FLAGS = [
 
 
 def chromium_path() -> str | None:
+    if os.environ.get("CHROMIUM_PATH"):
+        return os.environ["CHROMIUM_PATH"]
     for name in ("chromium", "chromium-browser", "google-chrome"):
         found = shutil.which(name)
         if found:

@@ -1,0 +1,211 @@
+"""Contributing a case: scaffolds, editor schemas, annotations and the documents that guide it."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from generator import export
+from generator.history import last_changed
+from generator.knowledge_base import build
+from generator.render import render_site
+from helpers import ROOT, run_cli
+
+SCHEMAS = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in (ROOT / "schema").glob("*.json")}
+FOLDER_SCHEMA = {
+    "cases": "case",
+    "criteria": "criterion",
+    "lessons": "lesson",
+    "references": "reference",
+    "countries": "country",
+    "instruments": "instrument",
+    "conditions": "condition",
+    "variants": "variant",
+    "terms": "term",
+}
+
+
+def test_committed_schemas_match_the_models() -> None:
+    fresh = {name: json.loads(export.dumps(schema)) for name, schema in export.json_schemas().items()}
+    assert fresh == SCHEMAS, "schema/ is stale: run `python -m generator schema` and commit it"
+
+
+def records() -> list[tuple[Path, str]]:
+    found = [(p, f"{FOLDER_SCHEMA[p.parent.name]}.schema.json") for p in sorted((ROOT / "content").glob("*/*.yaml"))]
+    return [*found, (ROOT / "content/study.yaml", "study.schema.json")]
+
+
+@pytest.mark.parametrize(("path", "schema"), records(), ids=lambda v: v.name if isinstance(v, Path) else v)
+def test_every_record_names_its_schema_and_validates_against_it(path: Path, schema: str) -> None:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    relative = Path(*[".."] * (len(path.relative_to(ROOT).parts) - 1), "schema", schema).as_posix()
+    assert first == f"# yaml-language-server: $schema={relative}"
+    jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), SCHEMAS[schema])
+
+
+def test_schema_rejects_an_unknown_field() -> None:
+    record = yaml.safe_load((ROOT / "content/cases/rtr-nl.yaml").read_text(encoding="utf-8"))
+    record["colour"] = "blue"
+    with pytest.raises(jsonschema.ValidationError, match="colour"):
+        jsonschema.validate(record, SCHEMAS["case.schema.json"])
+
+
+@pytest.mark.parametrize("name", ["unknown-field", "bad-enum", "missing-field", "wrong-type", "bad-id", "empty-text"])
+def test_editor_schema_check_agrees_with_validate(name: str, repo: Path) -> None:
+    """What an editor flags through the schema, `validate` flags too, on the same field."""
+    source = ROOT / "tests/invalid/cases" / f"{name}.yaml"
+    errors = list(
+        jsonschema.Draft202012Validator(SCHEMAS["case.schema.json"]).iter_errors(yaml.safe_load(source.read_text()))
+    )
+    assert errors, "the schema accepted an invalid record"
+    shutil.copy(source, repo / "content/cases" / source.name)
+    result = run_cli(repo, "validate")
+    assert result.returncode == 1
+    fields = {".".join(str(p) for p in e.absolute_path) or e.message.split("'")[1] for e in errors}
+    reported = {
+        line.split(": ")[1] for line in result.stdout.splitlines() if line.startswith(f"content/cases/{name}.yaml")
+    }
+    assert fields & reported, (fields, reported)
+
+
+def test_scaffolded_case_fails_until_filled_then_validates(repo: Path) -> None:
+    result = run_cli(repo, "new", "case", "harbour-watch")
+    assert result.returncode == 0, result.stderr
+    path = repo / "content/cases/harbour-watch.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schema/case.schema.json\n")
+    for field in (
+        "name",
+        "target",
+        "status",
+        "parties",
+        "driver",
+        "formal_basis",
+        "meetings",
+        "satisfaction",
+        "assessment",
+    ):
+        assert re.search(rf"(?m)^{field}:.*#", text), field  # present and commented
+    before = run_cli(repo, "validate")
+    assert before.returncode == 1
+    name_line = text.splitlines().index('name: ""  # the partnership\'s name as the study gives it') + 1
+    assert f"content/cases/harbour-watch.yaml:{name_line}:1: name: must not be empty" in before.stdout
+    assert "assessment.connection-to-government.evaluation.finding: must not be empty" in before.stdout
+    # Fill in only the required fields, as a contributor would.
+    text = text.replace('name: ""', "name: Harbour Watch").replace('target: ""', "target: Port area")
+    text = text.replace('  text: ""', "  text: Described in the study.")
+    text = text.replace('  source: ""', "  source: PPC practices")
+    text = text.replace('      finding: ""', "      finding: The study does not say.").replace(
+        '      source: ""', "      source: PPC practices"
+    )
+    path.write_text(text, encoding="utf-8")
+    after = run_cli(repo, "validate")
+    assert after.returncode == 0, after.stdout
+    assert "9 cases" in after.stdout
+
+
+def test_scaffolded_lesson_validates_once_filled(repo: Path) -> None:
+    assert run_cli(repo, "new", "lesson", "share-threat-pictures").returncode == 0
+    path = repo / "content/lessons/share-threat-pictures.yaml"
+    assert run_cli(repo, "validate").returncode == 1
+    text = path.read_text()
+    for field, value in [
+        ("title", "Share threat pictures"),
+        ("criterion", "connection-to-government"),
+        ("text", "Shared."),
+        ("source", "What does this teach us?"),
+    ]:
+        text = re.sub(rf'(?m)^{field}: ""', f"{field}: {value}", text)
+    path.write_text(text.replace("cases: []", "cases: [johan-cruijff-arena]"))
+    assert run_cli(repo, "validate").returncode == 0
+
+
+@pytest.mark.parametrize("bad", ["../escape", "/etc/passwd", "Capital", "two words", "dots.here", "trailing-"])
+def test_scaffold_refuses_a_bad_id(bad: str, repo: Path) -> None:
+    result = run_cli(repo, "new", "case", bad)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: ") and "is not a valid id" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_scaffold_refuses_to_overwrite(repo: Path) -> None:
+    before = (repo / "content/cases/rtr-nl.yaml").read_text()
+    result = run_cli(repo, "new", "case", "rtr-nl")
+    assert result.returncode == 2 and "already exists" in result.stderr
+    assert (repo / "content/cases/rtr-nl.yaml").read_text() == before
+
+
+def test_validate_files_reports_only_those(repo: Path) -> None:
+    shutil.copy(ROOT / "tests/invalid/cases/bad-enum.yaml", repo / "content/cases/bad-enum.yaml")
+    other = run_cli(repo, "validate", str(repo / "content/cases/rtr-nl.yaml"))
+    assert other.returncode == 0 and "No problems in the given files (1 in other files)" in other.stderr
+    own = run_cli(repo, "validate", str(repo / "content/cases/bad-enum.yaml"))
+    assert own.returncode == 1 and "bad-enum.yaml:5:1: status" in own.stdout
+
+
+@pytest.mark.parametrize("command", ["validate", "render", "new", "schema", "export"])
+def test_every_subcommand_has_help(command: str) -> None:
+    result = run_cli(ROOT, command, "--help")
+    assert result.returncode == 0 and result.stdout.startswith("usage: python -m generator")
+
+
+def test_export_and_schema_commands_write_files(tmp_path: Path) -> None:
+    assert run_cli(ROOT, "export", "--out", str(tmp_path / "data")).returncode == 0
+    assert json.loads((tmp_path / "data/knowledge-base.json").read_text())["format"] == "ppc-kb"
+    assert (tmp_path / "data/ratings.csv").read_text().startswith("case_id,")
+    assert run_cli(ROOT, "schema", "--out", str(tmp_path / "schema")).returncode == 0
+    assert sorted(p.name for p in (tmp_path / "schema").iterdir()) == sorted(SCHEMAS)
+
+
+def test_case_page_shows_when_its_record_last_changed(repo: Path) -> None:
+    env = {
+        "GIT_AUTHOR_DATE": "2024-03-05T12:00:00Z",
+        "GIT_COMMITTER_DATE": "2024-03-05T12:00:00Z",
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "PATH": "/usr/bin:/bin",
+    }
+    for args in (["init", "-q"], ["add", "content"], ["commit", "-q", "-m", "records"]):
+        subprocess.run(["git", *args], cwd=repo, env=env, check=True)
+    dates = last_changed(repo)
+    assert dates["content/cases/rtr-nl.yaml"] == "2024-03-05"
+    page = render_site(build(repo / "content"), changed=dates).pages["cases/rtr-nl.md"]
+    assert "| Record last changed | 2024-03-05 |" in page
+
+
+def test_outside_git_the_date_is_left_out(tmp_path: Path) -> None:
+    assert last_changed(tmp_path) == {}
+    page = render_site(build(ROOT / "content"), changed={}).pages["cases/rtr-nl.md"]
+    assert "Record last changed" not in page
+
+
+def test_contributing_guide_covers_every_indicator_and_is_on_the_site(built_site: Path) -> None:
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    kb = build(ROOT / "content")
+    for _, indicator in kb.indicators:
+        assert f"`{indicator.id}`" in guide, indicator.id
+    for rating in ("present", "partial", "absent", "unknown"):
+        assert f"`{rating}`" in guide
+    assert "Contributing" in (built_site / "contributing/index.html").read_text()
+
+
+def test_github_files_exist_and_parse() -> None:
+    for path in [
+        ".github/workflows/ci.yml",
+        ".github/workflows/deploy.yml",
+        ".github/ISSUE_TEMPLATE/propose-a-case.yml",
+        ".pre-commit-config.yaml",
+    ]:
+        assert isinstance(yaml.safe_load((ROOT / path).read_text()), dict), path
+    ci = (ROOT / ".github/workflows/ci.yml").read_text()
+    assert "validate --format github" in ci and "mkdocs build --strict" in ci and "make test" in ci
+    assert "- [ ]" in (ROOT / ".github/pull_request_template.md").read_text()
