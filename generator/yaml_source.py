@@ -17,6 +17,7 @@ from .problems import Problem
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 512 * 1024  # a real record is a few KB; anything this big is a mistake or an attack
 MAX_NODES = 20_000
+MAX_DEPTH = 50
 
 FieldPath = tuple[str | int, ...]
 
@@ -57,7 +58,7 @@ def read(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
     except OSError as exc:
         return None, [Problem(display, 0, 0, "", f"cannot be read: {exc.strerror}")]
     if len(raw) > MAX_BYTES:
-        return None, [Problem(display, 0, 0, "", f"is {len(raw):,} bytes; a record may be at most {MAX_BYTES:,}")]
+        return None, [Problem(display, 0, 0, "", f"is {len(raw):,} bytes; a record may be at most {MAX_BYTES:,} bytes, so shorten it")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -83,11 +84,15 @@ def read(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
             and exc.problem_mark
             and exc.context_mark.line != exc.problem_mark.line
         ):
-            what = f"{exc.problem} {exc.context} that starts on line {exc.context_mark.line + 1}"
+            what = f"{exc.context} (from line {exc.context_mark.line + 1}): {exc.problem}"
+        if exc.context == "expected a single document in the stream":
+            what = "holds more than one YAML document (a '---' line starts another); a record is one document"
         hint = "indent with spaces; YAML does not allow tabs" if "\t" in text else ""
         return None, [Problem(display, line, col, "", f"YAML syntax error: {what}", hint)]
     except yaml.YAMLError as exc:
         return None, [Problem(display, 1, 1, "", f"YAML error: {exc}")]
+    except RecursionError:
+        return None, [Problem(display, 1, 1, "", f"nests deeper than {MAX_DEPTH} levels; a record is much flatter")]
     doc = Document(display, None)
     try:
         doc.data = _build(node, (), doc, set())
@@ -111,6 +116,10 @@ def _build(node: yaml.Node, loc: FieldPath, doc: Document, seen: set[int]) -> An
     seen.add(id(node))
     if len(seen) > MAX_NODES:
         raise _Reject(node, f"has more than {MAX_NODES:,} values; a record is much smaller")
+    if len(loc) > MAX_DEPTH:
+        raise _Reject(node, f"nests deeper than {MAX_DEPTH} levels; a record is much flatter", loc)
+    if node.tag not in _PLAIN_TAGS:
+        raise _Reject(node, f"the YAML tag {node.tag} is not allowed in records", loc)
     if isinstance(node, yaml.MappingNode):
         if not loc:
             doc.marks[()] = _pos(node)  # a missing top-level field points at the record's start
@@ -137,12 +146,10 @@ def _build(node: yaml.Node, loc: FieldPath, doc: Document, seen: set[int]) -> An
             doc.marks[(*loc, index)] = _pos(item)
             items.append(_build(item, (*loc, index), doc, seen))
         return items
-    if node.tag not in _PLAIN_TAGS:
-        raise _Reject(node, f"the YAML tag {node.tag} is not allowed in records")
     return yaml.SafeLoader.construct_scalar(_SCALARS, node) if node.tag.endswith(":str") else _construct(node)
 
 
-_PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 _SCALARS = yaml.SafeLoader("")
 
 

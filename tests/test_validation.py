@@ -16,14 +16,27 @@ INVALID = ROOT / "tests" / "invalid"
 EXPECTED: dict[str, list[str]] = yaml.safe_load((INVALID / "expected.yaml").read_text(encoding="utf-8"))
 
 
+def fixture(name: str) -> Path:
+    return next(INVALID.glob(f"{name}.y*ml"))
+
+
+def place(name: str, repo: Path) -> Path:
+    """Copy a fixture into the content of a repository copy, keeping its folder and ending."""
+    source = fixture(name)
+    target = repo / "content" / source.relative_to(INVALID)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(source, target)
+    return target
+
+
 def test_every_fixture_has_expectations() -> None:
-    fixtures = {p.relative_to(INVALID).with_suffix("").as_posix() for p in INVALID.glob("*/*.yaml")}
+    fixtures = {p.relative_to(INVALID).with_suffix("").as_posix() for p in INVALID.glob("*/*.y*ml")}
     assert fixtures == set(EXPECTED)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_fixture_reports_exact_problem(name: str, repo: Path) -> None:
-    shutil.copy(INVALID / f"{name}.yaml", repo / "content" / f"{name}.yaml")
+    place(name, repo)
     with pytest.raises(ContentError) as caught:
         build(repo / "content")
     lines = [p.text() for p in caught.value.problems]
