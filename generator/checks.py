@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import PurePosixPath
-from typing import Any
 
 from .load import Loaded
-from .models import Case, Criterion, Lesson, Study, Variant
+from .models import Case, Criterion, Lesson, Variant
 from .problems import Problem
 from .schema_errors import did_you_mean
 from .yaml_source import Document, FieldPath
@@ -19,19 +17,6 @@ NOUNS = {
     "references": "reference",
     "countries": "country",
 }
-
-
-def _sources(data: Any, loc: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
-    """Every ``source`` value at any depth of a record."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key == "source" and isinstance(value, str):
-                yield (*loc, key), value
-            else:
-                yield from _sources(value, (*loc, key))
-    elif isinstance(data, list):
-        for index, item in enumerate(data):
-            yield from _sources(item, (*loc, index))
 
 
 def check(loaded: Loaded) -> list[Problem]:
@@ -138,19 +123,4 @@ def check(loaded: Loaded) -> list[Problem]:
         for i, cid in enumerate(variant.criteria):
             ref(doc, ("criteria", i), cid, "criteria")
 
-    study = loaded.singletons.get("study")
-    if study:
-        assert isinstance(study[0], Study)
-        sections = list(study[0].sections)
-        documents = [doc for entries in loaded.records.values() for _, doc in entries] + [study[1]]
-        for doc in documents:
-            for loc, value in _sources(doc.data):
-                if value.strip() not in sections:
-                    problems.append(
-                        doc.problem(
-                            loc,
-                            f"'{value}' is not a section of the source listed in content/study.yaml",
-                            did_you_mean(value, sections),
-                        )
-                    )
     return problems

@@ -17,8 +17,11 @@ from .ratings import RULE, SCALE
 FORMAT = "ppc-kb-self-assessment"
 
 
-def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+def dumps(data: Any, *, compact: bool = False) -> str:
+    # Large files are written compactly: indenting forces Python's slow pure-Python encoder.
+    if compact:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def schema_name(model_name: str) -> str:
@@ -157,9 +160,9 @@ def self_assessment(kb: KnowledgeBase) -> dict[str, Any]:
 
 def data_files(kb: KnowledgeBase) -> dict[str, str]:
     files = {
-        "data/knowledge-base.json": dumps(knowledge_base(kb)),
+        "data/knowledge-base.json": dumps(knowledge_base(kb), compact=True),
         "data/ratings.csv": ratings_csv(kb),
-        "data/self-assessment.json": dumps(self_assessment(kb)),
+        "data/self-assessment.json": dumps(self_assessment(kb), compact=True),
     }
     for name, schema in json_schemas().items():
         files[f"data/schema/{name}"] = dumps(schema)

@@ -76,11 +76,26 @@ class KnowledgeBase:
         entry = case.assessment.get(criterion.id, {}).get(indicator.id)
         return entry.rating if entry else Rating.UNKNOWN
 
+    @cached_property
+    def _profiles(self) -> dict[str, dict[str, Rating]]:
+        # Derived once per build: every page, export and picture reads the same table.
+        return {
+            case.id: {c.id: derive(self.rating(case, c, i) for i in c.indicators) for c in self.criteria}
+            for case in self.studied_cases
+        }
+
     def criterion_rating(self, case: Case, criterion: Criterion) -> Rating:
-        return derive(self.rating(case, criterion, ind) for ind in criterion.indicators)
+        profile = self._profiles.get(case.id)
+        return profile[criterion.id] if profile else Rating.UNKNOWN
 
     def profile(self, case: Case) -> dict[str, Rating]:
-        return {c.id: self.criterion_rating(case, c) for c in self.criteria}
+        return dict(self._profiles.get(case.id) or {c.id: Rating.UNKNOWN for c in self.criteria})
+
+    def rating_counts(self, criterion: Criterion) -> dict[Rating, int]:
+        counts = dict.fromkeys(Rating, 0)
+        for profile in self._profiles.values():
+            counts[profile[criterion.id]] += 1
+        return counts
 
     def cases_in(self, country: Country) -> tuple[Case, ...]:
         return tuple(c for c in self.cases if c.country == country.id)

@@ -7,6 +7,7 @@ Templates never have to remember this: the Jinja environment runs every ``{{ val
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from markupsafe import Markup as Trusted
 
@@ -50,7 +51,12 @@ def inline(value: object, lang: str = "en") -> Trusted:
     """One line of inert Markdown: whitespace (newlines too) folded, every special character escaped."""
     if isinstance(value, Trusted):
         return value
-    text = " ".join(pick(value, lang).split()).translate(_ESCAPES)
+    return _inline(pick(value, lang))
+
+
+@lru_cache(maxsize=65_536)  # titles and labels recur on thousands of pages
+def _inline(text: str) -> Trusted:
+    text = " ".join(text.split()).translate(_ESCAPES)
     text = _LEADING.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
     return Trusted(text)
 

@@ -95,21 +95,14 @@ class _Terms:
         for term in terms:
             for name in [term.term, *term.other_names]:
                 self.by_name[pick(name).casefold()] = term
-        names = sorted(self.by_name, key=len, reverse=True)
-        self.pattern = (
-            re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.IGNORECASE)
-            if names
-            else None
-        )
+        self.patterns = {name: re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])") for name in self.by_name}
 
     def found_in(self, markdown: str) -> list[Term]:
-        if self.pattern is None:
-            return []
         # Link targets, HTML tags and heading ids are not prose: "#driver" is not the term "driver".
-        text = re.sub(r"\]\([^)]*\)|<[^>]+>|\{#[^}]*\}", "]", markdown).replace("\\", "")
+        text = re.sub(r"\]\([^)]*\)|<[^>]+>|\{#[^}]*\}", "]", markdown).replace("\\", "").casefold()
+        # A substring test rules out most names cheaply; only those left need the word-boundary check.
         found = {
-            self.by_name[m.group(1).casefold()].id: self.by_name[m.group(1).casefold()]
-            for m in self.pattern.finditer(text)
+            term.id: term for name, term in self.by_name.items() if name in text and self.patterns[name].search(text)
         }
         return sorted(found.values(), key=lambda t: pick(t.term).casefold())
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 CASES_INDEX = "cases/index.md"
 CRITERIA_INDEX = "criteria/index.md"
@@ -30,7 +31,13 @@ def profile_svg(cid: str) -> str:
     return f"assets/profiles/{cid}.svg"
 
 
+@lru_cache(maxsize=65_536)
+def _relpath(target: str, from_dir: str) -> str:
+    return posixpath.relpath(target, from_dir or ".")
+
+
 def relative(from_page: str, target: str, anchor: str = "") -> str:
     """A link from one source file to another, as MkDocs resolves and checks it."""
-    path = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    # Pages sit at most one folder deep, so a cache on (target, folder) answers almost every call.
+    path = _relpath(target, posixpath.dirname(from_page))
     return f"{path}#{anchor}" if anchor else path

@@ -14,7 +14,33 @@ import yaml
 
 from .problems import Problem
 
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+# Plain scalars that may resolve to something other than text start with one of these.
+_MAYBE_TYPED = set("-+.0123456789~nNtTfFyYoO<=")
+
+
+class Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """libyaml's parser with a shortcut in the (Python) resolver: most record values are prose,
+    and a plain scalar that cannot be a number, boolean or null is text without the regex tour."""
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if not implicit[0] or (value and value[0] not in _MAYBE_TYPED):
+                return _STR
+            return super().resolve(kind, value, implicit)
+        return _MAP if kind is yaml.MappingNode else _SEQ
+
+    # Path resolvers are a PyYAML feature records never use; libyaml calls these for every node.
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
 MAX_BYTES = 512 * 1024  # a real record is a few KB; anything this big is a mistake or an attack
 MAX_NODES = 20_000
 MAX_DEPTH = 50
@@ -27,9 +53,19 @@ class Document:
     path: str
     data: Any
     marks: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    sources: list[tuple[FieldPath, str]] = field(default_factory=list)  # every `source:` text value
+
+    file: Path | None = None  # set on a light copy: its marks are read again when needed
+
+    def light(self, file: Path) -> Document:
+        """A copy without data or marks, cheap to keep (and to send between processes)."""
+        return Document(self.path, None, {}, [], file)
 
     def mark(self, loc: FieldPath) -> tuple[int, int]:
         """Line and column of the deepest known field on ``loc`` (1-based)."""
+        if not self.marks and self.file is not None:
+            full, _ = read(self.file, self.path)
+            self.marks = full.marks if full else {}
         for end in range(len(loc), -1, -1):
             if loc[:end] in self.marks:
                 return self.marks[loc[:end]]
@@ -58,7 +94,11 @@ def read(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
     except OSError as exc:
         return None, [Problem(display, 0, 0, "", f"cannot be read: {exc.strerror}")]
     if len(raw) > MAX_BYTES:
-        return None, [Problem(display, 0, 0, "", f"is {len(raw):,} bytes; a record may be at most {MAX_BYTES:,} bytes, so shorten it")]
+        return None, [
+            Problem(
+                display, 0, 0, "", f"is {len(raw):,} bytes; a record may be at most {MAX_BYTES:,} bytes, so shorten it"
+            )
+        ]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -146,7 +186,11 @@ def _build(node: yaml.Node, loc: FieldPath, doc: Document, seen: set[int]) -> An
             doc.marks[(*loc, index)] = _pos(item)
             items.append(_build(item, (*loc, index), doc, seen))
         return items
-    return yaml.SafeLoader.construct_scalar(_SCALARS, node) if node.tag.endswith(":str") else _construct(node)
+    if node.tag == _STR:
+        if loc and loc[-1] == "source":
+            doc.sources.append((loc, node.value))
+        return node.value
+    return _construct(node)
 
 
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}

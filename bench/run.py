@@ -1,0 +1,218 @@
+"""Benchmark: does the build scale linearly, and does the generator cost almost nothing?
+
+Prints one table and the target ratios. Not a test: `make bench` runs it; one small test runs it
+at a tiny size so it cannot rot. Usage: python bench/run.py [--sizes 250 1000 2000]
+[--validate-n 10000] [--no-serve]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+from corpus import make_repo  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# Runs a command's main function and reports the process's own peak memory.
+MEASURED = (
+    "import resource, runpy, sys\n"
+    "sys.argv = sys.argv[1:]\n"
+    "try:\n"
+    "    runpy.run_module(sys.argv[0], run_name='__main__', alter_sys=True)\n"
+    "except SystemExit as exc:\n"
+    "    code = exc.code\n"
+    "else:\n"
+    "    code = 0\n"
+    "print(f'PEAK_KB={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}', file=sys.stderr)\n"
+    "sys.exit(code or 0)\n"
+)
+
+
+def run(args: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall time and peak memory (KB) of a Python module run in a fresh process."""
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", MEASURED, *args], cwd=cwd, env=ENV, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed:\n{result.stderr[-3000:]}")
+    return elapsed, int(result.stderr.rsplit("PEAK_KB=", 1)[1].split()[0])
+
+
+def stages(repo: Path) -> tuple[float, float]:
+    """Load+validate and render times, in a fresh process so no cache helps."""
+    code = (
+        "import json, time\nfrom pathlib import Path\nfrom generator.knowledge_base import build\n"
+        "from generator.render import render_site\n"
+        f"t = time.perf_counter(); kb = build(Path({str(repo / 'content')!r})); t1 = time.perf_counter()\n"
+        "render_site(kb); t2 = time.perf_counter()\nprint(json.dumps([t1 - t, t2 - t1]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=ENV, capture_output=True, text=True, check=True)
+    load, render = json.loads(out.stdout)
+    return load, render
+
+
+def baseline_repo(repo: Path) -> Path:
+    """The same pages as plain Markdown files, built by MkDocs without the plugin."""
+    base = repo.parent / f"{repo.name}-baseline"
+    shutil.rmtree(base, ignore_errors=True)
+    shutil.copytree(repo / "docs", base / "docs")
+    subprocess.run(
+        [sys.executable, "-m", "generator", "--repo", str(repo), "render", "--out", str(base / "docs")],
+        cwd=ROOT,
+        env=ENV,
+        check=True,
+        capture_output=True,
+    )
+    config = (repo / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?m)^  - knowledge-base\n", "", config)
+    config = config.replace("  - Contributing: contributing.md\n", "")
+    (base / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return base
+
+
+def measure_size(n: int, work: Path) -> dict[str, float]:
+    repo = make_repo(work / f"n{n}", n)
+    load, render = stages(repo)
+    build, peak = run(["mkdocs", "build", "-q", "-d", str(repo / "site")], repo)
+    base = baseline_repo(repo)
+    baseline, _ = run(["mkdocs", "build", "-q", "-d", str(base / "site")], base)
+    page = repo / "site/cases/synthetic-case-00000/index.html"
+    index = repo / "site/search/search_index.json"
+    return {
+        "n": n,
+        "load": load,
+        "render": render,
+        "build": build,
+        "baseline": baseline,
+        "page_kb": page.stat().st_size / 1024,
+        "index_mb": index.stat().st_size / 2**20,
+        "peak_mb": peak / 1024,
+    }
+
+
+def measure_validate(n: int, work: Path) -> float:
+    repo = make_repo(work / f"v{n}", n)
+    (repo / "docs").exists()
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "generator", "--repo", str(repo), "validate"],
+        cwd=ROOT,
+        env=ENV,
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - started
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def measure_live_preview(work: Path, rounds: int = 3) -> float:
+    """Seconds from saving an edited record to the rebuilt page being served (median)."""
+    repo = work / "serve"
+    shutil.rmtree(repo, ignore_errors=True)
+    for name in ("content", "docs"):
+        shutil.copytree(ROOT / name, repo / name)
+    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
+        shutil.copy(ROOT / name, repo / name)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=repo,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/knowledge-base/cases/rtr-nl/"
+    record = repo / "content/cases/rtr-nl.yaml"
+    original = record.read_text(encoding="utf-8")
+    times = []
+    try:
+        deadline = time.monotonic() + 60
+        while "RTR-NL" not in _fetch(url):
+            if time.monotonic() > deadline:
+                raise SystemExit("mkdocs serve did not start")
+            time.sleep(0.1)
+        for i in range(rounds):
+            marker = f"Edited scheme {i}"
+            started = time.perf_counter()
+            record.write_text(original.replace("name: RTR-NL", f"name: {marker}"), encoding="utf-8")
+            while marker not in _fetch(url):
+                if time.perf_counter() - started > 60:
+                    raise SystemExit("the edit never showed")
+                time.sleep(0.02)
+            times.append(time.perf_counter() - started)
+            time.sleep(0.5)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000, 2000])
+    parser.add_argument("--validate-n", type=int, default=10_000)
+    parser.add_argument("--no-serve", action="store_true", help="skip the live-preview measurement")
+    args = parser.parse_args()
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}"
+    )
+    with tempfile.TemporaryDirectory(prefix="ppc-bench-") as tmp:
+        work = Path(tmp)
+        rows = [measure_size(n, work) for n in args.sizes]
+        print()
+        print(
+            "| cases | load+validate s | render s | build (plugin) s | build (baseline) s | case page KB | search index MB | peak MB |"
+        )
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for r in rows:
+            print(
+                f"| {r['n']:,} | {r['load']:.2f} | {r['render']:.2f} | {r['build']:.2f} | {r['baseline']:.2f} "
+                f"| {r['page_kb']:.1f} | {r['index_mb']:.1f} | {r['peak_mb']:.0f} |"
+            )
+        print()
+        by_n = {r["n"]: r for r in rows}
+        mid = by_n.get(1000, rows[len(rows) // 2])
+        print(
+            f"generator stages / full build at N={mid['n']:,}: {(mid['load'] + mid['render']) / mid['build']:.1%} (target <= 5%)"
+        )
+        print(f"build with plugin / baseline at N={mid['n']:,}: {mid['build'] / mid['baseline']:.2f} (target <= 1.10)")
+        if 1000 in by_n and 2000 in by_n:
+            print(f"build(2,000) / build(1,000): {by_n[2000]['build'] / by_n[1000]['build']:.2f} (target <= 2.20)")
+        largest = rows[-1]
+        print(f"case page at N={largest['n']:,}: {largest['page_kb']:.1f} KB (target <= 60 KB)")
+        seconds = measure_validate(args.validate_n, work)
+        print(f"validate {args.validate_n:,} records: {seconds:.2f} s (target < 3 s)")
+        if not args.no_serve:
+            print(
+                f"live preview, edit to served page (median of 3): {measure_live_preview(work):.2f} s (target <= 1.5 s)"
+            )
+
+
+if __name__ == "__main__":
+    main()
