@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -90,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{len(kb.indicators)} indicators, {len(kb.lessons)} lessons."
             )
         elif args.command == "render":
-            site = build_site(repo)
+            site = build_site(repo, workers=os.cpu_count() or 1)
             _write(args.out, {**site.pages, **site.files})
             print(f"Wrote {len(site.pages)} pages and {len(site.files)} other files to {args.out}.")
         elif args.command == "export":

@@ -28,6 +28,11 @@ def schema_name(model_name: str) -> str:
     return f"{model_name.lower()}.schema.json"
 
 
+def collection_schema(folder: str) -> str:
+    """The schema file for the records in ``content/<folder>/`` (or ``content/<folder>.yaml``)."""
+    return schema_name((COLLECTIONS.get(folder) or SINGLETONS[folder]).__name__)
+
+
 def json_schemas() -> dict[str, dict[str, Any]]:
     """One JSON Schema per record type, for editors and other tools."""
     schemas = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -30,8 +31,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         repo = Path(config.config_file_path).parent
         try:
+            # Forked workers only for a one-off build: `mkdocs serve` runs threads that a fork must not copy.
+            workers = (os.cpu_count() or 1) if getattr(self, "command", "build") == "build" else 1
             site = build_site(
-                repo, Path(self.config.content), Path(self.config.contributing), site_url=config.site_url or ""
+                repo,
+                Path(self.config.content),
+                Path(self.config.contributing),
+                site_url=config.site_url or "",
+                workers=workers,
             )
         except Exception as exc:  # ContentError carries every problem; anything else is a bug
             from .problems import ContentError

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import re
+import sys
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
-from . import export, svg
+from . import export, svg, table_rows
 from . import site_paths as paths
 from .knowledge_base import KnowledgeBase
 from .markdown_text import Trusted, blocks, finalize, inline, pick
-from .models import Case, Fact, Term
+from .models import Term
 from .ratings import RULE, SCALE, Rating
-from .words import CASE_FACTS, words
+from .render_helpers import anchor, badge, case_facts, cite, legend
+from .words import CASE_FACTS, EN, words
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -25,29 +30,6 @@ class Site:
     pages: dict[str, str] = field(default_factory=dict)  # Markdown, by MkDocs source path
     files: dict[str, str] = field(default_factory=dict)  # other generated files (SVG, JSON, CSV)
     edit: dict[str, str] = field(default_factory=dict)  # page -> the record file its edit button opens
-
-
-def badge(rating: Rating | str) -> Trusted:
-    level = SCALE[Rating(rating)]
-    return Trusted(f'<span class="kb-rating kb-rating--{level.rating.value}">{level.symbol}&nbsp;{level.label}</span>')
-
-
-def case_facts(case: Case) -> list[tuple[str, Fact]]:
-    return [(key, getattr(case, key)) for key in CASE_FACTS if getattr(case, key)]
-
-
-def anchor(ident: str) -> Trusted:
-    """An attr_list heading id; ids are validated slugs, so they are safe as they are."""
-    return Trusted(f"{{#{ident}}}")
-
-
-def cite(source: object) -> Trusted:
-    return Trusted(f'<span class="kb-source">Source: {inline(source)}</span>')
-
-
-def legend() -> Trusted:
-    items = " ".join(f"{badge(r)} {inline(level.meaning)}<br>" for r, level in SCALE.items())
-    return Trusted(f'!!! info "Legend"\n\n    {items}\n\n    {inline(RULE)}\n')
 
 
 @pass_context
@@ -72,6 +54,8 @@ def environment() -> Environment:
     )
     env.filters.update(blocks=blocks, inline=inline, pick=pick, badge=badge)
     env.globals.update(
+        rows=table_rows,
+        words=EN,
         link=link,
         href=href,
         cite=cite,
@@ -96,6 +80,10 @@ class _Terms:
             for name in [term.term, *term.other_names]:
                 self.by_name[pick(name).casefold()] = term
         self.patterns = {name: re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])") for name in self.by_name}
+        # Each name is looked up by its first word, so a page is tokenised once, not scanned per name.
+        self.first_word: dict[str, list[str]] = {}
+        for name in self.by_name:
+            self.first_word.setdefault(re.split(r"[^\w-]+", name)[0], []).append(name)
 
     def found_in(self, markdown: str) -> list[Term]:
         # Link targets, HTML tags and heading ids are not prose: "#driver" is not the term "driver".
@@ -107,19 +95,73 @@ class _Terms:
         return sorted(found.values(), key=lambda t: pick(t.term).casefold())
 
 
+@dataclass(frozen=True)
+class _Job:
+    path: str
+    template: str
+    glossary: bool
+    context: dict[str, Any]
+
+
+def _render_one(env: Environment, job: _Job, common: dict[str, Any], terms: _Terms) -> str:
+    text = env.get_template(job.template).render(page=job.path, **common, **job.context)
+    if job.glossary and job.path != "glossary.md":
+        found = terms.found_in(text)
+        if found:
+            links = ", ".join(f"[{inline(t.term)}]({paths.relative(job.path, 'glossary.md', t.id)})" for t in found)
+            text = text.rstrip("\n") + f"\n\n---\n\n**{words().terms_on_page}:** {links}\n"
+    return text
+
+
+# Set just before forking, so workers inherit the jobs instead of receiving them pickled.
+_SHARED: tuple[list[_Job], dict[str, Any], _Terms] | None = None
+PARALLEL_FROM = 1000  # pages; below this a process pool costs more than it saves
+
+
+def _render_slice(bounds: tuple[int, int]) -> list[str]:
+    assert _SHARED is not None
+    jobs, common, terms = _SHARED
+    env = environment()
+    return [_render_one(env, job, common, terms) for job in jobs[bounds[0] : bounds[1]]]
+
+
+def _render_jobs(
+    jobs: list[_Job], common: dict[str, Any], terms: _Terms, workers: int, meanwhile: Callable[[], None]
+) -> dict[str, str]:
+    """Render every page; ``meanwhile`` runs in this process while workers render."""
+    global _SHARED
+    if workers < 2 or len(jobs) < PARALLEL_FROM or sys.platform == "win32":
+        meanwhile()
+        env = environment()
+        return {job.path: _render_one(env, job, common, terms) for job in jobs}
+    size = -(-len(jobs) // (workers * 4))
+    _SHARED = (jobs, common, terms)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            chunks = pool.map(_render_slice, [(i, i + size) for i in range(0, len(jobs), size)])
+            meanwhile()
+            texts = [text for chunk in chunks for text in chunk]
+    finally:
+        _SHARED = None
+    return {job.path: text for job, text in zip(jobs, texts, strict=True)}
+
+
 def render_site(
     kb: KnowledgeBase,
     *,
     contributing: str | None = None,
     changed: dict[str, str] | None = None,
     site_url: str = "",
+    workers: int = 1,
 ) -> Site:
     """Every page and file of the site.
+
+    With ``workers`` > 1 and a large collection, pages are rendered in forked processes; the
+    result is the same, page for page.
 
     ``changed`` maps record files to the date they last changed; the newest is the content date
     printed on checklists.
     """
-    env = environment()
     site = Site()
     changed = changed or {}
     content_date = max(changed.values(), default="an unrecorded date")
@@ -130,16 +172,10 @@ def render_site(
         "site_url": site_url or "this site",
         "content_date": content_date,
     }
-    terms = _Terms(kb.terms)
+    jobs: list[_Job] = []
 
     def page(path: str, template: str, edit: str | None = None, glossary: bool = True, **context: Any) -> None:
-        text = env.get_template(template).render(page=path, **common, **context)
-        if glossary and path != "glossary.md":
-            found = terms.found_in(text)
-            if found:
-                links = ", ".join(f"[{inline(t.term)}]({paths.relative(path, 'glossary.md', t.id)})" for t in found)
-                text = text.rstrip("\n") + f"\n\n---\n\n**{words().terms_on_page}:** {links}\n"
-        site.pages[path] = text
+        jobs.append(_Job(path, template, glossary, context))
         if edit:
             site.edit[path] = edit
 
@@ -156,9 +192,6 @@ def render_site(
     for case in kb.cases:
         source = kb.source_file("cases", case.id)
         page(paths.case(case.id), "case.md.j2", source, case=case, source_file=source)
-        if case.status == "studied":
-            rows = [(pick(c.title), kb.criterion_rating(case, c)) for c in kb.criteria]
-            site.files[paths.profile_svg(case.id)] = svg.profile(f"Criterion profile of {pick(case.name)}", rows)
     page("comparison.md", "comparison.md.j2")
     page(paths.LESSONS_INDEX, "lessons_index.md.j2")
     for lesson in kb.lessons:
@@ -181,13 +214,16 @@ def render_site(
     page("variants.md", "variants.md.j2")
     page("references.md", "references.md.j2")
     page("glossary.md", "glossary.md.j2")
-    site.files.update(export.data_files(kb))
     page("self-assessment.md", "self_assessment.md.j2", glossary=False)
-    page(
-        "data.md",
-        "data.md.j2",
-        schemas=sorted(n.removeprefix("data/schema/") for n in site.files if n.startswith("data/schema/")),
-    )
+    page("data.md", "data.md.j2", schemas=sorted(export.json_schemas()))
+
+    def files() -> None:
+        for case in kb.studied_cases:
+            rows = [(pick(c.title), kb.criterion_rating(case, c)) for c in kb.criteria]
+            site.files[paths.profile_svg(case.id)] = svg.profile(f"Criterion profile of {pick(case.name)}", rows)
+        site.files.update(export.data_files(kb))
+
+    site.pages.update(_render_jobs(jobs, common, _Terms(kb.terms), workers, files))
     if contributing is not None:
         site.pages["contributing.md"] = contributing
         site.edit["contributing.md"] = "CONTRIBUTING.md"

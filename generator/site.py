@@ -14,8 +14,13 @@ def load_kb(repo: Path, content: Path = Path("content")) -> KnowledgeBase:
 
 
 def build_site(
-    repo: Path, content: Path = Path("content"), contributing: Path = Path("CONTRIBUTING.md"), *, site_url: str = ""
+    repo: Path,
+    content: Path = Path("content"),
+    contributing: Path = Path("CONTRIBUTING.md"),
+    *,
+    site_url: str = "",
+    workers: int = 1,
 ) -> Site:
     kb = load_kb(repo, content)
     text = (repo / contributing).read_text(encoding="utf-8") if (repo / contributing).is_file() else None
-    return render_site(kb, contributing=text, changed=last_changed(repo), site_url=site_url)
+    return render_site(kb, contributing=text, changed=last_changed(repo), site_url=site_url, workers=workers)

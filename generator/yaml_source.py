@@ -133,6 +133,8 @@ def read(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(display, 1, 1, "", f"YAML error: {exc}")]
     except RecursionError:
         return None, [Problem(display, 1, 1, "", f"nests deeper than {MAX_DEPTH} levels; a record is much flatter")]
+    if node is None:  # only comments or document markers
+        return None, [Problem(display, 1, 1, "", "holds no fields; a record is a YAML mapping of fields")]
     doc = Document(display, None)
     try:
         doc.data = _build(node, (), doc, set())

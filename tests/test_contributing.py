@@ -19,17 +19,6 @@ from generator.render import render_site
 from helpers import ROOT, run_cli
 
 SCHEMAS = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in (ROOT / "schema").glob("*.json")}
-FOLDER_SCHEMA = {
-    "cases": "case",
-    "criteria": "criterion",
-    "lessons": "lesson",
-    "references": "reference",
-    "countries": "country",
-    "instruments": "instrument",
-    "conditions": "condition",
-    "variants": "variant",
-    "terms": "term",
-}
 
 
 def test_committed_schemas_match_the_models() -> None:
@@ -38,8 +27,8 @@ def test_committed_schemas_match_the_models() -> None:
 
 
 def records() -> list[tuple[Path, str]]:
-    found = [(p, f"{FOLDER_SCHEMA[p.parent.name]}.schema.json") for p in sorted((ROOT / "content").glob("*/*.yaml"))]
-    return [*found, (ROOT / "content/study.yaml", "study.schema.json")]
+    found = [(p, export.collection_schema(p.parent.name)) for p in sorted((ROOT / "content").glob("*/*.yaml"))]
+    return [*found, (ROOT / "content/study.yaml", export.collection_schema("study"))]
 
 
 @pytest.mark.parametrize(("path", "schema"), records(), ids=lambda v: v.name if isinstance(v, Path) else v)
