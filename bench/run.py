@@ -27,7 +27,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
-from corpus import make_repo  # noqa: E402
+from synthetic import make_repo  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 # Runs a command's main function and reports the process's own peak memory.
@@ -56,12 +56,13 @@ def run(args: list[str], cwd: Path) -> tuple[float, int]:
 
 
 def stages(repo: Path) -> tuple[float, float]:
-    """Load+validate and render times, in a fresh process so no cache helps."""
+    """Load+validate and render times, in a fresh process so no cache helps, rendering as the
+    plugin does in `mkdocs build` (on every core)."""
     code = (
-        "import json, time\nfrom pathlib import Path\nfrom generator.knowledge_base import build\n"
+        "import json, os, time\nfrom pathlib import Path\nfrom generator.knowledge_base import build\n"
         "from generator.render import render_site\n"
         f"t = time.perf_counter(); kb = build(Path({str(repo / 'content')!r})); t1 = time.perf_counter()\n"
-        "render_site(kb); t2 = time.perf_counter()\nprint(json.dumps([t1 - t, t2 - t1]))\n"
+        "render_site(kb, workers=os.cpu_count() or 1); t2 = time.perf_counter()\nprint(json.dumps([t1 - t, t2 - t1]))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=ENV, capture_output=True, text=True, check=True)
     load, render = json.loads(out.stdout)

@@ -79,7 +79,7 @@ def discover(content: Path) -> tuple[dict[str, list[Path]], list[Problem]]:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     # Loading makes hundreds of thousands of small long-lived objects; the cyclic collector would
     # rescan them again and again (about 40% of the time at 10,000 records) and free nothing.
     enabled = gc.isenabled()
@@ -119,7 +119,7 @@ def _load_one(job: Job, sections: frozenset[str] | None) -> Result:
 
 def _load_batch(args: tuple[list[Job], frozenset[str] | None]) -> list[Result]:
     jobs, sections = args
-    with _gc_paused():
+    with gc_paused():
         return [_load_one(job, sections) for job in jobs]
 
 
@@ -140,7 +140,7 @@ def _load_all(jobs: list[Job], sections: frozenset[str] | None) -> list[Result]:
 
 
 def load(content: Path) -> Loaded:
-    with _gc_paused():
+    with gc_paused():
         return _load(content)
 
 

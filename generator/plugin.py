@@ -53,8 +53,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for file in files:
             if file.generated_by is None:
                 file.edit_uri = f"{docs_prefix}/{file.src_uri}" if docs_prefix else None
+        existing = {file.src_uri for file in files}  # Files.append resets MkDocs' own lookup table
         for path, text in {**site.pages, **site.files}.items():
-            if files.get_file_from_path(path) is not None:
+            if path in existing:
                 raise PluginError(
                     f"{Path(config.docs_dir).name}/{path} has the same path as a generated page; remove or rename it"
                 )

@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from . import export, svg, table_rows
 from . import site_paths as paths
 from .knowledge_base import KnowledgeBase
+from .load import gc_paused
 from .markdown_text import Trusted, blocks, finalize, inline, pick
 from .models import Term
 from .ratings import RULE, SCALE, Rating
@@ -223,7 +224,8 @@ def render_site(
             site.files[paths.profile_svg(case.id)] = svg.profile(f"Criterion profile of {pick(case.name)}", rows)
         site.files.update(export.data_files(kb))
 
-    site.pages.update(_render_jobs(jobs, common, _Terms(kb.terms), workers, files))
+    with gc_paused():
+        site.pages.update(_render_jobs(jobs, common, _Terms(kb.terms), workers, files))
     if contributing is not None:
         site.pages["contributing.md"] = contributing
         site.edit["contributing.md"] = "CONTRIBUTING.md"

@@ -46,7 +46,9 @@ def test_ratings_csv_has_one_row_per_studied_case_and_indicator(kb: KnowledgeBas
 def test_each_record_validates_against_its_published_json_schema(built_site: Path) -> None:
     schemas = {p.name: json.loads(p.read_text()) for p in (built_site / "data/schema").glob("*.json")}
     for path in sorted((ROOT / "content").glob("*/*.yaml")):
-        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schemas[collection_schema(path.parent.name)])
+        jsonschema.validate(
+            yaml.safe_load(path.read_text(encoding="utf-8")), schemas[collection_schema(path.parent.name)]
+        )
     jsonschema.validate(yaml.safe_load((ROOT / "content/study.yaml").read_text()), schemas["study.schema.json"])
 
 

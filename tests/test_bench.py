@@ -1,0 +1,45 @@
+"""The benchmark runs end to end at a tiny size, so it cannot rot. Its figures are not asserted."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import ENV, ROOT
+
+
+@pytest.mark.slow
+def test_benchmark_runs_at_a_tiny_size() -> None:
+    result = subprocess.run(
+        [sys.executable, "bench/run.py", "--sizes", "3", "6", "--validate-n", "10"],
+        cwd=ROOT,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "| 3 |" in out and "| 6 |" in out
+    for line in (
+        "generator stages / full build",
+        "build with plugin / baseline",
+        "validate 10 records",
+        "live preview",
+    ):
+        assert line in out
+
+
+def test_synthetic_corpus_is_valid(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from synthetic import make_repo
+
+    from generator.knowledge_base import build
+
+    repo = make_repo(tmp_path / "repo", 25)
+    kb = build(repo / "content")
+    assert len(kb.studied_cases) == len(kb.cases) == 25  # synthetic cases replace the real ones
+    assert all(len(kb.lessons_for_criterion(c)) == 3 for c in kb.criteria)
