@@ -29,6 +29,8 @@ EN = {
     "target": "Kind of soft target",
     "status": "Status",
     "why": "Why",
+    "why_studied": "Why it was studied in depth:",
+    "key_facts": "Key facts",
     "summary": "What the partnership is",
     "parties": "Parties",
     "party": "Party",
@@ -99,8 +101,5 @@ CASE_FACTS = (
 
 
 def words(lang: str = "en") -> SimpleNamespace:
+    """The fixed words for ``lang``; English is the only edition so far."""
     return SimpleNamespace(**EN)
-
-
-def word(key: str, lang: str = "en") -> str:
-    return EN[key]
