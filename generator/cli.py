@@ -7,14 +7,19 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from .problems import ContentError
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line, naming the command and where to look, instead of argparse's usage block.
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m generator", description="Validate and render the PPC knowledge base."
-    )
+    parser = _Parser(prog="python -m generator", description="Validate and render the PPC knowledge base.")
     parser.add_argument("--repo", type=Path, default=Path("."), help="repository folder (default: the current one)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
