@@ -117,3 +117,15 @@ def test_render_command_writes_the_same_markdown_to_a_folder(kb: KnowledgeBase, 
     written = (tmp_path / "out/cases/antwerp-diamond-quarter.md").read_text()
     assert written.startswith("# Antwerp Diamond Quarter\n")
     assert (tmp_path / "out/assets/profiles/antwerp-diamond-quarter.svg").exists()
+
+
+def test_a_text_field_can_carry_a_dutch_translation_beside_the_english(repo: Path) -> None:
+    from generator.knowledge_base import build
+
+    path = repo / "content/cases/rtr-nl.yaml"
+    path.write_text(path.read_text().replace("name: RTR-NL", "name:\n  en: RTR-NL\n  nl: RTR-NL (Nederlands)"), encoding="utf-8")
+    kb = build(repo / "content")
+    assert kb.case("rtr-nl").name == {"en": "RTR-NL", "nl": "RTR-NL (Nederlands)"}
+    page = render_site(kb).pages["cases/rtr-nl.md"]
+    assert page.startswith("# RTR-NL\n")
+    assert "Nederlands" not in page  # the English edition shows the English text
