@@ -115,14 +115,13 @@ def _render_one(env: Environment, job: _Job, common: dict[str, Any], terms: _Ter
 
 
 # Set just before forking, so workers inherit the jobs instead of receiving them pickled.
-_SHARED: tuple[list[_Job], dict[str, Any], _Terms] | None = None
+_SHARED: tuple[Environment, list[_Job], dict[str, Any], _Terms] | None = None
 PARALLEL_FROM = 1000  # pages; below this a process pool costs more than it saves
 
 
 def _render_slice(bounds: tuple[int, int]) -> list[str]:
     assert _SHARED is not None
-    jobs, common, terms = _SHARED
-    env = environment()
+    env, jobs, common, terms = _SHARED
     return [_render_one(env, job, common, terms) for job in jobs[bounds[0] : bounds[1]]]
 
 
@@ -131,12 +130,14 @@ def _render_jobs(
 ) -> dict[str, str]:
     """Render every page; ``meanwhile`` runs in this process while workers render."""
     global _SHARED
+    env = environment()
     if workers < 2 or len(jobs) < PARALLEL_FROM or sys.platform == "win32":
         meanwhile()
-        env = environment()
         return {job.path: _render_one(env, job, common, terms) for job in jobs}
+    for name in {job.template for job in jobs}:
+        env.get_template(name)  # compiled once here; the forked workers inherit them
     size = -(-len(jobs) // (workers * 4))
-    _SHARED = (jobs, common, terms)
+    _SHARED = (env, jobs, common, terms)
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             chunks = pool.map(_render_slice, [(i, i + size) for i in range(0, len(jobs), size)])
