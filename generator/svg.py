@@ -21,8 +21,8 @@ _FONT = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-se
 
 def profile(title: str, rows: list[tuple[str, Rating]]) -> str:
     """One row per criterion: its name, a bar as long as its score, symbol and label."""
-    row_h, label_w, bar_w = 30, 270, 150
-    width, height = label_w + bar_w + 120, row_h * len(rows) + 8
+    row_h, label_w, bar_w = 30, 300, 150
+    width, height = label_w + bar_w + 150, row_h * len(rows) + 8
     desc = "; ".join(f"{name}: {SCALE[r].label}" for name, r in rows)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="t d" {_FONT} font-size="13">',

@@ -71,10 +71,11 @@
   }
 
   function profileSvg(data, profile, title) {
-    var rowH = 26, labelW = 250, barW = 120, width = labelW + barW + 110;
+    var rowH = 30, labelW = 300, barW = 150, width = labelW + barW + 150;
     var svg = document.createElementNS(SVG, "svg");
     svg.setAttribute("viewBox", "0 0 " + width + " " + (rowH * data.criteria.length + 6));
     svg.setAttribute("width", width);
+    svg.setAttribute("height", rowH * data.criteria.length + 6);
     svg.setAttribute("role", "img");
     svg.setAttribute("aria-label", title + ": " + data.criteria.map(function (c) {
       return c.title + " " + data.scale.filter(function (s) { return s.id === profile[c.id]; })[0].label.toLowerCase();
@@ -83,21 +84,21 @@
       var y = 3 + i * rowH, r = profile[c.id];
       var s = data.scale.filter(function (x) { return x.id === r; })[0];
       var t = document.createElementNS(SVG, "text");
-      t.setAttribute("x", 0); t.setAttribute("y", y + 17); t.setAttribute("font-size", 12); t.textContent = c.title;
+      t.setAttribute("x", 0); t.setAttribute("y", y + 19); t.setAttribute("font-size", 13); t.textContent = c.title;
       svg.appendChild(t);
       var bg = document.createElementNS(SVG, "rect");
-      bg.setAttribute("x", labelW); bg.setAttribute("y", y + 3); bg.setAttribute("width", barW); bg.setAttribute("height", 18);
+      bg.setAttribute("x", labelW); bg.setAttribute("y", y + 4); bg.setAttribute("width", barW); bg.setAttribute("height", 20);
       bg.setAttribute("fill", "#f3f4f6"); bg.setAttribute("stroke", s.score === null ? COLOURS[r] : "#d1d5db");
       if (s.score === null) bg.setAttribute("stroke-dasharray", "4 3");
       svg.appendChild(bg);
       if (s.score !== null) {
         var bar = document.createElementNS(SVG, "rect");
-        bar.setAttribute("x", labelW); bar.setAttribute("y", y + 3); bar.setAttribute("height", 18);
+        bar.setAttribute("x", labelW); bar.setAttribute("y", y + 4); bar.setAttribute("height", 20);
         bar.setAttribute("width", Math.max(6, barW * s.score / 2)); bar.setAttribute("fill", COLOURS[r]);
         svg.appendChild(bar);
       }
       var l = document.createElementNS(SVG, "text");
-      l.setAttribute("x", labelW + barW + 6); l.setAttribute("y", y + 17); l.setAttribute("font-size", 12);
+      l.setAttribute("x", labelW + barW + 8); l.setAttribute("y", y + 19); l.setAttribute("font-size", 13);
       l.setAttribute("fill", COLOURS[r]); l.setAttribute("font-weight", "600"); l.textContent = s.symbol + " " + s.label;
       svg.appendChild(l);
     });
@@ -192,6 +193,7 @@
         table.appendChild(el("tr", { "data-criterion": c.id }, [el("td", {}, [el("a", { href: base + c.url, text: c.title })]), el("td", {}, [badge(data, profile[c.id])])]));
       });
       results.appendChild(table);
+      results.appendChild(el("h3", { text: "Your profile beside the studied cases" }));
       var pics = el("div", { "class": "kb-profiles" });
       pics.appendChild(el("figure", { id: "kb-sa-profile" }, [profileSvg(data, profile, "Your partnership"), el("figcaption", { text: "Your partnership" })]));
       data.cases.forEach(function (k) {
