@@ -22,7 +22,6 @@ from corpus import (  # noqa: E402
     rejected_fixtures,
     validate_measured,
 )
-
 from helpers import copy_repo  # noqa: E402
 
 WITH_LINE = re.compile(r"^content/\S+:\d+:\d+: ", re.M)

@@ -69,9 +69,6 @@ class KnowledgeBase:
     def studied_cases(self) -> tuple[Case, ...]:
         return tuple(c for c in self.cases if c.status == "studied")
 
-    def cases_with_status(self, status: str) -> tuple[Case, ...]:
-        return tuple(c for c in self.cases if c.status == status)
-
     def rating(self, case: Case, criterion: Criterion, indicator: Indicator) -> Rating:
         entry = case.assessment.get(criterion.id, {}).get(indicator.id)
         return entry.rating if entry else Rating.UNKNOWN

@@ -19,9 +19,9 @@ from .knowledge_base import KnowledgeBase
 from .load import gc_paused
 from .markdown_text import Trusted, blocks, finalize, inline, pick
 from .models import Term
-from .ratings import RULE, SCALE, Rating
-from .render_helpers import anchor, badge, case_facts, cite, legend
-from .words import CASE_FACTS, EN, words
+from .ratings import SCALE
+from .render_helpers import anchor, badge, case_facts, cite, legend, md_link
+from .words import EN, words
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -35,7 +35,7 @@ class Site:
 
 @pass_context
 def link(ctx: Any, text: object, target: str, anchor: str = "") -> Trusted:
-    return Trusted(f"[{inline(text)}]({paths.relative(ctx['page'], target, anchor)})")
+    return Trusted(md_link(ctx["page"], text, target, anchor))
 
 
 @pass_context
@@ -65,9 +65,6 @@ def environment() -> Environment:
         case_facts=case_facts,
         paths=paths,
         SCALE=SCALE,
-        RULE=RULE,
-        Rating=Rating,
-        CASE_FACTS=CASE_FACTS,
     )
     return env
 
@@ -109,7 +106,7 @@ def _render_one(env: Environment, job: _Job, common: dict[str, Any], terms: _Ter
     if job.glossary and job.path != "glossary.md":
         found = terms.found_in(text)
         if found:
-            links = ", ".join(f"[{inline(t.term)}]({paths.relative(job.path, 'glossary.md', t.id)})" for t in found)
+            links = ", ".join(md_link(job.path, t.term, "glossary.md", t.id) for t in found)
             text = text.rstrip("\n") + f"\n\n---\n\n**{words().terms_on_page}:** {links}\n"
     return text
 

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from . import site_paths as paths
 from .markdown_text import Trusted, inline
 from .models import Case, Fact
 from .ratings import RULE, SCALE, Rating
 from .words import CASE_FACTS
+
+
+def md_link(page: str, text: object, target: str, anchor: str = "") -> str:
+    """A Markdown link from one generated page to another, with inert link text."""
+    return f"[{inline(text)}]({paths.relative(page, target, anchor)})"
 
 
 @lru_cache(maxsize=16)

@@ -14,11 +14,7 @@ from .knowledge_base import KnowledgeBase
 from .markdown_text import Trusted, inline
 from .models import Case, Criterion
 from .ratings import SCALE, Rating
-from .render_helpers import badge
-
-
-def _link(page: str, text: object, target: str, anchor: str = "") -> str:
-    return f"[{inline(text)}]({paths.relative(page, target, anchor)})"
+from .render_helpers import badge, md_link
 
 
 def assessment_rows(page: str, case: Case, criterion: Criterion) -> Trusted:
@@ -27,7 +23,7 @@ def assessment_rows(page: str, case: Case, criterion: Criterion) -> Trusted:
     target = paths.criterion(criterion.id)
     return Trusted(
         "\n".join(
-            f"| {_link(page, ind.title, target, ind.id)} | {badge(entries[ind.id].rating)} "
+            f"| {md_link(page, ind.title, target, ind.id)} | {badge(entries[ind.id].rating)} "
             f"| {inline(entries[ind.id].finding)} | {inline(entries[ind.id].source)} |"
             for ind in criterion.indicators
         )
@@ -48,7 +44,7 @@ def case_rows(page: str, kb: KnowledgeBase, cases: Iterable[Case], *, indicators
             cells = [(kb.rating(case, c, i), c.id) for c, i in kb.indicators]
         else:
             cells = [(kb.criterion_rating(case, c), c.id) for c in kb.criteria]
-        rows.append(f"| {_link(page, case.name, paths.case(case.id))} |{rating_cells(page, case, cells)} |")
+        rows.append(f"| {md_link(page, case.name, paths.case(case.id))} |{rating_cells(page, case, cells)} |")
     return Trusted("\n".join(rows))
 
 
@@ -62,7 +58,7 @@ def case_index_rows(page: str, kb: KnowledgeBase, words: dict[str, str]) -> Trus
         else:
             ratings = " |".join(" –" for _ in kb.criteria)
         rows.append(
-            f"| {_link(page, case.name, paths.case(case.id))} | {country} | {inline(case.target)} "
+            f"| {md_link(page, case.name, paths.case(case.id))} | {country} | {inline(case.target)} "
             f"| {inline(words['status_' + case.status])} |{ratings} |"
         )
     return Trusted("\n".join(rows))

@@ -36,7 +36,8 @@ def site_url(tmp_path_factory: pytest.TempPathFactory):
     written from site_url (host and path; the port is not rewritten), so the test build uses
     the local address.
     """
-    from browser import free_port, serve
+    from browser import serve
+    from helpers import free_port
 
     port = free_port()
     url = f"http://127.0.0.1:{port}/"

@@ -10,6 +10,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_hostile_text import assert_inert
+
 from corpus import (
     EXPECTED,
     INERT,
@@ -21,14 +25,10 @@ from corpus import (
     rejected_fixtures,
     validate_measured,
 )
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from test_hostile_text import assert_inert
-
 from generator.knowledge_base import build
 from generator.problems import ContentError
 from generator.render import render_site
-from helpers import ENV, PY, ROOT, Page, broken_links, copy_repo, mkdocs_build, run_cli
+from helpers import ENV, PY, ROOT, Page, broken_links, copy_repo, fetch, free_port, mkdocs_build, run_cli, wait_for
 
 MEMORY_LIMIT_KB = 200_000  # the CLI itself needs about 60 MB; a bomb that expanded would need far more
 
@@ -196,8 +196,6 @@ def tree_digest(*folders: Path) -> dict[str, str]:
 
 @pytest.mark.slow
 def test_build_and_serve_never_write_into_content_or_docs(repo: Path, tmp_path: Path) -> None:
-    from test_serve import fetch, free_port, wait_for
-
     before = tree_digest(repo / "content", repo / "docs")
     assert mkdocs_build(repo, tmp_path / "site").returncode == 0
     port = free_port()

@@ -123,7 +123,9 @@ def test_a_text_field_can_carry_a_dutch_translation_beside_the_english(repo: Pat
     from generator.knowledge_base import build
 
     path = repo / "content/cases/rtr-nl.yaml"
-    path.write_text(path.read_text().replace("name: RTR-NL", "name:\n  en: RTR-NL\n  nl: RTR-NL (Nederlands)"), encoding="utf-8")
+    path.write_text(
+        path.read_text().replace("name: RTR-NL", "name:\n  en: RTR-NL\n  nl: RTR-NL (Nederlands)"), encoding="utf-8"
+    )
     kb = build(repo / "content")
     assert kb.case("rtr-nl").name == {"en": "RTR-NL", "nl": "RTR-NL (Nederlands)"}
     page = render_site(kb).pages["cases/rtr-nl.md"]

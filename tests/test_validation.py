@@ -6,27 +6,17 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
+from corpus import EXPECTED, INVALID
+from corpus import place as place_fixture
 from generator.knowledge_base import build
 from generator.problems import ContentError
 from helpers import ROOT, run_cli
 
-INVALID = ROOT / "tests" / "invalid"
-EXPECTED: dict[str, list[str]] = yaml.safe_load((INVALID / "expected.yaml").read_text(encoding="utf-8"))
-
-
-def fixture(name: str) -> Path:
-    return next(INVALID.glob(f"{name}.y*ml"))
-
 
 def place(name: str, repo: Path) -> Path:
-    """Copy a fixture into the content of a repository copy, keeping its folder and ending."""
-    source = fixture(name)
-    target = repo / "content" / source.relative_to(INVALID)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(source, target)
-    return target
+    """Copy the fixture named ``name`` (folder/stem) into a repository copy's content."""
+    return place_fixture(next(INVALID.glob(f"{name}.y*ml")), INVALID, repo)
 
 
 def test_every_fixture_has_expectations() -> None:
