@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import PurePosixPath
 
+from .links import Links
 from .load import Loaded
-from .models import Case, Criterion, Lesson, Variant
 from .problems import Problem
 from .schema_errors import did_you_mean
 from .yaml_source import Document, FieldPath
@@ -22,23 +23,22 @@ NOUNS = {
 def check(loaded: Loaded) -> list[Problem]:
     problems: list[Problem] = []
     ids: dict[str, dict[str, Document]] = {}
-    for name, entries in loaded.records.items():
+    for name, entries in loaded.links.items():
         seen = ids.setdefault(name, {})
-        for record, doc in entries:
-            rid = record.id  # type: ignore[attr-defined]
+        for links, doc in entries:
             stem = PurePosixPath(doc.path).stem
-            if rid != stem:
+            if links.id != stem:
                 problems.append(
                     doc.problem(
                         ("id",),
-                        f"'{rid}' differs from the file name '{stem}.yaml'",
-                        f"rename the file to '{rid}.yaml' or set id: {stem}",
+                        f"'{links.id}' differs from the file name '{stem}.yaml'",
+                        f"rename the file to '{links.id}.yaml' or set id: {stem}",
                     )
                 )
-            if rid in seen:
-                problems.append(doc.problem(("id",), f"duplicate id '{rid}', also used by {seen[rid].path}"))
+            if links.id in seen:
+                problems.append(doc.problem(("id",), f"duplicate id '{links.id}', also used by {seen[links.id].path}"))
             else:
-                seen[rid] = doc
+                seen[links.id] = doc
 
     def ref(doc: Document, loc: FieldPath, value: str, kind: str) -> None:
         if value not in ids.get(kind, {}) and value not in loaded.stems.get(kind, set()):
@@ -49,78 +49,68 @@ def check(loaded: Loaded) -> list[Problem]:
                 )
             )
 
-    criteria: dict[str, Criterion] = {r.id: r for r, _ in loaded.records.get("criteria", [])}  # type: ignore[misc]
+    for entries in loaded.links.values():
+        for links, doc in entries:
+            for loc, kind, value in links.refs:
+                ref(doc, loc, value, kind)
+
+    criteria: dict[str, tuple[str, ...]] = {}
     indicator_home: dict[str, str] = {}
-    for criterion, doc in loaded.records.get("criteria", []):
-        assert isinstance(criterion, Criterion)
-        for i, indicator in enumerate(criterion.indicators):
-            if indicator.id in indicator_home:
+    for links, doc in loaded.links.get("criteria", []):
+        criteria[links.id] = links.indicators
+        for i, iid in enumerate(links.indicators):
+            if iid in indicator_home:
                 problems.append(
                     doc.problem(
                         ("indicators", i, "id"),
-                        f"indicator id '{indicator.id}' is already used in criterion '{indicator_home[indicator.id]}'",
+                        f"indicator id '{iid}' is already used in criterion '{indicator_home[iid]}'",
                     )
                 )
-            indicator_home.setdefault(indicator.id, criterion.id)
-        for i, rid in enumerate(criterion.references):
-            ref(doc, ("references", i), rid, "references")
+            indicator_home.setdefault(iid, links.id)
 
-    for case, doc in loaded.records.get("cases", []):
-        assert isinstance(case, Case)
-        if case.country:
-            ref(doc, ("country",), case.country, "countries")
-        if case.status != "studied" and case.assessment:
-            problems.append(
-                doc.problem(
-                    ("assessment",),
-                    "only a case with status 'studied' is assessed; remove the assessment or change the status",
-                )
+    for links, doc in loaded.links.get("cases", []):
+        problems += _case_problems(links, doc, criteria, ref)
+    return problems
+
+
+def _case_problems(
+    case: Links,
+    doc: Document,
+    criteria: dict[str, tuple[str, ...]],
+    ref: Callable[[Document, FieldPath, str, str], None],
+) -> list[Problem]:
+    problems: list[Problem] = []
+    if case.status != "studied" and case.rated:
+        problems.append(
+            doc.problem(
+                ("assessment",),
+                "only a case with status 'studied' is assessed; remove the assessment or change the status",
             )
-        for cid, ratings in case.assessment.items():
-            if cid not in criteria:
-                ref(doc, ("assessment", cid), cid, "criteria")
+        )
+    rated = dict(case.rated)
+    for cid, indicators in case.rated:
+        if cid not in criteria:
+            ref(doc, ("assessment", cid), cid, "criteria")
+            continue
+        for iid in indicators:
+            if iid not in criteria[cid]:
+                problems.append(
+                    doc.problem(
+                        ("assessment", cid, iid),
+                        f"'{iid}' is not an indicator of criterion '{cid}'",
+                        did_you_mean(iid, list(criteria[cid])),
+                    )
+                )
+    if case.status == "studied":
+        hint = "give each a rating ('unknown' where the source is silent), a finding and a source"
+        for cid, indicators in criteria.items():
+            missing = [iid for iid in indicators if iid not in rated.get(cid, ())]
+            if not missing:
                 continue
-            known = [ind.id for ind in criteria[cid].indicators]
-            for iid in ratings:
-                if iid not in known:
-                    problems.append(
-                        doc.problem(
-                            ("assessment", cid, iid),
-                            f"'{iid}' is not an indicator of criterion '{cid}'",
-                            did_you_mean(iid, known),
-                        )
-                    )
-        if case.status == "studied":
-            for cid, criterion in criteria.items():
-                missing = [ind.id for ind in criterion.indicators if ind.id not in case.assessment.get(cid, {})]
-                if not missing:
-                    continue
-                hint = "give each a rating ('unknown' where the source is silent), a finding and a source"
-                if cid in case.assessment:
-                    problems.append(
-                        doc.problem(
-                            ("assessment", cid),
-                            f"a studied case must rate every indicator; missing: {', '.join(missing)}",
-                            hint,
-                        )
-                    )
-                else:
-                    problems.append(
-                        doc.problem(
-                            ("assessment",),
-                            f"a studied case must rate criterion '{cid}'; missing: {', '.join(missing)}",
-                            hint,
-                        )
-                    )
-
-    for lesson, doc in loaded.records.get("lessons", []):
-        assert isinstance(lesson, Lesson)
-        ref(doc, ("criterion",), lesson.criterion, "criteria")
-        for i, cid in enumerate(lesson.cases):
-            ref(doc, ("cases", i), cid, "cases")
-    for variant, doc in loaded.records.get("variants", []):
-        assert isinstance(variant, Variant)
-        for i, cid in enumerate(variant.criteria):
-            ref(doc, ("criteria", i), cid, "criteria")
-
+            if cid in rated:
+                message = f"a studied case must rate every indicator; missing: {', '.join(missing)}"
+                problems.append(doc.problem(("assessment", cid), message, hint))
+            else:
+                message = f"a studied case must rate criterion '{cid}'; missing: {', '.join(missing)}"
+                problems.append(doc.problem(("assessment",), message, hint))
     return problems

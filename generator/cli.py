@@ -84,16 +84,17 @@ def _repo_relative(path: Path, repo: Path) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from . import export
+    from .knowledge_base import validate
     from .scaffold import ScaffoldError, new_record
     from .site import build_site, load_kb
 
     repo: Path = args.repo
     try:
         if args.command == "validate":
-            kb = load_kb(repo)
+            counts = validate(repo / "content")
             print(
-                f"All records valid: {len(kb.cases)} cases, {len(kb.criteria)} criteria, "
-                f"{len(kb.indicators)} indicators, {len(kb.lessons)} lessons."
+                f"All records valid: {counts['cases']} cases, {counts['criteria']} criteria, "
+                f"{counts['indicators']} indicators, {counts['lessons']} lessons."
             )
         elif args.command == "render":
             site = build_site(repo, workers=os.cpu_count() or 1)

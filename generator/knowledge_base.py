@@ -119,6 +119,18 @@ def _name_key(record: object) -> str:
     return (name["en"] if isinstance(name, dict) else str(name)).casefold()
 
 
+def validate(content: Path) -> dict[str, int]:
+    """Load and check ``content`` without keeping the records (the fast path of `validate`);
+    raise :class:`ContentError` with every problem, or return how many of each there are."""
+    loaded = load(content, keep_records=False)
+    problems = loaded.problems + check(loaded)
+    if problems:
+        raise ContentError(problems)
+    counts = {name: len(entries) for name, entries in loaded.links.items()}
+    counts["indicators"] = sum(len(links.indicators) for links, _ in loaded.links["criteria"])
+    return counts
+
+
 def build(content: Path) -> KnowledgeBase:
     """Load, validate and index ``content``; raise :class:`ContentError` with every problem."""
     loaded = load(content)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from .links import Links, links_of
 from .models import COLLECTIONS, SINGLETONS, Record, Study
 from .problems import Problem
 from .schema_errors import did_you_mean, problems_from
@@ -26,7 +27,8 @@ SCHEMA_COMMENT = "# yaml-language-server: $schema="
 class Loaded:
     """Valid records by collection, each with the document it came from (for line marks)."""
 
-    records: dict[str, list[tuple[Record, Document]]] = field(default_factory=dict)
+    records: dict[str, list[tuple[Record, Document]]] = field(default_factory=dict)  # empty if not kept
+    links: dict[str, list[tuple[Links, Document]]] = field(default_factory=dict)
     singletons: dict[str, tuple[Record, Document]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     # Ids of every record file found, valid or not, so a reference to a record that merely
@@ -92,21 +94,25 @@ def gc_paused() -> Iterator[None]:
 
 
 Job = tuple[str, Path, str]  # (collection or singleton name, file, name shown in messages)
-Result = tuple[Record | None, Document | None, list[Problem]]
+Valid = tuple[Record | None, Links, Document]  # the record is None when not kept
+Result = tuple[Valid | None, list[Problem]]
 
 
-def _load_one(job: Job, sections: frozenset[str] | None) -> Result:
+def _load_one(job: Job, sections: frozenset[str] | None, keep: bool = True) -> Result:
     """Read, validate and check one record on its own; cross-record checks come later."""
     name, path, shown = job
-    doc, problems = read(path, shown)
+    doc, problems = read(path, shown, marks=False)
     if doc is None:
-        return None, None, problems
+        return None, problems
     model = COLLECTIONS.get(name) or SINGLETONS[name]
     try:
         record = model.model_validate(doc.data)
     except ValidationError as exc:
-        return None, None, problems_from(exc, doc)
-    if sections is not None:
+        return None, problems_from(exc, doc)
+    if sections is not None and any(value.strip() not in sections for _, value in doc.sources):
+        doc, again = read(path, shown)  # again, with the field paths the messages need
+        if doc is None:  # changed on disk in between
+            return None, again
         for loc, value in doc.sources:
             if value.strip() not in sections:
                 hint = did_you_mean(value, sorted(sections))
@@ -114,37 +120,40 @@ def _load_one(job: Job, sections: frozenset[str] | None) -> Result:
                     doc.problem(loc, f"'{value}' is not a section of the source listed in content/study.yaml", hint)
                 )
     # Keep what the cross-record checks need; the marks are read again only if one fails.
-    return record, doc.light(path), problems
+    return (record if keep else None, links_of(record), doc.light(path)), problems
 
 
-def _load_batch(args: tuple[list[Job], frozenset[str] | None]) -> list[Result]:
-    jobs, sections = args
+def _load_batch(args: tuple[list[Job], frozenset[str] | None, bool]) -> list[Result]:
+    jobs, sections, keep = args
     with gc_paused():
-        return [_load_one(job, sections) for job in jobs]
+        return [_load_one(job, sections, keep) for job in jobs]
 
 
 # Below this many files one process is fastest; above it, parsing YAML (most of the cost) is
-# spread over the machine's cores, and workers send back only the typed records.
+# spread over the machine's cores, and workers send back only the typed records (or, when those
+# are not kept, only their links: unpickling 10,000 records costs as much as a core's parsing).
 PARALLEL_FROM = 1000
 
 
-def _load_all(jobs: list[Job], sections: frozenset[str] | None) -> list[Result]:
+def _load_all(jobs: list[Job], sections: frozenset[str] | None, keep: bool) -> list[Result]:
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < PARALLEL_FROM or workers < 2:
-        return _load_batch((jobs, sections))
+        return _load_batch((jobs, sections, keep))
     size = max(100, len(jobs) // (workers * 4))
-    batches = [(jobs[i : i + size], sections) for i in range(0, len(jobs), size)]
+    batches = [(jobs[i : i + size], sections, keep) for i in range(0, len(jobs), size)]
     context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         return [result for batch in pool.map(_load_batch, batches) for result in batch]  # order kept
 
 
-def load(content: Path) -> Loaded:
+def load(content: Path, *, keep_records: bool = True) -> Loaded:
+    """Every record file under ``content``, read and validated; cross-record checks come later.
+    Without ``keep_records`` only each record's links are kept, which is all `validate` needs."""
     with gc_paused():
-        return _load(content)
+        return _load(content, keep_records)
 
 
-def _load(content: Path) -> Loaded:
+def _load(content: Path, keep: bool) -> Loaded:
     loaded = Loaded()
     files, loaded.problems = discover(content)
     # The study comes first: it lists the sections every other record cites.
@@ -154,20 +163,24 @@ def _load(content: Path) -> Loaded:
         if not path.is_file():
             loaded.problems.append(Problem(_display(path, content), 0, 0, "", "is missing; the site needs this record"))
             continue
-        record, doc, problems = _load_one((name, path, _display(path, content)), None)
-        if isinstance(record, Study):
-            sections = frozenset(record.sections)
+        valid, problems = _load_one((name, path, _display(path, content)), None)
+        if valid and isinstance(valid[0], Study):
+            sections = frozenset(valid[0].sections)
             # The study's own citations are checked against its list, now that it is known.
-            record, doc, problems = _load_one((name, path, _display(path, content)), sections)
+            valid, problems = _load_one((name, path, _display(path, content)), sections)
         loaded.problems += problems
-        if record is not None and doc is not None:
-            loaded.singletons[name] = (record, doc)
+        if valid and valid[0] is not None:
+            loaded.singletons[name] = (valid[0], valid[2])
     jobs = [(name, path, _display(path, content)) for name, paths in files.items() for path in paths]
     for name, paths in files.items():
         loaded.records[name] = []
+        loaded.links[name] = []
         loaded.stems[name] = {path.stem for path in paths}
-    for (name, _, _), (record, doc, problems) in zip(jobs, _load_all(jobs, sections), strict=True):
+    for (name, _, _), (valid, problems) in zip(jobs, _load_all(jobs, sections, keep), strict=True):
         loaded.problems += problems
-        if record is not None and doc is not None:
-            loaded.records[name].append((record, doc))
+        if valid is not None:
+            record, links, doc = valid
+            loaded.links[name].append((links, doc))
+            if record is not None:
+                loaded.records[name].append((record, doc))
     return loaded

@@ -1,0 +1,86 @@
+"""The shortcuts taken for speed give exactly what the plain paths give.
+
+Each shortcut only pays off on large corpora, so each test forces it on the real content and the
+hostile corpus: plain data without marks, `validate` without records, loading and rendering in
+forked worker processes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpus import INERT, INVALID, inert_fixtures, make_huge, place, rejected_fixtures
+from generator import load as load_module
+from generator import render as render_module
+from generator.knowledge_base import build, validate
+from generator.problems import ContentError, Problem
+from generator.render import render_site
+from generator.yaml_source import read
+from helpers import ROOT
+
+
+def _outcome(content: Path, how: object) -> list[Problem] | object:
+    try:
+        return how(content)  # type: ignore[operator]
+    except ContentError as exc:
+        return exc.problems
+
+
+@pytest.mark.parametrize(
+    "path",
+    [*sorted((ROOT / "content").rglob("*.yaml")), *inert_fixtures(), *rejected_fixtures()],
+    ids=lambda p: p.relative_to(ROOT).as_posix(),
+)
+def test_reading_without_marks_gives_the_same_data_and_problems(path: Path) -> None:
+    marked, marked_problems = read(path, "x.yaml")
+    plain, plain_problems = read(path, "x.yaml", marks=False)
+    assert plain_problems == marked_problems
+    assert (plain is None) == (marked is None)
+    if plain and marked:
+        assert plain.data == marked.data
+        assert [value for _, value in plain.sources] == [value for _, value in marked.sources]
+        assert not plain.marks and plain.mark(("name",)) == marked.mark(("name",))
+
+
+@pytest.fixture
+def hostile_repo(repo: Path) -> Path:
+    for source in rejected_fixtures():
+        place(source, INVALID, repo)
+    for source in inert_fixtures():
+        place(source, INERT, repo)
+    make_huge(repo)
+    return repo
+
+
+def test_validate_without_records_finds_what_build_finds(hostile_repo: Path) -> None:
+    problems = _outcome(hostile_repo / "content", build)
+    assert isinstance(problems, list) and len(problems) > 40
+    assert _outcome(hostile_repo / "content", validate) == problems
+
+
+def test_validate_counts_the_real_records() -> None:
+    kb = build(ROOT / "content")
+    counts = validate(ROOT / "content")
+    expected = {"cases": len(kb.cases), "criteria": len(kb.criteria), "lessons": len(kb.lessons)}
+    assert {name: counts[name] for name in expected} == expected
+    assert counts["indicators"] == len(kb.indicators) > 0
+
+
+def test_loading_in_worker_processes_gives_the_same_records_and_problems(
+    hostile_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = hostile_repo / "content"
+    serial = (_outcome(content, build), _outcome(content, validate), build(ROOT / "content"))
+    monkeypatch.setattr(load_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert (_outcome(content, build), _outcome(content, validate), build(ROOT / "content")) == serial
+
+
+def test_rendering_in_worker_processes_gives_the_same_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    kb = build(ROOT / "content")
+    serial = render_site(kb, workers=1)
+    monkeypatch.setattr(render_module, "PARALLEL_FROM", 1)
+    parallel = render_site(kb, workers=2)
+    assert parallel.pages == serial.pages and parallel.files == serial.files
