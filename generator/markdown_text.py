@@ -51,14 +51,24 @@ def inline(value: object, lang: str = "en") -> Trusted:
     """One line of inert Markdown: whitespace (newlines too) folded, every special character escaped."""
     if isinstance(value, Trusted):
         return value
-    return _inline(pick(value, lang))
+    text = pick(value, lang)
+    return _inline_short(text) if len(text) <= _SHORT else _inline(text)
 
 
-@lru_cache(maxsize=65_536)  # titles and labels recur on thousands of pages
+_SHORT = 200  # titles and labels recur on thousands of pages; prose is mostly seen once
+_SPECIAL = re.compile("[" + re.escape("".join(map(chr, _ESCAPES))) + "]")
+
+
 def _inline(text: str) -> Trusted:
-    text = " ".join(text.split()).translate(_ESCAPES)
-    text = _LEADING.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
+    text = " ".join(text.split())
+    if _SPECIAL.search(text):  # most prose has none; translate would still visit every character
+        text = text.translate(_ESCAPES)
+    if text[:1].isdecimal() or text[:1] in ("-", "+"):  # what _LEADING can match at all
+        text = _LEADING.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
     return Trusted(text)
+
+
+_inline_short = lru_cache(maxsize=65_536)(_inline)
 
 
 def blocks(value: object, lang: str = "en") -> Trusted:

@@ -14,10 +14,10 @@ from .knowledge_base import KnowledgeBase
 from .markdown_text import Trusted, inline
 from .models import Case, Criterion
 from .ratings import SCALE, Rating
-from .render_helpers import badge, md_link
+from .render_helpers import anchor, badge, md_link
 
 
-def assessment_rows(page: str, case: Case, criterion: Criterion) -> Trusted:
+def _assessment_rows(page: str, case: Case, criterion: Criterion) -> Trusted:
     """Indicator | rating | finding | source, for one criterion on a case page."""
     entries = case.assessment[criterion.id]
     target = paths.criterion(criterion.id)
@@ -28,6 +28,21 @@ def assessment_rows(page: str, case: Case, criterion: Criterion) -> Trusted:
             for ind in criterion.indicators
         )
     )
+
+
+def assessment(page: str, kb: KnowledgeBase, case: Case, words: dict[str, str]) -> Trusted:
+    """A studied case's assessment: per criterion its overall rating and a row per indicator."""
+    head = f"| {inline(words['indicator'])} | {inline(words['rating'])} | {inline(words['finding'])} | {inline(words['source'])} |"
+    sections = []
+    for criterion in kb.criteria:
+        overall = badge(kb.criterion_rating(case, criterion))
+        about = md_link(page, words["about_criterion"], paths.criterion(criterion.id))
+        sections.append(
+            f"### {inline(criterion.title)} {anchor(criterion.id)}\n\n"
+            f"{inline(words['overall'])}: {overall} · {about}\n\n"
+            f"{head}\n|---|---|---|---|\n{_assessment_rows(page, case, criterion)}"
+        )
+    return Trusted("\n\n".join(sections))
 
 
 def rating_cells(page: str, case: Case, cells: Iterable[tuple[Rating, str]]) -> str:
@@ -62,6 +77,38 @@ def case_index_rows(page: str, kb: KnowledgeBase, words: dict[str, str]) -> Trus
             f"| {inline(words['status_' + case.status])} |{ratings} |"
         )
     return Trusted("\n".join(rows))
+
+
+def criterion_rows(page: str, kb: KnowledgeBase, criterion: Criterion) -> Trusted:
+    """A criterion page's table: per studied case its overall rating and each indicator's."""
+    rows = []
+    for case in kb.studied_cases:
+        link = md_link(page, case.name, paths.case(case.id), criterion.id)
+        ratings = " |".join(f" {badge(kb.rating(case, criterion, i))}" for i in criterion.indicators)
+        rows.append(f"| {link} | {badge(kb.criterion_rating(case, criterion))} |{ratings} |")
+    return Trusted("\n".join(rows))
+
+
+def selection_rows(page: str, kb: KnowledgeBase, words: dict[str, str]) -> Trusted:
+    """The study page's table of every case: its status and why."""
+    return Trusted(
+        "\n".join(
+            f"| {md_link(page, case.name, paths.case(case.id))} | {inline(words['status_' + case.status])} "
+            f"| {inline(case.status_reason.text)} |"
+            for case in kb.cases
+        )
+    )
+
+
+def profile_figures(page: str, kb: KnowledgeBase) -> Trusted:
+    """Every studied case's profile picture with its name, for the comparison page."""
+    return Trusted(
+        "".join(
+            f"\n<figure markdown>\n![{profile_alt(kb, case)}]({paths.relative(page, paths.profile_svg(case.id))})\n"
+            f"<figcaption>{md_link(page, case.name, paths.case(case.id))}</figcaption>\n</figure>\n"
+            for case in kb.studied_cases
+        )
+    )
 
 
 def profile_alt(kb: KnowledgeBase, case: Case) -> Trusted:

@@ -7,16 +7,21 @@ forked worker processes.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from corpus import INERT, INVALID, inert_fixtures, make_huge, place, rejected_fixtures
 from generator import load as load_module
+from generator import markdown_text
 from generator import render as render_module
 from generator.knowledge_base import build, validate
+from generator.markdown_text import inline
 from generator.problems import ContentError, Problem
-from generator.render import render_site
+from generator.render import _has_word, render_site
 from generator.yaml_source import read
 from helpers import ROOT
 
@@ -84,3 +89,24 @@ def test_rendering_in_worker_processes_gives_the_same_pages(monkeypatch: pytest.
     monkeypatch.setattr(render_module, "PARALLEL_FROM", 1)
     parallel = render_site(kb, workers=2)
     assert parallel.pages == serial.pages and parallel.files == serial.files
+
+
+@given(
+    text=st.lists(st.sampled_from(["ppc", "p", "c", "-", "_", " ", "é", "²", "\u00a0", ".", "ppcs"]), max_size=12).map(
+        "".join
+    ),
+    name=st.sampled_from(["ppc", "p", "pc p", "c-p"]),
+)
+def test_whole_word_search_agrees_with_the_regex(text: str, name: str) -> None:
+    assert _has_word(text, name) == bool(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
+
+
+def _inline_reference(text: str) -> str:
+    """Escaping as first written: every character through the table, then the line-start rule."""
+    text = " ".join(text.split()).translate(markdown_text._ESCAPES)
+    return markdown_text._LEADING.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
+
+
+@given(st.text(alphabet=st.sampled_from([*"ab 1٣-+.)\n:|<&*_#\\`"]), max_size=12) | st.text(max_size=300))
+def test_escaping_shortcuts_agree_with_the_plain_escape(text: str) -> None:
+    assert inline(text) == _inline_reference(text)
