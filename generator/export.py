@@ -93,22 +93,24 @@ def ratings_csv(kb: KnowledgeBase) -> str:
             "source",
         ]
     )
+    indicators = [(criterion, indicator, pick(indicator.title)) for criterion, indicator in kb.indicators]
     for case in kb.studied_cases:
-        for criterion, indicator in kb.indicators:
-            entry = case.assessment[criterion.id][indicator.id]
-            writer.writerow(
-                [
-                    case.id,
-                    pick(case.name),
-                    criterion.id,
-                    kb.criterion_rating(case, criterion).value,
-                    indicator.id,
-                    pick(indicator.title),
-                    entry.rating.value,
-                    " ".join(pick(entry.finding).split()),
-                    entry.source,
-                ]
-            )
+        name, profile = pick(case.name), kb.profile(case)
+        writer.writerows(
+            [
+                case.id,
+                name,
+                criterion.id,
+                profile[criterion.id].value,
+                indicator.id,
+                title,
+                entry.rating.value,
+                " ".join(pick(entry.finding).split()),
+                entry.source,
+            ]
+            for criterion, indicator, title in indicators
+            for entry in (case.assessment[criterion.id][indicator.id],)
+        )
     return out.getvalue()
 
 

@@ -151,7 +151,7 @@ def _render_jobs(
         env.get_template(name)  # compiled once here; the forked workers inherit them
     # Small slices keep both cores busy to the end; the files are a task of their own, so this
     # process stays free to take in results (a busy receiver stalls the workers' pipes).
-    size = -(-len(jobs) // (workers * 8))
+    size = -(-len(jobs) // (workers * 16))
     _SHARED = (env, jobs, common, terms, make_files)
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:

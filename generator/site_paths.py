@@ -39,5 +39,5 @@ def _relpath(target: str, from_dir: str) -> str:
 def relative(from_page: str, target: str, anchor: str = "") -> str:
     """A link from one source file to another, as MkDocs resolves and checks it."""
     # Pages sit at most one folder deep, so a cache on (target, folder) answers almost every call.
-    path = _relpath(target, posixpath.dirname(from_page))
+    path = _relpath(target, from_page.rpartition("/")[0])  # posixpath.dirname, for our clean paths
     return f"{path}#{anchor}" if anchor else path
