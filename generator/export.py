@@ -33,6 +33,10 @@ def collection_schema(folder: str) -> str:
     return schema_name((COLLECTIONS.get(folder) or SINGLETONS[folder]).__name__)
 
 
+def schema_names() -> list[str]:
+    return sorted(schema_name(model.__name__) for model in [*COLLECTIONS.values(), *SINGLETONS.values()])
+
+
 def json_schemas() -> dict[str, dict[str, Any]]:
     """One JSON Schema per record type, for editors and other tools."""
     schemas = {}

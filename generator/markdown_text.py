@@ -9,9 +9,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from markupsafe import Markup as Trusted
-
 __all__ = ["Trusted", "blocks", "finalize", "inline", "pick"]
+
+
+class Trusted(str):
+    """Markdown our own code built from escaped parts: printed as it is."""
+
+    __slots__ = ()
+
 
 _ESCAPES = str.maketrans(
     {
@@ -49,9 +54,11 @@ def pick(value: object, lang: str = "en") -> str:
 
 def inline(value: object, lang: str = "en") -> Trusted:
     """One line of inert Markdown: whitespace (newlines too) folded, every special character escaped."""
-    if isinstance(value, Trusted):
-        return value
-    text = pick(value, lang)
+    if value.__class__ is not str:  # plain text is by far the most common: straight to the escape
+        if isinstance(value, Trusted):
+            return value
+        value = pick(value, lang)
+    text: str = value  # type: ignore[assignment]
     return _inline_short(text) if len(text) <= _SHORT else _inline(text)
 
 

@@ -150,14 +150,18 @@ def _render_jobs(
     for name in {job.template for job in jobs}:
         env.get_template(name)  # compiled once here; the forked workers inherit them
     # Small slices keep both cores busy to the end; the files are a task of their own, so this
-    # process stays free to take in results (a busy receiver stalls the workers' pipes).
-    size = -(-len(jobs) // (workers * 16))
+    # process stays free to take in results (a busy receiver stalls the workers' pipes). The
+    # overview pages that list every case sit at both ends of the list: they go first.
+    size = -(-len(jobs) // (workers * 8))
+    slices = [(i, i + size) for i in range(0, len(jobs), size)]
+    slices.insert(1, slices.pop())
     _SHARED = (env, jobs, common, terms, make_files)
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             files = pool.submit(_make_files)
-            chunks = pool.map(_render_slice, [(i, i + size) for i in range(0, len(jobs), size)])
-            texts = [text for chunk in chunks for text in chunk]
+            texts: list[str] = [""] * len(jobs)
+            for (start, end), chunk in zip(slices, pool.map(_render_slice, slices), strict=True):
+                texts[start:end] = chunk
             return {job.path: text for job, text in zip(jobs, texts, strict=True)}, files.result()
     finally:
         _SHARED = None
@@ -232,7 +236,7 @@ def render_site(
     page("references.md", "references.md.j2")
     page("glossary.md", "glossary.md.j2")
     page("self-assessment.md", "self_assessment.md.j2", glossary=False)
-    page("data.md", "data.md.j2", schemas=sorted(export.json_schemas()))
+    page("data.md", "data.md.j2", schemas=export.schema_names())
 
     def files() -> dict[str, str]:
         made = {}

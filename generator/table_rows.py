@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from . import site_paths as paths
 from .knowledge_base import KnowledgeBase
 from .markdown_text import Trusted, inline
-from .models import Case, Criterion
+from .models import Case, Criterion, Fact
 from .ratings import SCALE, Rating
-from .render_helpers import anchor, badge, md_link
+from .render_helpers import anchor, badge, cite, md_link
 
 
 def _assessment_rows(page: str, case: Case, criterion: Criterion) -> Trusted:
@@ -43,6 +43,24 @@ def assessment(page: str, kb: KnowledgeBase, case: Case, words: dict[str, str]) 
             f"{head}\n|---|---|---|---|\n{_assessment_rows(page, case, criterion)}"
         )
     return Trusted("\n\n".join(sections))
+
+
+def party_rows(case: Case, words: dict[str, str]) -> Trusted:
+    """A case's parties: name (and other names), sector, role."""
+    rows = []
+    for party in case.parties:
+        others = f" ({', '.join(inline(n) for n in party.other_names)})" if party.other_names else ""
+        rows.append(
+            f"| **{inline(party.name)}**{others} | {inline(words['sector_' + party.sector])} | {inline(party.role)} |"
+        )
+    return Trusted("\n".join(rows))
+
+
+def fact_paragraphs(facts: list[tuple[str, Fact]], words: dict[str, str]) -> Trusted:
+    """How a partnership works: one paragraph per fact, led by what it is about."""
+    return Trusted(
+        "\n\n".join(f"**{inline(words[key])}.** {inline(fact.text)} {cite(fact.source)}" for key, fact in facts)
+    )
 
 
 def rating_cells(page: str, case: Case, cells: Iterable[tuple[Rating, str]]) -> str:
