@@ -18,27 +18,30 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
-# Plain scalars that may resolve to something other than text start with one of these.
-_MAYBE_TYPED = set("-+.0123456789~nNtTfFyYoO<=")
+# A plain scalar is something other than text only if it is a number or date (these start with
+# one of _NUMERIC) or one of YAML 1.1's words for booleans, null, merge and value.
+_NUMERIC = frozenset("-+.0123456789")
+_WORDS = frozenset(
+    {w for word in ("yes", "no", "true", "false", "on", "off", "null") for w in (word, word.title(), word.upper())}
+    | {"~", "<<", "="}
+)
 
 
 class Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """libyaml's parser with a shortcut in the (Python) resolver: most record values are prose,
-    and a plain scalar that cannot be a number, boolean or null is text without the regex tour."""
+    """libyaml's parser with a shortcut in the (Python) resolver: keys and prose that cannot be a
+    number, date, boolean or null are text without PyYAML's tour of its regexes."""
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
-            if not implicit[0] or (value and value[0] not in _MAYBE_TYPED):
+            if not implicit[0] or (value and value[0] not in _NUMERIC and value not in _WORDS):
                 return _STR
             return super().resolve(kind, value, implicit)
         return _MAP if kind is yaml.MappingNode else _SEQ
 
-    # Path resolvers are a PyYAML feature records never use; libyaml calls these for every node.
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        pass
-
-    def ascend_resolver(self) -> None:
-        pass
+    # Path resolvers are a PyYAML feature records never use, yet libyaml calls these two for every
+    # node: built-ins that take the same arguments and do nothing are cheaper than a Python no-op.
+    descend_resolver = {}.get  # (node, index) -> None
+    ascend_resolver = tuple  # () -> ()
 
 
 MAX_BYTES = 512 * 1024  # a real record is a few KB; anything this big is a mistake or an attack

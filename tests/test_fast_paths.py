@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -22,7 +23,7 @@ from generator.knowledge_base import build, validate
 from generator.markdown_text import inline
 from generator.problems import ContentError, Problem
 from generator.render import _has_word, render_site
-from generator.yaml_source import read
+from generator.yaml_source import Loader, read
 from helpers import ROOT
 
 
@@ -110,3 +111,24 @@ def _inline_reference(text: str) -> str:
 @given(st.text(alphabet=st.sampled_from([*"ab 1٣-+.)\n:|<&*_#\\`"]), max_size=12) | st.text(max_size=300))
 def test_escaping_shortcuts_agree_with_the_plain_escape(text: str) -> None:
     assert inline(text) == _inline_reference(text)
+
+
+_PYYAML = yaml.SafeLoader("")
+_WORDS = ["yes", "no", "true", "false", "on", "off", "null", "y", "n", "nan", "inf", "name", "text"]
+_SPELLINGS = [v for w in _WORDS for v in (w, w.title(), w.upper(), w.swapcase(), "." + w)] + ["~", "<<", "=", ""]
+
+
+def _same_tags(value: str) -> None:
+    ours = Loader("")
+    for implicit in ((True, False), (False, True)):
+        assert ours.resolve(yaml.ScalarNode, value, implicit) == _PYYAML.resolve(yaml.ScalarNode, value, implicit)
+
+
+@pytest.mark.parametrize("value", _SPELLINGS)
+def test_resolver_shortcut_gives_pyyaml_tags_for_yaml_words(value: str) -> None:
+    _same_tags(value)
+
+
+@given(st.one_of(st.text(alphabet=st.sampled_from([*"0123456789-+.:eE_xob ~TtnN"]), max_size=12), st.text()))
+def test_resolver_shortcut_gives_pyyaml_tags(value: str) -> None:
+    _same_tags(value)
