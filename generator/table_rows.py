@@ -17,6 +17,10 @@ from .ratings import SCALE, Rating
 from .render_helpers import anchor, badge, cite, md_link
 
 
+def _case_link(page: str, case: Case, anchor: str = "") -> str:
+    return md_link(page, case.name, paths.case(case.id), anchor)
+
+
 def _assessment_rows(page: str, case: Case, criterion: Criterion) -> Trusted:
     """Indicator | rating | finding | source, for one criterion on a case page."""
     entries = case.assessment[criterion.id]
@@ -77,7 +81,7 @@ def case_rows(page: str, kb: KnowledgeBase, cases: Iterable[Case], *, indicators
             cells = [(kb.rating(case, c, i), c.id) for c, i in kb.indicators]
         else:
             cells = [(kb.criterion_rating(case, c), c.id) for c in kb.criteria]
-        rows.append(f"| {md_link(page, case.name, paths.case(case.id))} |{rating_cells(page, case, cells)} |")
+        rows.append(f"| {_case_link(page, case)} |{rating_cells(page, case, cells)} |")
     return Trusted("\n".join(rows))
 
 
@@ -91,7 +95,7 @@ def case_index_rows(page: str, kb: KnowledgeBase, words: dict[str, str]) -> Trus
         else:
             ratings = " |".join(" –" for _ in kb.criteria)
         rows.append(
-            f"| {md_link(page, case.name, paths.case(case.id))} | {country} | {inline(case.target)} "
+            f"| {_case_link(page, case)} | {country} | {inline(case.target)} "
             f"| {inline(words['status_' + case.status])} |{ratings} |"
         )
     return Trusted("\n".join(rows))
@@ -101,7 +105,7 @@ def criterion_rows(page: str, kb: KnowledgeBase, criterion: Criterion) -> Truste
     """A criterion page's table: per studied case its overall rating and each indicator's."""
     rows = []
     for case in kb.studied_cases:
-        link = md_link(page, case.name, paths.case(case.id), criterion.id)
+        link = _case_link(page, case, criterion.id)
         ratings = " |".join(f" {badge(kb.rating(case, criterion, i))}" for i in criterion.indicators)
         rows.append(f"| {link} | {badge(kb.criterion_rating(case, criterion))} |{ratings} |")
     return Trusted("\n".join(rows))
@@ -111,7 +115,7 @@ def selection_rows(page: str, kb: KnowledgeBase, words: dict[str, str]) -> Trust
     """The study page's table of every case: its status and why."""
     return Trusted(
         "\n".join(
-            f"| {md_link(page, case.name, paths.case(case.id))} | {inline(words['status_' + case.status])} "
+            f"| {_case_link(page, case)} | {inline(words['status_' + case.status])} "
             f"| {inline(case.status_reason.text)} |"
             for case in kb.cases
         )
@@ -123,7 +127,7 @@ def profile_figures(page: str, kb: KnowledgeBase) -> Trusted:
     return Trusted(
         "".join(
             f"\n<figure markdown>\n![{profile_alt(kb, case)}]({paths.relative(page, paths.profile_svg(case.id))})\n"
-            f"<figcaption>{md_link(page, case.name, paths.case(case.id))}</figcaption>\n</figure>\n"
+            f"<figcaption>{_case_link(page, case)}</figcaption>\n</figure>\n"
             for case in kb.studied_cases
         )
     )
