@@ -69,8 +69,8 @@ def fact_paragraphs(facts: list[tuple[str, Fact]], words: dict[str, str]) -> Tru
 
 def rating_cells(page: str, case: Case, cells: Iterable[tuple[Rating, str]]) -> str:
     """Rating badges, each linking to a section of the case page."""
-    target = paths.case(case.id)
-    return " |".join(f" [{badge(rating)}]({paths.relative(page, target, anchor)})" for rating, anchor in cells)
+    link = paths.relative(page, paths.case(case.id))  # once per case; only the anchor differs
+    return " |".join(f" [{badge(rating)}]({link}#{anchor})" for rating, anchor in cells)
 
 
 def case_rows(page: str, kb: KnowledgeBase, cases: Iterable[Case], *, indicators: bool = False) -> Trusted:
