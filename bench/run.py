@@ -2,7 +2,7 @@
 
 Prints one table and the target ratios. Not a test: `make bench` runs it; one small test runs it
 at a tiny size so it cannot rot. Usage: python bench/run.py [--sizes 250 1000 2000]
-[--validate-n 10000] [--repeat 2] [--no-serve]
+[--validate-n 10000] [--repeat 3] [--no-serve]
 """
 
 from __future__ import annotations
@@ -189,7 +189,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000, 2000])
     parser.add_argument("--validate-n", type=int, default=10_000)
     parser.add_argument("--no-serve", action="store_true", help="skip the live-preview measurement")
-    parser.add_argument("--repeat", type=int, default=2, help="runs per timing; the best is reported")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per timing; the best is reported")
     args = parser.parse_args()
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}"
