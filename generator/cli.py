@@ -83,10 +83,9 @@ def _repo_relative(path: Path, repo: Path) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    from . import export
+    # Imported here, and the site's only where needed: `validate` should not pay for Jinja.
     from .knowledge_base import validate
     from .scaffold import ScaffoldError, new_record
-    from .site import build_site, load_kb
 
     repo: Path = args.repo
     try:
@@ -97,14 +96,21 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{counts['indicators']} indicators, {counts['lessons']} lessons."
             )
         elif args.command == "render":
+            from .site import build_site
+
             site = build_site(repo, workers=os.cpu_count() or 1)
             _write(args.out, {**site.pages, **site.files})
             print(f"Wrote {len(site.pages)} pages and {len(site.files)} other files to {args.out}.")
         elif args.command == "export":
+            from . import export
+            from .site import load_kb
+
             files = export.data_files(load_kb(repo))
             _write(args.out, {path.removeprefix("data/"): text for path, text in files.items()})
             print(f"Wrote {len(files)} open-data files to {args.out}.")
         elif args.command == "schema":
+            from . import export
+
             out = args.out or repo / "schema"
             schemas = {name: export.dumps(schema) for name, schema in export.json_schemas().items()}
             _write(out, schemas)

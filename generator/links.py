@@ -5,7 +5,7 @@ Small on purpose: ``validate`` sends only these between processes, never whole r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .models import Case, Criterion, Lesson, Record, Variant
 from .yaml_source import FieldPath
@@ -13,8 +13,7 @@ from .yaml_source import FieldPath
 Ref = tuple[FieldPath, str, str]  # (field, collection, id it names)
 
 
-@dataclass(frozen=True)
-class Links:
+class Links(NamedTuple):  # a tuple: cheap to send between processes
     id: str
     refs: tuple[Ref, ...] = ()
     indicators: tuple[str, ...] = ()  # a criterion's indicator ids, in order

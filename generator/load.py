@@ -43,18 +43,18 @@ def _display(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def discover(content: Path) -> tuple[dict[str, list[Path]], list[Problem]]:
-    """Record files by collection, sorted by name so every build sees the same order."""
-    found: dict[str, list[Path]] = {name: [] for name in COLLECTIONS}
+def discover(content: Path) -> tuple[dict[str, list[tuple[Path, str]]], list[Problem]]:
+    """Record files by collection, each with the name messages give it, sorted by name so every
+    build sees the same order. Directory entries rather than Paths: they need no extra stat and
+    sort as plain names (a third of the time for 10,000 files)."""
+    found: dict[str, list[tuple[Path, str]]] = {name: [] for name in COLLECTIONS}
     problems: list[Problem] = []
     if not content.is_dir():
         return found, [Problem(content.as_posix(), 0, 0, "", "the content folder does not exist")]
     real_root = content.resolve()
     allowed = set(COLLECTIONS) | {f"{name}.yaml" for name in SINGLETONS} | {"README.md"}
-    for entry in sorted(content.iterdir()):
-        if entry.name.startswith("."):
-            continue
-        shown = _display(entry, content)
+    for entry in _entries(content):
+        shown = f"{content.name}/{entry.name}"
         if entry.name not in allowed:
             hint = did_you_mean(entry.name, sorted(allowed))
             problems.append(Problem(shown, 0, 0, "", "is not a record folder or file that content/ may hold", hint))
@@ -63,21 +63,26 @@ def discover(content: Path) -> tuple[dict[str, list[Path]], list[Problem]]:
             if not entry.is_dir():
                 problems.append(Problem(shown, 0, 0, "", "should be a folder of .yaml records"))
                 continue
-            for path in sorted(entry.iterdir()):
-                shown = _display(path, content)
-                if path.name.startswith("."):
-                    continue
-                if path.is_symlink() and not path.resolve().is_relative_to(real_root):
+            for item in _entries(Path(entry.path)):
+                shown = f"{content.name}/{entry.name}/{item.name}"
+                path = Path(item.path)
+                if item.is_symlink() and not path.resolve().is_relative_to(real_root):
                     problems.append(
                         Problem(shown, 0, 0, "", "is a link to a file outside content/; records must live in content/")
                     )
-                elif path.suffix == ".yml":
+                elif item.name.endswith(".yml"):
                     problems.append(Problem(shown, 0, 0, "", "uses the .yml ending; rename it to .yaml"))
-                elif path.suffix != ".yaml" or not path.is_file():
+                elif not item.name.endswith(".yaml") or not item.is_file():
                     problems.append(Problem(shown, 0, 0, "", "is not a .yaml record; only .yaml files belong here"))
                 else:
-                    found[entry.name].append(path)
+                    found[entry.name].append((path, shown))
     return found, problems
+
+
+def _entries(folder: Path) -> list[os.DirEntry[str]]:
+    """The visible entries of ``folder``, by name."""
+    with os.scandir(folder) as entries:
+        return sorted((e for e in entries if not e.name.startswith(".")), key=lambda e: e.name)
 
 
 @contextmanager
@@ -94,7 +99,7 @@ def gc_paused() -> Iterator[None]:
 
 
 Job = tuple[str, Path, str]  # (collection or singleton name, file, name shown in messages)
-Valid = tuple[Record | None, Links, Document]  # the record is None when not kept
+Valid = tuple[Record | None, Links]  # the record is None when not kept
 Result = tuple[Valid | None, list[Problem]]
 
 
@@ -119,12 +124,16 @@ def _load_one(job: Job, sections: frozenset[str] | None, keep: bool = True) -> R
                 problems.append(
                     doc.problem(loc, f"'{value}' is not a section of the source listed in content/study.yaml", hint)
                 )
-    # Keep what the cross-record checks need; the marks are read again only if one fails.
-    return (record if keep else None, links_of(record), doc.light(path)), problems
+    return (record if keep else None, links_of(record)), problems
 
 
-def _load_batch(args: tuple[list[Job], frozenset[str] | None, bool]) -> list[Result]:
-    jobs, sections, keep = args
+def _document(job: Job) -> Document:
+    """What is kept of a valid record's file: the name messages give it, and where to read its
+    marks again should a check across records fail. Made here, not sent from a worker."""
+    return Document(job[2], None, file=job[1])
+
+
+def _load_batch(jobs: list[Job], sections: frozenset[str] | None, keep: bool) -> list[Result]:
     with gc_paused():
         return [_load_one(job, sections, keep) for job in jobs]
 
@@ -133,17 +142,29 @@ def _load_batch(args: tuple[list[Job], frozenset[str] | None, bool]) -> list[Res
 # spread over the machine's cores, and workers send back only the typed records (or, when those
 # are not kept, only their links: unpickling 10,000 records costs as much as a core's parsing).
 PARALLEL_FROM = 1000
+# Set just before forking, so workers inherit the jobs instead of receiving them pickled.
+_SHARED: tuple[list[Job], frozenset[str] | None, bool] | None = None
+
+
+def _load_slice(bounds: tuple[int, int]) -> list[Result]:
+    assert _SHARED is not None
+    jobs, sections, keep = _SHARED
+    return _load_batch(jobs[bounds[0] : bounds[1]], sections, keep)
 
 
 def _load_all(jobs: list[Job], sections: frozenset[str] | None, keep: bool) -> list[Result]:
+    global _SHARED
     workers = min(os.cpu_count() or 1, 8)
-    if len(jobs) < PARALLEL_FROM or workers < 2:
-        return _load_batch((jobs, sections, keep))
+    if len(jobs) < PARALLEL_FROM or workers < 2 or sys.platform == "win32":
+        return _load_batch(jobs, sections, keep)
     size = max(100, len(jobs) // (workers * 4))
-    batches = [(jobs[i : i + size], sections, keep) for i in range(0, len(jobs), size)]
-    context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return [result for batch in pool.map(_load_batch, batches) for result in batch]  # order kept
+    _SHARED = (jobs, sections, keep)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            slices = [(i, i + size) for i in range(0, len(jobs), size)]
+            return [result for batch in pool.map(_load_slice, slices) for result in batch]  # order kept
+    finally:
+        _SHARED = None
 
 
 def load(content: Path, *, keep_records: bool = True) -> Loaded:
@@ -163,24 +184,26 @@ def _load(content: Path, keep: bool) -> Loaded:
         if not path.is_file():
             loaded.problems.append(Problem(_display(path, content), 0, 0, "", "is missing; the site needs this record"))
             continue
-        valid, problems = _load_one((name, path, _display(path, content)), None)
+        job = (name, path, _display(path, content))
+        valid, problems = _load_one(job, None)
         if valid and isinstance(valid[0], Study):
             sections = frozenset(valid[0].sections)
             # The study's own citations are checked against its list, now that it is known.
-            valid, problems = _load_one((name, path, _display(path, content)), sections)
+            valid, problems = _load_one(job, sections)
         loaded.problems += problems
         if valid and valid[0] is not None:
-            loaded.singletons[name] = (valid[0], valid[2])
-    jobs = [(name, path, _display(path, content)) for name, paths in files.items() for path in paths]
-    for name, paths in files.items():
+            loaded.singletons[name] = (valid[0], _document(job))
+    jobs = [(name, path, shown) for name, found in files.items() for path, shown in found]
+    for name, found in files.items():
         loaded.records[name] = []
         loaded.links[name] = []
-        loaded.stems[name] = {path.stem for path in paths}
-    for (name, _, _), (valid, problems) in zip(jobs, _load_all(jobs, sections, keep), strict=True):
+        loaded.stems[name] = {path.stem for path, _ in found}
+    for job, (valid, problems) in zip(jobs, _load_all(jobs, sections, keep), strict=True):
         loaded.problems += problems
         if valid is not None:
-            record, links, doc = valid
-            loaded.links[name].append((links, doc))
+            record, links = valid
+            doc = _document(job)
+            loaded.links[job[0]].append((links, doc))
             if record is not None:
-                loaded.records[name].append((record, doc))
+                loaded.records[job[0]].append((record, doc))
     return loaded

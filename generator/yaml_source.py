@@ -58,11 +58,7 @@ class Document:
     marks: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
     sources: list[tuple[FieldPath, str]] = field(default_factory=list)  # every `source:` text (paths: marks only)
 
-    file: Path | None = None  # set on a light copy: its marks are read again when needed
-
-    def light(self, file: Path) -> Document:
-        """A copy without data or marks, cheap to keep (and to send between processes)."""
-        return Document(self.path, None, {}, [], file)
+    file: Path | None = None  # set when marks were not kept: they are read again when needed
 
     def mark(self, loc: FieldPath) -> tuple[int, int]:
         """Line and column of the deepest known field on ``loc`` (1-based)."""
