@@ -53,8 +53,9 @@ def discover(content: Path) -> tuple[dict[str, list[tuple[Path, str]]], list[Pro
         return found, [Problem(content.as_posix(), 0, 0, "", "the content folder does not exist")]
     real_root = content.resolve()
     allowed = set(COLLECTIONS) | {f"{name}.yaml" for name in SINGLETONS} | {"README.md"}
+    top = content.name or real_root.name  # messages name files from above content/: content/cases/x.yaml
     for entry in _entries(content):
-        shown = f"{content.name}/{entry.name}"
+        shown = f"{top}/{entry.name}"
         if entry.name not in allowed:
             hint = did_you_mean(entry.name, sorted(allowed))
             problems.append(Problem(shown, 0, 0, "", "is not a record folder or file that content/ may hold", hint))
@@ -64,7 +65,7 @@ def discover(content: Path) -> tuple[dict[str, list[tuple[Path, str]]], list[Pro
                 problems.append(Problem(shown, 0, 0, "", "should be a folder of .yaml records"))
                 continue
             for item in _entries(Path(entry.path)):
-                shown = f"{content.name}/{entry.name}/{item.name}"
+                shown = f"{top}/{entry.name}/{item.name}"
                 path = Path(item.path)
                 if item.is_symlink() and not path.resolve().is_relative_to(real_root):
                     problems.append(
