@@ -13,29 +13,25 @@ import os
 import platform
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
 
 from synthetic import make_repo  # noqa: E402
 
+from corpus import PEAK_KB  # noqa: E402
+from helpers import fetch, free_port  # noqa: E402
+
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-# This program's own peak memory. Not ru_maxrss: on Linux it carries the parent's peak over
-# fork and exec, so a CLI started from a large pytest process would seem as large.
-PEAK_KB = (
-    "next(int(line.split()[1]) for line in open('/proc/self/status') if line.startswith('VmHWM:'))"
-    " if os.path.exists('/proc/self/status') else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss"
-)
 # Runs a command's main function and reports the process's own peak memory.
 MEASURED = (
     "import os, resource, runpy, sys\n"
@@ -132,14 +128,6 @@ def measure_validate(n: int, work: Path) -> float:
     return time.perf_counter() - started
 
 
-def _fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
 def measure_live_preview(work: Path, rounds: int = 3) -> float:
     """Seconds from saving an edited record to the rebuilt page being served (median)."""
     repo = work / "serve"
@@ -148,9 +136,7 @@ def measure_live_preview(work: Path, rounds: int = 3) -> float:
         shutil.copytree(ROOT / name, repo / name)
     for name in ("mkdocs.yml", "CONTRIBUTING.md"):
         shutil.copy(ROOT / name, repo / name)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=repo,
@@ -164,7 +150,7 @@ def measure_live_preview(work: Path, rounds: int = 3) -> float:
     times = []
     try:
         deadline = time.monotonic() + 60
-        while "RTR-NL" not in _fetch(url):
+        while "RTR-NL" not in fetch(url):
             if time.monotonic() > deadline:
                 raise SystemExit("mkdocs serve did not start")
             time.sleep(0.1)
@@ -172,7 +158,7 @@ def measure_live_preview(work: Path, rounds: int = 3) -> float:
             marker = f"Edited scheme {i}"
             started = time.perf_counter()
             record.write_text(original.replace("name: RTR-NL", f"name: {marker}"), encoding="utf-8")
-            while marker not in _fetch(url):
+            while marker not in fetch(url):
                 if time.perf_counter() - started > 60:
                     raise SystemExit("the edit never showed")
                 time.sleep(0.02)
