@@ -1,26 +1,94 @@
-"""Checks across records: ids match file names, references resolve, studied cases are complete."""
+"""Every content rule beyond the field types, so `validate` reports it at file:line:column.
+
+``record_problems`` holds the rules one record can break on its own (it runs where the record is
+read); ``check`` holds the rules across records: ids match file names, references and citations
+resolve, sections exist, quotes stand in their source's text, assessed cases rate every indicator.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from .links import Links
-from .load import Loaded
+from .models import NOUNS, Case, Record, Source
 from .problems import Problem
+from .quotes import SourceText, read_text
+from .ratings import Rating
 from .schema_errors import did_you_mean
 from .yaml_source import Document, FieldPath
 
-NOUNS = {
-    "criteria": "criterion",
-    "cases": "case",
-    "lessons": "lesson",
-    "references": "reference",
-    "countries": "country",
-}
+if TYPE_CHECKING:
+    from .load import Loaded
+
+Rule = tuple[FieldPath, str, str]  # (field, message, hint)
 
 
-def check(loaded: Loaded) -> list[Problem]:
+def record_problems(record: Record) -> list[Rule]:
+    """The rules a single record can break, whatever the other records say."""
+    if isinstance(record, Case):
+        return _case_rules(record)
+    if isinstance(record, Source):
+        return _source_rules(record)
+    return []
+
+
+def _case_rules(case: Case) -> list[Rule]:
+    rules: list[Rule] = []
+    if case.status and not case.status_reason:
+        rules.append((("status",), "a case with a status needs a status_reason saying why", "add status_reason"))
+    if case.status_reason and not case.status:
+        rules.append(
+            (("status_reason",), "only a case the study selected has a status_reason", "set status or remove it")
+        )
+    if case.status == "studied" and case.assessed_by != "study":
+        rules.append((("status",), "the study assessed every case it studied in depth", "set assessed_by: study"))
+    if case.assessed_by == "study" and case.status != "studied":
+        rules.append(
+            (
+                ("assessed_by",),
+                "only a case the study studied in depth was assessed by it",
+                "use assessed_by: contributors for ratings you made from the cited sources",
+            )
+        )
+    if case.assessed_by == "study" and case.verdict is None:
+        rules.append((("assessed_by",), "a case the study assessed needs the study's own verdict", "add verdict"))
+    if case.assessment and case.assessed_by is None:
+        rules.append(
+            (
+                ("assessment",),
+                "ratings need assessed_by to say who made them",
+                "set assessed_by: contributors, or remove the assessment to describe the case without ratings",
+            )
+        )
+    for cid, indicators in case.assessment.items():
+        for iid, entry in indicators.items():
+            if entry.rating is not Rating.UNKNOWN and not any(c.quote for c in entry.cite):
+                rules.append(
+                    (
+                        ("assessment", cid, iid, "cite"),
+                        f"a rating of '{entry.rating.value}' needs the words it rests on",
+                        "give one citation a quote: the short verbatim words that justify the rating",
+                    )
+                )
+    return rules
+
+
+def _source_rules(source: Source) -> list[Rule]:
+    rules: list[Rule] = []
+    if source.kind == "web-page" and source.url and not source.accessed:
+        rules.append((("accessed",), "a web page needs the date it was read", "add accessed: YYYY-MM-DD"))
+    seen: set[str] = set()
+    for i, section in enumerate(source.sections):
+        if section in seen:
+            rules.append((("sections", i), f"'{section}' is listed twice", ""))
+        seen.add(section)
+    return rules
+
+
+def check(loaded: Loaded, repo: Path) -> list[Problem]:
+    """The rules across records; ``repo`` is where a source's ``full_text`` path starts."""
     problems: list[Problem] = []
     ids: dict[str, dict[str, Document]] = {}
     for name, entries in loaded.links.items():
@@ -40,19 +108,48 @@ def check(loaded: Loaded) -> list[Problem]:
             else:
                 seen[links.id] = doc
 
-    def ref(doc: Document, loc: FieldPath, value: str, kind: str) -> None:
-        if value not in ids.get(kind, {}) and value not in loaded.stems.get(kind, set()):
-            known = sorted(ids.get(kind, {}))
-            problems.append(
-                doc.problem(
-                    loc, f"'{value}' is not the id of any {NOUNS[kind]} in content/{kind}/", did_you_mean(value, known)
-                )
+    def ref(doc: Document, loc: FieldPath, value: str, kind: str) -> bool:
+        if value in ids.get(kind, {}) or value in loaded.stems.get(kind, set()):
+            return True
+        known = sorted(ids.get(kind, {}))
+        problems.append(
+            doc.problem(
+                loc, f"'{value}' is not the id of any {NOUNS[kind]} in content/{kind}/", did_you_mean(value, known)
             )
+        )
+        return False
 
-    for entries in loaded.links.values():
-        for links, doc in entries:
-            for loc, kind, value in links.refs:
-                ref(doc, loc, value, kind)
+    sources = {links.id: links for links, _ in loaded.links.get("sources", [])}
+    texts: dict[str, SourceText | None] = {}
+    every = [entry for entries in loaded.links.values() for entry in entries]
+    for links, doc in [*every, *loaded.singleton_links.values()]:
+        for loc, kind, value in links.refs:
+            ref(doc, loc, value, kind)
+        for loc, source_id, section, quote in links.citations:
+            if not ref(doc, (*loc, "source"), source_id, "sources") or source_id not in sources:
+                continue
+            source = sources[source_id]
+            if section is not None and source.sections and section not in source.sections:
+                problems.append(
+                    doc.problem(
+                        (*loc, "section"),
+                        f"'{section}' is not a section of source '{source_id}'",
+                        did_you_mean(section, list(source.sections)),
+                    )
+                )
+            if quote is not None and source.full_text:
+                if source_id not in texts:
+                    texts[source_id] = read_text(repo / source.full_text)
+                text = texts[source_id]
+                if text is not None and not text.contains(quote):
+                    near = text.nearest(quote)
+                    problems.append(
+                        doc.problem(
+                            (*loc, "quote"),
+                            f"these words are not in the text of source '{source_id}'; a quote must be verbatim",
+                            f"the nearest words there: '{near}'" if near else "",
+                        )
+                    )
 
     criteria: dict[str, tuple[str, ...]] = {}
     indicator_home: dict[str, str] = {}
@@ -69,24 +166,17 @@ def check(loaded: Loaded) -> list[Problem]:
             indicator_home.setdefault(iid, links.id)
 
     for links, doc in loaded.links.get("cases", []):
-        problems += _case_problems(links, doc, criteria, ref)
+        problems += _assessment_problems(links, doc, criteria, ref)
     return problems
 
 
-def _case_problems(
+def _assessment_problems(
     case: Links,
     doc: Document,
     criteria: dict[str, tuple[str, ...]],
-    ref: Callable[[Document, FieldPath, str, str], None],
+    ref: Callable[[Document, FieldPath, str, str], bool],
 ) -> list[Problem]:
     problems: list[Problem] = []
-    if case.status != "studied" and case.rated:
-        problems.append(
-            doc.problem(
-                ("assessment",),
-                "only a case with status 'studied' is assessed; remove the assessment or change the status",
-            )
-        )
     rated = dict(case.rated)
     for cid, indicators in case.rated:
         if cid not in criteria:
@@ -101,16 +191,16 @@ def _case_problems(
                         did_you_mean(iid, list(criteria[cid])),
                     )
                 )
-    if case.status == "studied":
-        hint = "give each a rating ('unknown' where the source is silent), a finding and a source"
+    if case.assessed:
+        hint = "give each a rating ('unknown' where the sources are silent), a finding and a citation"
         for cid, indicators in criteria.items():
             missing = [iid for iid in indicators if iid not in rated.get(cid, ())]
             if not missing:
                 continue
             if cid in rated:
-                message = f"a studied case must rate every indicator; missing: {', '.join(missing)}"
+                message = f"an assessed case must rate every indicator; missing: {', '.join(missing)}"
                 problems.append(doc.problem(("assessment", cid), message, hint))
             else:
-                message = f"a studied case must rate criterion '{cid}'; missing: {', '.join(missing)}"
+                message = f"an assessed case must rate criterion '{cid}'; missing: {', '.join(missing)}"
                 problems.append(doc.problem(("assessment",), message, hint))
     return problems

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from .problems import ContentError
+from .problems import ContentError, Problem
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--out", type=Path, required=True, help="folder to write into (created if missing)")
 
     new = sub.add_parser("new", help="scaffold a record in which every field is present and commented")
-    new.add_argument("kind", choices=("case", "lesson"))
+    new.add_argument("kind", choices=("case", "lesson", "source"))
     new.add_argument("id", help="the new record's id: lowercase letters, digits and hyphens")
 
     schema = sub.add_parser("schema", help="write the JSON Schemas of the record types (for editors) to a folder")
@@ -51,18 +50,29 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _OutError(Exception):
+    pass
+
+
 def _write(out: Path, files: dict[str, str]) -> None:
+    if out.exists() and not out.is_dir():
+        raise _OutError(f"--out {out} is a file, not a folder; name a folder (it is created if missing)")
     for path, text in sorted(files.items()):
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
 
 
+def _only(problems: list[Problem], repo: Path, files: list[Path]) -> list[Problem]:
+    """The problems in ``files``, or all of them when no file is named."""
+    if not files:
+        return problems
+    wanted = {_repo_relative(p, repo) for p in files}
+    return [p for p in problems if p.path in wanted]
+
+
 def _report(exc: ContentError, fmt: str, repo: Path, only: list[Path]) -> int:
-    problems = exc.problems
-    if only:
-        wanted = {_repo_relative(p, repo) for p in only}
-        problems = [p for p in problems if p.path in wanted]
+    problems = _only(exc.problems, repo, only)
     for problem in problems:
         print(problem.github() if fmt == "github" else problem.text())
     count, elsewhere = len(problems), len(exc.problems) - len(problems)
@@ -85,27 +95,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     # Imported here, and the site's only where needed: `validate` should not pay for Jinja.
     from .knowledge_base import validate
+    from .pool import usable_cpus
     from .scaffold import ScaffoldError, new_record
 
     repo: Path = args.repo
     try:
         if args.command == "validate":
-            counts = validate(repo / "content")
+            counts, warnings = validate(repo / "content", workers=usable_cpus())
+            for warning in _only(warnings, repo, args.files):
+                print(warning.github() if args.format == "github" else warning.text(), file=sys.stderr)
             print(
                 f"All records valid: {counts['cases']} cases, {counts['criteria']} criteria, "
-                f"{counts['indicators']} indicators, {counts['lessons']} lessons."
+                f"{counts['indicators']} indicators, {counts['lessons']} lessons, {counts['sources']} sources."
             )
         elif args.command == "render":
             from .site import build_site
 
-            site = build_site(repo, workers=os.cpu_count() or 1)
+            site = build_site(repo, workers=usable_cpus())
             _write(args.out, {**site.pages, **site.files})
             print(f"Wrote {len(site.pages)} pages and {len(site.files)} other files to {args.out}.")
         elif args.command == "export":
             from . import export
             from .site import load_kb
 
-            files = export.data_files(load_kb(repo))
+            files = export.data_files(load_kb(repo, workers=usable_cpus()))
             _write(args.out, {path.removeprefix("data/"): text for path, text in files.items()})
             print(f"Wrote {len(files)} open-data files to {args.out}.")
         elif args.command == "schema":
@@ -122,8 +135,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
     except ContentError as exc:
         return _report(exc, getattr(args, "format", "text"), repo, getattr(args, "files", []))
-    except ScaffoldError as exc:
+    except (ScaffoldError, _OutError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a folder that cannot be created or written
+        print(f"error: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
         return 2
     return 0
 

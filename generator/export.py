@@ -11,8 +11,8 @@ from typing import Any
 from . import site_paths as paths
 from .knowledge_base import KnowledgeBase
 from .markdown_text import pick
-from .models import COLLECTIONS, SINGLETONS
-from .ratings import RULE, SCALE
+from .models import COLLECTIONS, SINGLETONS, TYPES, Citation
+from .ratings import ABSENT_AT, PRESENT_AT, RULE, SCALE
 
 FORMAT = "ppc-kb-self-assessment"
 
@@ -50,67 +50,66 @@ def json_schemas() -> dict[str, dict[str, Any]]:
 def knowledge_base(kb: KnowledgeBase) -> dict[str, Any]:
     """The whole knowledge base with derived criterion ratings, in a stable order."""
 
-    def dump(records: tuple[Any, ...]) -> list[dict[str, Any]]:
-        return [r.model_dump(mode="json", exclude_defaults=False) for r in records]
+    def dump(kind: str, record: Any) -> dict[str, Any]:
+        data = record.model_dump(mode="json", exclude_defaults=False)
+        if kind == "cases" and record.assessed_by:
+            data["criterion_ratings"] = {cid: r.value for cid, r in kb.profile(record).items()}
+            data["indicator_counts"] = {r.value: n for r, n in kb.indicator_counts(record).items()}
+        return data
 
-    cases = []
-    for case in kb.cases:
-        data = case.model_dump(mode="json")
-        if case.status == "studied":
-            data["criterion_ratings"] = {cid: r.value for cid, r in kb.profile(case).items()}
-        cases.append(data)
     return {
         "format": "ppc-kb",
-        "version": 1,
+        "version": 2,
         "rating_scale": [
             {"id": r.value, "symbol": lv.symbol, "label": lv.label, "meaning": lv.meaning, "score": lv.score}
             for r, lv in SCALE.items()
         ],
-        "rating_rule": RULE,
+        "rating_rule": {"text": RULE, "present_at": PRESENT_AT, "absent_at": ABSENT_AT},
         "study": kb.study.model_dump(mode="json"),
-        "criteria": dump(kb.criteria),
-        "cases": cases,
-        "lessons": dump(kb.lessons),
-        "references": dump(kb.references),
-        "countries": dump(kb.countries),
-        "instruments": dump(kb.instruments),
-        "conditions": dump(kb.conditions),
-        "variants": dump(kb.variants),
-        "terms": dump(kb.terms),
+        **{t.folder: [dump(t.folder, r) for r in kb.records[t.folder]] for t in TYPES},
     }
 
 
+def _citation_text(kb: KnowledgeBase, citation: Citation) -> str:
+    where = ", ".join(x for x in (citation.section, citation.page and f"p. {citation.page}") if x)
+    return f"{kb.source(citation.source).cited_as}{': ' + where if where else ''}"
+
+
 def ratings_csv(kb: KnowledgeBase) -> str:
-    """One row per studied case and indicator."""
+    """One row per assessed case and indicator, with who assessed it and the evidence."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(
         [
             "case_id",
             "case_name",
+            "assessed_by",
             "criterion_id",
             "criterion_rating",
             "indicator_id",
             "indicator_title",
             "rating",
             "finding",
-            "source",
+            "quotes",
+            "citations",
         ]
     )
     indicators = [(criterion, indicator, pick(indicator.title)) for criterion, indicator in kb.indicators]
-    for case in kb.studied_cases:
+    for case in kb.assessed_cases:
         name, profile = pick(case.name), kb.profile(case)
         writer.writerows(
             [
                 case.id,
                 name,
+                case.assessed_by,
                 criterion.id,
                 profile[criterion.id].value,
                 indicator.id,
                 title,
                 entry.rating.value,
                 " ".join(pick(entry.finding).split()),
-                entry.source,
+                " | ".join(c.quote for c in entry.cite if c.quote),
+                " | ".join(_citation_text(kb, c) for c in entry.cite),
             ]
             for criterion, indicator, title in indicators
             for entry in (case.assessment[criterion.id][indicator.id],)
@@ -133,7 +132,7 @@ def self_assessment(kb: KnowledgeBase) -> dict[str, Any]:
         "scale": [
             {"id": r.value, "symbol": lv.symbol, "label": lv.label, "score": lv.score} for r, lv in SCALE.items()
         ],
-        "rule": {"text": RULE, "present_at": 1.5, "absent_at": 0.5},
+        "rule": {"text": RULE, "present_at": PRESENT_AT, "absent_at": ABSENT_AT},
         "criteria": [
             {
                 "id": c.id,
@@ -161,10 +160,11 @@ def self_assessment(kb: KnowledgeBase) -> dict[str, Any]:
                 "name": pick(case.name),
                 "url": url(paths.case(case.id)),
                 "profile": paths.profile_svg(case.id),
+                "assessed_by": case.assessed_by,
                 "criteria": {cid: r.value for cid, r in kb.profile(case).items()},
                 "indicators": {i.id: case.assessment[c.id][i.id].rating.value for c, i in kb.indicators},
             }
-            for case in kb.studied_cases
+            for case in kb.assessed_cases
         ],
     }
 

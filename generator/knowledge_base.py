@@ -2,63 +2,116 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from .checks import check
-from .load import load
-from .models import Case, Condition, Country, Criterion, Indicator, Instrument, Lesson, Reference, Study, Term, Variant
-from .problems import ContentError
+from .links import citations
+from .load import Loaded, load
+from .models import (
+    TYPES,
+    Case,
+    Citation,
+    Condition,
+    Country,
+    Criterion,
+    Indicator,
+    Instrument,
+    Lesson,
+    Record,
+    Source,
+    Study,
+    Term,
+    Variant,
+)
+from .problems import ContentError, Problem
 from .ratings import Rating, derive
+from .yaml_source import FieldPath
 
-STATUS_ORDER = {"studied": 0, "screened-out": 1, "left-out": 2}
+ASSESSED_ORDER = {"study": 0, "contributors": 1, None: 2}
+STATUS_ORDER = {"studied": 0, "screened-out": 1, "left-out": 2, None: 3}
+
+
+@dataclass(frozen=True)
+class Backlink:
+    """A place that cites a source: the record, its collection, and the field the citation is in."""
+
+    kind: str  # a collection folder, or "study"
+    record: Record
+    field: FieldPath
+    citation: Citation
 
 
 @dataclass(frozen=True)
 class KnowledgeBase:
     study: Study
-    criteria: tuple[Criterion, ...]
-    cases: tuple[Case, ...]
-    lessons: tuple[Lesson, ...]
-    references: tuple[Reference, ...]
-    countries: tuple[Country, ...]
-    instruments: tuple[Instrument, ...]
-    conditions: tuple[Condition, ...]
-    variants: tuple[Variant, ...]
-    terms: tuple[Term, ...]
-    sources: dict[tuple[str, str], str]  # (collection, id) -> record file, relative to the repo
+    records: dict[str, tuple[Any, ...]]  # by collection folder, in the order pages list them
+    files: dict[tuple[str, str], str]  # (collection, id) -> record file, relative to the repo
+    warnings: tuple[Problem, ...] = ()
+
+    # --- collections ---------------------------------------------------------------------
+    @property
+    def criteria(self) -> tuple[Criterion, ...]:
+        return self.records["criteria"]
+
+    @property
+    def cases(self) -> tuple[Case, ...]:
+        return self.records["cases"]
+
+    @property
+    def lessons(self) -> tuple[Lesson, ...]:
+        return self.records["lessons"]
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        return self.records["sources"]
+
+    @property
+    def countries(self) -> tuple[Country, ...]:
+        return self.records["countries"]
+
+    @property
+    def instruments(self) -> tuple[Instrument, ...]:
+        return self.records["instruments"]
+
+    @property
+    def conditions(self) -> tuple[Condition, ...]:
+        return self.records["conditions"]
+
+    @property
+    def variants(self) -> tuple[Variant, ...]:
+        return self.records["variants"]
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        return self.records["terms"]
 
     # --- lookups -------------------------------------------------------------------------
     @cached_property
-    def _by_id(self) -> dict[tuple[str, str], object]:
-        table: dict[tuple[str, str], object] = {}
-        for kind in (
-            "criteria",
-            "cases",
-            "lessons",
-            "references",
-            "countries",
-            "instruments",
-            "conditions",
-            "variants",
-            "terms",
-        ):
-            for record in getattr(self, kind):
-                table[(kind, record.id)] = record
-        return table
+    def _by_id(self) -> dict[tuple[str, str], Any]:
+        return {(kind, record.id): record for kind, records in self.records.items() for record in records}
 
     def criterion(self, cid: str) -> Criterion:
-        return self._by_id[("criteria", cid)]  # type: ignore[return-value]
+        return self._by_id[("criteria", cid)]
 
     def case(self, cid: str) -> Case:
-        return self._by_id[("cases", cid)]  # type: ignore[return-value]
+        return self._by_id[("cases", cid)]
 
     def country(self, cid: str) -> Country:
-        return self._by_id[("countries", cid)]  # type: ignore[return-value]
+        return self._by_id[("countries", cid)]
+
+    def source(self, sid: str) -> Source:
+        return self._by_id[("sources", sid)]
 
     def source_file(self, kind: str, rid: str) -> str:
-        return self.sources[(kind, rid)]
+        return self.files[(kind, rid)]
+
+    @cached_property
+    def study_source(self) -> Source:
+        return self.source(self.study.source)
 
     @cached_property
     def indicators(self) -> tuple[tuple[Criterion, Indicator], ...]:
@@ -66,8 +119,9 @@ class KnowledgeBase:
 
     # --- cases and ratings ---------------------------------------------------------------
     @cached_property
-    def studied_cases(self) -> tuple[Case, ...]:
-        return tuple(c for c in self.cases if c.status == "studied")
+    def assessed_cases(self) -> tuple[Case, ...]:
+        """Cases with ratings: those the study assessed first, then those rated by contributors."""
+        return tuple(c for c in self.cases if c.assessed_by)
 
     def rating(self, case: Case, criterion: Criterion, indicator: Indicator) -> Rating:
         entry = case.assessment.get(criterion.id, {}).get(indicator.id)
@@ -78,7 +132,7 @@ class KnowledgeBase:
         # Derived once per build: every page, export and picture reads the same table.
         return {
             case.id: {c.id: derive(self.rating(case, c, i) for i in c.indicators) for c in self.criteria}
-            for case in self.studied_cases
+            for case in self.assessed_cases
         }
 
     def criterion_rating(self, case: Case, criterion: Criterion) -> Rating:
@@ -87,6 +141,14 @@ class KnowledgeBase:
 
     def profile(self, case: Case) -> dict[str, Rating]:
         return dict(self._profiles.get(case.id) or {c.id: Rating.UNKNOWN for c in self.criteria})
+
+    def indicator_counts(self, case: Case) -> dict[Rating, int]:
+        """How many of the case's indicators have each rating: what separates cases whose
+        criterion profiles look alike."""
+        counts = dict.fromkeys(Rating, 0)
+        for criterion, indicator in self.indicators:
+            counts[self.rating(case, criterion, indicator)] += 1
+        return counts
 
     def rating_counts(self, criterion: Criterion) -> dict[Rating, int]:
         counts = dict.fromkeys(Rating, 0)
@@ -97,58 +159,92 @@ class KnowledgeBase:
     def cases_in(self, country: Country) -> tuple[Case, ...]:
         return tuple(c for c in self.cases if c.country == country.id)
 
-    # --- lessons, references, variants ---------------------------------------------------
+    # --- lessons, sources, variants ------------------------------------------------------
     def lessons_for_criterion(self, criterion: Criterion) -> tuple[Lesson, ...]:
         return tuple(lesson for lesson in self.lessons if lesson.criterion == criterion.id)
 
     def lessons_for_case(self, case: Case) -> tuple[Lesson, ...]:
         return tuple(lesson for lesson in self.lessons if case.id in lesson.cases)
 
-    def references_for(self, criterion: Criterion) -> tuple[Reference, ...]:
-        return tuple(r for r in self.references if r.id in criterion.references)
+    def references_for(self, criterion: Criterion) -> tuple[Source, ...]:
+        return tuple(s for s in self.sources if s.id in criterion.references)
 
-    def criteria_citing(self, reference: Reference) -> tuple[Criterion, ...]:
-        return tuple(c for c in self.criteria if reference.id in c.references)
+    def criteria_citing(self, source: Source) -> tuple[Criterion, ...]:
+        return tuple(c for c in self.criteria if source.id in c.references)
 
     def variants_for(self, criterion: Criterion) -> tuple[Variant, ...]:
         return tuple(v for v in self.variants if criterion.id in v.criteria)
 
+    @cached_property
+    def _backlinks(self) -> dict[str, tuple[Backlink, ...]]:
+        found: dict[str, list[Backlink]] = {}
+        everything: list[tuple[str, Record]] = [("study", self.study)]
+        everything += [(kind, record) for kind, records in self.records.items() for record in records]
+        for kind, record in everything:
+            for loc, citation in citations(record):
+                found.setdefault(citation.source, []).append(Backlink(kind, record, loc, citation))
+        return {sid: tuple(links) for sid, links in found.items()}
+
+    def cited_by(self, source: Source) -> tuple[Backlink, ...]:
+        """Every citation of ``source``, record by record in collection order."""
+        return self._backlinks.get(source.id, ())
+
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def section_anchor(section: str) -> str:
+    """The heading id of a source's section on its page, e.g. 'ppc-practices-johan-cruijff-arena'."""
+    return _SLUG.sub("-", section.casefold()).strip("-") or "section"
+
 
 def _name_key(record: object) -> str:
-    name = getattr(record, "name", None) or getattr(record, "term", None) or getattr(record, "title", "")
+    name = getattr(record, "name", None) or getattr(record, "term", None) or getattr(record, "title", None)
+    name = name or getattr(record, "cited_as", "")
     return (name["en"] if isinstance(name, dict) else str(name)).casefold()
 
 
-def validate(content: Path) -> dict[str, int]:
+def _order(kind: str, record: Any) -> tuple[Any, ...]:
+    """The order pages list records in: by their `order` field where they have one, else by name."""
+    if kind == "cases":
+        return (ASSESSED_ORDER[record.assessed_by], STATUS_ORDER[record.status], _name_key(record), record.id)
+    if kind == "sources":  # the study first, then the literature by author and year
+        return (0 if record.sections else 1, record.cited_as.casefold(), record.id)
+    return (getattr(record, "order", 0), _name_key(record), record.id)
+
+
+def _checked(content: Path, loaded: Loaded) -> list[Problem]:
+    """Every warning; raise :class:`ContentError` with every error."""
+    problems = loaded.problems + check(loaded, content.parent)
+    errors = [p for p in problems if not p.warning]
+    if errors:
+        raise ContentError(errors)
+    return [p for p in problems if p.warning]
+
+
+def validate(content: Path, *, workers: int = 1) -> tuple[dict[str, int], list[Problem]]:
     """Load and check ``content`` without keeping the records (the fast path of `validate`);
-    raise :class:`ContentError` with every problem, or return how many of each there are."""
-    loaded = load(content, keep_records=False)
-    problems = loaded.problems + check(loaded)
-    if problems:
-        raise ContentError(problems)
+    raise :class:`ContentError` with every problem, or return how many records of each kind there
+    are and the warnings."""
+    loaded = load(content, keep_records=False, workers=workers)
+    warnings = _checked(content, loaded)
     counts = {name: len(entries) for name, entries in loaded.links.items()}
     counts["indicators"] = sum(len(links.indicators) for links, _ in loaded.links["criteria"])
-    return counts
+    return counts, warnings
 
 
-def build(content: Path) -> KnowledgeBase:
+def build(content: Path, *, workers: int = 1) -> KnowledgeBase:
     """Load, validate and index ``content``; raise :class:`ContentError` with every problem."""
-    loaded = load(content)
-    problems = loaded.problems + check(loaded)
-    if problems:
-        raise ContentError(problems)
-    recs = {name: [r for r, _ in entries] for name, entries in loaded.records.items()}
-    sources = {(name, r.id): doc.path for name, entries in loaded.records.items() for r, doc in entries}  # type: ignore[attr-defined]
+    loaded = load(content, workers=workers)
+    warnings = _checked(content, loaded)
+    records = {
+        t.folder: tuple(sorted((r for r, _ in loaded.records[t.folder]), key=lambda r, k=t.folder: _order(k, r)))
+        for t in TYPES
+    }
+    files = {(name, r.id): doc.path for name, entries in loaded.records.items() for r, doc in entries}  # type: ignore[attr-defined]
     return KnowledgeBase(
         study=loaded.singletons["study"][0],  # type: ignore[arg-type]
-        criteria=tuple(sorted(recs["criteria"], key=lambda c: (c.order, c.id))),  # type: ignore[attr-defined]
-        cases=tuple(sorted(recs["cases"], key=lambda c: (STATUS_ORDER[c.status], _name_key(c), c.id))),  # type: ignore[attr-defined]
-        lessons=tuple(sorted(recs["lessons"], key=lambda r: r.id)),  # type: ignore[attr-defined]
-        references=tuple(sorted(recs["references"], key=lambda r: (r.citation.casefold(), r.id))),  # type: ignore[attr-defined]
-        countries=tuple(sorted(recs["countries"], key=lambda r: (_name_key(r), r.id))),
-        instruments=tuple(sorted(recs["instruments"], key=lambda r: (_name_key(r), r.id))),
-        conditions=tuple(sorted(recs["conditions"], key=lambda r: (r.order, r.id))),  # type: ignore[attr-defined]
-        variants=tuple(sorted(recs["variants"], key=lambda r: (r.order, r.id))),  # type: ignore[attr-defined]
-        terms=tuple(sorted(recs["terms"], key=lambda r: (_name_key(r), r.id))),
-        sources=sources,
+        records=records,
+        files=files,
+        warnings=tuple(warnings),
     )

@@ -1,41 +1,71 @@
-"""What the checks across records read from one record: its id and the ids it points at.
+"""What the checks across records read from one record: its id, the ids it points at, its citations.
 
 Small on purpose: ``validate`` sends only these between processes, never whole records.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import NamedTuple
 
-from .models import Case, Criterion, Lesson, Record, Variant
+from pydantic import BaseModel
+
+from .models import Case, Citation, Criterion, Lesson, Record, Source, Study, Variant
 from .yaml_source import FieldPath
 
 Ref = tuple[FieldPath, str, str]  # (field, collection, id it names)
+Cited = tuple[FieldPath, str, str | None, str | None]  # (field, source id, section, quote)
 
 
 class Links(NamedTuple):  # a tuple: cheap to send between processes
     id: str
     refs: tuple[Ref, ...] = ()
+    citations: tuple[Cited, ...] = ()
     indicators: tuple[str, ...] = ()  # a criterion's indicator ids, in order
-    status: str = ""  # a case's status
+    assessed: bool = False  # a case with ratings
     rated: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a case's assessment: criterion -> indicators
+    sections: tuple[str, ...] = ()  # a source's citable sections
+    full_text: str | None = None  # a source's text, relative to the repository
+
+
+def citations(value: object, loc: FieldPath = ()) -> Iterator[tuple[FieldPath, Citation]]:
+    """Every citation in a record (or any part of one), with the field path it stands at."""
+    if isinstance(value, Citation):
+        yield loc, value
+    elif isinstance(value, BaseModel):
+        for name in value.__class__.model_fields:
+            yield from citations(getattr(value, name), (*loc, name))
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from citations(item, (*loc, i))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from citations(item, (*loc, key))
+
+
+def _refs(record: Record) -> tuple[Ref, ...]:
+    if isinstance(record, Criterion):
+        return tuple((("references", i), "sources", r) for i, r in enumerate(record.references))
+    if isinstance(record, Case):
+        return ((("country",), "countries", record.country),) if record.country else ()
+    if isinstance(record, Lesson):
+        refs = ((("criterion",), "criteria", record.criterion),)
+        return refs + tuple((("cases", i), "cases", c) for i, c in enumerate(record.cases))
+    if isinstance(record, Variant):
+        return tuple((("criteria", i), "criteria", c) for i, c in enumerate(record.criteria))
+    if isinstance(record, Study):
+        return ((("source",), "sources", record.source),)
+    return ()
 
 
 def links_of(record: Record) -> Links:
-    rid: str = getattr(record, "id", "")
+    cited = tuple((loc, c.source, c.section, c.quote) for loc, c in citations(record))
+    links = Links(getattr(record, "id", ""), _refs(record), cited)
     if isinstance(record, Criterion):
-        refs = tuple((("references", i), "references", r) for i, r in enumerate(record.references))
-        return Links(rid, refs, indicators=tuple(ind.id for ind in record.indicators))
+        return links._replace(indicators=tuple(ind.id for ind in record.indicators))
     if isinstance(record, Case):
-        return Links(
-            rid,
-            ((("country",), "countries", record.country),) if record.country else (),
-            status=record.status,
-            rated=tuple((cid, tuple(ratings)) for cid, ratings in record.assessment.items()),
-        )
-    if isinstance(record, Lesson):
-        refs = ((("criterion",), "criteria", record.criterion),)
-        return Links(rid, refs + tuple((("cases", i), "cases", c) for i, c in enumerate(record.cases)))
-    if isinstance(record, Variant):
-        return Links(rid, tuple((("criteria", i), "criteria", c) for i, c in enumerate(record.criteria)))
-    return Links(rid)
+        rated = tuple((cid, tuple(ratings)) for cid, ratings in record.assessment.items())
+        return links._replace(assessed=record.assessed_by is not None, rated=rated)
+    if isinstance(record, Source):
+        return links._replace(sections=tuple(record.sections), full_text=record.full_text)
+    return links

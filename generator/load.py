@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 import gc
-import multiprocessing
 import os
-import sys
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from . import pool
 from .links import Links, links_of
-from .models import COLLECTIONS, SINGLETONS, Record, Study
+from .checks import record_problems
+from .models import COLLECTIONS, SINGLETONS, Record
 from .problems import Problem
 from .schema_errors import did_you_mean, problems_from
 from .yaml_source import Document, read
-
-SCHEMA_COMMENT = "# yaml-language-server: $schema="
-
 
 @dataclass
 class Loaded:
@@ -30,6 +27,7 @@ class Loaded:
     records: dict[str, list[tuple[Record, Document]]] = field(default_factory=dict)  # empty if not kept
     links: dict[str, list[tuple[Links, Document]]] = field(default_factory=dict)
     singletons: dict[str, tuple[Record, Document]] = field(default_factory=dict)
+    singleton_links: dict[str, tuple[Links, Document]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     # Ids of every record file found, valid or not, so a reference to a record that merely
     # failed validation is not reported a second time as unknown.
@@ -64,10 +62,24 @@ def discover(content: Path) -> tuple[dict[str, list[tuple[Path, str]]], list[Pro
             if not entry.is_dir():
                 problems.append(Problem(shown, 0, 0, "", "should be a folder of .yaml records"))
                 continue
-            for item in _entries(Path(entry.path)):
+            for item in _entries(Path(entry.path), hidden=True):
                 shown = f"{top}/{entry.name}/{item.name}"
                 path = Path(item.path)
-                if item.is_symlink() and not path.resolve().is_relative_to(real_root):
+                if item.name.startswith("."):
+                    # Editors' lock and swap files start with a dot too: a warning, not an error.
+                    if item.name.endswith((".yaml", ".yml")):
+                        problems.append(
+                            Problem(
+                                shown,
+                                0,
+                                0,
+                                "",
+                                "is skipped: a file whose name starts with a dot is not read",
+                                f"rename it to '{item.name.lstrip('.')}' if it is a record",
+                                warning=True,
+                            )
+                        )
+                elif item.is_symlink() and not path.resolve().is_relative_to(real_root):
                     problems.append(
                         Problem(shown, 0, 0, "", "is a link to a file outside content/; records must live in content/")
                     )
@@ -80,10 +92,10 @@ def discover(content: Path) -> tuple[dict[str, list[tuple[Path, str]]], list[Pro
     return found, problems
 
 
-def _entries(folder: Path) -> list[os.DirEntry[str]]:
-    """The visible entries of ``folder``, by name."""
+def _entries(folder: Path, *, hidden: bool = False) -> list[os.DirEntry[str]]:
+    """The entries of ``folder`` by name; those starting with a dot only if ``hidden``."""
     with os.scandir(folder) as entries:
-        return sorted((e for e in entries if not e.name.startswith(".")), key=lambda e: e.name)
+        return sorted((e for e in entries if hidden or not e.name.startswith(".")), key=lambda e: e.name)
 
 
 @contextmanager
@@ -104,7 +116,7 @@ Valid = tuple[Record | None, Links]  # the record is None when not kept
 Result = tuple[Valid | None, list[Problem]]
 
 
-def _load_one(job: Job, sections: frozenset[str] | None, keep: bool = True) -> Result:
+def _load_one(job: Job, keep: bool = True) -> Result:
     """Read, validate and check one record on its own; cross-record checks come later."""
     name, path, shown = job
     doc, problems = read(path, shown, marks=False)
@@ -115,16 +127,7 @@ def _load_one(job: Job, sections: frozenset[str] | None, keep: bool = True) -> R
         record = model.model_validate(doc.data)
     except ValidationError as exc:
         return None, problems_from(exc, doc)
-    if sections is not None and any(value.strip() not in sections for _, value in doc.sources):
-        doc, again = read(path, shown)  # again, with the field paths the messages need
-        if doc is None:  # changed on disk in between
-            return None, again
-        for loc, value in doc.sources:
-            if value.strip() not in sections:
-                hint = did_you_mean(value, sorted(sections))
-                problems.append(
-                    doc.problem(loc, f"'{value}' is not a section of the source listed in content/study.yaml", hint)
-                )
+    problems += [doc.problem(loc, message, hint) for loc, message, hint in record_problems(record)]
     return (record if keep else None, links_of(record)), problems
 
 
@@ -134,72 +137,54 @@ def _document(job: Job) -> Document:
     return Document(job[2], None, file=job[1])
 
 
-def _load_batch(jobs: list[Job], sections: frozenset[str] | None, keep: bool) -> list[Result]:
+def _load_batch(jobs: list[Job], keep: bool) -> list[Result]:
     with gc_paused():
-        return [_load_one(job, sections, keep) for job in jobs]
+        return [_load_one(job, keep) for job in jobs]
 
 
 # Below this many files one process is fastest; above it, parsing YAML (most of the cost) is
-# spread over the machine's cores, and workers send back only the typed records (or, when those
-# are not kept, only their links: unpickling 10,000 records costs as much as a core's parsing).
+# spread over the worker processes, which send back only the typed records (or, when those are
+# not kept, only their links: unpickling 10,000 records costs as much as a core's parsing).
 PARALLEL_FROM = 1000
-# Set just before forking, so workers inherit the jobs instead of receiving them pickled.
-_SHARED: tuple[list[Job], frozenset[str] | None, bool] | None = None
+_BATCH = 100  # files per task: enough to amortise a round trip
 
 
-def _load_slice(bounds: tuple[int, int]) -> list[Result]:
-    assert _SHARED is not None
-    jobs, sections, keep = _SHARED
-    return _load_batch(jobs[bounds[0] : bounds[1]], sections, keep)
+def _load_all(jobs: list[Job], keep: bool, workers: int) -> list[Result]:
+    if len(jobs) < PARALLEL_FROM:
+        workers = 1
+    batches = [jobs[i : i + _BATCH] for i in range(0, len(jobs), _BATCH)]
+    done = pool.run(functools.partial(_load_batch, keep=keep), batches, workers)
+    return [result for batch in done for result in batch]
 
 
-def _load_all(jobs: list[Job], sections: frozenset[str] | None, keep: bool) -> list[Result]:
-    global _SHARED
-    workers = min(os.cpu_count() or 1, 8)
-    if len(jobs) < PARALLEL_FROM or workers < 2 or sys.platform == "win32":
-        return _load_batch(jobs, sections, keep)
-    size = max(100, len(jobs) // (workers * 4))
-    _SHARED = (jobs, sections, keep)
-    try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            slices = [(i, i + size) for i in range(0, len(jobs), size)]
-            return [result for batch in pool.map(_load_slice, slices) for result in batch]  # order kept
-    finally:
-        _SHARED = None
-
-
-def load(content: Path, *, keep_records: bool = True) -> Loaded:
+def load(content: Path, *, keep_records: bool = True, workers: int = 1) -> Loaded:
     """Every record file under ``content``, read and validated; cross-record checks come later.
-    Without ``keep_records`` only each record's links are kept, which is all `validate` needs."""
+    Without ``keep_records`` only each record's links are kept, which is all `validate` needs;
+    ``workers`` > 1 allows worker processes for a large collection."""
     with gc_paused():
-        return _load(content, keep_records)
+        return _load(content, keep_records, workers)
 
 
-def _load(content: Path, keep: bool) -> Loaded:
+def _load(content: Path, keep: bool, workers: int) -> Loaded:
     loaded = Loaded()
     files, loaded.problems = discover(content)
-    # The study comes first: it lists the sections every other record cites.
-    sections: frozenset[str] | None = None
     for name in SINGLETONS:
         path = content / f"{name}.yaml"
         if not path.is_file():
             loaded.problems.append(Problem(_display(path, content), 0, 0, "", "is missing; the site needs this record"))
             continue
         job = (name, path, _display(path, content))
-        valid, problems = _load_one(job, None)
-        if valid and isinstance(valid[0], Study):
-            sections = frozenset(valid[0].sections)
-            # The study's own citations are checked against its list, now that it is known.
-            valid, problems = _load_one(job, sections)
+        valid, problems = _load_one(job)
         loaded.problems += problems
         if valid and valid[0] is not None:
             loaded.singletons[name] = (valid[0], _document(job))
+            loaded.singleton_links[name] = (valid[1], _document(job))
     jobs = [(name, path, shown) for name, found in files.items() for path, shown in found]
     for name, found in files.items():
         loaded.records[name] = []
         loaded.links[name] = []
         loaded.stems[name] = {path.stem for path, _ in found}
-    for job, (valid, problems) in zip(jobs, _load_all(jobs, sections, keep), strict=True):
+    for job, (valid, problems) in zip(jobs, _load_all(jobs, keep, workers), strict=True):
         loaded.problems += problems
         if valid is not None:
             record, links = valid

@@ -45,19 +45,19 @@ _ESCAPES = str.maketrans(
 _LEADING = re.compile(r"^(\d+)([.)])|^([-+])")
 
 
-def pick(value: object, lang: str = "en") -> str:
-    """The text of a field in ``lang``, falling back to English."""
+def pick(value: object) -> str:
+    """The English text of a field (a translated field is a mapping {en: ..., nl: ...})."""
     if isinstance(value, dict):
-        return str(value.get(lang) or value.get("en") or "")
+        return str(value.get("en") or "")
     return "" if value is None else str(value)
 
 
-def inline(value: object, lang: str = "en") -> Trusted:
+def inline(value: object) -> Trusted:
     """One line of inert Markdown: whitespace (newlines too) folded, every special character escaped."""
     if value.__class__ is not str:  # plain text is by far the most common: straight to the escape
         if isinstance(value, Trusted):
             return value
-        value = pick(value, lang)
+        value = pick(value)
     text: str = value  # type: ignore[assignment]
     return _inline_short(text) if len(text) <= _SHORT else _inline(text)
 
@@ -78,9 +78,9 @@ def _inline(text: str) -> Trusted:
 _inline_short = lru_cache(maxsize=65_536)(_inline)
 
 
-def blocks(value: object, lang: str = "en") -> Trusted:
+def blocks(value: object) -> Trusted:
     """Paragraphs of inert Markdown: blank lines in the source start a new paragraph."""
-    paragraphs = re.split(r"\n\s*\n", pick(value, lang))
+    paragraphs = re.split(r"\n\s*\n", pick(value))
     return Trusted("\n\n".join(inline(p) for p in paragraphs if p.strip()))
 
 

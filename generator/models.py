@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -28,20 +29,49 @@ def _needs_english(value: str | dict[str, str]) -> str | dict[str, str]:
 # beside it later without reshaping any record.
 Text = Annotated[Prose | dict[Lang, Prose], AfterValidator(_needs_english)]
 Name = Annotated[Line | dict[Lang, Line], AfterValidator(_needs_english)]
-# A section of the source, e.g. "PPC practices › Antwerp Diamond Quarter"; checked against the
-# sections listed in content/study.yaml.
-Section = Line
+# A short verbatim quote: the words a fact or rating rests on. Long runs belong in the
+# contributor's own words, not in quotation marks.
+QUOTE_MAX_WORDS = 30
+
+
+def _short_quote(value: str) -> str:
+    words = len(value.split())
+    if words > QUOTE_MAX_WORDS:
+        raise ValueError(
+            f"a quote may be at most {QUOTE_MAX_WORDS} words (this one has {words}); "
+            "quote only the words that carry the point and say the rest in your own words"
+        )
+    return value
+
+
+Quote = Annotated[Line, AfterValidator(_short_quote)]
+Year = Annotated[int, Field(ge=1800, le=2100)]
+IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 
 
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Citation(Record):
+    """Where a statement comes from: a source record and, optionally, where in it and its words."""
+
+    source: Id = Field(description="Id of a source record in content/sources/, e.g. 'wodc-soft-targets'.")
+    section: Line | None = Field(default=None, description="A section from the source's list of sections.")
+    page: Line | None = Field(default=None, description="A page or page range, e.g. '12' or '12-14'.")
+    quote: Quote | None = Field(
+        default=None, description=f"Short verbatim words from the source (at most {QUOTE_MAX_WORDS} words)."
+    )
+
+
+Cites = Annotated[list[Citation], Field(min_length=1, description="One or more citations.")]
+
+
 class Fact(Record):
-    """A statement in the contributor's own words with the source section it rests on."""
+    """A statement in the contributor's own words with the citations it rests on."""
 
     text: Text
-    source: Section
+    cite: Cites
 
 
 class Party(Record):
@@ -49,41 +79,66 @@ class Party(Record):
     other_names: list[Name] = []
     sector: Literal["public", "private"]
     role: Text
-    source: Section
+    cite: Cites
 
 
 class Assessed(Record):
     rating: Rating
-    finding: Text
-    source: Section
+    finding: Text = Field(description="What the rating rests on, in your own words.")
+    cite: Cites = Field(description="Citations; every rating but 'unknown' needs one with a quote.")
 
 
 class Case(Record):
     id: Id
-    name: Name
+    name: Name = Field(description="The partnership's name as its source gives it.")
     other_names: list[Name] = Field(
         default=[], description="Other names, e.g. the Dutch name or an abbreviation; search finds them."
     )
-    country: Id | None = Field(
-        default=None, description="Id of a country record; leave out where the study does not say."
-    )
-    place: Name | None = None
+    country: Id | None = Field(default=None, description="Id of a country record; leave out where the source is silent.")
+    place: Name | None = Field(default=None, description="The city or area.")
     target: Name = Field(description="The kind of soft target, e.g. 'stadium and event venue'.")
-    status: Literal["studied", "screened-out", "left-out"]
-    status_reason: Fact
-    summary: Fact
-    parties: list[Party] = []
-    driver: Fact | None = None
-    formal_basis: Fact | None = None
-    meetings: Fact | None = None
-    satisfaction: Fact | None = None
-    missing_parties: Fact | None = None
-    task_shift: Fact | None = None
-    accountability: Fact | None = None
-    threat_information: Fact | None = None
-    assessment: dict[Id, dict[Id, Assessed]] = Field(
-        default={}, description="For a studied case: criterion id -> indicator id -> rating, finding, source."
+    status: Literal["studied", "screened-out", "left-out"] | None = Field(
+        default=None,
+        description="The WODC study's selection: studied (in depth), screened-out or left-out. "
+        "Leave out for a case the study does not name.",
     )
+    status_reason: Fact | None = Field(
+        default=None, description="Why the study studied the case in depth, screened it out or left it out."
+    )
+    assessed_by: Literal["study", "contributors"] | None = Field(
+        default=None,
+        description="Who assessed the case against the criteria: 'study' (the WODC study did; the ratings read "
+        "its findings) or 'contributors' (rated from the cited sources). Leave out to describe a case without ratings.",
+    )
+    summary: Fact = Field(description="What the partnership is and does.")
+    verdict: Fact | None = Field(
+        default=None,
+        description="The source's own overall verdict on the case against the criteria, quoted and cited; "
+        "required when the study assessed the case.",
+    )
+    parties: list[Party] = Field(default=[], description="Each: name, other_names, sector (public or private), role, cite.")
+    driver: Fact | None = Field(default=None, description="Who drives the partnership.")
+    formal_basis: Fact | None = Field(
+        default=None, description="Covenant, protocol, framework or cooperation agreement, and its period."
+    )
+    meetings: Fact | None = Field(default=None, description="How often and where the parties meet.")
+    satisfaction: Fact | None = Field(default=None, description="What respondents say about the cooperation.")
+    missing_parties: Fact | None = Field(default=None, description="Who is missing from the partnership.")
+    task_shift: Fact | None = Field(default=None, description="The shift of tasks between public and private.")
+    accountability: Fact | None = Field(default=None, description="Accountability and evaluation.")
+    threat_information: Fact | None = Field(default=None, description="Information about the threat.")
+    assessment: dict[Id, dict[Id, Assessed]] = Field(
+        default={}, description="For an assessed case: criterion id -> indicator id -> rating, finding, cite."
+    )
+
+
+# The case facts shown under "How the partnership works", in the order the model declares them:
+# every optional fact field except the two shown at the top of the page.
+CASE_FACTS: tuple[str, ...] = tuple(
+    name
+    for name, info in Case.model_fields.items()
+    if info.annotation == (Fact | None) and name not in ("status_reason", "verdict")
+)
 
 
 class Indicator(Record):
@@ -91,7 +146,7 @@ class Indicator(Record):
     title: Name
     question: Text = Field(description="The checklist question a partnership asks itself.")
     present_looks_like: Text
-    source: Section
+    cite: Cites
 
 
 class Criterion(Record):
@@ -102,7 +157,7 @@ class Criterion(Record):
     summary: Text
     literature: Fact
     operationalisation: Fact
-    references: list[Id] = []
+    references: list[Id] = Field(default=[], description="Ids of the sources (literature) the criterion rests on.")
     indicators: list[Indicator] = Field(min_length=1)
 
 
@@ -112,15 +167,41 @@ class Lesson(Record):
     criterion: Id
     cases: list[Id] = Field(min_length=1)
     text: Text
-    source: Section
+    cite: Cites
 
 
-class Reference(Record):
+class Source(Record):
+    """Anything a record cites: a report, an article, a web page, an interview, a data set."""
+
     id: Id
-    citation: Line = Field(description="Author-year as the study gives it, e.g. 'Whelan 2011'.")
-    authors: list[Line] = Field(min_length=1)
-    year: int = Field(ge=1800, le=2100)
-    note: Text | None = None
+    cited_as: Line = Field(description="How citations name it, e.g. 'Whelan 2011' or 'WODC study summary'.")
+    kind: Literal["report", "article", "book", "web-page", "interview", "evaluation", "data-set", "other"] | None = (
+        Field(default=None, description="What it is; leave out where nothing says.")
+    )
+    title: Name | None = Field(default=None, description="Its title; leave out where nothing states it.")
+    other_titles: list[Name] = []
+    authors: list[Name] = Field(default=[], description="People or organisations, as the source names them.")
+    commissioned_by: list[Name] = []
+    publisher: Name | None = None
+    year: Year | None = None
+    date: IsoDate | None = Field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD.")
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] | None = Field(
+        default=None, description="Two-letter language code, e.g. 'en' or 'nl'."
+    )
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=2000)] | None = None
+    doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")] | None = None
+    accessed: IsoDate | None = Field(default=None, description="When a web page was read: YYYY-MM-DD.")
+    licence: Line | None = None
+    about: Text | None = Field(default=None, description="What it is, in your own words.")
+    known_from: list[Citation] = Field(
+        default=[], description="Where the knowledge base learned of it, when its details come from another source."
+    )
+    sections: list[Line] = Field(default=[], description="Its citable sections; citations are checked against them.")
+    full_text: Annotated[str, StringConstraints(pattern=r"^[^/\\][^\\]*\.txt$", max_length=300)] | None = Field(
+        default=None,
+        description="Path of its plain text, relative to the repository, where the repository has it: "
+        "validate then checks every quote against it.",
+    )
 
 
 class Country(Record):
@@ -144,7 +225,7 @@ class Condition(Record):
     order: int = Field(ge=1)
     title: Name
     text: Text
-    source: Section
+    cite: Cites
 
 
 class Variant(Record):
@@ -154,7 +235,7 @@ class Variant(Record):
     text: Text
     requires: list[Text] = []
     criteria: list[Id] = []
-    source: Section
+    cite: Cites
 
 
 class Term(Record):
@@ -162,47 +243,63 @@ class Term(Record):
     term: Name
     other_names: list[Name] = []
     definition: Text
-    source: Section
+    cite: Cites
 
 
 class Stage(Record):
     title: Name
     text: Text
-    source: Section
+    cite: Cites
 
 
 class Funnel(Record):
     examples: int = Field(ge=1)
     promising: int = Field(ge=1)
     studied: int = Field(ge=1)
-    source: Section
+    cite: Cites
 
 
 class Study(Record):
-    title: Name
-    other_titles: list[Name] = []
+    source: Id = Field(description="Id of the study's own source record (title, authors, sections).")
+    purpose: Fact
     performed_by: Fact
     commissioned_by: Fact
+    occasion: list[Fact] = Field(default=[], description="Why the study was made.")
     focus: Fact
     main_question: Fact
     sub_questions: list[Fact] = Field(min_length=1)
     stages: list[Stage] = Field(min_length=1)
+    measured: Fact = Field(description="What the study measured, and what its findings rest on.")
     funnel: Funnel
+    survey: list[Fact] = Field(default=[], description="What the survey of practical examples found.")
+    policy: list[Fact] = Field(default=[], description="General findings on national policy.")
+    cross_case: list[Fact] = Field(default=[], description="Findings that hold across the studied cases.")
     resilience: list[Fact] = []
     conclusion: Fact
-    sections: list[Line] = Field(min_length=1, description="The citable sections of the source.")
 
 
-# Folder under content/ -> model. Adding a record type touches this table, one template and the nav.
-COLLECTIONS: dict[str, type[Record]] = {
-    "criteria": Criterion,
-    "cases": Case,
-    "lessons": Lesson,
-    "references": Reference,
-    "countries": Country,
-    "instruments": Instrument,
-    "conditions": Condition,
-    "variants": Variant,
-    "terms": Term,
-}
+@dataclass(frozen=True)
+class RecordType:
+    """One kind of record. Adding a kind: its model above, a row here, its template and a nav line."""
+
+    folder: str  # content/<folder>/<id>.yaml
+    model: type[Record]
+    noun: str  # in messages: "is not the id of any <noun>"
+    page: str  # the page that lists the records
+    own_pages: bool = False  # each record also gets <folder>/<id>.md from <noun>.md.j2
+
+
+TYPES: tuple[RecordType, ...] = (
+    RecordType("criteria", Criterion, "criterion", "criteria/index.md", own_pages=True),
+    RecordType("cases", Case, "case", "cases/index.md", own_pages=True),
+    RecordType("lessons", Lesson, "lesson", "lessons/index.md", own_pages=True),
+    RecordType("sources", Source, "source", "sources/index.md", own_pages=True),
+    RecordType("countries", Country, "country", "policy.md"),
+    RecordType("instruments", Instrument, "instrument", "policy.md"),
+    RecordType("conditions", Condition, "condition", "conditions.md"),
+    RecordType("variants", Variant, "variant", "variants.md"),
+    RecordType("terms", Term, "term", "glossary.md"),
+)
+COLLECTIONS: dict[str, type[Record]] = {t.folder: t.model for t in TYPES}
+NOUNS: dict[str, str] = {t.folder: t.noun for t in TYPES}
 SINGLETONS: dict[str, type[Record]] = {"study": Study}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -15,11 +14,13 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .pool import usable_cpus
 from .site import build_site
 
 
 class KnowledgeBaseConfig(Config):
-    content = config_options.Dir(exists=False, default="content")
+    # The records always live in content/ beside mkdocs.yml: the CLI, the scaffolds and the edit
+    # links assume it, so it is not an option.
     contributing = config_options.Type(str, default="CONTRIBUTING.md")
 
 
@@ -32,10 +33,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         repo = Path(config.config_file_path).parent
         try:
             # Forked workers only for a one-off build: `mkdocs serve` runs threads that a fork must not copy.
-            workers = (os.cpu_count() or 1) if getattr(self, "command", "build") == "build" else 1
+            workers = usable_cpus() if getattr(self, "command", "build") == "build" else 1
             site = build_site(
                 repo,
-                Path(self.config.content),
                 Path(self.config.contributing),
                 site_url=config.site_url or "",
                 workers=workers,
@@ -73,7 +73,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         repo = Path(config.config_file_path).parent
-        server.watch(str((repo / self.config.content).resolve()))
+        server.watch(str((repo / "content").resolve()))
         server.watch(str(Path(__file__).parent / "templates"))
         contributing = repo / self.config.contributing
         if contributing.is_file():

@@ -13,21 +13,23 @@ class Problem:
     field: str
     message: str
     hint: str = ""
+    warning: bool = False  # reported, but the content is still valid
 
     def text(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
         field = f" {self.field}:" if self.field else ""
         hint = f" ({self.hint})" if self.hint else ""
-        return f"{where}:{field} {self.message}{hint}"
+        level = " warning:" if self.warning else ""
+        return f"{where}:{level}{field} {self.message}{hint}"
 
     def github(self) -> str:
-        """A GitHub workflow command, so the error shows on the pull request's line."""
+        """A GitHub workflow command, so the problem shows on the pull request's line."""
         props = f"file={_prop(self.path)}"
         if self.line:
             props += f",line={self.line},col={self.column}"
         field = f"{self.field}: " if self.field else ""
         hint = f" ({self.hint})" if self.hint else ""
-        return f"::error {props}::{_data(field + self.message + hint)}"
+        return f"::{'warning' if self.warning else 'error'} {props}::{_data(field + self.message + hint)}"
 
 
 def _data(value: str) -> str:

@@ -47,10 +47,16 @@ SCALE: dict[Rating, Level] = {
     ),
 }
 
+# The one source of the thresholds: the rule's text, the export and the self-assessment's script
+# (which reads them from the exported JSON) all take them from here.
+PRESENT_AT = 1.5  # an average score at or above this is present
+ABSENT_AT = 0.5  # an average score at or below this is absent
+
 RULE = (
     "A criterion's rating is derived from its indicators: present counts 2, partly present 1, "
-    "absent 0 and not known is left out. An average of 1.5 or more is present, 0.5 or less is "
-    "absent, anything between is partly present; with no known indicator the criterion is not known."
+    f"absent 0 and not known is left out. An average of {PRESENT_AT} or more is present, {ABSENT_AT} "
+    "or less is absent, anything between is partly present; with no known indicator the criterion "
+    "is not known."
 )
 
 
@@ -60,12 +66,8 @@ def derive(ratings: Iterable[Rating]) -> Rating:
     if not scores:
         return Rating.UNKNOWN
     mean = sum(scores) / len(scores)  # type: ignore[arg-type]
-    if mean >= 1.5:
+    if mean >= PRESENT_AT:
         return Rating.PRESENT
-    if mean <= 0.5:
+    if mean <= ABSENT_AT:
         return Rating.ABSENT
     return Rating.PARTIAL
-
-
-def score(rating: Rating) -> int | None:
-    return SCALE[rating].score

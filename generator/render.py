@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import re
-import sys
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
-from . import export, svg, table_rows
+from . import export, pool, svg, table_rows
 from . import site_paths as paths
-from .knowledge_base import KnowledgeBase
+from .knowledge_base import KnowledgeBase, section_anchor
 from .load import gc_paused
 from .markdown_text import Trusted, blocks, finalize, inline, pick
-from .models import Term
+from .models import TYPES, Citation, Term
 from .ratings import SCALE
-from .render_helpers import anchor, badge, case_facts, cite, legend, md_link
+from .render_helpers import anchor, badge, case_facts, citations, cite, legend, md_link
 from .words import EN, words
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -43,6 +40,21 @@ def href(ctx: Any, target: str, anchor: str = "") -> Trusted:
     return Trusted(paths.relative(ctx["page"], target, anchor))
 
 
+@pass_context
+def cite_on_page(ctx: Any, cites: list[Citation]) -> Trusted:
+    return cite(ctx["page"], ctx["kb"], cites)
+
+
+@pass_context
+def citations_on_page(ctx: Any, cites: list[Citation]) -> Trusted:
+    return citations(ctx["page"], ctx["kb"], cites)
+
+
+def template_for(page: str) -> str:
+    """The template of a page that lists records: 'cases/index.md' -> 'cases_index.md.j2'."""
+    return page.replace("/", "_") + ".j2"
+
+
 def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
@@ -53,13 +65,15 @@ def environment() -> Environment:
         keep_trailing_newline=True,
         autoescape=False,
     )
-    env.filters.update(blocks=blocks, inline=inline, pick=pick, badge=badge)
+    env.filters.update(blocks=blocks, inline=inline, badge=badge)
     env.globals.update(
         rows=table_rows,
         words=EN,
         link=link,
         href=href,
-        cite=cite,
+        cite=cite_on_page,
+        citations=citations_on_page,
+        section_anchor=section_anchor,
         anchor=anchor,
         legend=legend,
         case_facts=case_facts,
@@ -123,48 +137,34 @@ def _render_one(env: Environment, job: _Job, common: dict[str, Any], terms: _Ter
     return text
 
 
-# Set just before forking, so workers inherit the jobs instead of receiving them pickled.
-_SHARED: tuple[Environment, list[_Job], dict[str, Any], _Terms, Callable[[], dict[str, str]]] | None = None
 PARALLEL_FROM = 1000  # pages; below this a process pool costs more than it saves
-
-
-def _render_slice(bounds: tuple[int, int]) -> list[str]:
-    assert _SHARED is not None
-    env, jobs, common, terms, _ = _SHARED
-    return [_render_one(env, job, common, terms) for job in jobs[bounds[0] : bounds[1]]]
-
-
-def _make_files() -> dict[str, str]:
-    assert _SHARED is not None
-    return _SHARED[4]()
 
 
 def _render_jobs(
     jobs: list[_Job], common: dict[str, Any], terms: _Terms, workers: int, make_files: Callable[[], dict[str, str]]
 ) -> tuple[dict[str, str], dict[str, str]]:
     """Every page, and the files ``make_files`` builds; in worker processes when it pays."""
-    global _SHARED
     env = environment()
-    if workers < 2 or len(jobs) < PARALLEL_FROM or sys.platform == "win32":
-        return {job.path: _render_one(env, job, common, terms) for job in jobs}, make_files()
+    if len(jobs) < PARALLEL_FROM:
+        workers = 1
     for name in {job.template for job in jobs}:
-        env.get_template(name)  # compiled once here; the forked workers inherit them
-    # Small slices keep both cores busy to the end; the files are a task of their own, so this
-    # process stays free to take in results (a busy receiver stalls the workers' pipes). The
-    # overview pages that list every case sit at both ends of the list: they go first.
-    size = -(-len(jobs) // (workers * 8))
-    slices = [(i, i + size) for i in range(0, len(jobs), size)]
-    slices.insert(1, slices.pop())
-    _SHARED = (env, jobs, common, terms, make_files)
-    try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            files = pool.submit(_make_files)
-            texts: list[str] = [""] * len(jobs)
-            for (start, end), chunk in zip(slices, pool.map(_render_slice, slices), strict=True):
-                texts[start:end] = chunk
-            return {job.path: text for job, text in zip(jobs, texts, strict=True)}, files.result()
-    finally:
-        _SHARED = None
+        env.get_template(name)  # compiled once here; forked workers inherit them
+
+    def task(job: _Job | None) -> str | dict[str, str]:
+        return make_files() if job is None else _render_one(env, job, common, terms)
+
+    # The files and the overview pages that list every case are the longest tasks: they go first,
+    # so no worker is left with a long task at the end.
+    overviews = [job for job in jobs if job.context.keys().isdisjoint(_PER_RECORD)]
+    singles = [job for job in jobs if not job.context.keys().isdisjoint(_PER_RECORD)]
+    ordered: list[_Job | None] = [None, *overviews, *singles]
+    results = pool.run(task, ordered, workers, slices_per_worker=8)
+    files = results[0]
+    assert isinstance(files, dict)
+    return {job.path: text for job, text in zip(ordered[1:], results[1:], strict=True)}, files  # type: ignore[union-attr,misc]
+
+
+_PER_RECORD = {"case", "criterion", "lesson", "source", "criteria"}
 
 
 def render_site(
@@ -201,22 +201,17 @@ def render_site(
             site.edit[path] = edit
 
     page("index.md", "home.md.j2")
-    page(paths.CRITERIA_INDEX, "criteria_index.md.j2")
-    for criterion in kb.criteria:
-        page(
-            paths.criterion(criterion.id),
-            "criterion.md.j2",
-            kb.source_file("criteria", criterion.id),
-            criterion=criterion,
-        )
-    page(paths.CASES_INDEX, "cases_index.md.j2")
-    for case in kb.cases:
-        source = kb.source_file("cases", case.id)
-        page(paths.case(case.id), "case.md.j2", source, case=case, source_file=source)
+    listed: set[str] = set()
+    for kind in TYPES:  # each kind's page, and a page per record for the kinds that have them
+        if kind.page not in listed:
+            listed.add(kind.page)
+            page(kind.page, template_for(kind.page))
+        if kind.own_pages:
+            for record in kb.records[kind.folder]:
+                file = kb.source_file(kind.folder, record.id)
+                context = {kind.noun: record, "source_file": file}
+                page(f"{kind.folder}/{record.id}.md", f"{kind.noun}.md.j2", file, **context)
     page("comparison.md", "comparison.md.j2")
-    page(paths.LESSONS_INDEX, "lessons_index.md.j2")
-    for lesson in kb.lessons:
-        page(paths.lesson(lesson.id), "lesson.md.j2", kb.source_file("lessons", lesson.id), lesson=lesson)
     page(paths.CHECKLISTS_INDEX, "checklists_index.md.j2")
     page(paths.checklist("all"), "checklist.md.j2", glossary=False, criteria=kb.criteria, title="all criteria")
     for criterion in kb.criteria:
@@ -229,18 +224,13 @@ def render_site(
             title=pick(criterion.title),
         )
     page("study.md", "study.md.j2", "content/study.yaml")
-    page("policy.md", "policy.md.j2")
-    page("conditions.md", "conditions.md.j2")
     page("resilience.md", "resilience.md.j2", "content/study.yaml")
-    page("variants.md", "variants.md.j2")
-    page("references.md", "references.md.j2")
-    page("glossary.md", "glossary.md.j2")
     page("self-assessment.md", "self_assessment.md.j2", glossary=False)
     page("data.md", "data.md.j2", schemas=export.schema_names())
 
     def files() -> dict[str, str]:
         made = {}
-        for case in kb.studied_cases:
+        for case in kb.assessed_cases:
             rows = [(pick(c.title), kb.criterion_rating(case, c)) for c in kb.criteria]
             made[paths.profile_svg(case.id)] = svg.profile(f"Criterion profile of {pick(case.name)}", rows)
         return {**made, **export.data_files(kb)}

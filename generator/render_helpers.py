@@ -5,10 +5,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 from . import site_paths as paths
+from .knowledge_base import KnowledgeBase, section_anchor
 from .markdown_text import Trusted, inline
-from .models import Case, Fact
+from .models import CASE_FACTS, Case, Citation, Fact
 from .ratings import RULE, SCALE, Rating
-from .words import CASE_FACTS
 
 
 def md_link(page: str, text: object, target: str, anchor: str = "") -> str:
@@ -26,16 +26,52 @@ def case_facts(case: Case) -> list[tuple[str, Fact]]:
     return [(key, getattr(case, key)) for key in CASE_FACTS if getattr(case, key)]
 
 
+def citation(page: str, kb: KnowledgeBase, cited: Citation, *, quote: bool = True) -> str:
+    """One citation: its quote, if any, as a quotation, then a link to the source's page and section."""
+    source = kb.source(cited.source)
+    where = [source.cited_as]
+    if cited.section:
+        where.append(cited.section)
+    if cited.page:
+        where.append(f"p. {cited.page}")
+    anchor = section_anchor(cited.section) if cited.section and cited.section in source.sections else ""
+    link = md_link(page, ", ".join(where), paths.source(source.id), anchor)
+    if quote and cited.quote:
+        return f"<q>{inline(cited.quote)}</q> ({link})"
+    return link
+
+
+def citations(page: str, kb: KnowledgeBase, cites: list[Citation]) -> Trusted:
+    """Every citation of a field, joined: what the field rests on, each leading to its source."""
+    return Trusted("; ".join(citation(page, kb, c) for c in cites))
+
+
 def anchor(ident: str) -> Trusted:
     """An attr_list heading id; ids are validated slugs, so they are safe as they are."""
     return Trusted(f"{{#{ident}}}")
 
 
-def cite(source: object) -> Trusted:
-    return Trusted(f'<span class="kb-source">Source: {inline(source)}</span>')
+def cite(page: str, kb: KnowledgeBase, cites: list[Citation]) -> Trusted:
+    """The small source line under a fact."""
+    label = "Source" if len(cites) == 1 else "Sources"
+    return Trusted(f'<span class="kb-source">{label}: {citations(page, kb, cites)}</span>')
+
+
+READING = (
+    "The ratings are this knowledge base's reading of its sources' findings, not a table the study "
+    "printed; each rating shows the words it rests on."
+)
+LIMITS = (
+    "The rule averages a criterion's indicators, so one partly present indicator can vanish into a present "
+    "criterion, and not known counts for nothing, so a case its source says little about can look as strong "
+    "as one it praises. The indicator counts and the source's own verdict beside each case show what the "
+    "criterion ratings cannot."
+)
 
 
 @lru_cache(maxsize=1)
 def legend() -> Trusted:
     items = " ".join(f"{badge(r)} {inline(level.meaning)}<br>" for r, level in SCALE.items())
-    return Trusted(f'!!! info "Legend"\n\n    {items}\n\n    {inline(RULE)}\n')
+    return Trusted(
+        f'!!! info "Legend"\n\n    {items}\n\n    {inline(RULE)}\n\n    {inline(LIMITS)}\n\n    {inline(READING)}\n'
+    )

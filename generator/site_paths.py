@@ -23,6 +23,13 @@ def lesson(lid: str) -> str:
     return f"lessons/{lid}.md"
 
 
+def source(sid: str) -> str:
+    return f"sources/{sid}.md"
+
+
+SOURCES_INDEX = "sources/index.md"
+
+
 def checklist(cid: str) -> str:
     return f"checklists/{cid}.md"
 

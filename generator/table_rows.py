@@ -1,8 +1,8 @@
-"""Table rows that repeat once per case (or per case and indicator), built in plain Python.
+"""Tables and blocks that repeat once per case (or per case and indicator), built in plain Python.
 
-These loops run N x 13 times on a large collection; as Jinja they cost most of the render time, so
-templates keep the page structure and call these for the repeated rows. The output is the same
-inert Markdown the templates would print.
+These loops run N x 13 times on a large collection; as Jinja they cost most of the render time.
+Each function builds a whole table, header and rows together, so their columns cannot drift apart.
+The output is inert Markdown: contributor text goes through ``inline``.
 """
 
 from __future__ import annotations
@@ -12,31 +12,36 @@ from collections.abc import Iterable
 from . import site_paths as paths
 from .knowledge_base import KnowledgeBase
 from .markdown_text import Trusted, inline
-from .models import Case, Criterion, Fact
+from .models import NOUNS, TYPES, Case, Criterion, Fact, Source
 from .ratings import SCALE, Rating
-from .render_helpers import anchor, badge, cite, md_link
+from .render_helpers import anchor, badge, cite, citations, md_link
 
 
 def _case_link(page: str, case: Case, anchor: str = "") -> str:
     return md_link(page, case.name, paths.case(case.id), anchor)
 
 
-def _assessment_rows(page: str, case: Case, criterion: Criterion) -> Trusted:
-    """Indicator | rating | finding | source, for one criterion on a case page."""
-    entries = case.assessment[criterion.id]
-    target = paths.criterion(criterion.id)
+def _table(head: Iterable[object], rows: Iterable[str]) -> Trusted:
+    cells = [inline(h) for h in head]
     return Trusted(
-        "\n".join(
-            f"| {md_link(page, ind.title, target, ind.id)} | {badge(entries[ind.id].rating)} "
-            f"| {inline(entries[ind.id].finding)} | {inline(entries[ind.id].source)} |"
-            for ind in criterion.indicators
-        )
+        "| " + " | ".join(cells) + " |\n" + "|" + "---|" * len(cells) + "\n" + "\n".join(rows)
     )
 
 
+def _assessment_rows(page: str, kb: KnowledgeBase, case: Case, criterion: Criterion) -> list[str]:
+    """Indicator | rating | finding | evidence, for one criterion on a case page."""
+    entries = case.assessment[criterion.id]
+    target = paths.criterion(criterion.id)
+    return [
+        f"| {md_link(page, ind.title, target, ind.id)} | {badge(entries[ind.id].rating)} "
+        f"| {inline(entries[ind.id].finding)} | {citations(page, kb, entries[ind.id].cite)} |"
+        for ind in criterion.indicators
+    ]
+
+
 def assessment(page: str, kb: KnowledgeBase, case: Case, words: dict[str, str]) -> Trusted:
-    """A studied case's assessment: per criterion its overall rating and a row per indicator."""
-    head = f"| {inline(words['indicator'])} | {inline(words['rating'])} | {inline(words['finding'])} | {inline(words['source'])} |"
+    """An assessed case's ratings: per criterion its overall rating and a row per indicator."""
+    head = (words["indicator"], words["rating"], words["finding"], words["evidence"])
     sections = []
     for criterion in kb.criteria:
         overall = badge(kb.criterion_rating(case, criterion))
@@ -44,26 +49,29 @@ def assessment(page: str, kb: KnowledgeBase, case: Case, words: dict[str, str]) 
         sections.append(
             f"### {inline(criterion.title)} {anchor(criterion.id)}\n\n"
             f"{inline(words['overall'])}: {overall} · {about}\n\n"
-            f"{head}\n|---|---|---|---|\n{_assessment_rows(page, case, criterion)}"
+            f"{_table(head, _assessment_rows(page, kb, case, criterion))}"
         )
     return Trusted("\n\n".join(sections))
 
 
-def party_rows(case: Case, words: dict[str, str]) -> Trusted:
-    """A case's parties: name (and other names), sector, role."""
+def party_table(page: str, kb: KnowledgeBase, case: Case, words: dict[str, str]) -> Trusted:
+    """A case's parties: name (and other names), sector, role and what it rests on."""
     rows = []
     for party in case.parties:
         others = f" ({', '.join(inline(n) for n in party.other_names)})" if party.other_names else ""
         rows.append(
-            f"| **{inline(party.name)}**{others} | {inline(words['sector_' + party.sector])} | {inline(party.role)} |"
+            f"| **{inline(party.name)}**{others} | {inline(words['sector_' + party.sector])} | {inline(party.role)} "
+            f"| {citations(page, kb, party.cite)} |"
         )
-    return Trusted("\n".join(rows))
+    return _table((words["party"], words["sector"], words["role"], words["source"]), rows)
 
 
-def fact_paragraphs(facts: list[tuple[str, Fact]], words: dict[str, str]) -> Trusted:
+def fact_paragraphs(page: str, kb: KnowledgeBase, facts: list[tuple[str, Fact]], words: dict[str, str]) -> Trusted:
     """How a partnership works: one paragraph per fact, led by what it is about."""
     return Trusted(
-        "\n\n".join(f"**{inline(words[key])}.** {inline(fact.text)} {cite(fact.source)}" for key, fact in facts)
+        "\n\n".join(
+            f"**{inline(words[key])}.** {inline(fact.text)} {cite(page, kb, fact.cite)}" for key, fact in facts
+        )
     )
 
 
@@ -73,62 +81,102 @@ def rating_cells(page: str, case: Case, cells: Iterable[tuple[Rating, str]]) -> 
     return " |".join(f" [{badge(rating)}]({link}#{anchor})" for rating, anchor in cells)
 
 
-def case_rows(page: str, kb: KnowledgeBase, cases: Iterable[Case], *, indicators: bool = False) -> Trusted:
-    """One row per case: its name, then a rating per criterion (or per indicator)."""
+def _assessed_label(case: Case, words: dict[str, str]) -> str:
+    return inline(words[f"assessed_{case.assessed_by or 'none'}"])
+
+
+def comparison_table(
+    page: str, kb: KnowledgeBase, cases: Iterable[Case], words: dict[str, str], *, indicators: bool = False
+) -> Trusted:
+    """One row per assessed case: its name, who assessed it, a rating per criterion (or per
+    indicator); the criterion table adds how many indicators reach each rating."""
+    if indicators:
+        head = [words["case"], *(Trusted(md_link(page, i.title, paths.criterion(c.id), i.id)) for c, i in kb.indicators)]
+    else:
+        head = [words["case"], words["assessed_by"]]
+        head += [Trusted(md_link(page, c.title, paths.criterion(c.id))) for c in kb.criteria]
+        head += [badge(r) for r in SCALE]
+        head.append(words["verdict"])
     rows = []
     for case in cases:
         if indicators:
             cells = [(kb.rating(case, c, i), c.id) for c, i in kb.indicators]
-        else:
-            cells = [(kb.criterion_rating(case, c), c.id) for c in kb.criteria]
-        rows.append(f"| {_case_link(page, case)} |{rating_cells(page, case, cells)} |")
-    return Trusted("\n".join(rows))
+            rows.append(f"| {_case_link(page, case)} |{rating_cells(page, case, cells)} |")
+            continue
+        cells = [(kb.criterion_rating(case, c), c.id) for c in kb.criteria]
+        counts = kb.indicator_counts(case)
+        tally = " |".join(f" {counts[r]}" for r in SCALE)
+        quotes = [c.quote for c in case.verdict.cite if c.quote] if case.verdict else []
+        verdict = f"<q>{inline(quotes[0])}</q>" if quotes else "–"
+        rows.append(
+            f"| {_case_link(page, case)} | {_assessed_label(case, words)} |{rating_cells(page, case, cells)} |{tally} "
+            f"| {verdict} |"
+        )
+    return _table(head, rows)
 
 
-def case_index_rows(page: str, kb: KnowledgeBase, words: dict[str, str]) -> Trusted:
-    """The cases index: name, country, target, status and a rating per criterion."""
+def case_index_table(page: str, kb: KnowledgeBase, words: dict[str, str]) -> Trusted:
+    """The cases index: name, country, target, the study's selection, who assessed it, a rating per criterion."""
     rows = []
     for case in kb.cases:
         country = inline(kb.country(case.country).name) if case.country else inline(words["not_stated"])
-        if case.status == "studied":
+        if case.assessed_by:
             ratings = rating_cells(page, case, [(kb.criterion_rating(case, c), c.id) for c in kb.criteria])
         else:
             ratings = " |".join(" –" for _ in kb.criteria)
+        status = words[f"status_{case.status}"] if case.status else words["not_in_study"]
         rows.append(
             f"| {_case_link(page, case)} | {country} | {inline(case.target)} "
-            f"| {inline(words['status_' + case.status])} |{ratings} |"
+            f"| {inline(status)} | {_assessed_label(case, words)} |{ratings} |"
         )
-    return Trusted("\n".join(rows))
+    head = [words["case"], words["country"], words["target"], words["status"], words["assessed_by"]]
+    return _table([*head, *(c.title for c in kb.criteria)], rows)
 
 
-def criterion_rows(page: str, kb: KnowledgeBase, criterion: Criterion) -> Trusted:
-    """A criterion page's table: per studied case its overall rating and each indicator's."""
+def criterion_table(page: str, kb: KnowledgeBase, criterion: Criterion, words: dict[str, str]) -> Trusted:
+    """A criterion page's table: per assessed case its overall rating and each indicator's."""
     rows = []
-    for case in kb.studied_cases:
+    for case in kb.assessed_cases:
         link = _case_link(page, case, criterion.id)
         ratings = " |".join(f" {badge(kb.rating(case, criterion, i))}" for i in criterion.indicators)
-        rows.append(f"| {link} | {badge(kb.criterion_rating(case, criterion))} |{ratings} |")
-    return Trusted("\n".join(rows))
+        rows.append(
+            f"| {link} | {_assessed_label(case, words)} | {badge(kb.criterion_rating(case, criterion))} |{ratings} |"
+        )
+    head = [words["case"], words["assessed_by"], words["overall"], *(i.title for i in criterion.indicators)]
+    return _table(head, rows)
 
 
-def selection_rows(page: str, kb: KnowledgeBase, words: dict[str, str]) -> Trusted:
-    """The study page's table of every case: its status and why."""
-    return Trusted(
-        "\n".join(
+def selection_table(page: str, kb: KnowledgeBase, words: dict[str, str]) -> Trusted:
+    """The study page's table of every case it names: its status and why."""
+    return _table(
+        (words["case"], words["status"], words["why"]),
+        (
             f"| {_case_link(page, case)} | {inline(words['status_' + case.status])} "
             f"| {inline(case.status_reason.text)} |"
             for case in kb.cases
+            if case.status and case.status_reason
+        ),
+    )
+
+
+def verdicts(page: str, kb: KnowledgeBase, cases: Iterable[Case]) -> Trusted:
+    """Each case's own verdict from its source, quoted and cited, for the comparison."""
+    return Trusted(
+        "\n".join(
+            f"- **{_case_link(page, case)}**: {inline(case.verdict.text)} {cite(page, kb, case.verdict.cite)}"
+            for case in cases
+            if case.verdict
         )
     )
 
 
 def profile_figures(page: str, kb: KnowledgeBase) -> Trusted:
-    """Every studied case's profile picture with its name, for the comparison page."""
+    """Every assessed case's profile picture with its name, for the comparison page."""
     return Trusted(
         "".join(
             f"\n<figure markdown>\n![{profile_alt(kb, case)}]({paths.relative(page, paths.profile_svg(case.id))})\n"
-            f"<figcaption>{_case_link(page, case)}</figcaption>\n</figure>\n"
-            for case in kb.studied_cases
+            f'<figcaption markdown="span">{_case_link(page, case)}</figcaption>\n</figure>\n'
+            for case in kb.assessed_cases
         )
     )
 
@@ -137,3 +185,42 @@ def profile_alt(kb: KnowledgeBase, case: Case) -> Trusted:
     """The text alternative of a case's profile picture."""
     parts = "; ".join(f"{inline(c.title)} {SCALE[kb.criterion_rating(case, c)].label.lower()}" for c in kb.criteria)
     return Trusted(f"Criterion profile of {inline(case.name)}: {parts}")
+
+
+def _record_page(kind: str, record: object) -> tuple[str, str]:
+    """Where a record is shown: its own page, or the page that lists its kind (with its anchor)."""
+    rid = getattr(record, "id", "")
+    if kind == "study":
+        return "study.md", ""
+    for t in TYPES:
+        if t.folder == kind:
+            return (f"{kind}/{rid}.md", "") if t.own_pages else (t.page, rid if kind != "countries" else "")
+    return "index.md", ""
+
+
+def _record_name(record: object) -> object:
+    for name in ("name", "title", "term", "cited_as"):
+        if getattr(record, name, None):
+            return getattr(record, name)
+    return "The study"
+
+
+def backlinks(page: str, kb: KnowledgeBase, source: Source, words: dict[str, str]) -> Trusted:
+    """Every record that cites ``source``, once each, with the fields that cite it."""
+    grouped: dict[tuple[str, str], tuple[object, list[str]]] = {}
+    for link in kb.cited_by(source):
+        key = (link.kind, getattr(link.record, "id", ""))
+        field = " › ".join(str(p) for p in link.field if not isinstance(p, int) and p != "cite")
+        entry = grouped.setdefault(key, (link.record, []))
+        if field and field not in entry[1]:
+            entry[1].append(field)
+    if not grouped:
+        return Trusted(inline(words["not_cited"]))
+    lines = []
+    for (kind, _), (record, fields) in grouped.items():
+        target, anchor_id = _record_page(kind, record)
+        noun = NOUNS.get(kind, "study")
+        lines.append(
+            f"- {md_link(page, _record_name(record), target, anchor_id)} ({inline(noun)}): {inline(', '.join(fields))}"
+        )
+    return Trusted("\n".join(lines))

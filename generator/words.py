@@ -20,7 +20,7 @@ EN = {
     "conditions": "Conditions for more private responsibility",
     "resilience": "Social resilience",
     "variants": "Three possible variants of PPC",
-    "references": "Literature",
+    "sources": "Sources",
     "glossary": "Glossary",
     "data": "Open data",
     "also_known_as": "Also known as",
@@ -37,7 +37,23 @@ EN = {
     "sector": "Sector",
     "role": "Role",
     "source": "Source",
-    "sources": "Sources",
+    "evidence": "Evidence",
+    "assessed_by": "Assessed by",
+    "assessed_study": "Assessed in the study",
+    "assessed_contributors": "Rated by contributors",
+    "assessed_none": "Described without ratings",
+    "assessed_study_note": "The study assessed this case against its criteria. The ratings below are this knowledge base's reading of the study's findings, not a table the study printed; each shows the words it rests on.",
+    "assessed_contributors_note": "No source assessed this case against the criteria: contributors to this knowledge base rated it from the cited sources. Read these ratings as the contributors' judgement, not the study's.",
+    "verdict": "The source's own verdict",
+    "counts": "Indicators",
+    "not_in_study": "Not in the study",
+    "cited_in": "Cited in",
+    "full_reference": "Reference",
+    "sections_of_source": "Sections",
+    "kind": "Kind",
+    "not_stated_kind": "Not stated",
+    "not_stated_date": "Not stated in the source",
+    "not_cited": "No record cites this source yet.",
     "indicator": "Indicator",
     "indicators": "Indicators",
     "question": "Checklist question",
@@ -87,19 +103,6 @@ EN = {
     "last_changed": "Record last changed",
 }
 
-# The case fields shown under "How the partnership works", in this order.
-CASE_FACTS = (
-    "driver",
-    "formal_basis",
-    "meetings",
-    "satisfaction",
-    "missing_parties",
-    "task_shift",
-    "accountability",
-    "threat_information",
-)
-
-
-def words(lang: str = "en") -> SimpleNamespace:
-    """The fixed words for ``lang``; English is the only edition so far."""
+def words() -> SimpleNamespace:
+    """The fixed words; English is the only edition so far."""
     return SimpleNamespace(**EN)

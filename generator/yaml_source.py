@@ -56,7 +56,6 @@ class Document:
     path: str
     data: Any
     marks: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
-    sources: list[tuple[FieldPath, str]] = field(default_factory=list)  # every `source:` text (paths: marks only)
 
     file: Path | None = None  # set when marks were not kept: they are read again when needed
 
@@ -90,7 +89,7 @@ def read(path: Path, display: str, *, marks: bool = True) -> tuple[Document | No
     """Parse ``path``; ``display`` is the name used in messages (relative to the repo).
 
     Without ``marks`` the document keeps no line marks (it reads them again when a problem needs
-    one) and its ``sources`` carry no field paths: most files are valid, so most never need them.
+    one): most files are valid, so most never need them.
     """
     try:
         raw = path.read_bytes()
@@ -139,11 +138,10 @@ def read(path: Path, display: str, *, marks: bool = True) -> tuple[Document | No
     if node is None:  # only comments or document markers
         return None, [Problem(display, 1, 1, "", "holds no fields; a record is a YAML mapping of fields")]
     if not marks:
-        sources: list[str] = []
         try:
-            data = _plain(node, 0, set(), sources)
+            data = _plain(node, 0, set())
             if isinstance(data, dict):
-                return Document(display, data, {}, [((), v) for v in sources], path), []
+                return Document(display, data, {}, path), []
         except _Unusual:
             pass  # the marked walk below finds the same problem and says where it is
     doc = Document(display, None)
@@ -165,7 +163,7 @@ class _Unusual(Exception):
 _ScalarNode, _MappingNode, _SequenceNode = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
 
 
-def _plain(node: yaml.Node, depth: int, seen: set[int], sources: list[str]) -> Any:
+def _plain(node: yaml.Node, depth: int, seen: set[int]) -> Any:
     """``_build`` without the marks, for the common case of a valid file: about half the time."""
     if id(node) in seen or depth > MAX_DEPTH or node.tag not in _PLAIN_TAGS:
         raise _Unusual
@@ -183,12 +181,10 @@ def _plain(node: yaml.Node, depth: int, seen: set[int], sources: list[str]) -> A
             key = key_node.value
             if key in result:
                 raise _Unusual
-            value = result[key] = _plain(value_node, depth + 1, seen, sources)
-            if key == "source" and value_node.tag == _STR:
-                sources.append(value)
+            result[key] = _plain(value_node, depth + 1, seen)
         return result
     if kind is _SequenceNode:
-        return [_plain(item, depth + 1, seen, sources) for item in node.value]
+        return [_plain(item, depth + 1, seen) for item in node.value]
     raise _Unusual
 
 
@@ -234,8 +230,6 @@ def _build(node: yaml.Node, loc: FieldPath, doc: Document, seen: set[int]) -> An
             items.append(_build(item, (*loc, index), doc, seen))
         return items
     if node.tag == _STR:
-        if loc and loc[-1] == "source":
-            doc.sources.append((loc, node.value))
         return node.value
     return _construct(node)
 
@@ -245,7 +239,9 @@ _SCALARS = yaml.SafeLoader("")
 
 
 def _construct(node: yaml.ScalarNode) -> Any:
-    value = _SCALARS.construct_object(node)
+    # The tag's constructor itself, not construct_object: that one remembers every node it has
+    # seen, so a long-lived loader would grow with every rebuild under `mkdocs serve`.
+    value = _SCALARS.yaml_constructors[node.tag](_SCALARS, node)
     if node.tag.endswith(":timestamp"):
         return str(node.value)  # dates stay as written; the clock and time zones never enter
     return value
