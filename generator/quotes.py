@@ -9,7 +9,8 @@ from functools import lru_cache
 from pathlib import Path
 
 _MARKS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
-_LINE_END_HYPHEN = re.compile(r"(?<=[a-z])- +(?=[a-z])")
+_LINE_END_HYPHEN = re.compile(r"(?<=[a-z])- +(?=[a-z])")  # "exam- ples": one word split at a line end
+_KEPT_HYPHEN = re.compile(r"(?<=\w)- +(?=\w)")  # "Project- Aware": a hyphenated name split there
 
 
 def normalise(text: str) -> str:
@@ -23,7 +24,7 @@ class SourceText:
         flat = normalise(text)
         # "exam- ples" was one word split at a line end; "self-reli- ance" keeps its first hyphen.
         self.joined = _LINE_END_HYPHEN.sub("", flat)
-        self.kept = _LINE_END_HYPHEN.sub("-", flat)
+        self.kept = _KEPT_HYPHEN.sub("-", flat)
 
     def contains(self, quote: str) -> bool:
         wanted = normalise(quote)
@@ -37,7 +38,10 @@ class SourceText:
         if match.size < 8:
             return ""
         start = max(0, match.a - match.b)
-        return self.joined[start : start + len(wanted)].strip()
+        end = start + len(wanted)
+        if end < len(self.joined) and self.joined[end].isalnum():  # end on a whole word
+            end = self.joined.rfind(" ", start, end)
+        return self.joined[start:end].strip(" ,;:")
 
 
 def read_text(path: Path) -> SourceText | None:

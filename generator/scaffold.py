@@ -1,13 +1,14 @@
-"""New records for contributors: every field present and explained, the assessment complete."""
+"""New records for contributors: every field present and explained by the model's own description."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import get_args
 
 from .load import load
 from .markdown_text import pick
-from .models import ID_PATTERN, Country, Criterion, Study
+from .models import ID_PATTERN, Case, Country, Criterion, Fact, Source
 
 
 class ScaffoldError(Exception):
@@ -15,7 +16,7 @@ class ScaffoldError(Exception):
 
 
 class _Known:
-    """What a scaffold lists (criteria, sections, countries), from whatever records are valid now:
+    """What a scaffold lists (criteria, sources, countries), from whatever records are valid now:
     a contributor can scaffold a new record while another one is still broken."""
 
     def __init__(self, content: Path) -> None:
@@ -27,54 +28,98 @@ class _Known:
         self.countries = sorted(
             (r for r, _ in loaded.records.get("countries", []) if isinstance(r, Country)), key=lambda c: c.id
         )
-        study = loaded.singletons.get("study")
-        self.sections = study[0].sections if study and isinstance(study[0], Study) else []
+        self.sources = sorted(
+            (r for r, _ in loaded.records.get("sources", []) if isinstance(r, Source)), key=lambda s: s.id
+        )
+
+
+def _sources_comment(kb: _Known) -> list[str]:
+    lines = ["# Sources you can cite (content/sources/); add a new one first with 'python -m generator new source ID':"]
+    for source in kb.sources:
+        lines.append(f"#   {source.id}: {source.cited_as}")
+        lines += [f"#     section: {section}" for section in source.sections]
+    return lines
+
+
+_CITE = [
+    "  cite:  # one or more citations",
+    '    - source: ""  # a source id from the list above',
+    "      section:  # optional; one of the source's sections, if it lists them",
+    "      page:  # optional; a page or page range",
+    "      quote:  # optional here; short verbatim words from the source",
+]
+
+
+def _options(annotation: object) -> str:
+    """' One of: a, b, c.' for a field with fixed values, else ''."""
+    values = [v for arg in get_args(annotation) or (annotation,) for v in get_args(arg) if isinstance(v, str)]
+    return f" One of: {', '.join(values)}." if values else ""
+
+
+def _fact(name: str, description: str, indent: str = "") -> list[str]:
+    return [f"{indent}{name}:  # {description}", f'{indent}  text: ""', *(indent + line for line in _CITE)]
 
 
 def _case(rid: str, kb: _Known) -> str:
-    sections = "\n".join(f"#   - {s}" for s in kb.sections)
+    """Every field of a case, in the model's order, each explained by the model's own description."""
     countries = ", ".join(c.id for c in kb.countries)
     lines = [
         "# yaml-language-server: $schema=../../schema/case.schema.json",
-        "# A partnership. Write in your own words; every fact cites the section of the source it rests on.",
-        "# Sources you can cite (content/study.yaml):",
-        sections,
-        f"id: {rid}  # must equal the file name",
-        'name: ""  # the partnership\'s name as the study gives it',
-        "other_names: []  # other names the study uses (Dutch name, abbreviations); search finds them",
-        f"country:  # optional; one of: {countries}",
-        "place:  # optional; the city or area",
-        'target: ""  # the kind of soft target, e.g. "stadium and event venue"; "Not stated in the study" if so',
-        "status: studied  # studied (assessed on every indicator), screened-out or left-out",
-        "status_reason:  # why the study studied it in depth, screened it out or left it out",
-        '  text: ""',
-        '  source: ""',
-        "summary:  # what the partnership is and does",
-        '  text: ""',
-        '  source: ""',
-        "parties: []  # each: {name, other_names, sector: public|private, role, source}",
-        "# Optional facts; each is {text, source}. Leave a field empty where the study is silent.",
-        "driver:  # who drives the partnership",
-        "formal_basis:  # covenant, protocol, framework or cooperation agreement, and its period",
-        "meetings:  # how often and where the parties meet",
-        "satisfaction:  # what respondents say about the cooperation",
-        "missing_parties:  # who is missing",
-        "task_shift:  # the shift of tasks between public and private",
-        "accountability:  # accountability and evaluation",
-        "threat_information:  # information about the threat",
-        "# For a studied case, rate every indicator: present, partial, absent or unknown (the study is silent).",
-        "# The meaning of each indicator is on its criterion's page; CONTRIBUTING.md gives examples.",
-        "assessment:  # criterion -> indicator -> rating, finding, source (leave out for a case not studied)",
+        "# A partnership. Write in your own words; every fact cites the source it rests on.",
+        *_sources_comment(kb),
     ]
-    for criterion in kb.criteria:
-        lines.append(f"  {criterion.id}:  # {pick(criterion.title)}")
-        for indicator in criterion.indicators:
-            lines += [
-                f"    {indicator.id}:  # {pick(indicator.question)}",
-                "      rating: unknown",
-                '      finding: ""',
-                '      source: ""',
-            ]
+    for name, info in Case.model_fields.items():
+        about = (info.description or "").replace("\n", " ")
+        if name == "id":
+            lines.append(f"id: {rid}  # must equal the file name")
+        elif name == "country":
+            lines.append(f"country:  # {about} One of: {countries}")
+        elif name in ("status", "status_reason"):
+            lines.append(f"# {name}:  # {about}")  # only for a case the WODC study names
+        elif name == "assessed_by":
+            lines.append(f"assessed_by: contributors  # {about}")
+        elif name == "assessment":
+            lines.append(f"assessment:  # {about}")
+            lines.append("  # Rate every indicator: present, partial, absent or unknown (the sources are silent).")
+            lines.append("  # Every rating but unknown needs a citation with a quote: the words it rests on.")
+            for criterion in kb.criteria:
+                lines.append(f"  {criterion.id}:  # {pick(criterion.title)}")
+                for indicator in criterion.indicators:
+                    lines += [
+                        f"    {indicator.id}:  # {pick(indicator.question)}",
+                        "      rating: unknown",
+                        '      finding: ""',
+                        *("    " + line for line in _CITE),
+                    ]
+        elif info.annotation == (Fact | None):
+            lines.append(f"{name}:  # optional: {about} Give text and cite, or leave empty.")
+        elif info.annotation is Fact:
+            lines += _fact(name, about)
+        elif info.is_required():
+            lines.append(f'{name}: ""  # {about}')
+        elif isinstance(info.default, list):
+            lines.append(f"{name}: []  # {about}")
+        else:
+            lines.append(f"{name}:  # optional: {about}")
+    return "\n".join(lines) + "\n"
+
+
+def _source(rid: str, kb: _Known) -> str:
+    """Every field of a source, in the model's order, each explained by the model's own description."""
+    lines = [
+        "# yaml-language-server: $schema=../../schema/source.schema.json",
+        "# Something records cite. Give only what the source itself states; leave the rest empty.",
+    ]
+    for name, info in Source.model_fields.items():
+        about = (info.description or "").replace("\n", " ")
+        if name == "id":
+            lines.append(f"id: {rid}  # must equal the file name")
+        elif info.is_required():
+            lines.append(f'{name}: ""  # {about}')
+        elif isinstance(info.default, list):
+            lines.append(f"{name}: []  # {about}" if about else f"{name}: []")
+        else:
+            lines.append(f"{name}:  # optional{': ' + about if about else ''}{_options(info.annotation)}")
     return "\n".join(lines) + "\n"
 
 
@@ -90,14 +135,16 @@ def _lesson(rid: str, kb: _Known) -> str:
                 f'criterion: ""  # the criterion it concerns: one of {criteria}',
                 "cases: []  # ids of the cases that show it, e.g. [antwerp-diamond-quarter]",
                 'text: ""  # what the study found',
-                'source: ""  # the section of the source, e.g. "What does this teach us?"',
+                "cite:  # the source and section it rests on",
+                '  - source: ""  # a source id, e.g. wodc-soft-targets',
+                '    section: ""  # e.g. "What does this teach us?"',
             ]
         )
         + "\n"
     )
 
 
-KINDS = {"case": ("cases", _case), "lesson": ("lessons", _lesson)}
+KINDS = {"case": ("cases", _case), "lesson": ("lessons", _lesson), "source": ("sources", _source)}
 
 
 def new_record(repo: Path, kind: str, rid: str) -> Path:

@@ -23,7 +23,7 @@ _SEQ = "tag:yaml.org,2002:seq"
 _NUMERIC = frozenset("-+.0123456789")
 _WORDS = frozenset(
     {w for word in ("yes", "no", "true", "false", "on", "off", "null") for w in (word, word.title(), word.upper())}
-    | {"~", "<<", "="}
+    | {"~", "<<", "=", "!", "&", "*"}
 )
 
 

@@ -7,6 +7,8 @@ forked worker processes.
 
 from __future__ import annotations
 
+import logging
+import os
 import re
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from hypothesis import strategies as st
 
 from corpus import INERT, INVALID, inert_fixtures, make_huge, place, rejected_fixtures
 from generator import load as load_module
-from generator import markdown_text
+from generator import markdown_text, pool
 from generator import render as render_module
 from generator.knowledge_base import build, validate
 from generator.markdown_text import inline
@@ -46,7 +48,6 @@ def test_reading_without_marks_gives_the_same_data_and_problems(path: Path) -> N
     assert (plain is None) == (marked is None)
     if plain and marked:
         assert plain.data == marked.data
-        assert [value for _, value in plain.sources] == [value for _, value in marked.sources]
         assert not plain.marks and plain.mark(("name",)) == marked.mark(("name",))
 
 
@@ -68,28 +69,92 @@ def test_validate_without_records_finds_what_build_finds(hostile_repo: Path) -> 
 
 def test_validate_counts_the_real_records() -> None:
     kb = build(ROOT / "content")
-    counts = validate(ROOT / "content")
+    counts, _ = validate(ROOT / "content")
     expected = {"cases": len(kb.cases), "criteria": len(kb.criteria), "lessons": len(kb.lessons)}
     assert {name: counts[name] for name in expected} == expected
     assert counts["indicators"] == len(kb.indicators) > 0
 
 
+@pytest.fixture
+def pids(monkeypatch: pytest.MonkeyPatch) -> list[set[int]]:
+    """The processes each pool.run call ran its tasks in, to prove that worker processes ran."""
+    calls: list[set[int]] = []
+    real = pool.run
+
+    def spy(task, items, workers, **options):  # type: ignore[no-untyped-def]
+        results = real(lambda item: (os.getpid(), task(item)), items, workers, **options)
+        calls.append({pid for pid, _ in results})
+        return [result for _, result in results]
+
+    monkeypatch.setattr(pool, "run", spy)
+    monkeypatch.setattr(pool, "usable_cpus", lambda: 2)
+    return calls
+
+
 def test_loading_in_worker_processes_gives_the_same_records_and_problems(
-    hostile_repo: Path, monkeypatch: pytest.MonkeyPatch
+    hostile_repo: Path, monkeypatch: pytest.MonkeyPatch, pids: list[set[int]]
 ) -> None:
     content = hostile_repo / "content"
     serial = (_outcome(content, build), _outcome(content, validate), build(ROOT / "content"))
+    assert all(calls == {os.getpid()} for calls in pids)
     monkeypatch.setattr(load_module, "PARALLEL_FROM", 1)
-    monkeypatch.setattr("os.cpu_count", lambda: 2)
-    assert (_outcome(content, build), _outcome(content, validate), build(ROOT / "content")) == serial
+    parallel = (
+        _outcome(content, lambda c: build(c, workers=2)),
+        _outcome(content, lambda c: validate(c, workers=2)),
+        build(ROOT / "content", workers=2),
+    )
+    assert parallel == serial
+    assert any(calls - {os.getpid()} for calls in pids), "no worker process ran"
 
 
-def test_rendering_in_worker_processes_gives_the_same_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rendering_in_worker_processes_gives_the_same_pages(
+    monkeypatch: pytest.MonkeyPatch, pids: list[set[int]]
+) -> None:
     kb = build(ROOT / "content")
     serial = render_site(kb, workers=1)
     monkeypatch.setattr(render_module, "PARALLEL_FROM", 1)
     parallel = render_site(kb, workers=2)
     assert parallel.pages == serial.pages and parallel.files == serial.files
+    assert len(pids[-1] - {os.getpid()}) >= 1, "no worker process ran"
+
+
+def _pid(_: object) -> int:
+    return os.getpid()
+
+
+def test_pool_uses_workers_and_caps_them_by_the_usable_cpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pool, "usable_cpus", lambda: 2)
+    assert set(pool.run(_pid, range(40), 8)) - {os.getpid()}
+    monkeypatch.setattr(pool, "usable_cpus", lambda: 1)
+    assert set(pool.run(_pid, range(40), 8)) == {os.getpid()}
+
+
+def test_pool_falls_back_to_one_process_without_fork(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(pool, "usable_cpus", lambda: 2)
+
+    def no_fork(method: str) -> None:
+        raise ValueError(f"cannot find context for {method!r}")
+
+    monkeypatch.setattr(pool.multiprocessing, "get_context", no_fork)
+    with caplog.at_level(logging.DEBUG, logger=pool.log.name):
+        assert pool.run(_pid, range(10), 2) == [os.getpid()] * 10
+    assert "continuing in one process" in caplog.text
+
+
+def _die_in_a_worker(item: int) -> int:
+    if os.getpid() != PARENT:
+        os._exit(1)  # a worker killed mid-task breaks the pool
+    return item * 2
+
+
+PARENT = os.getpid()
+
+
+def test_pool_falls_back_to_one_process_when_a_worker_dies(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pool, "usable_cpus", lambda: 2)
+    assert pool.run(_die_in_a_worker, list(range(10)), 2) == [i * 2 for i in range(10)]
 
 
 @given(

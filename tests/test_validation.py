@@ -57,7 +57,7 @@ def test_github_annotations_point_at_the_yaml_line(repo: Path) -> None:
     result = run_cli(repo, "validate", "--format", "github")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "::error file=content/cases/bad-rating.yaml,line=15,col=7::assessment.organisation-and-dynamic.complete-network.rating: "
+        "::error file=content/cases/bad-rating.yaml,line=19,col=7::assessment.organisation-and-dynamic.complete-network.rating: "
         "'maybe' is not one of present, partial, absent, unknown"
     ]
 

@@ -117,7 +117,7 @@
       lines.push("");
     });
     var near = nearest(data, answers);
-    if (near) lines.push("Most resembles: " + near.kase.name + " (" + Math.round(near.similarity * 100) + "% similar on " + near.compared + " indicators).", "");
+    if (near) lines.push("Most resembles: " + near.kase.name + " (" + Math.round(near.similarity * 100) + "% similar on " + near.compared + " indicators; " + (near.kase.assessed_by === "study" ? "assessed in the study" : "rated by contributors") + ").", "");
     lines.push("Rule: " + data.rule.text, "");
     return lines.join("\n");
   }
@@ -193,7 +193,7 @@
         table.appendChild(el("tr", { "data-criterion": c.id }, [el("td", {}, [el("a", { href: base + c.url, text: c.title })]), el("td", {}, [badge(data, profile[c.id])])]));
       });
       results.appendChild(table);
-      results.appendChild(el("h3", { text: "Your profile beside the studied cases" }));
+      results.appendChild(el("h3", { text: "Your profile beside the assessed cases" }));
       var pics = el("div", { "class": "kb-profiles" });
       pics.appendChild(el("figure", { id: "kb-sa-profile" }, [profileSvg(data, profile, "Your partnership"), el("figcaption", { text: "Your partnership" })]));
       data.cases.forEach(function (k) {
@@ -206,12 +206,15 @@
       var near = nearest(data, answers);
       var nearBox = el("div", { id: "kb-sa-nearest" });
       if (!near) {
-        nearBox.appendChild(el("p", { text: "Answer a few questions to see which studied case your partnership resembles." }));
+        nearBox.appendChild(el("p", { text: "Answer a few questions to see which assessed case your partnership resembles." }));
       } else {
         nearBox.appendChild(el("p", {}, [
           document.createTextNode("Your partnership most resembles "),
           el("a", { href: base + near.kase.url, text: near.kase.name, id: "kb-sa-nearest-name" }),
-          document.createTextNode(" (" + Math.round(near.similarity * 100) + "% similar on " + near.compared + " indicators)."),
+          document.createTextNode(" (" + Math.round(near.similarity * 100) + "% similar on " + near.compared + " indicators). "),
+          el("span", { id: "kb-sa-nearest-basis", text: near.kase.assessed_by === "study"
+            ? "Its ratings are this knowledge base's reading of the study's findings."
+            : "Its ratings were made by contributors from the cited sources, not by the study." }),
         ]));
         var diffs = el("ul", {});
         data.criteria.forEach(function (c) {

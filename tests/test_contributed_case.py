@@ -1,0 +1,104 @@
+"""A contributor adds a case from a new source, alone: validate, the strict build and the content
+checks all pass, and every page says the ratings are the contributors', not the study's."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from helpers import ENV, PY, ROOT, copy_repo, mkdocs_build, read_page, run_cli
+
+FIXTURE = ROOT / "tests" / "fixtures" / "contributed"
+
+
+def _contribute(repo: Path) -> Path:
+    """Add the fixture's source, its text and the case that cites it to a repository copy."""
+    shutil.copytree(FIXTURE, repo, dirs_exist_ok=True)
+    return repo / "content" / "cases" / "harbour-festival.yaml"
+
+
+@pytest.mark.slow
+def test_a_case_from_a_second_source_passes_validate_build_and_content_checks(tmp_path: Path) -> None:
+    repo = copy_repo(tmp_path / "repo")
+    _contribute(repo)
+    for name in ("tests", "generator"):
+        shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", repo / "pyproject.toml")
+    if (ROOT.parent / "shared").is_dir():
+        (tmp_path / "shared").symlink_to(ROOT.parent / "shared")
+
+    result = run_cli(repo, "validate")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "9 cases" in result.stdout and "8 sources" in result.stdout
+
+    site = tmp_path / "site"
+    built = mkdocs_build(repo, site)
+    assert built.returncode == 0, built.stderr
+    case = read_page(site, "cases/harbour-festival").text
+    assert "Rated by contributors" in case
+    assert "not the study's" in case
+    assert "Example evaluation 2024, Summary" in case
+    assert "Rated by contributors" in read_page(site, "comparison").text
+    source = read_page(site, "sources/example-evaluation")
+    assert "Harbour Festival Partnership" in source.text
+    assert any(href.endswith("cases/harbour-festival/") for href in source.links)
+
+    content_tests = subprocess.run(
+        [PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_content.py"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**ENV, "PYTHONPATH": str(repo)},
+    )
+    assert content_tests.returncode == 0, content_tests.stdout[-3000:]
+
+
+def test_a_misquote_from_the_new_source_is_named_with_the_nearest_words(tmp_path: Path) -> None:
+    repo = copy_repo(tmp_path / "repo")
+    case = _contribute(repo)
+    case.write_text(
+        case.read_text(encoding="utf-8").replace('"Each party gives and takes"', '"Each party gives and receives"'),
+        encoding="utf-8",
+    )
+    result = run_cli(repo, "validate")
+    assert result.returncode == 1
+    line = next(n for n, text in enumerate(case.read_text().splitlines(), 1) if "gives and receives" in text)
+    assert (
+        f"content/cases/harbour-festival.yaml:{line}:11: assessment.responsibilities-and-steering.reciprocity."
+        "cite[0].quote: these words are not in the text of source 'example-evaluation'; a quote must be verbatim "
+        "(the nearest words there: 'Each party gives and takes'"
+    ) in result.stdout
+
+
+def test_a_rating_without_a_quote_and_ratings_without_assessed_by_are_errors(tmp_path: Path) -> None:
+    repo = copy_repo(tmp_path / "repo")
+    case = _contribute(repo)
+    text = case.read_text(encoding="utf-8")
+    text = text.replace('          quote: "Roles are clear to all participants."\n', "")
+    text = text.replace("assessed_by: contributors\n", "")
+    case.write_text(text, encoding="utf-8")
+    out = run_cli(repo, "validate").stdout
+    assert "content/cases/harbour-festival.yaml:17:1: assessment: ratings need assessed_by to say who made them" in out
+    assert "clear-roles.cite: a rating of 'present' needs the words it rests on" in out
+
+
+def test_a_dot_file_is_named_as_skipped_not_lost(tmp_path: Path) -> None:
+    repo = copy_repo(tmp_path / "repo")
+    shutil.copy(repo / "content/cases/rtr-nl.yaml", repo / "content/cases/.draft-case.yaml")
+    result = run_cli(repo, "validate")
+    assert result.returncode == 0
+    assert (
+        "content/cases/.draft-case.yaml: warning: is skipped: a file whose name starts with a dot is not read "
+        "(rename it to 'draft-case.yaml' if it is a record)"
+    ) in result.stderr
+
+
+def test_ci_has_the_studys_text_beside_the_repository() -> None:
+    if not os.environ.get("CI"):
+        pytest.skip("outside CI the study's text may be elsewhere")
+    assert (ROOT.parent / "shared" / "source" / "ppc-soft-targets-report-summary.txt").is_file()
