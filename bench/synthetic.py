@@ -58,9 +58,17 @@ def sentence(rng: random.Random, words: int) -> str:
     return text[0].upper() + text[1:] + "."
 
 
+QUOTE = "less soundly structured in a legal sense"  # stands in the study's text, so it checks out
+
+
+def cite(rng: random.Random, quote: bool = False) -> list[dict]:
+    cited = {"source": "wodc-soft-targets", "section": rng.choice(SECTIONS)}
+    return [{**cited, "section": "PPC practices", "quote": QUOTE}] if quote else [cited]
+
+
 def case(rng: random.Random, index: int, indicators: dict[str, list[str]], countries: list[str]) -> dict:
     def fact(words: int) -> dict:
-        return {"text": sentence(rng, words), "source": rng.choice(SECTIONS)}
+        return {"text": sentence(rng, words), "cite": cite(rng)}
 
     return {
         "id": f"synthetic-case-{index:05d}",
@@ -69,15 +77,14 @@ def case(rng: random.Random, index: int, indicators: dict[str, list[str]], count
         "country": rng.choice(countries),
         "place": f"Town {index % 97}",
         "target": rng.choice(["Stadium", "Event grounds", "Shopping district", "Public transport hub"]),
-        "status": "studied",
-        "status_reason": fact(20),
+        "assessed_by": "contributors",
         "summary": fact(80),
         "parties": [
             {
                 "name": f"Party {p} of case {index}",
                 "sector": rng.choice(["public", "private"]),
                 "role": sentence(rng, 14),
-                "source": rng.choice(SECTIONS),
+                "cite": cite(rng),
             }
             for p in range(rng.randint(3, 6))
         ],
@@ -92,7 +99,7 @@ def case(rng: random.Random, index: int, indicators: dict[str, list[str]], count
                 indicator: {
                     "rating": rng.choice(RATINGS),
                     "finding": sentence(rng, rng.randint(20, 40)),
-                    "source": rng.choice(SECTIONS),
+                    "cite": cite(rng, quote=True),
                 }
                 for indicator in ids
             }
@@ -132,7 +139,7 @@ def make_repo(dest: Path, n: int, seed: int = 7) -> Path:
                 "criterion": criterion,
                 "cases": [f"synthetic-case-{rng.randrange(n):05d}" for _ in range(3)],
                 "text": sentence(rng, 60),
-                "source": "What does this teach us?",
+                "cite": [{"source": "wodc-soft-targets", "section": "What does this teach us?"}],
             }
             (content / "lessons" / f"{lesson['id']}.yaml").write_text(
                 yaml.safe_dump(lesson, sort_keys=False), encoding="utf-8"

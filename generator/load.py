@@ -13,12 +13,13 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from . import pool
-from .links import Links, links_of
 from .checks import record_problems
+from .links import Links, links_of
 from .models import COLLECTIONS, SINGLETONS, Record
 from .problems import Problem
 from .schema_errors import did_you_mean, problems_from
 from .yaml_source import Document, read
+
 
 @dataclass
 class Loaded:

@@ -94,7 +94,9 @@ class Case(Record):
     other_names: list[Name] = Field(
         default=[], description="Other names, e.g. the Dutch name or an abbreviation; search finds them."
     )
-    country: Id | None = Field(default=None, description="Id of a country record; leave out where the source is silent.")
+    country: Id | None = Field(
+        default=None, description="Id of a country record; leave out where the source is silent."
+    )
     place: Name | None = Field(default=None, description="The city or area.")
     target: Name = Field(description="The kind of soft target, e.g. 'stadium and event venue'.")
     status: Literal["studied", "screened-out", "left-out"] | None = Field(
@@ -116,7 +118,9 @@ class Case(Record):
         description="The source's own overall verdict on the case against the criteria, quoted and cited; "
         "required when the study assessed the case.",
     )
-    parties: list[Party] = Field(default=[], description="Each: name, other_names, sector (public or private), role, cite.")
+    parties: list[Party] = Field(
+        default=[], description="Each: name, other_names, sector (public or private), role, cite."
+    )
     driver: Fact | None = Field(default=None, description="Who drives the partnership.")
     formal_basis: Fact | None = Field(
         default=None, description="Covenant, protocol, framework or cooperation agreement, and its period."

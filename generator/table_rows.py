@@ -14,7 +14,7 @@ from .knowledge_base import KnowledgeBase
 from .markdown_text import Trusted, inline
 from .models import NOUNS, TYPES, Case, Criterion, Fact, Source
 from .ratings import SCALE, Rating
-from .render_helpers import anchor, badge, cite, citations, md_link
+from .render_helpers import anchor, badge, citations, cite, md_link
 
 
 def _case_link(page: str, case: Case, anchor: str = "") -> str:
@@ -23,9 +23,7 @@ def _case_link(page: str, case: Case, anchor: str = "") -> str:
 
 def _table(head: Iterable[object], rows: Iterable[str]) -> Trusted:
     cells = [inline(h) for h in head]
-    return Trusted(
-        "| " + " | ".join(cells) + " |\n" + "|" + "---|" * len(cells) + "\n" + "\n".join(rows)
-    )
+    return Trusted("| " + " | ".join(cells) + " |\n" + "|" + "---|" * len(cells) + "\n" + "\n".join(rows))
 
 
 def _assessment_rows(page: str, kb: KnowledgeBase, case: Case, criterion: Criterion) -> list[str]:
@@ -69,9 +67,7 @@ def party_table(page: str, kb: KnowledgeBase, case: Case, words: dict[str, str])
 def fact_paragraphs(page: str, kb: KnowledgeBase, facts: list[tuple[str, Fact]], words: dict[str, str]) -> Trusted:
     """How a partnership works: one paragraph per fact, led by what it is about."""
     return Trusted(
-        "\n\n".join(
-            f"**{inline(words[key])}.** {inline(fact.text)} {cite(page, kb, fact.cite)}" for key, fact in facts
-        )
+        "\n\n".join(f"**{inline(words[key])}.** {inline(fact.text)} {cite(page, kb, fact.cite)}" for key, fact in facts)
     )
 
 
@@ -91,7 +87,10 @@ def comparison_table(
     """One row per assessed case: its name, who assessed it, a rating per criterion (or per
     indicator); the criterion table adds how many indicators reach each rating."""
     if indicators:
-        head = [words["case"], *(Trusted(md_link(page, i.title, paths.criterion(c.id), i.id)) for c, i in kb.indicators)]
+        head = [
+            words["case"],
+            *(Trusted(md_link(page, i.title, paths.criterion(c.id), i.id)) for c, i in kb.indicators),
+        ]
     else:
         head = [words["case"], words["assessed_by"]]
         head += [Trusted(md_link(page, c.title, paths.criterion(c.id))) for c in kb.criteria]

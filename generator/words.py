@@ -103,6 +103,7 @@ EN = {
     "last_changed": "Record last changed",
 }
 
+
 def words() -> SimpleNamespace:
     """The fixed words; English is the only edition so far."""
     return SimpleNamespace(**EN)

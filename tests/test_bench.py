@@ -41,5 +41,5 @@ def test_synthetic_corpus_is_valid(tmp_path: Path) -> None:
 
     repo = make_repo(tmp_path / "repo", 25)
     kb = build(repo / "content")
-    assert len(kb.studied_cases) == len(kb.cases) == 25  # synthetic cases replace the real ones
+    assert len(kb.assessed_cases) == len(kb.cases) == 25  # synthetic cases replace the real ones
     assert all(len(kb.lessons_for_criterion(c)) == 3 for c in kb.criteria)

@@ -6,7 +6,6 @@ Nothing here pins the collection to today's records: a contributor's valid new r
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
@@ -58,7 +57,9 @@ def test_the_studys_criteria_countries_variants_and_conditions(kb: KnowledgeBase
     ]
     positions = {c.id: c.position for c in kb.countries}
     assert positions["netherlands"] == "in-the-middle"
-    assert {"united-kingdom", "united-states", "australia"} <= {k for k, v in positions.items() if v == "longest-tradition"}
+    assert {"united-kingdom", "united-states", "australia"} <= {
+        k for k, v in positions.items() if v == "longest-tradition"
+    }
     assert {"germany", "france"} <= {k for k, v in positions.items() if v == "largely-public"}
     assert {"continuation", "deepening", "broadening"} <= {v.id for v in kb.variants}
     assert (kb.study.funnel.examples, kb.study.funnel.promising, kb.study.funnel.studied) == (24, 7, 3)

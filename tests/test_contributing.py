@@ -73,7 +73,8 @@ def test_scaffolded_case_fails_until_filled_then_validates(repo: Path) -> None:
     for field in (
         "name",
         "target",
-        "status",
+        "assessed_by",
+        "verdict",
         "parties",
         "driver",
         "formal_basis",
@@ -84,16 +85,16 @@ def test_scaffolded_case_fails_until_filled_then_validates(repo: Path) -> None:
         assert re.search(rf"(?m)^{field}:.*#", text), field  # present and commented
     before = run_cli(repo, "validate")
     assert before.returncode == 1
-    name_line = text.splitlines().index('name: ""  # the partnership\'s name as the study gives it') + 1
+    assert "# status:" in text  # the study's selection, only for a case the study names
+    assert "#   wodc-soft-targets: WODC/NCTV study" in text  # the sources it can cite, with their sections
+    name_line = text.splitlines().index('name: ""  # The partnership\'s name as its source gives it.') + 1
     assert f"content/cases/harbour-watch.yaml:{name_line}:1: name: must not be empty" in before.stdout
     assert "assessment.connection-to-government.evaluation.finding: must not be empty" in before.stdout
     # Fill in only the required fields, as a contributor would.
     text = text.replace('name: ""', "name: Harbour Watch").replace('target: ""', "target: Port area")
     text = text.replace('  text: ""', "  text: Described in the study.")
-    text = text.replace('  source: ""', "  source: PPC practices")
-    text = text.replace('      finding: ""', "      finding: The study does not say.").replace(
-        '      source: ""', "      source: PPC practices"
-    )
+    text = text.replace('source: ""', "source: wodc-soft-targets")
+    text = text.replace('      finding: ""', "      finding: The study does not say.")
     path.write_text(text, encoding="utf-8")
     after = run_cli(repo, "validate")
     assert after.returncode == 0, after.stdout
@@ -109,9 +110,10 @@ def test_scaffolded_lesson_validates_once_filled(repo: Path) -> None:
         ("title", "Share threat pictures"),
         ("criterion", "connection-to-government"),
         ("text", "Shared."),
-        ("source", "What does this teach us?"),
+        ("source", "wodc-soft-targets"),
+        ("section", "What does this teach us?"),
     ]:
-        text = re.sub(rf'(?m)^{field}: ""', f"{field}: {value}", text)
+        text = re.sub(rf'(?m)^(\s*-?\s*){field}: ""', rf"\g<1>{field}: {value}", text)
     path.write_text(text.replace("cases: []", "cases: [johan-cruijff-arena]"))
     assert run_cli(repo, "validate").returncode == 0
 

@@ -24,10 +24,13 @@ def test_knowledge_base_json_round_trips_to_the_records(kb: KnowledgeBase, built
         case = kb.case(exported["id"])
         record = yaml.safe_load((ROOT / kb.source_file("cases", case.id)).read_text(encoding="utf-8"))
         ratings = exported.pop("criterion_ratings", None)
+        counts = exported.pop("indicator_counts", None)
         assert exported == Case.model_validate(record).model_dump(mode="json"), case.id
         assert exported["name"] == record["name"]
-        if case.status == "studied":
+        if case.assessed_by:
             assert ratings == {c: r.value for c, r in kb.profile(case).items()}
+            assert counts == {r.value: n for r, n in kb.indicator_counts(case).items()}
+            assert sum(counts.values()) == len(kb.indicators)
     assert {c["id"] for c in data["criteria"]} == {c.id for c in kb.criteria}
     assert len(data["lessons"]) == len(kb.lessons) and len(data["terms"]) == len(kb.terms)
 
@@ -35,7 +38,7 @@ def test_knowledge_base_json_round_trips_to_the_records(kb: KnowledgeBase, built
 def test_ratings_csv_has_one_row_per_studied_case_and_indicator(kb: KnowledgeBase, built_site: Path) -> None:
     with (built_site / "data/ratings.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    assert len(rows) == len(kb.studied_cases) * len(kb.indicators)
+    assert len(rows) == len(kb.assessed_cases) * len(kb.indicators)
     for row in rows:
         case = kb.case(row["case_id"])
         entry = case.assessment[row["criterion_id"]][row["indicator_id"]]
@@ -60,7 +63,7 @@ def test_data_page_links_every_file_and_suggests_a_citation(built_site: Path) ->
 
 
 def test_profile_svgs_have_a_text_alternative_and_labels(kb: KnowledgeBase, built_site: Path) -> None:
-    for case in kb.studied_cases:
+    for case in kb.assessed_cases:
         svg = (built_site / f"assets/profiles/{case.id}.svg").read_text(encoding="utf-8")
         assert "<title" in svg and "<desc" in svg and "<script" not in svg
         for criterion in kb.criteria:

@@ -43,7 +43,7 @@ def test_parties_table_lists_sector_and_role(built_site: Path) -> None:
 def test_criterion_page_links_back_to_every_studied_case(kb: KnowledgeBase, built_site: Path) -> None:
     for criterion in kb.criteria:
         page = read_page(built_site, f"criteria/{criterion.id}")
-        for case in kb.studied_cases:
+        for case in kb.assessed_cases:
             assert f"../../cases/{case.id}/#{criterion.id}" in page.links
         for indicator in criterion.indicators:
             assert indicator.id in page.ids
@@ -52,7 +52,7 @@ def test_criterion_page_links_back_to_every_studied_case(kb: KnowledgeBase, buil
 def test_matrix_cells_carry_the_derived_rating_and_link_to_the_finding(kb: KnowledgeBase) -> None:
     site = render_site(kb)
     matrix = site.pages["comparison.md"]
-    for case in kb.studied_cases:
+    for case in kb.assessed_cases:
         for criterion in kb.criteria:
             level = SCALE[kb.criterion_rating(case, criterion)]
             cell = f'<span class="kb-rating kb-rating--{level.rating.value}">{level.symbol}&nbsp;{level.label}</span>](cases/{case.id}.md#{criterion.id})'
@@ -96,7 +96,7 @@ def test_navigation_does_not_list_individual_cases(built_site: Path) -> None:
     # The glossary's own text links to no case, so any case link on it would come from the nav.
     page = read_page(built_site, "glossary")
     assert "../cases/" in page.links
-    assert not [link for link in page.links if "antwerp-diamond-quarter" in link or "lessons/put-" in link]
+    assert not [link for link in page.links if "cases/antwerp-diamond-quarter" in link or "lessons/put-" in link]
 
 
 def test_generated_pages_are_not_written_to_docs_or_content(built_site: Path) -> None:
@@ -131,3 +131,29 @@ def test_a_text_field_can_carry_a_dutch_translation_beside_the_english(repo: Pat
     page = render_site(kb).pages["cases/rtr-nl.md"]
     assert page.startswith("# RTR-NL\n")
     assert "Nederlands" not in page  # the English edition shows the English text
+
+
+def test_no_page_shows_unrendered_markdown_link_syntax(built_site: Path) -> None:
+    """A Markdown link left as text, like '[Name](cases/x.md)' under a picture, is a defect."""
+    import re
+
+    shown = []
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        html = re.sub(r"(?s)<(script|style|code|pre)\b.*?</\1>", "", html)
+        text = re.sub(r"<[^>]+>", " ", html)
+        if re.search(r"\]\([^)\s]+\.md(#[^)]*)?\)", text):
+            shown.append(path.relative_to(built_site).as_posix())
+    assert shown == []
+
+
+def test_case_page_quotes_the_evidence_and_links_the_source_section(built_site: Path) -> None:
+    html = (built_site / "cases/johan-cruijff-arena/index.html").read_text(encoding="utf-8")
+    assert "<q>the PPC is also missing a formal driver</q>" in html
+    assert 'href="../../sources/wodc-soft-targets/#ppc-practices-johan-cruijff-arena"' in html
+    assert "Assessed in the study" in html and "not a table the study printed" in html
+    source = read_page(built_site, "sources/wodc-soft-targets")
+    assert "ppc-practices-johan-cruijff-arena" in source.ids
+    assert any(link.endswith("cases/johan-cruijff-arena/") for link in source.links)
+    comparison = read_page(built_site, "comparison").text
+    assert "almost all criteria for success" in comparison and "This holds less true" in comparison
