@@ -200,3 +200,14 @@ def test_github_files_exist_and_parse() -> None:
     ci = (ROOT / ".github/workflows/ci.yml").read_text()
     assert "validate --format github" in ci and "mkdocs build --strict" in ci and "make test" in ci
     assert "- [ ]" in (ROOT / ".github/pull_request_template.md").read_text()
+
+
+def test_every_case_fact_field_has_a_label_and_a_place_in_the_scaffold(repo: Path) -> None:
+    from generator.models import CASE_FACTS, Case
+    from generator.words import EN
+
+    assert CASE_FACTS and all(name in EN for name in CASE_FACTS)
+    assert run_cli(repo, "new", "case", "label-check").returncode == 0
+    text = (repo / "content/cases/label-check.yaml").read_text(encoding="utf-8")
+    for name in Case.model_fields:
+        assert re.search(rf"(?m)^(# )?{name}:", text), name
