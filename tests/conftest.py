@@ -80,7 +80,6 @@ def page(browser, site_url: str):
         ),
     )
     tab = context.new_page()
-    tab.outside_requests = outside
     yield tab
     context.close()
     assert outside == [], f"requests to other hosts: {outside}"
