@@ -211,3 +211,12 @@ def test_every_case_fact_field_has_a_label_and_a_place_in_the_scaffold(repo: Pat
     text = (repo / "content/cases/label-check.yaml").read_text(encoding="utf-8")
     for name in Case.model_fields:
         assert re.search(rf"(?m)^(# )?{name}:", text), name
+
+
+def test_export_to_an_existing_file_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    target = tmp_path / "a-file"
+    target.write_text("x")
+    result = run_cli(ROOT, "export", "--out", str(target))
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: ") and "is a file, not a folder" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
