@@ -1,4 +1,7 @@
-"""Command line: ``ppc-kb`` or ``python -m generator``. Errors are one line each, never a traceback."""
+"""Command line: ``ppc-kb`` or ``python -m generator``: validate, new, render, export, schema.
+
+Every problem is one line (content problems as ``file:line:column: field: message``), never a
+traceback; exit 1 for invalid content, 2 for a command that cannot be carried out."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""Open data built from the knowledge base: one JSON file, ratings as CSV, JSON Schemas, and the
-self-assessment's data. Everything is sorted and dated from the content, never from the clock."""
+"""Open data built from the knowledge base: every record with its citations as one JSON file, the
+ratings with their quoted evidence as CSV, the JSON Schemas, and the self-assessment's data.
+Everything comes out in a stable order, and nothing depends on the clock."""
 
 from __future__ import annotations
 
@@ -48,7 +49,8 @@ def json_schemas() -> dict[str, dict[str, Any]]:
 
 
 def knowledge_base(kb: KnowledgeBase) -> dict[str, Any]:
-    """The whole knowledge base with derived criterion ratings, in a stable order."""
+    """Every record, in the order pages list them; assessed cases add their derived criterion
+    ratings and how many indicators reach each rating."""
 
     def dump(kind: str, record: Any) -> dict[str, Any]:
         data = record.model_dump(mode="json", exclude_defaults=False)
@@ -118,7 +120,7 @@ def ratings_csv(kb: KnowledgeBase) -> str:
 
 
 def url(path: str) -> str:
-    """Site URL of a source page relative to the site root, as MkDocs builds it (directory URLs)."""
+    """The URL MkDocs gives a page's Markdown file (directory URLs), relative to the site root."""
     if path.endswith("index.md"):
         return path[: -len("index.md")]
     return path[:-3] + "/" if path.endswith(".md") else path

@@ -14,7 +14,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .pool import usable_cpus
+from .pool import log, usable_cpus
 from .site import build_site
 
 
@@ -46,6 +46,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             if isinstance(exc, ContentError):
                 raise PluginError("Invalid content; the site was not built.\n" + exc.report()) from None
             raise
+        for warning in site.warnings:
+            # Info, not a warning: `--strict` must not fail on an editor's lock file.
+            log.info("knowledge base: %s", warning)
         docs = Path(config.docs_dir).resolve()
         # edit_uri points at the repository root: hand-written pages open docs/<page>, generated
         # pages open the YAML record behind them, pages built from many records have no button.

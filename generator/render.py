@@ -28,6 +28,7 @@ class Site:
     pages: dict[str, str] = field(default_factory=dict)  # Markdown, by MkDocs source path
     files: dict[str, str] = field(default_factory=dict)  # other generated files (SVG, JSON, CSV)
     edit: dict[str, str] = field(default_factory=dict)  # page -> the record file its edit button opens
+    warnings: list[str] = field(default_factory=list)  # what validate warns about, e.g. a skipped dot-file
 
 
 @pass_context
@@ -183,7 +184,7 @@ def render_site(
     ``changed`` maps record files to the date they last changed; the newest is the content date
     printed on checklists.
     """
-    site = Site()
+    site = Site(warnings=[w.text() for w in kb.warnings])
     changed = changed or {}
     content_date = max(changed.values(), default="an unrecorded date")
     common = {

@@ -1,4 +1,5 @@
-"""Small pieces of trusted Markdown the templates and table rows share."""
+"""Small pieces of trusted Markdown the templates and tables share: links, rating badges,
+citations with their quotes, and the legend."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
-"""Read one YAML file into plain data plus the line and column of every field.
+"""Read one YAML file into plain data, and the line and column of every field when a problem needs them.
 
 PyYAML's ``safe_load`` keeps the last of two equal keys silently and forgets where values
-stood, so we compose the node graph (libyaml when available) and build the data ourselves.
+stood, so we compose the node graph (libyaml when available) and build the data ourselves: a
+plain walk for the common valid file, a marked walk when a message must say where.
 """
 
 from __future__ import annotations

@@ -91,7 +91,9 @@ def test_self_assessment_flow(page, tmp_path: Path) -> None:
     answer(page, arena)
     assert page.locator("#kb-sa-nearest-name").inner_text() == "Johan Cruijff ArenA"
     assert "13 of 13 questions answered" in page.locator("#kb-sa-progress").inner_text()
-    row = page.locator("#kb-sa-results tr[data-criterion='cultural-characteristics']")
+    # Who made the nearest case's ratings, so a contributor's rating is never taken for the study's.
+    assert "reading of the study's findings" in page.locator("#kb-sa-nearest-basis").inner_text()
+    row = page.locator("#kb-sa-results tr[data-criterion='responsibilities-and-steering']")
     assert "Absent" in row.inner_text()
     assert page.locator("#kb-sa-profile svg").count() == 1
     # A weak criterion points to its lessons and to a case where it is present.
@@ -118,7 +120,7 @@ def test_self_assessment_flow(page, tmp_path: Path) -> None:
     download.value.save_as(report)
     text = report.read_text()
     assert text.startswith("# Self-assessment of our partnership")
-    assert "Most resembles: Johan Cruijff ArenA" in text
+    assert "Most resembles: Johan Cruijff ArenA" in text and "assessed in the study" in text
 
     page.click("#kb-sa-reset")
     assert not page.is_checked("#kb-written-agreement-absent")

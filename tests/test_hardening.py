@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -23,14 +21,11 @@ from corpus import (
     make_outside_link,
     place,
     rejected_fixtures,
-    validate_measured,
 )
 from generator.knowledge_base import build
 from generator.problems import ContentError
 from generator.render import render_site
 from helpers import ENV, PY, ROOT, Page, broken_links, copy_repo, fetch, free_port, mkdocs_build, run_cli, wait_for
-
-MEMORY_LIMIT_KB = 100_000  # the CLI itself needs about 40 MB; a bomb that expanded would need far more
 
 
 def test_corpus_has_at_least_thirty_kinds() -> None:
@@ -38,30 +33,27 @@ def test_corpus_has_at_least_thirty_kinds() -> None:
 
 
 @pytest.mark.parametrize("source", rejected_fixtures(), ids=lambda p: p.relative_to(INVALID).as_posix())
-def test_rejected_input_names_file_and_line_quickly_in_bounded_memory(source: Path, repo: Path) -> None:
+def test_rejected_input_names_file_and_line(source: Path, repo: Path) -> None:
+    # How fast and in how much memory: `python bench/hostile.py` prints both against their budgets.
     place(source, INVALID, repo)
-    started = time.monotonic()
-    outcome = validate_measured(repo)
-    assert outcome.code == 1
-    assert time.monotonic() - started < 10
+    outcome = run_cli(repo, "validate")
+    assert outcome.returncode == 1
     assert "Traceback" not in outcome.stdout + outcome.stderr
     name = source.relative_to(INVALID).with_suffix("").as_posix()
     for line in EXPECTED[name]:
         assert line in outcome.stdout.splitlines()
-    assert 0 < outcome.peak_kb < MEMORY_LIMIT_KB
 
 
 @pytest.mark.parametrize("make", [make_huge, make_outside_link], ids=["huge-file", "outside-link"])
 def test_generated_hostile_files_are_rejected(make, repo: Path) -> None:
     path = make(repo)
-    outcome = validate_measured(repo)
-    assert outcome.code == 1 and "Traceback" not in outcome.stderr
+    outcome = run_cli(repo, "validate")
+    assert outcome.returncode == 1 and "Traceback" not in outcome.stderr
     expected = {
         "huge-file": "content/cases/huge-file.yaml: is 2,000,021 bytes; a record may be at most 524,288 bytes, so shorten it",
         "outside-link": "content/cases/outside-link.yaml: is a link to a file outside content/; records must live in content/",
     }[path.stem]
     assert expected in outcome.stdout.splitlines()
-    assert outcome.peak_kb < MEMORY_LIMIT_KB
 
 
 def test_mkdocs_build_rejects_the_whole_corpus_at_once_and_writes_nothing(repo: Path, tmp_path: Path) -> None:
@@ -195,8 +187,11 @@ def tree_digest(*folders: Path) -> dict[str, str]:
 
 
 @pytest.mark.slow
-def test_build_and_serve_never_write_into_content_or_docs(repo: Path, tmp_path: Path) -> None:
+def test_render_build_and_serve_never_write_into_content_or_docs(repo: Path, tmp_path: Path) -> None:
     before = tree_digest(repo / "content", repo / "docs")
+    out = tmp_path / "rendered"
+    assert run_cli(repo, "render", "--out", str(out)).returncode == 0
+    assert (out / "cases/antwerp-diamond-quarter.md").is_file()
     assert mkdocs_build(repo, tmp_path / "site").returncode == 0
     port = free_port()
     server = subprocess.Popen(
@@ -290,10 +285,3 @@ def test_generated_page_colliding_with_a_docs_file_is_an_error(repo: Path, tmp_p
     result = mkdocs_build(repo, tmp_path / "site")
     assert result.returncode == 1
     assert "docs/glossary.md has the same path as a generated page" in result.stderr
-
-
-def test_cli_render_writes_only_into_its_out_folder(tmp_path: Path) -> None:
-    before = tree_digest(ROOT / "content", ROOT / "docs")
-    assert run_cli(ROOT, "render", "--out", str(tmp_path / "out")).returncode == 0
-    assert tree_digest(ROOT / "content", ROOT / "docs") == before
-    assert os.listdir(tmp_path) == ["out"]
