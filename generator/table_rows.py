@@ -92,10 +92,8 @@ def comparison_table(
             *(Trusted(md_link(page, i.title, paths.criterion(c.id), i.id)) for c, i in kb.indicators),
         ]
     else:
-        head = [words["case"], words["assessed_by"]]
-        head += [Trusted(md_link(page, c.title, paths.criterion(c.id))) for c in kb.criteria]
-        head += [badge(r) for r in SCALE]
-        head.append(words["verdict"])
+        head = [words["case"], *(Trusted(md_link(page, c.title, paths.criterion(c.id))) for c in kb.criteria)]
+        head.append(words["counts"])
     rows = []
     for case in cases:
         if indicators:
@@ -104,12 +102,10 @@ def comparison_table(
             continue
         cells = [(kb.criterion_rating(case, c), c.id) for c in kb.criteria]
         counts = kb.indicator_counts(case)
-        tally = " |".join(f" {counts[r]}" for r in SCALE)
-        quotes = [c.quote for c in case.verdict.cite if c.quote] if case.verdict else []
-        verdict = f"<q>{inline(quotes[0])}</q>" if quotes else "–"
+        tally = "<br>".join(f"{SCALE[r].symbol}&nbsp;{counts[r]}&nbsp;{inline(SCALE[r].label.lower())}" for r in SCALE)
         rows.append(
-            f"| {_case_link(page, case)} | {_assessed_label(case, words)} |{rating_cells(page, case, cells)} |{tally} "
-            f"| {verdict} |"
+            f'| {_case_link(page, case)}<br><span class="kb-basis">{_assessed_label(case, words)}</span> '
+            f'|{rating_cells(page, case, cells)} | <span class="kb-counts">{tally}</span> |'
         )
     return _table(head, rows)
 

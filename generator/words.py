@@ -45,7 +45,7 @@ EN = {
     "assessed_study_note": "The study assessed this case against its criteria. The ratings below are this knowledge base's reading of the study's findings, not a table the study printed; each shows the words it rests on.",
     "assessed_contributors_note": "No source assessed this case against the criteria: contributors to this knowledge base rated it from the cited sources. Read these ratings as the contributors' judgement, not the study's.",
     "verdict": "The source's own verdict",
-    "counts": "Indicators",
+    "counts": "Indicators by rating",
     "not_in_study": "Not in the study",
     "cited_in": "Cited in",
     "full_reference": "Reference",
