@@ -178,7 +178,7 @@ class Source(Record):
     """Anything a record cites: a report, an article, a web page, an interview, a data set."""
 
     id: Id
-    cited_as: Line = Field(description="How citations name it, e.g. 'Whelan 2011' or 'WODC study summary'.")
+    cited_as: Line = Field(description="How citations name it, e.g. 'Whelan 2011' or 'WODC/NCTV study'.")
     kind: Literal["report", "article", "book", "web-page", "interview", "evaluation", "data-set", "other"] | None = (
         Field(default=None, description="What it is; leave out where nothing says.")
     )

@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 from typing import get_args
 
+from pydantic.fields import FieldInfo
+
 from .load import load
 from .markdown_text import pick
 from .models import ID_PATTERN, Case, Country, Criterion, Fact, Source
@@ -56,6 +58,17 @@ def _options(annotation: object) -> str:
     return f" One of: {', '.join(values)}." if values else ""
 
 
+def _plain_field(name: str, info: FieldInfo) -> str:
+    """One line for a field: empty text, an empty list or left empty, with the model's description."""
+    about = (info.description or "").replace("\n", " ")
+    options = _options(info.annotation)
+    if info.is_required():
+        return f'{name}: ""  # {about}{options}'
+    if isinstance(info.default, list):
+        return f"{name}: []  # {about}" if about else f"{name}: []"
+    return f"{name}:  # optional{': ' + about if about else ''}{options}"
+
+
 def _fact(name: str, description: str, indent: str = "") -> list[str]:
     return [f"{indent}{name}:  # {description}", f'{indent}  text: ""', *(indent + line for line in _CITE)]
 
@@ -95,12 +108,8 @@ def _case(rid: str, kb: _Known) -> str:
             lines.append(f"{name}:  # optional: {about} Give text and cite, or leave empty.")
         elif info.annotation is Fact:
             lines += _fact(name, about)
-        elif info.is_required():
-            lines.append(f'{name}: ""  # {about}')
-        elif isinstance(info.default, list):
-            lines.append(f"{name}: []  # {about}")
         else:
-            lines.append(f"{name}:  # optional: {about}")
+            lines.append(_plain_field(name, info))
     return "\n".join(lines) + "\n"
 
 
@@ -111,15 +120,7 @@ def _source(rid: str, kb: _Known) -> str:
         "# Something records cite. Give only what the source itself states; leave the rest empty.",
     ]
     for name, info in Source.model_fields.items():
-        about = (info.description or "").replace("\n", " ")
-        if name == "id":
-            lines.append(f"id: {rid}  # must equal the file name")
-        elif info.is_required():
-            lines.append(f'{name}: ""  # {about}')
-        elif isinstance(info.default, list):
-            lines.append(f"{name}: []  # {about}" if about else f"{name}: []")
-        else:
-            lines.append(f"{name}:  # optional{': ' + about if about else ''}{_options(info.annotation)}")
+        lines.append(f"id: {rid}  # must equal the file name" if name == "id" else _plain_field(name, info))
     return "\n".join(lines) + "\n"
 
 

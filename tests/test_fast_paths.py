@@ -197,3 +197,16 @@ def test_resolver_shortcut_gives_pyyaml_tags_for_yaml_words(value: str) -> None:
 @given(st.one_of(st.text(alphabet=st.sampled_from([*"0123456789-+.:eE_xob ~TtnN"]), max_size=12), st.text()))
 def test_resolver_shortcut_gives_pyyaml_tags(value: str) -> None:
     _same_tags(value)
+
+
+def test_reading_keeps_no_memory_of_past_documents(tmp_path: Path) -> None:
+    """Under `mkdocs serve` every rebuild reads every record again: nothing may pile up."""
+    from generator import yaml_source
+
+    path = tmp_path / "r.yaml"
+    path.write_text("id: x\nyear: 2011\nwhen: 2024-03-05\nflag: yes\nnothing: null\n", encoding="utf-8")
+    for marks in (False, True, False):
+        doc, problems = read(path, "r.yaml", marks=marks)
+        assert doc is not None and problems == []
+        assert doc.data["year"] == 2011 and doc.data["when"] == "2024-03-05"
+    assert len(yaml_source._SCALARS.constructed_objects) == 0
