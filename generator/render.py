@@ -17,7 +17,7 @@ from .load import gc_paused
 from .markdown_text import Trusted, blocks, finalize, inline, pick
 from .models import TYPES, Citation, Term
 from .ratings import SCALE
-from .render_helpers import anchor, badge, case_facts, citations, cite, legend, md_link
+from .render_helpers import anchor, badge, case_facts, citations, cite, full_reference, legend, md_link
 from .words import EN, words
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -75,6 +75,7 @@ def environment() -> Environment:
         cite=cite_on_page,
         citations=citations_on_page,
         section_anchor=section_anchor,
+        full_reference=full_reference,
         anchor=anchor,
         legend=legend,
         case_facts=case_facts,

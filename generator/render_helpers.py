@@ -8,7 +8,7 @@ from functools import lru_cache
 from . import site_paths as paths
 from .knowledge_base import KnowledgeBase, section_anchor
 from .markdown_text import Trusted, inline
-from .models import CASE_FACTS, Case, Citation, Fact
+from .models import CASE_FACTS, Case, Citation, Fact, Source
 from .ratings import RULE, SCALE, Rating
 
 
@@ -50,6 +50,18 @@ def citations(page: str, kb: KnowledgeBase, cites: list[Citation]) -> Trusted:
 def anchor(ident: str) -> Trusted:
     """An attr_list heading id; ids are validated slugs, so they are safe as they are."""
     return Trusted(f"{{#{ident}}}")
+
+
+def full_reference(source: Source, words: dict[str, str]) -> Trusted:
+    """A source as a reference list gives it: authors (date). Title. Kind, publisher. Address.
+    Only what the record states; a missing date reads "n.d."."""
+    authors = "; ".join(inline(a) for a in source.authors) or inline(source.cited_as)
+    when = inline(source.date or (str(source.year) if source.year else "n.d."))
+    title = f"*{inline(source.title)}*" if source.title else ""
+    kind = ", ".join(inline(x) for x in (source.kind and words[f"kind_{source.kind}"], source.publisher) if x)
+    where = f"doi&#58;{inline(source.doi)}" if source.doi else (f"`{source.url}`" if source.url else "")
+    parts = [f"{authors} ({when})", title, kind, where]
+    return Trusted(". ".join(p for p in parts if p) + ".")
 
 
 def cite(page: str, kb: KnowledgeBase, cites: list[Citation]) -> Trusted:

@@ -204,10 +204,14 @@ def test_github_files_exist_and_parse() -> None:
 
 
 def test_every_case_fact_field_has_a_label_and_a_place_in_the_scaffold(repo: Path) -> None:
-    from generator.models import CASE_FACTS, Case
+    from typing import get_args
+
+    from generator.models import CASE_FACTS, Case, Source
     from generator.words import EN
 
     assert CASE_FACTS and all(name in EN for name in CASE_FACTS)
+    kinds = [v for arg in get_args(Source.model_fields["kind"].annotation) for v in get_args(arg)]
+    assert kinds and all(f"kind_{kind}" in EN for kind in kinds)
     assert run_cli(repo, "new", "case", "label-check").returncode == 0
     text = (repo / "content/cases/label-check.yaml").read_text(encoding="utf-8")
     for name in Case.model_fields:
