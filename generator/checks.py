@@ -87,6 +87,14 @@ def _source_rules(source: Source) -> list[Rule]:
     return rules
 
 
+def text_path(repo: Path, full_text: str) -> Path | None:
+    """Where a source's text is, if it lies inside the repository or in the shared/ folder beside
+    it: a record must not make `validate` read, and quote from, any other file on the machine."""
+    path = (repo / full_text).resolve()
+    allowed = (repo.resolve(), (repo.parent / "shared").resolve())
+    return path if any(path.is_relative_to(folder) for folder in allowed) else None
+
+
 def check(loaded: Loaded, repo: Path) -> list[Problem]:
     """The rules across records; ``repo`` is where a source's ``full_text`` path starts."""
     problems: list[Problem] = []
@@ -120,6 +128,15 @@ def check(loaded: Loaded, repo: Path) -> list[Problem]:
         return False
 
     sources = {links.id: links for links, _ in loaded.links.get("sources", [])}
+    for links, doc in loaded.links.get("sources", []):
+        if links.full_text and text_path(repo, links.full_text) is None:
+            problems.append(
+                doc.problem(
+                    ("full_text",),
+                    "lies outside the repository and the shared/ folder beside it, so it is not read",
+                    "put the text in the repository",
+                )
+            )
     texts: dict[str, SourceText | None] = {}
     every = [entry for entries in loaded.links.values() for entry in entries]
     for links, doc in [*every, *loaded.singleton_links.values()]:
@@ -139,7 +156,7 @@ def check(loaded: Loaded, repo: Path) -> list[Problem]:
                 )
             if quote is not None and source.full_text:
                 if source_id not in texts:
-                    texts[source_id] = read_text(repo / source.full_text)
+                    texts[source_id] = read_text(path) if (path := text_path(repo, source.full_text)) else None
                 text = texts[source_id]
                 if text is not None and not text.contains(quote):
                     near = text.nearest(quote)

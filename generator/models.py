@@ -203,8 +203,8 @@ class Source(Record):
     sections: list[Line] = Field(default=[], description="Its citable sections; citations are checked against them.")
     full_text: Annotated[str, StringConstraints(pattern=r"^[^/\\][^\\]*\.txt$", max_length=300)] | None = Field(
         default=None,
-        description="Path of its plain text, relative to the repository, where the repository has it: "
-        "validate then checks every quote against it.",
+        description="Path of its plain text, relative to the repository, where the repository (or the shared/ "
+        "folder beside it) has it: validate then checks every quote against it.",
     )
 
 

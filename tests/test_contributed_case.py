@@ -102,3 +102,20 @@ def test_ci_has_the_studys_text_beside_the_repository() -> None:
     if not os.environ.get("CI"):
         pytest.skip("outside CI the study's text may be elsewhere")
     assert (ROOT.parent / "shared" / "source" / "ppc-soft-targets-report-summary.txt").is_file()
+
+
+def test_a_source_text_outside_the_repository_is_refused_not_read(tmp_path: Path) -> None:
+    repo = copy_repo(tmp_path / "repo")
+    _contribute(repo)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Each party gives and receives private words.", encoding="utf-8")
+    source = repo / "content/sources/example-evaluation.yaml"
+    source.write_text(
+        source.read_text(encoding="utf-8").replace(
+            "full_text: texts/example-evaluation.txt", "full_text: ../secret.txt"
+        ),
+        encoding="utf-8",
+    )
+    out = run_cli(repo, "validate").stdout
+    assert "content/sources/example-evaluation.yaml:12:1: full_text: lies outside the repository" in out
+    assert "private words" not in out
