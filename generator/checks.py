@@ -90,8 +90,9 @@ def _source_rules(source: Source) -> list[Rule]:
 def text_path(repo: Path, full_text: str) -> Path | None:
     """Where a source's text is, if it lies inside the repository or in the shared/ folder beside
     it: a record must not make `validate` read, and quote from, any other file on the machine."""
-    path = (repo / full_text).resolve()
-    allowed = (repo.resolve(), (repo.parent / "shared").resolve())
+    root = repo.resolve()  # "." has no parent to look beside until it is resolved
+    path = (root / full_text).resolve()
+    allowed = (root, (root.parent / "shared").resolve())
     return path if any(path.is_relative_to(folder) for folder in allowed) else None
 
 

@@ -119,3 +119,22 @@ def test_a_source_text_outside_the_repository_is_refused_not_read(tmp_path: Path
     out = run_cli(repo, "validate").stdout
     assert "content/sources/example-evaluation.yaml:12:1: full_text: lies outside the repository" in out
     assert "private words" not in out
+
+
+def test_validate_run_inside_the_repository_checks_quotes_against_the_shared_text(tmp_path: Path) -> None:
+    """As a contributor runs it: from the repository folder, without --repo, the study's text beside it."""
+    shared = ROOT.parent / "shared" / "source" / "ppc-soft-targets-report-summary.txt"
+    if not shared.is_file():
+        pytest.skip("the study's text is not beside this repository")
+    repo = copy_repo(tmp_path / "repo")
+    (tmp_path / "shared").symlink_to(ROOT.parent / "shared")
+    case = repo / "content/cases/antwerp-diamond-quarter.yaml"
+    case.write_text(
+        case.read_text(encoding="utf-8").replace("great mutual trust", "huge mutual trust"), encoding="utf-8"
+    )
+    result = subprocess.run(
+        [PY, "-m", "generator", "validate"], cwd=repo, capture_output=True, text=True, timeout=60, env=ENV
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "mutual-trust.cite[0].quote: these words are not in the text of source 'wodc-soft-targets'" in result.stdout
+    assert "full_text" not in result.stdout
