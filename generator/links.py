@@ -5,12 +5,13 @@ Small on purpose: ``validate`` sends only these between processes, never whole r
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from pydantic import BaseModel
 
 from .models import Case, Citation, Criterion, Lesson, Record, Source, Study, Variant
+from .ratings import Rating
 from .yaml_source import FieldPath
 
 Ref = tuple[FieldPath, str, str]  # (field, collection, id it names)
@@ -32,15 +33,22 @@ def citations(value: object, loc: FieldPath = ()) -> Iterator[tuple[FieldPath, C
     """Every citation in a record (or any part of one), with the field path it stands at."""
     if isinstance(value, Citation):
         yield loc, value
-    elif isinstance(value, BaseModel):
-        for name in value.__class__.model_fields:
-            yield from citations(getattr(value, name), (*loc, name))
+        return
+    items: Iterable[tuple[str | int, object]]
+    if isinstance(value, BaseModel):
+        items = ((name, getattr(value, name)) for name in value.__class__.model_fields)
     elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            yield from citations(item, (*loc, i))
+        items = enumerate(value)
     elif isinstance(value, dict):
-        for key, item in value.items():
+        items = value.items()
+    else:
+        return
+    for key, item in items:
+        if item is not None and item.__class__ not in _LEAVES:  # most fields hold text: skip the call
             yield from citations(item, (*loc, key))
+
+
+_LEAVES = frozenset({str, int, float, bool, Rating})
 
 
 def _refs(record: Record) -> tuple[Ref, ...]:

@@ -155,18 +155,15 @@ def _render_jobs(
     def task(job: _Job | None) -> str | dict[str, str]:
         return make_files() if job is None else _render_one(env, job, common, terms)
 
-    # The files and the overview pages that list every case are the longest tasks: they go first,
-    # so no worker is left with a long task at the end.
-    overviews = [job for job in jobs if job.context.keys().isdisjoint(_PER_RECORD)]
-    singles = [job for job in jobs if not job.context.keys().isdisjoint(_PER_RECORD)]
+    # The files and the overview pages (those not about one record) are the longest tasks: they go
+    # first, so no worker is left with a long task at the end.
+    overviews = [job for job in jobs if "source_file" not in job.context]
+    singles = [job for job in jobs if "source_file" in job.context]
     ordered: list[_Job | None] = [None, *overviews, *singles]
     results = pool.run(task, ordered, workers, slices_per_worker=8)
     files = results[0]
     assert isinstance(files, dict)
     return {job.path: text for job, text in zip(ordered[1:], results[1:], strict=True)}, files  # type: ignore[union-attr,misc]
-
-
-_PER_RECORD = {"case", "criterion", "lesson", "source", "criteria"}
 
 
 def render_site(
