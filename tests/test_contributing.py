@@ -225,3 +225,17 @@ def test_export_to_an_existing_file_is_one_line_not_a_traceback(tmp_path: Path) 
     assert result.returncode == 2
     assert result.stderr.startswith("error: ") and "is a file, not a folder" in result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_scaffolded_source_fails_until_filled_then_validates(repo: Path) -> None:
+    assert run_cli(repo, "new", "source", "harbour-evaluation-2024").returncode == 0
+    path = repo / "content/sources/harbour-evaluation-2024.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schema/source.schema.json\n")
+    assert "One of: report, article, book, web-page, interview, evaluation, data-set, other." in text
+    before = run_cli(repo, "validate")
+    line = text.splitlines().index(next(x for x in text.splitlines() if x.startswith("cited_as:"))) + 1
+    assert f"content/sources/harbour-evaluation-2024.yaml:{line}:1: cited_as: must not be empty" in before.stdout
+    path.write_text(text.replace('cited_as: ""', "cited_as: Harbour evaluation 2024"), encoding="utf-8")
+    after = run_cli(repo, "validate")
+    assert after.returncode == 0, after.stdout

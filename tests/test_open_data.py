@@ -35,7 +35,9 @@ def test_knowledge_base_json_round_trips_to_the_records(kb: KnowledgeBase, built
     assert len(data["lessons"]) == len(kb.lessons) and len(data["terms"]) == len(kb.terms)
 
 
-def test_ratings_csv_has_one_row_per_studied_case_and_indicator(kb: KnowledgeBase, built_site: Path) -> None:
+def test_ratings_csv_has_one_row_per_assessed_case_and_indicator_with_its_evidence(
+    kb: KnowledgeBase, built_site: Path
+) -> None:
     with (built_site / "data/ratings.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == len(kb.assessed_cases) * len(kb.indicators)
@@ -44,6 +46,26 @@ def test_ratings_csv_has_one_row_per_studied_case_and_indicator(kb: KnowledgeBas
         entry = case.assessment[row["criterion_id"]][row["indicator_id"]]
         assert row["rating"] == entry.rating.value
         assert row["finding"] == " ".join(pick(entry.finding).split())
+        assert row["assessed_by"] == case.assessed_by
+        assert row["quotes"].split(" | ") == [c.quote for c in entry.cite if c.quote] or row["quotes"] == ""
+        for cited in entry.cite:
+            assert kb.source(cited.source).cited_as in row["citations"]
+
+
+def test_the_json_export_carries_sources_and_citations(kb: KnowledgeBase, built_site: Path) -> None:
+    data = json.loads((built_site / "data/knowledge-base.json").read_text(encoding="utf-8"))
+    assert [s["id"] for s in data["sources"]] == [s.id for s in kb.sources]
+    assert data["study"]["source"] == kb.study_source.id
+    antwerp = next(c for c in data["cases"] if c["id"] == "antwerp-diamond-quarter")
+    trust = antwerp["assessment"]["cultural-characteristics"]["mutual-trust"]
+    assert trust["cite"][0] == {
+        "source": "wodc-soft-targets",
+        "section": "PPC practices › Antwerp Diamond Quarter",
+        "page": None,
+        "quote": "Respondents experience great mutual trust",
+    }
+    schema = json.loads((built_site / "data/schema/source.schema.json").read_text(encoding="utf-8"))
+    assert "cited_as" in schema["required"]
 
 
 def test_each_record_validates_against_its_published_json_schema(built_site: Path) -> None:
