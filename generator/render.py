@@ -17,7 +17,17 @@ from .load import gc_paused
 from .markdown_text import Trusted, blocks, finalize, inline, pick
 from .models import TYPES, Citation, Term
 from .ratings import SCALE
-from .render_helpers import anchor, badge, case_facts, citations, cite, full_reference, legend, md_link
+from .render_helpers import (
+    anchor,
+    badge,
+    case_facts,
+    citations,
+    cite,
+    external_link,
+    full_reference,
+    legend,
+    md_link,
+)
 from .words import EN, words
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -76,6 +86,7 @@ def environment() -> Environment:
         citations=citations_on_page,
         section_anchor=section_anchor,
         full_reference=full_reference,
+        external_link=external_link,
         anchor=anchor,
         legend=legend,
         case_facts=case_facts,

@@ -4,6 +4,7 @@ citations with their quotes, and the legend."""
 from __future__ import annotations
 
 from functools import lru_cache
+from html import escape
 
 from . import site_paths as paths
 from .knowledge_base import KnowledgeBase, section_anchor
@@ -52,6 +53,12 @@ def anchor(ident: str) -> Trusted:
     return Trusted(f"{{#{ident}}}")
 
 
+def external_link(url: str) -> Trusted:
+    """A link to another site. Its address is validated as http(s) without spaces; it is escaped
+    in the attribute and made inert as text, so it can neither break out nor become Markdown."""
+    return Trusted(f'<a href="{escape(url, quote=True)}">{inline(url)}</a>')
+
+
 def full_reference(source: Source, words: dict[str, str]) -> Trusted:
     """A source as a reference list gives it: authors (date). Title. Kind, publisher. Address.
     Only what the record states; a missing date reads "n.d."."""
@@ -59,7 +66,8 @@ def full_reference(source: Source, words: dict[str, str]) -> Trusted:
     when = inline(source.date or (str(source.year) if source.year else "n.d."))
     title = f"*{inline(source.title)}*" if source.title else ""
     kind = ", ".join(inline(x) for x in (source.kind and words[f"kind_{source.kind}"], source.publisher) if x)
-    where = f"doi&#58;{inline(source.doi)}" if source.doi else (f"`{source.url}`" if source.url else "")
+    where = external_link(f"https://doi.org/{source.doi}") if source.doi else ""
+    where = where or (external_link(source.url) if source.url else "")
     parts = [f"{authors} ({when})", title, kind, where]
     return Trusted(". ".join(p for p in parts if p) + ".")
 

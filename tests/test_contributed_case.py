@@ -139,3 +139,23 @@ def test_validate_run_inside_the_repository_checks_quotes_against_the_shared_tex
     assert result.returncode == 1, result.stdout + result.stderr
     assert "mutual-trust.cite[0].quote: these words are not in the text of source 'wodc-soft-targets'" in result.stdout
     assert "full_text" not in result.stdout
+
+
+def test_a_sources_address_and_doi_are_links_that_cannot_inject(tmp_path: Path) -> None:
+    repo = copy_repo(tmp_path / "repo")
+    _contribute(repo)
+    source = repo / "content/sources/example-evaluation.yaml"
+    hostile = 'https://example.org/a_b*c*"><script>alert(1)</script>'
+    source.write_text(
+        source.read_text(encoding="utf-8")
+        + f"url: '{hostile}'\naccessed: 2024-05-01\ndoi: '10.1234/x\"><img_src=x>'\n",
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    built = mkdocs_build(repo, site)
+    assert built.returncode == 0, built.stderr
+    html = (site / "sources/example-evaluation/index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in html and "<img" not in html
+    page = read_page(site, "sources/example-evaluation")
+    assert 'https://example.org/a_b*c*"><script>alert(1)</script>' in page.links
+    assert hostile in page.text  # shown as written, as text
