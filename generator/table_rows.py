@@ -122,9 +122,9 @@ def case_index_table(page: str, kb: KnowledgeBase, words: dict[str, str]) -> Tru
         status = words[f"status_{case.status}"] if case.status else words["not_in_study"]
         rows.append(
             f"| {_case_link(page, case)} | {country} | {inline(case.target)} "
-            f"| {inline(status)} | {_assessed_label(case, words)} |{ratings} |"
+            f'| {inline(status)}<br><span class="kb-basis">{_assessed_label(case, words)}</span> |{ratings} |'
         )
-    head = [words["case"], words["country"], words["target"], words["status"], words["assessed_by"]]
+    head = [words["case"], words["country"], words["target"], words["status"]]
     return _table([*head, *(c.title for c in kb.criteria)], rows)
 
 

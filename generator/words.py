@@ -82,7 +82,7 @@ EN = {
     "variants_touching": "Variants of PPC that touch this criterion",
     "legend": "Legend",
     "rule": "How a criterion's rating is derived",
-    "not_stated": "Not stated in the study",
+    "not_stated": "Not stated in the sources",
     "terms_on_page": "Terms on this page",
     "cited_by": "Cited for",
     "requires": "What it would require",
