@@ -6,7 +6,8 @@ Small on purpose: ``validate`` sends only these between processes, never whole r
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from functools import cache
+from typing import NamedTuple, get_args
 
 from pydantic import BaseModel
 
@@ -36,7 +37,7 @@ def citations(value: object, loc: FieldPath = ()) -> Iterator[tuple[FieldPath, C
         return
     items: Iterable[tuple[str | int, object]]
     if isinstance(value, BaseModel):
-        items = ((name, getattr(value, name)) for name in value.__class__.model_fields)
+        items = ((name, getattr(value, name)) for name in _fields_with_records(value.__class__))
     elif isinstance(value, (list, tuple)):
         items = enumerate(value)
     elif isinstance(value, dict):
@@ -49,6 +50,19 @@ def citations(value: object, loc: FieldPath = ()) -> Iterator[tuple[FieldPath, C
 
 
 _LEAVES = frozenset({str, int, float, bool, Rating})
+
+
+@cache
+def _fields_with_records(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model`` that can hold a record (and so a citation); text, ids and numbers
+    cannot, so the walk never enters them. Read once per model from its type hints."""
+    return tuple(name for name, info in model.model_fields.items() if _holds_record(info.annotation))
+
+
+def _holds_record(hint: object) -> bool:
+    if isinstance(hint, type) and issubclass(hint, BaseModel):
+        return True
+    return any(_holds_record(arg) for arg in get_args(hint))
 
 
 def _refs(record: Record) -> tuple[Ref, ...]:
