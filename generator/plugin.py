@@ -38,6 +38,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 repo,
                 Path(self.config.contributing),
                 site_url=config.site_url or "",
+                edit_uri=config.edit_uri or "",
                 workers=workers,
             )
         except Exception as exc:  # ContentError carries every problem; anything else is a bug

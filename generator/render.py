@@ -182,7 +182,9 @@ def render_site(
     *,
     contributing: str | None = None,
     changed: dict[str, str] | None = None,
+    history_state: str = "none",
     site_url: str = "",
+    history_base: str = "",
     workers: int = 1,
 ) -> Site:
     """Every page and file of the site.
@@ -201,7 +203,10 @@ def render_site(
         "w": words(),
         "changed": changed,
         "site_url": site_url or "this site",
+        "page_url": lambda path: (site_url.rstrip("/") + "/" + export.url(path)) if site_url else export.url(path),
         "content_date": content_date,
+        "history_state": history_state,
+        "history_base": history_base,
     }
     jobs: list[_Job] = []
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .history import last_changed
+from .history import history
 from .knowledge_base import KnowledgeBase, build
 from .render import Site, render_site
 
@@ -19,8 +19,26 @@ def build_site(
     contributing: Path = Path("CONTRIBUTING.md"),
     *,
     site_url: str = "",
+    edit_uri: str = "",
     workers: int = 1,
 ) -> Site:
     kb = load_kb(repo, workers=workers)
     text = (repo / contributing).read_text(encoding="utf-8") if (repo / contributing).is_file() else None
-    return render_site(kb, contributing=text, changed=last_changed(repo), site_url=site_url, workers=workers)
+    known = history(repo)
+    return render_site(
+        kb,
+        contributing=text,
+        changed=known.dates,
+        history_state=known.state,
+        site_url=site_url,
+        history_base=history_base(edit_uri),
+        workers=workers,
+    )
+
+
+def history_base(edit_uri: str) -> str:
+    """The repository host's history address for a file, from the edit address: GitHub's and
+    GitLab's '.../edit/BRANCH/' become '.../commits/BRANCH/'; '' where that does not apply."""
+    if "/edit/" not in edit_uri or not edit_uri.startswith(("https://", "http://")):
+        return ""
+    return edit_uri.replace("/edit/", "/commits/", 1).rstrip("/") + "/"

@@ -109,6 +109,16 @@ EN = {
     "accountability": "Accountability and evaluation",
     "threat_information": "Information about the threat",
     "last_changed": "Record last changed",
+    "last_changed_on": "Last changed on",
+    "cite_this_page": "Cite this page",
+    "suggested_citation": "Suggested citation",
+    "kb_title": "Knowledge base on public-private cooperation for guarding and securing soft targets",
+    "date_unknown": "date of last change not known",
+    "accessed_on": "accessed on the date you read it",
+    "stable_address": "Stable address",
+    "history": "History of this record",
+    "history_unavailable": "not available in this copy of the knowledge base (it has no git history)",
+    "history_shallow": "this copy has only part of the git history, so the record may have changed earlier",
 }
 
 

@@ -1,0 +1,78 @@
+"""Citable and durable: CITATION.cff, a "Cite this page" block on every record page, history links."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import yaml
+
+from generator.history import history
+from generator.knowledge_base import KnowledgeBase
+from generator.markdown_text import pick
+from generator.site import history_base
+from helpers import ROOT, copy_repo, mkdocs_build, read_page
+
+SITE_URL = "https://ppc-soft-targets.github.io/knowledge-base/"
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@example.org",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@example.org",
+    "PATH": "/usr/bin:/bin",
+}
+
+
+def test_citation_cff_names_the_knowledge_base_and_the_study_and_invents_no_people(kb: KnowledgeBase) -> None:
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["cff-version"] == "1.2.0"
+    assert cff["title"] and cff["message"]
+    assert all(set(author) == {"name"} for author in cff["authors"])  # entities, not invented people
+    assert cff["url"] == SITE_URL
+    study = cff["references"][0]
+    assert [a["name"] for a in study["authors"]] == [pick(a) for a in kb.study_source.authors]
+    assert "year" not in study and "date-published" not in study  # the summary states none
+
+
+def test_every_record_page_can_be_cited_with_its_stable_address_and_history(built_site: Path) -> None:
+    for path in ("cases/antwerp-diamond-quarter", "criteria/cultural-characteristics", "sources/whelan-2011"):
+        page = read_page(built_site, path)
+        assert "Cite this page" in page.text, path
+        assert re.search(r"In: Knowledge base on .+, last changed on \d{4}-\d{2}-\d{2}\. https://", page.text), path
+        assert f"{SITE_URL}{path}/" in page.links, path
+        record = {"cases": "cases", "criteria": "criteria", "sources": "sources"}[path.split("/")[0]]
+        history_link = f"https://github.com/ppc-soft-targets/knowledge-base/commits/main/content/{record}/{path.split('/')[1]}.yaml"
+        assert history_link in page.links, path
+
+
+def test_history_address_is_derived_from_the_edit_address() -> None:
+    assert history_base("https://github.com/o/r/edit/main/") == "https://github.com/o/r/commits/main/"
+    assert history_base("https://gitlab.com/o/r/-/edit/main") == "https://gitlab.com/o/r/-/commits/main/"
+    assert history_base("") == "" and history_base("docs/") == ""
+
+
+def test_without_git_history_the_build_succeeds_and_says_so(tmp_path: Path) -> None:
+    repo = copy_repo(tmp_path / "repo")  # like a downloaded archive: no .git
+    site = tmp_path / "site"
+    result = mkdocs_build(repo, site)
+    assert result.returncode == 0, result.stderr
+    text = read_page(site, "cases/rtr-nl").text
+    assert "not available in this copy of the knowledge base" in text
+    assert "commits/main/content/cases/rtr-nl.yaml" not in text
+
+
+def test_a_shallow_clone_is_known_as_one(tmp_path: Path) -> None:
+    origin = tmp_path / "origin"
+    (origin / "content").mkdir(parents=True)
+    for n in range(2):
+        (origin / "content" / "a.yaml").write_text(f"n: {n}\n")
+        for args in (["init", "-q"] if n == 0 else [], ["add", "content"], ["commit", "-q", "-m", str(n)]):
+            if args:
+                subprocess.run(["git", *args], cwd=origin, env=GIT_ENV, check=True)
+    assert history(origin).state == "full"
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{origin}", str(clone)], env=GIT_ENV, check=True)
+    shallow = history(clone)
+    assert shallow.state == "shallow" and "content/a.yaml" in shallow.dates
+    assert history(tmp_path).state == "none"
