@@ -117,6 +117,20 @@ def check(loaded: Loaded, repo: Path) -> list[Problem]:
             else:
                 seen[links.id] = doc
 
+    for name, entries in loaded.links.items():
+        former: dict[str, str] = {}
+        for links, doc in entries:
+            for i, old in enumerate(links.former):
+                if old in ids[name] or old in loaded.stems.get(name, set()):
+                    problems.append(
+                        doc.problem(("former_ids", i), f"'{old}' is the id of a record in content/{name}/ now")
+                    )
+                elif old in former:
+                    problems.append(
+                        doc.problem(("former_ids", i), f"'{old}' is a former id of '{former[old]}' too")
+                    )
+                former.setdefault(old, links.id)
+
     def ref(doc: Document, loc: FieldPath, value: str, kind: str) -> bool:
         if value in ids.get(kind, {}) or value in loaded.stems.get(kind, set()):
             return True

@@ -28,6 +28,7 @@ class Links(NamedTuple):  # a tuple: cheap to send between processes
     rated: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a case's assessment: criterion -> indicators
     sections: tuple[str, ...] = ()  # a source's citable sections
     full_text: str | None = None  # a source's text, relative to the repository
+    former: tuple[str, ...] = ()  # ids the record had before a rename
 
 
 def citations(value: object, loc: FieldPath = ()) -> Iterator[tuple[FieldPath, Citation]]:
@@ -82,7 +83,7 @@ def _refs(record: Record) -> tuple[Ref, ...]:
 
 def links_of(record: Record) -> Links:
     cited = tuple((loc, c.source, c.section, c.quote) for loc, c in citations(record))
-    links = Links(getattr(record, "id", ""), _refs(record), cited)
+    links = Links(getattr(record, "id", ""), _refs(record), cited, former=tuple(getattr(record, "former_ids", ())))
     if isinstance(record, Criterion):
         return links._replace(indicators=tuple(ind.id for ind in record.indicators))
     if isinstance(record, Case):

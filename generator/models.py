@@ -90,6 +90,9 @@ class Assessed(Record):
 
 class Case(Record):
     id: Id
+    former_ids: list[Id] = Field(
+        default=[], description="Ids this record had before it was renamed: their addresses redirect here."
+    )
     name: Name = Field(description="The partnership's name as its source gives it.")
     other_names: list[Name] = Field(
         default=[], description="Other names, e.g. the Dutch name or an abbreviation; search finds them."
@@ -155,6 +158,9 @@ class Indicator(Record):
 
 class Criterion(Record):
     id: Id
+    former_ids: list[Id] = Field(
+        default=[], description="Ids this record had before it was renamed: their addresses redirect here."
+    )
     order: int = Field(ge=1)
     title: Name
     other_names: list[Name] = []
@@ -167,6 +173,9 @@ class Criterion(Record):
 
 class Lesson(Record):
     id: Id
+    former_ids: list[Id] = Field(
+        default=[], description="Ids this record had before it was renamed: their addresses redirect here."
+    )
     title: Name
     criterion: Id
     cases: list[Id] = Field(min_length=1)
@@ -178,6 +187,9 @@ class Source(Record):
     """Anything a record cites: a report, an article, a web page, an interview, a data set."""
 
     id: Id
+    former_ids: list[Id] = Field(
+        default=[], description="Ids this record had before it was renamed: their addresses redirect here."
+    )
     cited_as: Line = Field(description="How citations name it, e.g. 'Whelan 2011' or 'WODC/NCTV study'.")
     kind: Literal["report", "article", "book", "web-page", "interview", "evaluation", "data-set", "other"] | None = (
         Field(default=None, description="What it is; leave out where nothing says.")

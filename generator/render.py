@@ -17,6 +17,7 @@ from .load import gc_paused
 from .markdown_text import Trusted, blocks, finalize, inline, pick
 from .models import TYPES, Citation, Term
 from .ratings import SCALE
+from .redirects import redirects
 from .render_helpers import (
     anchor,
     badge,
@@ -254,6 +255,7 @@ def render_site(
         pages, made = _render_jobs(jobs, common, _Terms(kb.terms), workers, files)
     site.pages.update(pages)
     site.files.update(made)
+    site.files.update(redirects(kb, site_url))
     if contributing is not None:
         site.pages["contributing.md"] = contributing
         site.edit["contributing.md"] = "CONTRIBUTING.md"

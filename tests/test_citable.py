@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -12,7 +13,7 @@ from generator.history import history
 from generator.knowledge_base import KnowledgeBase
 from generator.markdown_text import pick
 from generator.site import history_base
-from helpers import ROOT, copy_repo, mkdocs_build, read_page
+from helpers import ROOT, broken_links, copy_repo, mkdocs_build, read_page, run_cli
 
 SITE_URL = "https://ppc-soft-targets.github.io/knowledge-base/"
 GIT_ENV = {
@@ -76,3 +77,44 @@ def test_a_shallow_clone_is_known_as_one(tmp_path: Path) -> None:
     shallow = history(clone)
     assert shallow.state == "shallow" and "content/a.yaml" in shallow.dates
     assert history(tmp_path).state == "none"
+
+
+def _rename_rtr(repo: Path, extra: str = "") -> Path:
+    old = repo / "content/cases/rtr-nl.yaml"
+    new = repo / "content/cases/rtr-netherlands.yaml"
+    text = old.read_text(encoding="utf-8").replace(
+        "id: rtr-nl\n", f"id: rtr-netherlands\nformer_ids: [rtr-nl{extra}]\n"
+    )
+    new.write_text(text, encoding="utf-8")
+    old.unlink()
+    return new
+
+
+def test_a_renamed_record_keeps_a_redirect_at_its_former_address(tmp_path: Path) -> None:
+    repo = copy_repo(tmp_path / "repo")
+    _rename_rtr(repo)
+    site = tmp_path / "site"
+    result = mkdocs_build(repo, site)
+    assert result.returncode == 0, result.stderr
+    redirect = (site / "cases/rtr-nl/index.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=../rtr-netherlands/">' in redirect
+    assert f'<link rel="canonical" href="{SITE_URL}cases/rtr-netherlands/">' in redirect
+    assert '<a href="../rtr-netherlands/">RTR-NL</a>' in redirect
+    assert (site / "cases/rtr-nl" / "../rtr-netherlands/index.html").resolve().is_file()
+    assert broken_links(site) == []
+    data = json.loads((site / "data/knowledge-base.json").read_text(encoding="utf-8"))
+    assert next(c for c in data["cases"] if c["id"] == "rtr-netherlands")["former_ids"] == ["rtr-nl"]
+
+
+def test_validate_rejects_a_former_id_that_is_live_or_taken(tmp_path: Path) -> None:
+    repo = copy_repo(tmp_path / "repo")
+    renamed = _rename_rtr(repo, ", nypd-shield")
+    other = repo / "content/cases/project-argus.yaml"
+    other.write_text(
+        other.read_text(encoding="utf-8").replace("id: project-argus\n", "id: project-argus\nformer_ids: [rtr-nl]\n")
+    )
+    out = run_cli(repo, "validate").stdout
+    line = next(n for n, t in enumerate(renamed.read_text().splitlines(), 1) if t.startswith("former_ids"))
+    assert f"content/cases/rtr-netherlands.yaml:{line}:" in out
+    assert "former_ids[1]: 'nypd-shield' is the id of a record in content/cases/ now" in out
+    assert "former_ids[0]: 'rtr-nl' is a former id of" in out

@@ -154,7 +154,11 @@ def test_case_page_quotes_the_evidence_and_links_the_source_section(built_site: 
 
 
 # Case fields that the case page does not print as written, and why.
-NOT_SHOWN = {"id": "it is the page's address", "country": "shown as the country record's name"}
+NOT_SHOWN = {
+    "id": "it is the page's address",
+    "country": "shown as the country record's name",
+    "former_ids": "their addresses redirect to the page",
+}
 
 
 def test_every_case_field_is_shown_on_its_page_or_listed_as_not_shown(repo: Path) -> None:

@@ -1,0 +1,39 @@
+"""Pages at a renamed record's former addresses that send the reader on to its current page."""
+
+from __future__ import annotations
+
+from html import escape
+
+from .knowledge_base import KnowledgeBase
+from .markdown_text import pick
+from .models import TYPES
+
+
+def redirect_page(new_url: str, canonical: str, name: str) -> str:
+    """A meta refresh and a link (for readers and tools that ignore the refresh), and the new
+    address as canonical so search engines move their entry."""
+    url, title = escape(new_url, quote=True), escape(name)
+    return (
+        "<!doctype html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>Moved: {title}</title>\n"
+        f'<link rel="canonical" href="{escape(canonical, quote=True)}">\n'
+        f'<meta http-equiv="refresh" content="0; url={url}">\n'
+        '<meta name="robots" content="noindex">\n'
+        f'</head>\n<body>\n<p>This page has moved to <a href="{url}">{title}</a>.</p>\n</body>\n</html>\n'
+    )
+
+
+def redirects(kb: KnowledgeBase, site_url: str) -> dict[str, str]:
+    """``{folder}/{former id}/index.html`` -> its redirect page, for every record with former ids."""
+    pages = {}
+    for kind in TYPES:
+        if not kind.own_pages:
+            continue
+        for record in kb.records[kind.folder]:
+            for old in getattr(record, "former_ids", ()):
+                new = f"{kind.folder}/{record.id}/"
+                canonical = site_url.rstrip("/") + "/" + new if site_url else f"../../{new}"
+                name = next(pick(getattr(record, f)) for f in ("name", "title", "cited_as") if hasattr(record, f))
+                pages[f"{kind.folder}/{old}/index.html"] = redirect_page(f"../{record.id}/", canonical, name)
+    return pages
