@@ -126,9 +126,7 @@ def check(loaded: Loaded, repo: Path) -> list[Problem]:
                         doc.problem(("former_ids", i), f"'{old}' is the id of a record in content/{name}/ now")
                     )
                 elif old in former:
-                    problems.append(
-                        doc.problem(("former_ids", i), f"'{old}' is a former id of '{former[old]}' too")
-                    )
+                    problems.append(doc.problem(("former_ids", i), f"'{old}' is a former id of '{former[old]}' too"))
                 former.setdefault(old, links.id)
 
     def ref(doc: Document, loc: FieldPath, value: str, kind: str) -> bool:

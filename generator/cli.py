@@ -6,6 +6,7 @@ traceback; exit 1 for invalid content, 2 for a command that cannot be carried ou
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -50,6 +51,11 @@ def _parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="write the open-data files (JSON, CSV, JSON Schemas) to a folder")
     export.add_argument("--out", type=Path, required=True, help="folder to write into (created if missing)")
+
+    diff = sub.add_parser("diff", help="compare two knowledge-base.json exports: records and ratings that changed")
+    diff.add_argument("old", type=Path, help="the older knowledge-base.json")
+    diff.add_argument("new", type=Path, help="the newer knowledge-base.json")
+    diff.add_argument("--format", choices=("text", "json"), default="text", help="readable text (default) or JSON")
     return parser
 
 
@@ -97,6 +103,7 @@ def _repo_relative(path: Path, repo: Path) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     # Imported here, and the site's only where needed: `validate` should not pay for Jinja.
+    from .diff import DiffError
     from .knowledge_base import validate
     from .pool import usable_cpus
     from .scaffold import ScaffoldError, new_record
@@ -119,9 +126,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"Wrote {len(site.pages)} pages and {len(site.files)} other files to {args.out}.")
         elif args.command == "export":
             from . import export
+            from .history import history
             from .site import load_kb
 
-            files = export.data_files(load_kb(repo, workers=usable_cpus()))
+            known = history(repo)
+            version = export.DataVersion(max(known.dates.values(), default=""), known.commit)
+            files = export.data_files(load_kb(repo, workers=usable_cpus()), version)
             _write(args.out, {path.removeprefix("data/"): text for path, text in files.items()})
             print(f"Wrote {len(files)} open-data files to {args.out}.")
         elif args.command == "schema":
@@ -131,6 +141,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             schemas = {name: export.dumps(schema) for name, schema in export.json_schemas().items()}
             _write(out, schemas)
             print(f"Wrote {len(schemas)} JSON Schemas to {out}.")
+        elif args.command == "diff":
+            from .diff import as_text, diff, read_export
+
+            result = diff(read_export(args.old), read_export(args.new))
+            print(
+                json.dumps(result, ensure_ascii=False, indent=2) if args.format == "json" else as_text(result), end=""
+            )
         elif args.command == "new":
             path = new_record(repo, args.kind, args.id)
             print(
@@ -138,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
     except ContentError as exc:
         return _report(exc, getattr(args, "format", "text"), repo, getattr(args, "files", []))
-    except (ScaffoldError, _OutError) as exc:
+    except (ScaffoldError, _OutError, DiffError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:  # a folder that cannot be created or written

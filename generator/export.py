@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from . import site_paths as paths
@@ -16,6 +17,18 @@ from .models import COLLECTIONS, SINGLETONS, TYPES, Citation
 from .ratings import ABSENT_AT, PRESENT_AT, RULE, SCALE
 
 FORMAT = "ppc-kb-self-assessment"
+# The shape of knowledge-base.json: raised whenever a record type or the export changes shape, so a
+# reader of two exports knows whether their fields can be compared.
+SCHEMA_VERSION = 2
+
+
+@dataclass(frozen=True)
+class DataVersion:
+    """Which content an export holds: when it last changed and the commit that changed it, where
+    git knows them (a downloaded archive has neither)."""
+
+    date: str = ""
+    commit: str = ""
 
 
 def dumps(data: Any, *, compact: bool = False) -> str:
@@ -48,7 +61,7 @@ def json_schemas() -> dict[str, dict[str, Any]]:
     return schemas
 
 
-def knowledge_base(kb: KnowledgeBase) -> dict[str, Any]:
+def knowledge_base(kb: KnowledgeBase, version: DataVersion = DataVersion()) -> dict[str, Any]:
     """Every record, in the order pages list them; assessed cases add their derived criterion
     ratings and how many indicators reach each rating."""
 
@@ -61,7 +74,8 @@ def knowledge_base(kb: KnowledgeBase) -> dict[str, Any]:
 
     return {
         "format": "ppc-kb",
-        "version": 2,
+        "schema_version": SCHEMA_VERSION,
+        "data_version": {"date": version.date or None, "commit": version.commit or None},
         "rating_scale": [
             {"id": r.value, "symbol": lv.symbol, "label": lv.label, "meaning": lv.meaning, "score": lv.score}
             for r, lv in SCALE.items()
@@ -171,9 +185,9 @@ def self_assessment(kb: KnowledgeBase) -> dict[str, Any]:
     }
 
 
-def data_files(kb: KnowledgeBase) -> dict[str, str]:
+def data_files(kb: KnowledgeBase, version: DataVersion = DataVersion()) -> dict[str, str]:
     files = {
-        "data/knowledge-base.json": dumps(knowledge_base(kb), compact=True),
+        "data/knowledge-base.json": dumps(knowledge_base(kb, version), compact=True),
         "data/ratings.csv": ratings_csv(kb),
         "data/self-assessment.json": dumps(self_assessment(kb), compact=True),
     }

@@ -13,6 +13,7 @@ class History:
 
     dates: dict[str, str] = field(default_factory=dict)  # repo-relative POSIX path -> YYYY-MM-DD
     state: str = "none"  # "full", "shallow" (a shallow clone: dates may be too recent) or "none"
+    commit: str = ""  # the last commit that changed the folder: the version of the data
 
 
 def _git(repo: Path, *args: str) -> str | None:
@@ -44,4 +45,5 @@ def history(repo: Path, folder: str = "content") -> History:
         elif line and line not in dates:
             dates[line] = date  # newest commit comes first
     shallow = (_git(repo, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
-    return History(dates, "shallow" if shallow else ("full" if dates else "none"))
+    commit = (_git(repo, "log", "-1", "--format=%H", "--", folder) or "").strip()
+    return History(dates, "shallow" if shallow else ("full" if dates else "none"), commit)

@@ -184,6 +184,7 @@ def render_site(
     contributing: str | None = None,
     changed: dict[str, str] | None = None,
     history_state: str = "none",
+    data_commit: str = "",
     site_url: str = "",
     history_base: str = "",
     workers: int = 1,
@@ -249,7 +250,8 @@ def render_site(
         for case in kb.assessed_cases:
             rows = [(pick(c.title), kb.criterion_rating(case, c)) for c in kb.criteria]
             made[paths.profile_svg(case.id)] = svg.profile(f"Criterion profile of {pick(case.name)}", rows)
-        return {**made, **export.data_files(kb)}
+        version = export.DataVersion(max(changed.values(), default=""), data_commit)
+        return {**made, **export.data_files(kb, version)}
 
     with gc_paused():
         pages, made = _render_jobs(jobs, common, _Terms(kb.terms), workers, files)

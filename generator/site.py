@@ -30,6 +30,7 @@ def build_site(
         contributing=text,
         changed=known.dates,
         history_state=known.state,
+        data_commit=known.commit,
         site_url=site_url,
         history_base=history_base(edit_uri),
         workers=workers,

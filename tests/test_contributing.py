@@ -141,7 +141,7 @@ def test_validate_files_reports_only_those(repo: Path) -> None:
     assert own.returncode == 1 and "bad-enum.yaml:5:1: status" in own.stdout
 
 
-@pytest.mark.parametrize("command", ["validate", "render", "new", "schema", "export"])
+@pytest.mark.parametrize("command", ["validate", "render", "new", "schema", "export", "diff"])
 def test_every_subcommand_has_help(command: str) -> None:
     result = run_cli(ROOT, command, "--help")
     assert result.returncode == 0 and result.stdout.startswith("usage: python -m generator")
