@@ -47,3 +47,86 @@ def history(repo: Path, folder: str = "content") -> History:
     shallow = (_git(repo, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
     commit = (_git(repo, "log", "-1", "--format=%H", "--", folder) or "").strip()
     return History(dates, "shallow" if shallow else ("full" if dates else "none"), commit)
+
+
+@dataclass(frozen=True)
+class RecordChange:
+    status: str  # "added", "changed" or "removed"
+    path: str  # repo-relative, e.g. content/cases/x.yaml
+    ratings: tuple[tuple[str, str, str], ...] = ()  # (criterion › indicator, old rating, new rating)
+
+
+@dataclass(frozen=True)
+class DayOfChanges:
+    date: str
+    changes: tuple[RecordChange, ...]
+
+
+_STATUS = {"A": "added", "M": "changed", "D": "removed"}
+
+
+def changes(repo: Path, folder: str = "content", limit: int = 300) -> list[DayOfChanges] | None:
+    """What the commits to ``folder`` added, changed and removed, newest day first; None without git.
+
+    A file changed more than once on a day is listed once, with its ratings from before that day's
+    first change to after its last.
+    """
+    out = _git(repo, "log", f"-{limit}", "--no-renames", "--format=@%H %cs", "--name-status", "--", folder)
+    if out is None:
+        return None
+    days: dict[str, dict[str, tuple[str, str, str]]] = {}  # date -> path -> (status, newest, oldest commit)
+    commit = date = ""
+    for line in out.splitlines():
+        if line.startswith("@"):
+            commit, date = line[1:].split()
+        elif "\t" in line:
+            code, path = line.split("\t", 1)
+            status = _STATUS.get(code[:1])
+            if status is None or not path.endswith(".yaml"):
+                continue
+            day = days.setdefault(date, {})
+            if path in day:  # an older commit of the same day: keep the newest status, the oldest parent
+                newest_status, newest, _ = day[path]
+                first = "added" if status == "added" else newest_status
+                day[path] = (first if newest_status != "removed" else "removed", newest, commit)
+            else:
+                day[path] = (status, commit, commit)
+    return [
+        DayOfChanges(
+            date,
+            tuple(
+                RecordChange(status, path, _rating_changes(repo, path, oldest, newest) if status == "changed" else ())
+                for path, (status, newest, oldest) in sorted(day.items())
+            ),
+        )
+        for date, day in sorted(days.items(), reverse=True)
+    ]
+
+
+def _rating_changes(repo: Path, path: str, oldest: str, newest: str) -> tuple[tuple[str, str, str], ...]:
+    """The indicator ratings of a case record that differ between before ``oldest`` and ``newest``."""
+    if "/cases/" not in path:
+        return ()
+    before, after = _ratings_at(repo, f"{oldest}^", path), _ratings_at(repo, newest, path)
+    return tuple(
+        (what, before.get(what, ""), after.get(what, ""))
+        for what in sorted(set(before) | set(after))
+        if before.get(what) != after.get(what)
+    )
+
+
+def _ratings_at(repo: Path, commit: str, path: str) -> dict[str, str]:
+    import yaml  # only when a case changed
+
+    text = _git(repo, "show", f"{commit}:{path}")
+    try:
+        data = yaml.safe_load(text) if text else None
+    except yaml.YAMLError:
+        return {}
+    found: dict[str, str] = {}
+    assessment = data.get("assessment") if isinstance(data, dict) else None
+    for cid, indicators in (assessment or {}).items():
+        for iid, entry in (indicators or {}).items():
+            if isinstance(entry, dict) and isinstance(entry.get("rating"), str):
+                found[f"{cid} › {iid}"] = entry["rating"]
+    return found

@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from .pool import log, usable_cpus
 from .site import build_site
@@ -67,6 +68,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             file.edit_uri = site.edit.get(path)
             files.append(file)
         return files
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # Feed readers find the change feed from any page's head.
+        href = get_relative_url("feed.xml", page.url)
+        link = f'<link rel="alternate" type="application/atom+xml" title="What changed" href="{href}">'
+        return output.replace("</head>", f"{link}\n</head>", 1)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # MkDocs unescapes the first heading into page.title and themes print it raw (in <title>,

@@ -12,6 +12,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
 from . import export, pool, svg, table_rows
 from . import site_paths as paths
+from .feed import atom
+from .history import DayOfChanges
 from .knowledge_base import KnowledgeBase, section_anchor
 from .load import gc_paused
 from .markdown_text import Trusted, blocks, finalize, inline, pick
@@ -185,6 +187,7 @@ def render_site(
     changed: dict[str, str] | None = None,
     history_state: str = "none",
     data_commit: str = "",
+    days: list[DayOfChanges] | None = None,
     site_url: str = "",
     history_base: str = "",
     workers: int = 1,
@@ -240,6 +243,7 @@ def render_site(
             criteria=(criterion,),
             title=pick(criterion.title),
         )
+    page("changes.md", "changes.md.j2", glossary=False, days=days)
     page("study.md", "study.md.j2", "content/study.yaml")
     page("resilience.md", "resilience.md.j2", "content/study.yaml")
     page("self-assessment.md", "self_assessment.md.j2", glossary=False)
@@ -258,6 +262,9 @@ def render_site(
     site.pages.update(pages)
     site.files.update(made)
     site.files.update(redirects(kb, site_url))
+    paths_changed = {change.path for day in days or () for change in day.changes}
+    described = table_rows.describe_files(kb, sorted(paths_changed))
+    site.files["feed.xml"] = atom(days or [], described, site_url, f"{words().site_name}: {words().changes}")
     if contributing is not None:
         site.pages["contributing.md"] = contributing
         site.edit["contributing.md"] = "CONTRIBUTING.md"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .history import history
+from .history import changes, history
 from .knowledge_base import KnowledgeBase, build
 from .render import Site, render_site
 
@@ -31,6 +31,7 @@ def build_site(
         changed=known.dates,
         history_state=known.state,
         data_commit=known.commit,
+        days=changes(repo),
         site_url=site_url,
         history_base=history_base(edit_uri),
         workers=workers,

@@ -8,10 +8,12 @@ The output is inert Markdown: contributor text goes through ``inline``.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import PurePosixPath
 
 from . import site_paths as paths
+from .history import DayOfChanges
 from .knowledge_base import KnowledgeBase
-from .markdown_text import Trusted, inline
+from .markdown_text import Trusted, inline, pick
 from .models import NOUNS, TYPES, Case, Criterion, Fact, Source
 from .ratings import SCALE, Rating
 from .render_helpers import anchor, badge, citations, cite, md_link
@@ -219,3 +221,46 @@ def backlinks(page: str, kb: KnowledgeBase, source: Source, words: dict[str, str
             f"- {md_link(page, _record_name(record), target, anchor_id)} ({inline(noun)}): {inline(', '.join(fields))}"
         )
     return Trusted("\n".join(lines))
+
+
+def record_of_file(kb: KnowledgeBase, path: str) -> tuple[str, object | None]:
+    """The collection and the record (None if it no longer exists) a content file holds."""
+    parts = PurePosixPath(path).parts
+    if len(parts) == 3 and parts[1] in kb.records:
+        found = [r for r in kb.records[parts[1]] if r.id == PurePosixPath(path).stem]
+        return parts[1], found[0] if found else None
+    return "study", kb.study if path.endswith("study.yaml") else None
+
+
+def describe_files(kb: KnowledgeBase, paths: Iterable[str]) -> dict[str, str]:
+    """Each record file as the change list names it: its kind and its name, or its old id."""
+    described = {}
+    for path in paths:
+        kind, record = record_of_file(kb, path)
+        name = pick(_record_name(record)) if record is not None else PurePosixPath(path).stem
+        described[path] = f"{NOUNS.get(kind, 'study')} {name}"
+    return described
+
+
+def change_list(page: str, kb: KnowledgeBase, days: list[DayOfChanges], words: dict[str, str]) -> Trusted:
+    """The "What changed" page: per day, newest first, the records added, changed and removed, each
+    linked while it exists, and each rating of a case that changed, from what to what."""
+    titles = {f"{c.id} › {i.id}": f"{pick(i.title)} ({pick(c.title)})" for c, i in kb.indicators}
+    labels = {r.value: SCALE[r].label for r in SCALE}
+    out = []
+    for day in days:
+        out.append(f"## {inline(day.date)} {anchor(day.date)}\n")
+        for change in day.changes:
+            kind, record = record_of_file(kb, change.path)
+            if record is not None:
+                target, anchor_id = _record_page(kind, record)
+                shown = md_link(page, _record_name(record), target, anchor_id)
+            else:
+                shown = f"`{inline(PurePosixPath(change.path).stem)}`"
+            noun = inline(NOUNS.get(kind, "study"))
+            out.append(f"- {inline(words['change_' + change.status])}: {noun} {shown}")
+            for what, old, new in change.ratings:
+                before, after = labels.get(old, old or "–"), labels.get(new, new or "–")
+                out.append(f"    - {inline(titles.get(what, what))}: {inline(before)} → {inline(after)}")
+        out.append("")
+    return Trusted("\n".join(out))

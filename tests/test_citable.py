@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 from pathlib import Path
+from xml.etree import ElementTree
 
 import yaml
 
@@ -118,3 +119,57 @@ def test_validate_rejects_a_former_id_that_is_live_or_taken(tmp_path: Path) -> N
     assert f"content/cases/rtr-netherlands.yaml:{line}:" in out
     assert "former_ids[1]: 'nypd-shield' is the id of a record in content/cases/ now" in out
     assert "former_ids[0]: 'rtr-nl' is a former id of" in out
+
+
+def _commit(repo: Path, message: str, date: str) -> None:
+    env = {**GIT_ENV, "GIT_AUTHOR_DATE": f"{date}T12:00:00Z", "GIT_COMMITTER_DATE": f"{date}T12:00:00Z"}
+    for args in (["add", "-A", "content"], ["commit", "-q", "-m", message]):
+        subprocess.run(["git", *args], cwd=repo, env=env, check=True)
+
+
+def test_what_changed_lists_records_and_rating_changes_by_date_with_a_feed(tmp_path: Path) -> None:
+    repo = copy_repo(tmp_path / "repo")
+    subprocess.run(["git", "init", "-q"], cwd=repo, env=GIT_ENV, check=True)
+    _commit(repo, "records", "2024-01-10")
+    arena = repo / "content/cases/johan-cruijff-arena.yaml"
+    text = arena.read_text(encoding="utf-8")
+    at = text.index("    driver:\n      rating: absent")
+    arena.write_text(text[:at] + text[at:].replace("rating: absent", "rating: present", 1), encoding="utf-8")
+    (repo / "content/cases/project-griffin.yaml").unlink()
+    added = (repo / "content/cases/rtr-nl.yaml").read_text(encoding="utf-8").replace("id: rtr-nl", "id: rtr-two")
+    (repo / "content/cases/rtr-two.yaml").write_text(added.replace("name: RTR-NL", "name: RTR Two"), encoding="utf-8")
+    _commit(repo, "changes", "2024-02-20")
+
+    site = tmp_path / "site"
+    result = mkdocs_build(repo, site)
+    assert result.returncode == 0, result.stderr
+    page = read_page(site, "changes")
+    text = page.text
+    assert text.index("2024-02-20") < text.index("2024-01-10")  # newest first
+    for line in (
+        "Added: case RTR Two",
+        "Removed: case project-griffin",
+        "Changed: case Johan Cruijff ArenA",
+        "A unifying driver (Distribution of responsibilities and steering): Absent → Present",
+    ):
+        assert line in text, line
+    assert "../cases/rtr-two/" in page.links and not any("project-griffin" in link for link in page.links)
+
+    feed = ElementTree.fromstring((site / "feed.xml").read_text(encoding="utf-8"))
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entries = feed.findall("a:entry", ns)
+    assert [e.find("a:updated", ns).text for e in entries] == ["2024-02-20T00:00:00Z", "2024-01-10T00:00:00Z"]
+    content = entries[0].find("a:content", ns).text
+    assert "removed: case project-griffin" in content and "added: case RTR Two" in content
+    assert "responsibilities-and-steering › driver: absent -> present" in content
+    head = (site / "cases/rtr-two/index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" type="application/atom+xml" title="What changed" href="../../feed.xml">' in head
+
+
+def test_what_changed_without_git_history_says_so_and_the_feed_is_empty(tmp_path: Path) -> None:
+    repo = copy_repo(tmp_path / "repo")
+    site = tmp_path / "site"
+    assert mkdocs_build(repo, site).returncode == 0
+    assert "not available in this copy of the knowledge base" in read_page(site, "changes").text
+    feed = ElementTree.fromstring((site / "feed.xml").read_text(encoding="utf-8"))
+    assert feed.findall("{http://www.w3.org/2005/Atom}entry") == []
