@@ -5,12 +5,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build validate lint bench clean
+.PHONY: serve test build build-properdocs lock validate lint bench clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]"
 	touch $(STAMP)
 
 node_modules/axe-core/axe.min.js: package.json package-lock.json
@@ -30,8 +30,25 @@ build: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/python -m generator validate
 
+# The same site built by ProperDocs, which continues MkDocs 1.x, in a virtual environment of its own.
+build-properdocs: constraints.txt
+	$(PYTHON) -m venv .venv-properdocs
+	.venv-properdocs/bin/pip install --quiet --upgrade pip
+	.venv-properdocs/bin/pip install --quiet -c constraints.txt -e ".[properdocs]"
+	.venv-properdocs/bin/properdocs build --strict -f mkdocs.yml -d site-properdocs
+	test -f site-properdocs/cases/antwerp-diamond-quarter/index.html
+
+# Refresh constraints.txt: the exact versions every install uses. Run after changing pyproject.toml.
+lock:
+	rm -rf .venv-lock
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet --upgrade pip
+	.venv-lock/bin/pip install --quiet -e ".[test,properdocs]"
+	.venv-lock/bin/pip freeze --exclude-editable | grep -v '^pip==' > constraints.txt
+	rm -rf .venv-lock
+
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) site node_modules .pytest_cache
+	rm -rf $(VENV) .venv-properdocs site site-properdocs node_modules .pytest_cache

@@ -18,6 +18,8 @@ from mkdocs.utils import get_relative_url
 from .pool import log, usable_cpus
 from .site import build_site
 
+MATERIAL_END_OF_LIFE = "2027-05-05"
+
 
 class KnowledgeBaseConfig(Config):
     # The records always live in content/ beside mkdocs.yml: the CLI, the scaffolds and the edit
@@ -29,6 +31,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps one plugin object across `mkdocs serve` rebuilds.
         self.command = command
+        log.info(
+            "knowledge base: Material for MkDocs reaches end of life on %s and MkDocs 1.x has had no release "
+            "since August 2024; `make build-properdocs` builds this site with ProperDocs (see README)",
+            MATERIAL_END_OF_LIFE,
+        )
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         repo = Path(config.config_file_path).parent
