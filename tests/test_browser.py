@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -206,3 +207,28 @@ def test_checklist_prints_on_a4_without_site_chrome(page, site_url: str, tmp_pat
     pdf = tmp_path / "checklist.pdf"
     page.pdf(path=str(pdf), format="A4")
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
+
+
+def test_case_page_prints_on_a4_with_its_text_ratings_and_link_targets(page, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    page.goto("cases/johan-cruijff-arena/")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-search"):
+        assert page.locator(selector).first.evaluate("e => getComputedStyle(e).display") == "none", selector
+    badge = page.locator(".kb-rating--absent").first
+    assert badge.evaluate("e => getComputedStyle(e).color") == "rgb(0, 0, 0)"  # greyscale-safe
+    pdf = tmp_path / "case.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    pages = PdfReader(str(pdf)).pages
+    # NFKC undoes the font's ligatures ("ﬀ" in "Cruijff").
+    text = unicodedata.normalize("NFKC", " ".join(" ".join((p.extract_text() or "").split()) for p in pages))
+    for words in (
+        "Johan Cruijff ArenA",
+        "○ Absent",
+        "◐ Partly present",
+        "the PPC is also missing a formal driver",
+        "sources/wodc-soft-targets/#ppc-practices-johan-cruijff-arena",  # a link's target, after the link
+    ):
+        assert words in text, words
+    assert "Search" not in text.split("Johan Cruijff ArenA", 1)[0]  # no site chrome before the title
