@@ -129,9 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .history import history
             from .site import load_kb
 
-            known = history(repo)
-            version = export.DataVersion(max(known.dates.values(), default=""), known.commit)
-            files = export.data_files(load_kb(repo, workers=usable_cpus()), version)
+            files = export.data_files(load_kb(repo, workers=usable_cpus()), export.DataVersion.of(history(repo)))
             _write(args.out, {path.removeprefix("data/"): text for path, text in files.items()})
             print(f"Wrote {len(files)} open-data files to {args.out}.")
         elif args.command == "schema":

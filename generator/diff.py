@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .models import TYPES
+from .ratings import indicator_ratings
 
 
 class DiffError(Exception):
@@ -28,11 +29,8 @@ def read_export(path: Path) -> dict[str, Any]:
 
 def _ratings(case: dict[str, Any]) -> dict[str, str]:
     """A case's ratings, as 'criterion' and 'criterion › indicator' -> rating."""
-    found = {cid: rating for cid, rating in (case.get("criterion_ratings") or {}).items()}
-    for cid, indicators in (case.get("assessment") or {}).items():
-        for iid, entry in indicators.items():
-            found[f"{cid} › {iid}"] = entry.get("rating", "")
-    return found
+    criteria = case.get("criterion_ratings")
+    return {**(criteria if isinstance(criteria, dict) else {}), **indicator_ratings(case.get("assessment"))}
 
 
 def diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
@@ -58,10 +56,11 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
         for old_id, new_id in pairs:
             a, b = before[old_id], after[new_id]
             fields = sorted(k for k in set(a) | set(b) if k != "id" and a.get(k) != b.get(k))
+            was, now = _ratings(a), _ratings(b)
             ratings = [
-                {"what": what, "from": _ratings(a).get(what), "to": _ratings(b).get(what)}
-                for what in sorted(set(_ratings(a)) | set(_ratings(b)))
-                if _ratings(a).get(what) != _ratings(b).get(what)
+                {"what": what, "from": was.get(what), "to": now.get(what)}
+                for what in sorted(set(was) | set(now))
+                if was.get(what) != now.get(what)
             ]
             if fields or old_id != new_id:
                 changed.append({"id": new_id, "fields": fields, "ratings": ratings})

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import site_paths as paths
+from .history import History
 from .knowledge_base import KnowledgeBase
 from .markdown_text import pick
 from .models import COLLECTIONS, SINGLETONS, TYPES, Citation
@@ -29,6 +30,10 @@ class DataVersion:
 
     date: str = ""
     commit: str = ""
+
+    @classmethod
+    def of(cls, known: History) -> DataVersion:
+        return cls(max(known.dates.values(), default=""), known.commit)
 
 
 def dumps(data: Any, *, compact: bool = False) -> str:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import subprocess
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+
+from .ratings import indicator_ratings
 
 
 @dataclass(frozen=True)
@@ -69,8 +72,17 @@ def changes(repo: Path, folder: str = "content", limit: int = 300) -> list[DayOf
     """What the commits to ``folder`` added, changed and removed, newest day first; None without git.
 
     A file changed more than once on a day is listed once, with its ratings from before that day's
-    first change to after its last.
+    first change to after its last. Read once per commit: `mkdocs serve` rebuilds on every save,
+    but the history moves only when something is committed.
     """
+    head = (_git(repo, "rev-parse", "HEAD") or "").strip()
+    if not head:
+        return None
+    return _changes(repo.resolve(), head, folder, limit)
+
+
+@lru_cache(maxsize=4)
+def _changes(repo: Path, head: str, folder: str, limit: int) -> list[DayOfChanges] | None:
     out = _git(repo, "log", f"-{limit}", "--no-renames", "--format=@%H %cs", "--name-status", "--", folder)
     if out is None:
         return None
@@ -123,10 +135,4 @@ def _ratings_at(repo: Path, commit: str, path: str) -> dict[str, str]:
         data = yaml.safe_load(text) if text else None
     except yaml.YAMLError:
         return {}
-    found: dict[str, str] = {}
-    assessment = data.get("assessment") if isinstance(data, dict) else None
-    for cid, indicators in (assessment or {}).items():
-        for iid, entry in (indicators or {}).items():
-            if isinstance(entry, dict) and isinstance(entry.get("rating"), str):
-                found[f"{cid} › {iid}"] = entry["rating"]
-    return found
+    return indicator_ratings(data.get("assessment") if isinstance(data, dict) else None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .checks import check
@@ -185,6 +185,13 @@ class KnowledgeBase:
                 found.setdefault(citation.source, []).append(Backlink(kind, record, loc, citation))
         return {sid: tuple(links) for sid, links in found.items()}
 
+    def record_of_file(self, path: str) -> tuple[str, object | None]:
+        """The collection and record a content file holds (None once it no longer exists)."""
+        parts = PurePosixPath(path).parts
+        if len(parts) == 3 and parts[1] in self.records:
+            return parts[1], self._by_id.get((parts[1], PurePosixPath(path).stem))
+        return "study", self.study if path.endswith("study.yaml") else None
+
     def cited_by(self, source: Source) -> tuple[Backlink, ...]:
         """Every citation of ``source``, record by record in collection order."""
         return self._backlinks.get(source.id, ())
@@ -198,9 +205,16 @@ def section_anchor(section: str) -> str:
     return _SLUG.sub("-", section.casefold()).strip("-") or "section"
 
 
+def record_name(record: object) -> object:
+    """What a record is called, whatever its kind: name, title, term or how citations name it."""
+    for field in ("name", "title", "term", "cited_as"):
+        if getattr(record, field, None):
+            return getattr(record, field)
+    return "The study"
+
+
 def _name_key(record: object) -> str:
-    name = getattr(record, "name", None) or getattr(record, "term", None) or getattr(record, "title", None)
-    name = name or getattr(record, "cited_as", "")
+    name = record_name(record)
     return (name["en"] if isinstance(name, dict) else str(name)).casefold()
 
 

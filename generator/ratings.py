@@ -60,6 +60,17 @@ RULE = (
 )
 
 
+def indicator_ratings(assessment: object) -> dict[str, str]:
+    """A case's indicator ratings as 'criterion › indicator' -> rating, read from plain data (a
+    record's YAML from any commit, or an export), tolerating shapes that are no longer valid."""
+    found: dict[str, str] = {}
+    for cid, indicators in assessment.items() if isinstance(assessment, dict) else ():
+        for iid, entry in indicators.items() if isinstance(indicators, dict) else ():
+            if isinstance(entry, dict) and isinstance(entry.get("rating"), str):
+                found[f"{cid} › {iid}"] = entry["rating"]
+    return found
+
+
 def derive(ratings: Iterable[Rating]) -> Rating:
     """Apply :data:`RULE`; the only place a criterion rating is computed."""
     scores = [SCALE[r].score for r in ratings if SCALE[r].score is not None]

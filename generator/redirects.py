@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .knowledge_base import KnowledgeBase
+from .knowledge_base import KnowledgeBase, record_name
 from .markdown_text import pick
 from .models import TYPES
 
@@ -34,6 +34,7 @@ def redirects(kb: KnowledgeBase, site_url: str) -> dict[str, str]:
             for old in getattr(record, "former_ids", ()):
                 new = f"{kind.folder}/{record.id}/"
                 canonical = site_url.rstrip("/") + "/" + new if site_url else f"../../{new}"
-                name = next(pick(getattr(record, f)) for f in ("name", "title", "cited_as") if hasattr(record, f))
-                pages[f"{kind.folder}/{old}/index.html"] = redirect_page(f"../{record.id}/", canonical, name)
+                pages[f"{kind.folder}/{old}/index.html"] = redirect_page(
+                    f"../{record.id}/", canonical, pick(record_name(record))
+                )
     return pages

@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from . import export, pool, svg, table_rows
 from . import site_paths as paths
 from .feed import atom
-from .history import DayOfChanges
+from .history import DayOfChanges, History
 from .knowledge_base import KnowledgeBase, section_anchor
 from .load import gc_paused
 from .markdown_text import Trusted, blocks, finalize, inline, pick
@@ -184,9 +184,7 @@ def render_site(
     kb: KnowledgeBase,
     *,
     contributing: str | None = None,
-    changed: dict[str, str] | None = None,
-    history_state: str = "none",
-    data_commit: str = "",
+    history: History | None = None,
     days: list[DayOfChanges] | None = None,
     site_url: str = "",
     history_base: str = "",
@@ -197,11 +195,12 @@ def render_site(
     With ``workers`` > 1 and a large collection, pages are rendered in forked processes; the
     result is the same, page for page.
 
-    ``changed`` maps record files to the date they last changed; the newest is the content date
-    printed on checklists.
+    ``history`` says when each record file last changed (the newest date is the content date
+    printed on checklists and the data's version); ``days`` is the change list, None without git.
     """
     site = Site(warnings=[w.text() for w in kb.warnings])
-    changed = changed or {}
+    history = history or History()  # no history: a copy without git
+    changed = history.dates
     content_date = max(changed.values(), default="an unrecorded date")
     common = {
         "kb": kb,
@@ -210,7 +209,7 @@ def render_site(
         "site_url": site_url or "this site",
         "page_url": lambda path: (site_url.rstrip("/") + "/" + export.url(path)) if site_url else export.url(path),
         "content_date": content_date,
-        "history_state": history_state,
+        "history_state": history.state,
         "history_base": history_base,
     }
     jobs: list[_Job] = []
@@ -254,7 +253,7 @@ def render_site(
         for case in kb.assessed_cases:
             rows = [(pick(c.title), kb.criterion_rating(case, c)) for c in kb.criteria]
             made[paths.profile_svg(case.id)] = svg.profile(f"Criterion profile of {pick(case.name)}", rows)
-        version = export.DataVersion(max(changed.values(), default=""), data_commit)
+        version = export.DataVersion.of(history)
         return {**made, **export.data_files(kb, version)}
 
     with gc_paused():

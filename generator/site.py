@@ -24,13 +24,10 @@ def build_site(
 ) -> Site:
     kb = load_kb(repo, workers=workers)
     text = (repo / contributing).read_text(encoding="utf-8") if (repo / contributing).is_file() else None
-    known = history(repo)
     return render_site(
         kb,
         contributing=text,
-        changed=known.dates,
-        history_state=known.state,
-        data_commit=known.commit,
+        history=history(repo),
         days=changes(repo),
         site_url=site_url,
         history_base=history_base(edit_uri),

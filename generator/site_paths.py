@@ -5,6 +5,8 @@ from __future__ import annotations
 import posixpath
 from functools import lru_cache
 
+from .models import TYPES
+
 CASES_INDEX = "cases/index.md"
 CRITERIA_INDEX = "criteria/index.md"
 LESSONS_INDEX = "lessons/index.md"
@@ -21,6 +23,15 @@ def criterion(cid: str) -> str:
 
 def lesson(lid: str) -> str:
     return f"lessons/{lid}.md"
+
+
+def record_page(kind: str, record: object) -> tuple[str, str]:
+    """Where a record is shown: its own page, or the page that lists its kind, with its anchor."""
+    rid = getattr(record, "id", "")
+    for t in TYPES:
+        if t.folder == kind:
+            return (f"{kind}/{rid}.md", "") if t.own_pages else (t.page, rid if kind != "countries" else "")
+    return "study.md", ""  # the study, the one record of its kind
 
 
 def source(sid: str) -> str:

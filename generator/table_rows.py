@@ -12,9 +12,9 @@ from pathlib import PurePosixPath
 
 from . import site_paths as paths
 from .history import DayOfChanges
-from .knowledge_base import KnowledgeBase
+from .knowledge_base import KnowledgeBase, record_name
 from .markdown_text import Trusted, inline, pick
-from .models import NOUNS, TYPES, Case, Criterion, Fact, Source
+from .models import NOUNS, Case, Criterion, Fact, Source
 from .ratings import SCALE, Rating
 from .render_helpers import anchor, badge, citations, cite, md_link
 
@@ -184,24 +184,6 @@ def profile_alt(kb: KnowledgeBase, case: Case) -> Trusted:
     return Trusted(f"Criterion profile of {inline(case.name)}: {parts}")
 
 
-def _record_page(kind: str, record: object) -> tuple[str, str]:
-    """Where a record is shown: its own page, or the page that lists its kind (with its anchor)."""
-    rid = getattr(record, "id", "")
-    if kind == "study":
-        return "study.md", ""
-    for t in TYPES:
-        if t.folder == kind:
-            return (f"{kind}/{rid}.md", "") if t.own_pages else (t.page, rid if kind != "countries" else "")
-    return "index.md", ""
-
-
-def _record_name(record: object) -> object:
-    for name in ("name", "title", "term", "cited_as"):
-        if getattr(record, name, None):
-            return getattr(record, name)
-    return "The study"
-
-
 def backlinks(page: str, kb: KnowledgeBase, source: Source, words: dict[str, str]) -> Trusted:
     """Every record that cites ``source``, once each, with the fields that cite it."""
     grouped: dict[tuple[str, str], tuple[object, list[str]]] = {}
@@ -215,29 +197,20 @@ def backlinks(page: str, kb: KnowledgeBase, source: Source, words: dict[str, str
         return Trusted(inline(words["not_cited"]))
     lines = []
     for (kind, _), (record, fields) in grouped.items():
-        target, anchor_id = _record_page(kind, record)
+        target, anchor_id = paths.record_page(kind, record)
         noun = NOUNS.get(kind, "study")
         lines.append(
-            f"- {md_link(page, _record_name(record), target, anchor_id)} ({inline(noun)}): {inline(', '.join(fields))}"
+            f"- {md_link(page, record_name(record), target, anchor_id)} ({inline(noun)}): {inline(', '.join(fields))}"
         )
     return Trusted("\n".join(lines))
-
-
-def record_of_file(kb: KnowledgeBase, path: str) -> tuple[str, object | None]:
-    """The collection and the record (None if it no longer exists) a content file holds."""
-    parts = PurePosixPath(path).parts
-    if len(parts) == 3 and parts[1] in kb.records:
-        found = [r for r in kb.records[parts[1]] if r.id == PurePosixPath(path).stem]
-        return parts[1], found[0] if found else None
-    return "study", kb.study if path.endswith("study.yaml") else None
 
 
 def describe_files(kb: KnowledgeBase, paths: Iterable[str]) -> dict[str, str]:
     """Each record file as the change list names it: its kind and its name, or its old id."""
     described = {}
     for path in paths:
-        kind, record = record_of_file(kb, path)
-        name = pick(_record_name(record)) if record is not None else PurePosixPath(path).stem
+        kind, record = kb.record_of_file(path)
+        name = pick(record_name(record)) if record is not None else PurePosixPath(path).stem
         described[path] = f"{NOUNS.get(kind, 'study')} {name}"
     return described
 
@@ -251,10 +224,10 @@ def change_list(page: str, kb: KnowledgeBase, days: list[DayOfChanges], words: d
     for day in days:
         out.append(f"## {inline(day.date)} {anchor(day.date)}\n")
         for change in day.changes:
-            kind, record = record_of_file(kb, change.path)
+            kind, record = kb.record_of_file(change.path)
             if record is not None:
-                target, anchor_id = _record_page(kind, record)
-                shown = md_link(page, _record_name(record), target, anchor_id)
+                target, anchor_id = paths.record_page(kind, record)
+                shown = md_link(page, record_name(record), target, anchor_id)
             else:
                 shown = f"`{inline(PurePosixPath(change.path).stem)}`"
             noun = inline(NOUNS.get(kind, "study"))

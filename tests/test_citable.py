@@ -173,3 +173,26 @@ def test_what_changed_without_git_history_says_so_and_the_feed_is_empty(tmp_path
     assert "not available in this copy of the knowledge base" in read_page(site, "changes").text
     feed = ElementTree.fromstring((site / "feed.xml").read_text(encoding="utf-8"))
     assert feed.findall("{http://www.w3.org/2005/Atom}entry") == []
+
+
+def test_the_change_list_is_read_once_per_commit(tmp_path: Path) -> None:
+    """`mkdocs serve` rebuilds on every save; git is asked again only after a commit."""
+    from generator import history as history_module
+
+    repo = copy_repo(tmp_path / "repo")
+    subprocess.run(["git", "init", "-q"], cwd=repo, env=GIT_ENV, check=True)
+    _commit(repo, "records", "2024-01-10")
+    history_module._changes.cache_clear()
+    first = history_module.changes(repo)
+    assert history_module.changes(repo) is first  # the same commit: no second reading
+    (repo / "content/cases/project-griffin.yaml").unlink()
+    _commit(repo, "griffin", "2024-02-20")
+    again = history_module.changes(repo)
+    assert again is not first and again[0].changes[0].status == "removed"
+
+
+def test_ratings_are_read_from_old_or_odd_shapes_without_failing() -> None:
+    from generator.ratings import indicator_ratings
+
+    assert indicator_ratings({"c": {"i": {"rating": "present"}, "j": "x"}, "d": ["odd"]}) == {"c › i": "present"}
+    assert indicator_ratings(None) == {} and indicator_ratings(["x"]) == {}

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from generator import export
-from generator.history import last_changed
+from generator.history import history, last_changed
 from generator.knowledge_base import build
 from generator.render import render_site
 from helpers import ROOT, run_cli
@@ -167,16 +167,17 @@ def test_case_page_shows_when_its_record_last_changed(repo: Path) -> None:
     }
     for args in (["init", "-q"], ["add", "content"], ["commit", "-q", "-m", "records"]):
         subprocess.run(["git", *args], cwd=repo, env=env, check=True)
-    dates = last_changed(repo)
-    assert dates["content/cases/rtr-nl.yaml"] == "2024-03-05"
-    page = render_site(build(repo / "content"), changed=dates).pages["cases/rtr-nl.md"]
+    known = history(repo)
+    assert last_changed(repo) == known.dates and known.state == "full"
+    assert known.dates["content/cases/rtr-nl.yaml"] == "2024-03-05"
+    page = render_site(build(repo / "content"), history=known).pages["cases/rtr-nl.md"]
     assert "| Record last changed | 2024-03-05 |" in page
 
 
 def test_outside_git_the_date_is_left_out(tmp_path: Path) -> None:
-    dates = last_changed(tmp_path)  # a downloaded archive: no git history
-    assert dates == {}
-    page = render_site(build(ROOT / "content"), changed=dates).pages["cases/rtr-nl.md"]
+    known = history(tmp_path)  # a downloaded archive: no git history
+    assert known.dates == {} and known.state == "none"
+    page = render_site(build(ROOT / "content"), history=known).pages["cases/rtr-nl.md"]
     assert "| Record last changed |" not in page  # no date in the key facts
     assert "Record last changed:** not available in this copy" in page
 
