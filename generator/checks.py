@@ -78,7 +78,7 @@ def _case_rules(case: Case) -> list[Rule]:
 def _source_rules(source: Source) -> list[Rule]:
     rules: list[Rule] = []
     if source.kind == "web-page" and source.url and not source.accessed:
-        rules.append((("accessed",), "a web page needs the date it was read", "add accessed: YYYY-MM-DD"))
+        rules.append((("kind",), "a web page needs the date it was read", "add accessed: YYYY-MM-DD"))
     seen: set[str] = set()
     for i, section in enumerate(source.sections):
         if section in seen:
