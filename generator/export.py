@@ -15,12 +15,14 @@ from .history import History
 from .knowledge_base import KnowledgeBase
 from .markdown_text import pick
 from .models import COLLECTIONS, SINGLETONS, TYPES, Citation
-from .ratings import ABSENT_AT, PRESENT_AT, RULE, SCALE
+from .ratings import ABSENT_AT, PRESENT_AT, SCALE
+from .render_helpers import label, rule_text
+from .words import LANGUAGES, language, table
 
 FORMAT = "ppc-kb-self-assessment"
 # The shape of knowledge-base.json: raised whenever a record type or the export changes shape, so a
-# reader of two exports knows whether their fields can be compared.
-SCHEMA_VERSION = 2
+# reader of two exports knows whether their fields can be compared. 3: every text is {en, nl}.
+SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -81,11 +83,22 @@ def knowledge_base(kb: KnowledgeBase, version: DataVersion = DataVersion()) -> d
         "format": "ppc-kb",
         "schema_version": SCHEMA_VERSION,
         "data_version": {"date": version.date or None, "commit": version.commit or None},
+        "languages": list(LANGUAGES),
         "rating_scale": [
-            {"id": r.value, "symbol": lv.symbol, "label": lv.label, "meaning": lv.meaning, "score": lv.score}
+            {
+                "id": r.value,
+                "symbol": lv.symbol,
+                "label": {lang: table(lang)[f"rating_{r.value}"] for lang in LANGUAGES},
+                "meaning": {lang: table(lang)[f"meaning_{r.value}"] for lang in LANGUAGES},
+                "score": lv.score,
+            }
             for r, lv in SCALE.items()
         ],
-        "rating_rule": {"text": RULE, "present_at": PRESENT_AT, "absent_at": ABSENT_AT},
+        "rating_rule": {
+            "text": {lang: rule_text(lang) for lang in LANGUAGES},
+            "present_at": PRESENT_AT,
+            "absent_at": ABSENT_AT,
+        },
         "study": kb.study.model_dump(mode="json"),
         **{t.folder: [dump(t.folder, r) for r in kb.records[t.folder]] for t in TYPES},
     }
@@ -93,11 +106,17 @@ def knowledge_base(kb: KnowledgeBase, version: DataVersion = DataVersion()) -> d
 
 def _citation_text(kb: KnowledgeBase, citation: Citation) -> str:
     where = ", ".join(x for x in (citation.section, citation.page and f"p. {citation.page}") if x)
-    return f"{kb.source(citation.source).cited_as}{': ' + where if where else ''}"
+    return f"{pick(kb.source(citation.source).cited_as, 'en')}{': ' + where if where else ''}"
+
+
+def _dutch(value: object) -> str:
+    """A text's Dutch translation, or nothing where it has none (the CSV never passes English off as Dutch)."""
+    return " ".join(str(value.get("nl", "")).split()) if isinstance(value, dict) else ""
 
 
 def ratings_csv(kb: KnowledgeBase) -> str:
-    """One row per assessed case and indicator, with who assessed it and the evidence."""
+    """One row per assessed case and indicator, with who assessed it and the evidence. The texts
+    come in English, and in Dutch in the last three columns."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(
@@ -113,11 +132,14 @@ def ratings_csv(kb: KnowledgeBase) -> str:
             "finding",
             "quotes",
             "citations",
+            "case_name_nl",
+            "indicator_title_nl",
+            "finding_nl",
         ]
     )
-    indicators = [(criterion, indicator, pick(indicator.title)) for criterion, indicator in kb.indicators]
+    indicators = [(criterion, indicator, pick(indicator.title, "en")) for criterion, indicator in kb.indicators]
     for case in kb.assessed_cases:
-        name, profile = pick(case.name), kb.profile(case)
+        name, profile = pick(case.name, "en"), kb.profile(case)
         writer.writerows(
             [
                 case.id,
@@ -128,9 +150,12 @@ def ratings_csv(kb: KnowledgeBase) -> str:
                 indicator.id,
                 title,
                 entry.rating.value,
-                " ".join(pick(entry.finding).split()),
+                " ".join(pick(entry.finding, "en").split()),
                 " | ".join(c.quote for c in entry.cite if c.quote),
                 " | ".join(_citation_text(kb, c) for c in entry.cite),
+                _dutch(case.name),
+                _dutch(indicator.title),
+                _dutch(entry.finding),
             ]
             for criterion, indicator, title in indicators
             for entry in (case.assessment[criterion.id][indicator.id],)
@@ -146,14 +171,17 @@ def url(path: str) -> str:
 
 
 def self_assessment(kb: KnowledgeBase) -> dict[str, Any]:
-    """What the in-browser self-assessment needs; URLs are relative to the site root."""
+    """What the in-browser self-assessment needs, in the edition's language: its questions, scale,
+    case profiles and the words of its interface. URLs are relative to the edition's root."""
     return {
         "format": FORMAT,
         "version": 1,
+        "language": language(),
+        "labels": {key[3:]: text for key, text in table().items() if key.startswith("sa_")},
         "scale": [
-            {"id": r.value, "symbol": lv.symbol, "label": lv.label, "score": lv.score} for r, lv in SCALE.items()
+            {"id": r.value, "symbol": lv.symbol, "label": label(r), "score": lv.score} for r, lv in SCALE.items()
         ],
-        "rule": {"text": RULE, "present_at": PRESENT_AT, "absent_at": ABSENT_AT},
+        "rule": {"text": rule_text(), "present_at": PRESENT_AT, "absent_at": ABSENT_AT},
         "criteria": [
             {
                 "id": c.id,

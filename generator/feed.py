@@ -5,16 +5,18 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from .history import DayOfChanges
+from .words import table
 
 
-def atom(days: list[DayOfChanges], describe: dict[str, str], site_url: str, title: str) -> str:
+def atom(days: list[DayOfChanges], describe: dict[str, str], site_url: str, title: str, lang: str = "en") -> str:
     """``describe`` maps a record file to the words a line gives it ("case Johan Cruijff ArenA")."""
+    w = table(lang)
     base = site_url.rstrip("/") + "/" if site_url else ""
     page = f"{base}changes/"
     updated = f"{days[0].date}T00:00:00Z" if days else "1970-01-01T00:00:00Z"
     entries = []
     for day in days:
-        lines = [f"{change.status}: {describe.get(change.path, change.path)}" for change in day.changes]
+        lines = [f"{w['change_' + change.status]}: {describe.get(change.path, change.path)}" for change in day.changes]
         for change in day.changes:
             lines += [f"  {what}: {old or '-'} -> {new or '-'}" for what, old, new in change.ratings]
         entries.append(
@@ -28,12 +30,12 @@ def atom(days: list[DayOfChanges], describe: dict[str, str], site_url: str, titl
         )
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
-        '<feed xmlns="http://www.w3.org/2005/Atom">\n'
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{lang}">\n'
         f"  <id>{escape(page)}</id>\n"
         f"  <title>{escape(title)}</title>\n"
         f"  <updated>{updated}</updated>\n"
         f'  <link rel="alternate" href="{escape(page)}"/>\n'
         f'  <link rel="self" href="{escape(base)}feed.xml"/>\n'
-        "  <author><name>The contributors to the knowledge base</name></author>\n"
+        f"  <author><name>{escape(w['feed_author'])}</name></author>\n"
         f"{''.join(entries)}</feed>\n"
     )

@@ -223,7 +223,7 @@ def _order(kind: str, record: Any) -> tuple[Any, ...]:
     if kind == "cases":
         return (ASSESSED_ORDER[record.assessed_by], STATUS_ORDER[record.status], _name_key(record), record.id)
     if kind == "sources":  # the study first, then the literature by author and year
-        return (0 if record.sections else 1, record.cited_as.casefold(), record.id)
+        return (0 if record.sections else 1, record.cited_as["en"].casefold(), record.id)
     return (getattr(record, "order", 0), _name_key(record), record.id)
 
 

@@ -9,11 +9,20 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["Trusted", "blocks", "finalize", "inline", "pick"]
+from .words import DEFAULT, language, table
+
+__all__ = ["Fallback", "Trusted", "blocks", "finalize", "inline", "inline_text", "pick", "translated"]
 
 
 class Trusted(str):
     """Markdown our own code built from escaped parts: printed as it is."""
+
+    __slots__ = ()
+
+
+class Fallback(str):
+    """A text shown in English because the record has no translation into the edition's language:
+    printed inside ``lang="en"``, so screen readers switch voice, with a "not yet translated" mark."""
 
     __slots__ = ()
 
@@ -45,11 +54,30 @@ _ESCAPES = str.maketrans(
 _LEADING = re.compile(r"^(\d+)([.)])|^([-+])")
 
 
-def pick(value: object) -> str:
-    """The English text of a field (a translated field is a mapping {en: ..., nl: ...})."""
+def pick(value: object, lang: str | None = None) -> str:
+    """A field's text in ``lang`` (the edition being rendered by default). A translated field is a
+    mapping {en: ..., nl: ...}; where the language is missing, the English comes back as Fallback."""
+    lang = lang or language()
     if isinstance(value, dict):
-        return str(value.get("en") or "")
-    return "" if value is None else str(value)
+        text = value.get(lang)
+        if text:
+            return str(text)
+        english = str(value.get(DEFAULT) or "")
+    else:
+        if value is None:
+            return ""
+        english = str(value)
+    return english if lang == DEFAULT or not english else Fallback(english)
+
+
+def translated(value: object, lang: str) -> bool:
+    """Whether a field has its own text in ``lang`` (English is every text's first language)."""
+    return lang == DEFAULT or (isinstance(value, dict) and bool(value.get(lang)))
+
+
+def _english(text: Trusted) -> Trusted:
+    mark = table()["untranslated"]
+    return Trusted(f'<span lang="en">{text}</span> <small class="kb-untranslated">({mark})</small>')
 
 
 def inline(value: object) -> Trusted:
@@ -57,7 +85,10 @@ def inline(value: object) -> Trusted:
     if value.__class__ is not str:  # plain text is by far the most common: straight to the escape
         if isinstance(value, Trusted):
             return value
-        value = pick(value)
+        if not isinstance(value, Fallback):
+            value = pick(value)
+        if isinstance(value, Fallback):
+            return _english(_inline(str(value)))
     text: str = value  # type: ignore[assignment]
     return _inline_short(text) if len(text) <= _SHORT else _inline(text)
 
@@ -78,9 +109,17 @@ def _inline(text: str) -> Trusted:
 _inline_short = lru_cache(maxsize=65_536)(_inline)
 
 
+def inline_text(value: object) -> Trusted:
+    """Inert text without any mark-up, for places that hold text only (an image's alt text)."""
+    return _inline(str(value) if isinstance(value, str) else pick(value))
+
+
 def blocks(value: object) -> Trusted:
     """Paragraphs of inert Markdown: blank lines in the source start a new paragraph."""
-    paragraphs = re.split(r"\n\s*\n", pick(value))
+    text = value if isinstance(value, Fallback) else pick(value)
+    paragraphs = re.split(r"\n\s*\n", text)
+    if isinstance(text, Fallback):
+        return Trusted("\n\n".join(_english(_inline(p)) for p in paragraphs if p.strip()))
     return Trusted("\n\n".join(inline(p) for p in paragraphs if p.strip()))
 
 

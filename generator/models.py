@@ -19,14 +19,16 @@ Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, ma
 Lang = Literal["en", "nl"]
 
 
-def _needs_english(value: str | dict[str, str]) -> str | dict[str, str]:
-    if isinstance(value, dict) and "en" not in value:
+def _needs_english(value: str | dict[str, str]) -> dict[str, str]:
+    if isinstance(value, str):
+        return {"en": value}
+    if "en" not in value:
         raise ValueError("a translated text needs its English version under 'en'")
     return value
 
 
-# Text is English today; a mapping {en: ..., nl: ...} lets a Dutch edition add a translation
-# beside it later without reshaping any record.
+# A text is written in English, or as a mapping {en: ..., nl: ...} with its Dutch translation.
+# Either way the model holds the mapping, so every output asks for a language the same way.
 Text = Annotated[Prose | dict[Lang, Prose], AfterValidator(_needs_english)]
 Name = Annotated[Line | dict[Lang, Line], AfterValidator(_needs_english)]
 # A short verbatim quote: the words a fact or rating rests on. Long runs belong in the
@@ -190,15 +192,17 @@ class Source(Record):
     former_ids: list[Id] = Field(
         default=[], description="Ids this record had before it was renamed: their addresses redirect here."
     )
-    cited_as: Line = Field(description="How citations name it, e.g. 'Whelan 2011' or 'WODC/NCTV study'.")
+    cited_as: Name = Field(description="How citations name it, e.g. 'Whelan 2011' or 'WODC/NCTV study'.")
     kind: Literal["report", "article", "book", "web-page", "interview", "evaluation", "data-set", "other"] | None = (
         Field(default=None, description="What it is; leave out where nothing says.")
     )
-    title: Name | None = Field(default=None, description="Its title; leave out where nothing states it.")
-    other_titles: list[Name] = []
-    authors: list[Name] = Field(default=[], description="People or organisations, as the source names them.")
+    # A reference gives title, authors and publisher as published, in the source's language: they
+    # are not translated, and an edition in another language marks them with the source's language.
+    title: Line | None = Field(default=None, description="Its title as published; leave out where nothing states it.")
+    other_titles: list[Line] = []
+    authors: list[Line] = Field(default=[], description="People or organisations, as the source names them.")
     commissioned_by: list[Name] = []
-    publisher: Name | None = None
+    publisher: Line | None = None
     year: Year | None = None
     date: IsoDate | None = Field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD.")
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] | None = Field(

@@ -16,7 +16,7 @@ from .feed import atom
 from .history import DayOfChanges, History
 from .knowledge_base import KnowledgeBase, section_anchor
 from .load import gc_paused
-from .markdown_text import Trusted, blocks, finalize, inline, pick
+from .markdown_text import Trusted, blocks, finalize, inline, inline_text, pick
 from .models import TYPES, Citation, Term
 from .ratings import SCALE
 from .redirects import redirects
@@ -28,10 +28,12 @@ from .render_helpers import (
     cite,
     external_link,
     full_reference,
+    in_language,
+    label,
     legend,
     md_link,
 )
-from .words import EN, words
+from .words import DEFAULT, edition, table, words
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -54,6 +56,11 @@ def href(ctx: Any, target: str, anchor: str = "") -> Trusted:
     return Trusted(paths.relative(ctx["page"], target, anchor))
 
 
+def foreign(text: str, lang: str | None) -> Trusted:
+    """Text in a source's own language, marked as such where it is not the edition's."""
+    return Trusted(in_language(text, lang))
+
+
 @pass_context
 def cite_on_page(ctx: Any, cites: list[Citation]) -> Trusted:
     return cite(ctx["page"], ctx["kb"], cites)
@@ -69,6 +76,14 @@ def template_for(page: str) -> str:
     return page.replace("/", "_") + ".j2"
 
 
+def edition_template(name: str, lang: str) -> str:
+    """A template in an edition's language: templates/nl/<name> where it exists. It extends the
+    English template and replaces only its blocks of prose, so the two cannot drift apart."""
+    if lang != DEFAULT and (TEMPLATES / lang / name).is_file():
+        return f"{lang}/{name}"
+    return name
+
+
 def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
@@ -79,16 +94,16 @@ def environment() -> Environment:
         keep_trailing_newline=True,
         autoescape=False,
     )
-    env.filters.update(blocks=blocks, inline=inline, badge=badge)
+    env.filters.update(blocks=blocks, inline=inline, inline_text=inline_text, badge=badge)
     env.globals.update(
         rows=table_rows,
-        words=EN,
         link=link,
         href=href,
         cite=cite_on_page,
         citations=citations_on_page,
         section_anchor=section_anchor,
         full_reference=full_reference,
+        foreign=foreign,
         external_link=external_link,
         anchor=anchor,
         legend=legend,
@@ -189,8 +204,9 @@ def render_site(
     site_url: str = "",
     history_base: str = "",
     workers: int = 1,
+    lang: str = DEFAULT,
 ) -> Site:
-    """Every page and file of the site.
+    """Every page and file of the site, in the edition ``lang``.
 
     With ``workers`` > 1 and a large collection, pages are rendered in forked processes; the
     result is the same, page for page.
@@ -198,6 +214,20 @@ def render_site(
     ``history`` says when each record file last changed (the newest date is the content date
     printed on checklists and the data's version); ``days`` is the change list, None without git.
     """
+    with edition(lang):
+        return _render_site(kb, contributing, history, days, site_url, history_base, workers, lang)
+
+
+def _render_site(
+    kb: KnowledgeBase,
+    contributing: str | None,
+    history: History | None,
+    days: list[DayOfChanges] | None,
+    site_url: str,
+    history_base: str,
+    workers: int,
+    lang: str,
+) -> Site:
     site = Site(warnings=[w.text() for w in kb.warnings])
     history = history or History()  # no history: a copy without git
     changed = history.dates
@@ -205,6 +235,8 @@ def render_site(
     common = {
         "kb": kb,
         "w": words(),
+        "words": table(),
+        "lang": lang,
         "changed": changed,
         "site_url": site_url or "this site",
         "page_url": lambda path: (site_url.rstrip("/") + "/" + export.url(path)) if site_url else export.url(path),
@@ -215,7 +247,7 @@ def render_site(
     jobs: list[_Job] = []
 
     def page(path: str, template: str, edit: str | None = None, glossary: bool = True, **context: Any) -> None:
-        jobs.append(_Job(path, template, glossary, context))
+        jobs.append(_Job(path, edition_template(template, lang), glossary, context))
         if edit:
             site.edit[path] = edit
 
@@ -232,7 +264,7 @@ def render_site(
                 page(f"{kind.folder}/{record.id}.md", f"{kind.noun}.md.j2", file, **context)
     page("comparison.md", "comparison.md.j2")
     page(paths.CHECKLISTS_INDEX, "checklists_index.md.j2")
-    page(paths.checklist("all"), "checklist.md.j2", glossary=False, criteria=kb.criteria, title="all criteria")
+    page(paths.checklist("all"), "checklist.md.j2", glossary=False, criteria=kb.criteria, title=words().all_criteria)
     for criterion in kb.criteria:
         page(
             paths.checklist(criterion.id),
@@ -240,7 +272,7 @@ def render_site(
             kb.source_file("criteria", criterion.id),
             glossary=False,
             criteria=(criterion,),
-            title=pick(criterion.title),
+            title=criterion.title,
         )
     page("changes.md", "changes.md.j2", glossary=False, days=days)
     page("study.md", "study.md.j2", "content/study.yaml")
@@ -248,11 +280,14 @@ def render_site(
     page("self-assessment.md", "self_assessment.md.j2", glossary=False)
     page("data.md", "data.md.j2", schemas=export.schema_names())
 
+    labels = {r: label(r) for r in SCALE}
+
     def files() -> dict[str, str]:
         made = {}
         for case in kb.assessed_cases:
             rows = [(pick(c.title), kb.criterion_rating(case, c)) for c in kb.criteria]
-            made[paths.profile_svg(case.id)] = svg.profile(f"Criterion profile of {pick(case.name)}", rows)
+            title = table()["profile_of"].format(name=pick(case.name))
+            made[paths.profile_svg(case.id)] = svg.profile(title, rows, labels, lang)
         version = export.DataVersion.of(history)
         return {**made, **export.data_files(kb, version)}
 
@@ -263,17 +298,19 @@ def render_site(
     site.files.update(redirects(kb, site_url))
     paths_changed = {change.path for day in days or () for change in day.changes}
     described = table_rows.describe_files(kb, sorted(paths_changed))
-    site.files["feed.xml"] = atom(days or [], described, site_url, f"{words().site_name}: {words().changes}")
+    site.files["feed.xml"] = atom(days or [], described, site_url, f"{words().site_name}: {words().changes}", lang)
     if contributing is not None:
         site.pages["contributing.md"] = contributing
         site.edit["contributing.md"] = "CONTRIBUTING.md"
-    funnel = kb.study.funnel
+    funnel, w = kb.study.funnel, words()
     site.files["assets/funnel.svg"] = svg.funnel(
         [
-            (funnel.examples, "practical examples found"),
-            (funnel.promising, "promising cases"),
-            (funnel.studied, "cases studied in depth"),
+            (funnel.examples, w.funnel_examples),
+            (funnel.promising, w.funnel_promising),
+            (funnel.studied, w.funnel_studied),
         ],
-        "Selection of the cases",
+        w.funnel_title,
+        w.funnel_then,
+        lang,
     )
     return site

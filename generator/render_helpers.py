@@ -10,7 +10,8 @@ from . import site_paths as paths
 from .knowledge_base import KnowledgeBase, section_anchor
 from .markdown_text import Trusted, inline
 from .models import CASE_FACTS, Case, Citation, Fact, Source
-from .ratings import RULE, SCALE, Rating
+from .ratings import ABSENT_AT, PRESENT_AT, SCALE, Rating
+from .words import language, table
 
 
 def md_link(page: str, text: object, target: str, anchor: str = "") -> str:
@@ -18,10 +19,30 @@ def md_link(page: str, text: object, target: str, anchor: str = "") -> str:
     return f"[{inline(text)}]({paths.relative(page, target, anchor)})"
 
 
-@lru_cache(maxsize=16)
+def label(rating: Rating | str) -> str:
+    """A rating's name in the edition's language: 'Partly present', 'Deels aanwezig'."""
+    return table()[f"rating_{Rating(rating).value}"]
+
+
+def rule_text(lang: str | None = None) -> str:
+    return table(lang)["rule_text"].format(present_at=PRESENT_AT, absent_at=ABSENT_AT)
+
+
 def badge(rating: Rating | str) -> Trusted:
-    level = SCALE[Rating(rating)]
-    return Trusted(f'<span class="kb-rating kb-rating--{level.rating.value}">{level.symbol}&nbsp;{level.label}</span>')
+    return _badge(Rating(rating), language())
+
+
+@lru_cache(maxsize=16)
+def _badge(rating: Rating, lang: str) -> Trusted:
+    level = SCALE[rating]
+    return Trusted(f'<span class="kb-rating kb-rating--{rating.value}">{level.symbol}&nbsp;{label(rating)}</span>')
+
+
+def in_language(text: str, lang: str | None) -> str:
+    """Inert text in another language than the edition's (a quote, a source's heading or title),
+    marked with it so screen readers and search read it as such."""
+    shown = inline(text)
+    return f'<span lang="{lang}">{shown}</span>' if lang and lang != language() else shown
 
 
 def case_facts(case: Case) -> list[tuple[str, Fact]]:
@@ -31,15 +52,17 @@ def case_facts(case: Case) -> list[tuple[str, Fact]]:
 def citation(page: str, kb: KnowledgeBase, cited: Citation, *, quote: bool = True) -> str:
     """One citation: its quote, if any, as a quotation, then a link to the source's page and section."""
     source = kb.source(cited.source)
-    where = [source.cited_as]
+    lang = source.language or "en"  # a source that names no language is quoted as English
+    where = [inline(source.cited_as)]
     if cited.section:
-        where.append(cited.section)
+        where.append(in_language(cited.section, lang))
     if cited.page:
-        where.append(f"p. {cited.page}")
+        where.append(inline(f"{table()['p']} {cited.page}"))
     anchor = section_anchor(cited.section) if cited.section and cited.section in source.sections else ""
-    link = md_link(page, ", ".join(where), paths.source(source.id), anchor)
+    link = f"[{', '.join(where)}]({paths.relative(page, paths.source(source.id), anchor)})"
     if quote and cited.quote:
-        return f"<q>{inline(cited.quote)}</q> ({link})"
+        attr = f' lang="{lang}"' if lang != language() else ""
+        return f"<q{attr}>{inline(cited.quote)}</q> ({link})"
     return link
 
 
@@ -62,10 +85,12 @@ def external_link(url: str) -> Trusted:
 def full_reference(source: Source, words: dict[str, str]) -> Trusted:
     """A source as a reference list gives it: authors (date). Title. Kind, publisher. Address.
     Only what the record states; a missing date reads "n.d."."""
-    authors = "; ".join(inline(a) for a in source.authors) or inline(source.cited_as)
-    when = inline(source.date or (str(source.year) if source.year else "n.d."))
-    title = f"*{inline(source.title)}*" if source.title else ""
-    kind = ", ".join(inline(x) for x in (source.kind and words[f"kind_{source.kind}"], source.publisher) if x)
+    lang = source.language
+    authors = "; ".join(in_language(a, lang) for a in source.authors) or inline(source.cited_as)
+    when = inline(source.date or (str(source.year) if source.year else words["no_date"]))
+    title = f"*{in_language(source.title, lang)}*" if source.title else ""
+    parts_of_kind = (source.kind and inline(words[f"kind_{source.kind}"]), source.publisher and in_language(source.publisher, lang))
+    kind = ", ".join(x for x in parts_of_kind if x)
     where = external_link(f"https://doi.org/{source.doi}") if source.doi else ""
     where = where or (external_link(source.url) if source.url else "")
     parts = [f"{authors} ({when})", title, kind, where]
@@ -74,25 +99,17 @@ def full_reference(source: Source, words: dict[str, str]) -> Trusted:
 
 def cite(page: str, kb: KnowledgeBase, cites: list[Citation]) -> Trusted:
     """The small source line under a fact."""
-    label = "Source" if len(cites) == 1 else "Sources"
+    label = table()["source_one" if len(cites) == 1 else "source_many"]
     return Trusted(f'<span class="kb-source">{label}: {citations(page, kb, cites)}</span>')
 
 
-READING = (
-    "The ratings are this knowledge base's reading of its sources' findings, not a table the study "
-    "printed; each rating shows the words it rests on."
-)
-LIMITS = (
-    "The rule averages a criterion's indicators, so one partly present indicator can vanish into a present "
-    "criterion, and not known counts for nothing, so a case its source says little about can look as strong "
-    "as one it praises. The indicator counts and the source's own verdict beside each case show what the "
-    "criterion ratings cannot."
-)
-
-
-@lru_cache(maxsize=1)
 def legend() -> Trusted:
-    items = " ".join(f"{badge(r)} {inline(level.meaning)}<br>" for r, level in SCALE.items())
-    return Trusted(
-        f'!!! info "Legend"\n\n    {items}\n\n    {inline(RULE)}\n\n    {inline(LIMITS)}\n\n    {inline(READING)}\n'
-    )
+    return _legend(language())
+
+
+@lru_cache(maxsize=4)
+def _legend(lang: str) -> Trusted:
+    w = table(lang)
+    items = " ".join(f"{badge(r)} {inline(w['meaning_' + r.value])}<br>" for r in SCALE)
+    parts = (inline(rule_text(lang)), inline(w["limits"]), inline(w["reading"]))
+    return Trusted(f'!!! info "{w["legend"]}"\n\n    {items}\n\n    ' + "\n\n    ".join(parts) + "\n")

@@ -21,6 +21,7 @@ def build_site(
     site_url: str = "",
     edit_uri: str = "",
     workers: int = 1,
+    lang: str = "en",
 ) -> Site:
     kb = load_kb(repo, workers=workers)
     text = (repo / contributing).read_text(encoding="utf-8") if (repo / contributing).is_file() else None
@@ -32,6 +33,7 @@ def build_site(
         site_url=site_url,
         history_base=history_base(edit_uri),
         workers=workers,
+        lang=lang,
     )
 
 

@@ -19,13 +19,14 @@ COLOURS = {
 _FONT = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif"'
 
 
-def profile(title: str, rows: list[tuple[str, Rating]]) -> str:
-    """One row per criterion: its name, a bar as long as its score, symbol and label."""
+def profile(title: str, rows: list[tuple[str, Rating]], labels: dict[Rating, str], lang: str = "en") -> str:
+    """One row per criterion: its name, a bar as long as its score, symbol and label (``labels``
+    names each rating in the picture's language ``lang``)."""
     row_h, label_w, bar_w = 30, 300, 150
     width, height = label_w + bar_w + 150, row_h * len(rows) + 8
-    desc = "; ".join(f"{name}: {SCALE[r].label}" for name, r in rows)
+    desc = "; ".join(f"{name}: {labels[r]}" for name, r in rows)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="t d" {_FONT} font-size="13">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="t d" xml:lang="{lang}" {_FONT} font-size="13">',
         f'<title id="t">{escape(title)}</title><desc id="d">{escape(desc)}</desc>',
     ]
     for i, (name, rating) in enumerate(rows):
@@ -42,20 +43,20 @@ def profile(title: str, rows: list[tuple[str, Rating]]) -> str:
             length = max(6, bar_w * level.score // 2)
             parts.append(f'<rect x="{label_w}" y="{y + 4}" width="{length}" height="20" fill="{fill}"/>')
         parts.append(
-            f'<text x="{label_w + bar_w + 8}" y="{y + 19}" fill="{fill}" font-weight="600">{escape(level.symbol)} {escape(level.label)}</text>'
+            f'<text x="{label_w + bar_w + 8}" y="{y + 19}" fill="{fill}" font-weight="600">{escape(level.symbol)} {escape(labels[rating])}</text>'
         )
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 
 
-def funnel(steps: list[tuple[int, str]], title: str) -> str:
-    """Horizontal bars, widest first, one per selection step."""
+def funnel(steps: list[tuple[int, str]], title: str, then: str = ", then ", lang: str = "en") -> str:
+    """Horizontal bars, widest first, one per selection step; ``then`` joins the steps in words."""
     width, row_h = 640, 46
     top = max(n for n, _ in steps)
     height = row_h * len(steps) + 8
-    desc = ", then ".join(f"{n} {label}" for n, label in steps)
+    desc = then.join(f"{n} {label}" for n, label in steps)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="ft fd" {_FONT} font-size="15">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="ft fd" xml:lang="{lang}" {_FONT} font-size="15">',
         f'<title id="ft">{escape(title)}</title><desc id="fd">{escape(desc)}</desc>',
     ]
     shades = ["#1e3a8a", "#2563eb", "#60a5fa"]

@@ -13,10 +13,16 @@ from pathlib import PurePosixPath
 from . import site_paths as paths
 from .history import DayOfChanges
 from .knowledge_base import KnowledgeBase, record_name
-from .markdown_text import Trusted, inline, pick
+from .markdown_text import Trusted, inline, inline_text, pick
 from .models import NOUNS, Case, Criterion, Fact, Source
 from .ratings import SCALE, Rating
-from .render_helpers import anchor, badge, citations, cite, md_link
+from .render_helpers import anchor, badge, citations, cite, label, md_link
+from .words import table
+
+
+def noun_of(kind: str) -> str:
+    """What a record of ``kind`` is called in the edition's language: 'case', 'casus'."""
+    return table()[f"noun_{kind if kind in NOUNS else 'study'}"]
 
 
 def _case_link(page: str, case: Case, anchor: str = "") -> str:
@@ -104,7 +110,7 @@ def comparison_table(
             continue
         cells = [(kb.criterion_rating(case, c), c.id) for c in kb.criteria]
         counts = kb.indicator_counts(case)
-        tally = "<br>".join(f"{SCALE[r].symbol}&nbsp;{counts[r]}&nbsp;{inline(SCALE[r].label.lower())}" for r in SCALE)
+        tally = "<br>".join(f"{SCALE[r].symbol}&nbsp;{counts[r]}&nbsp;{inline(label(r).lower())}" for r in SCALE)
         rows.append(
             f'| {_case_link(page, case)}<br><span class="kb-basis">{_assessed_label(case, words)}</span> '
             f'|{rating_cells(page, case, cells)} | <span class="kb-counts">{tally}</span> |'
@@ -180,8 +186,9 @@ def profile_figures(page: str, kb: KnowledgeBase) -> Trusted:
 
 def profile_alt(kb: KnowledgeBase, case: Case) -> Trusted:
     """The text alternative of a case's profile picture."""
-    parts = "; ".join(f"{inline(c.title)} {SCALE[kb.criterion_rating(case, c)].label.lower()}" for c in kb.criteria)
-    return Trusted(f"Criterion profile of {inline(case.name)}: {parts}")
+    parts = "; ".join(f"{inline_text(c.title)} {label(kb.criterion_rating(case, c)).lower()}" for c in kb.criteria)
+    # Alt text holds text only: a name shown in English for want of a translation has no mark-up here.
+    return Trusted(table()["profile_of"].format(name=inline_text(case.name)) + f": {parts}")
 
 
 def backlinks(page: str, kb: KnowledgeBase, source: Source, words: dict[str, str]) -> Trusted:
@@ -198,7 +205,7 @@ def backlinks(page: str, kb: KnowledgeBase, source: Source, words: dict[str, str
     lines = []
     for (kind, _), (record, fields) in grouped.items():
         target, anchor_id = paths.record_page(kind, record)
-        noun = NOUNS.get(kind, "study")
+        noun = noun_of(kind)
         lines.append(
             f"- {md_link(page, record_name(record), target, anchor_id)} ({inline(noun)}): {inline(', '.join(fields))}"
         )
@@ -211,7 +218,7 @@ def describe_files(kb: KnowledgeBase, paths: Iterable[str]) -> dict[str, str]:
     for path in paths:
         kind, record = kb.record_of_file(path)
         name = pick(record_name(record)) if record is not None else PurePosixPath(path).stem
-        described[path] = f"{NOUNS.get(kind, 'study')} {name}"
+        described[path] = f"{noun_of(kind)} {name}"
     return described
 
 
@@ -219,7 +226,7 @@ def change_list(page: str, kb: KnowledgeBase, days: list[DayOfChanges], words: d
     """The "What changed" page: per day, newest first, the records added, changed and removed, each
     linked while it exists, and each rating of a case that changed, from what to what."""
     titles = {f"{c.id} › {i.id}": f"{pick(i.title)} ({pick(c.title)})" for c, i in kb.indicators}
-    labels = {r.value: SCALE[r].label for r in SCALE}
+    labels = {r.value: label(r) for r in SCALE}
     out = []
     for day in days:
         out.append(f"## {inline(day.date)} {anchor(day.date)}\n")
@@ -230,7 +237,7 @@ def change_list(page: str, kb: KnowledgeBase, days: list[DayOfChanges], words: d
                 shown = md_link(page, record_name(record), target, anchor_id)
             else:
                 shown = f"`{inline(PurePosixPath(change.path).stem)}`"
-            noun = inline(NOUNS.get(kind, "study"))
+            noun = inline(noun_of(kind))
             out.append(f"- {inline(words['change_' + change.status])}: {noun} {shown}")
             for what, old, new in change.ratings:
                 before, after = labels.get(old, old or "–"), labels.get(new, new or "–")

@@ -17,6 +17,14 @@
     return node;
   }
 
+  // The words of the interface come with the data, in the edition's language.
+  var labels = {};
+  function t(key, params) {
+    var text = labels[key] || key;
+    Object.keys(params || {}).forEach(function (k) { text = text.split("{" + k + "}").join(params[k]); });
+    return text;
+  }
+
   function load() {
     try {
       var saved = JSON.parse(localStorage.getItem(STORE) || "{}");
@@ -108,7 +116,7 @@
   function markdownReport(data, answers) {
     var profile = profileOf(data, answers), label = {};
     data.scale.forEach(function (s) { label[s.id] = s.symbol + " " + s.label; });
-    var lines = ["# Self-assessment of our partnership", ""];
+    var lines = ["# " + t("report_title"), ""];
     data.criteria.forEach(function (c) {
       lines.push("## " + c.title + ": " + label[profile[c.id]], "");
       c.indicators.forEach(function (i) {
@@ -117,8 +125,8 @@
       lines.push("");
     });
     var near = nearest(data, answers);
-    if (near) lines.push("Most resembles: " + near.kase.name + " (" + Math.round(near.similarity * 100) + "% similar on " + near.compared + " indicators; " + (near.kase.assessed_by === "study" ? "assessed in the study" : "rated by contributors") + ").", "");
-    lines.push("Rule: " + data.rule.text, "");
+    if (near) lines.push(t("most_resembles", { name: near.kase.name, percent: Math.round(near.similarity * 100), count: near.compared, basis: t(near.kase.assessed_by === "study" ? "basis_study" : "basis_contributors") }), "");
+    lines.push(t("rule", { rule: data.rule.text }), "");
     return lines.join("\n");
   }
 
@@ -130,17 +138,17 @@
   }
 
   function checkImport(data, parsed) {
-    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return "The file is not a self-assessment export.";
-    if (parsed.format !== FORMAT) return "The file is not a self-assessment export of this site (its format is not '" + FORMAT + "').";
-    if (parsed.version !== 1) return "The file has an unsupported version; expected version 1.";
-    if (!parsed.answers || typeof parsed.answers !== "object" || Array.isArray(parsed.answers)) return "The file has no answers.";
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return t("not_export");
+    if (parsed.format !== FORMAT) return t("wrong_format", { format: FORMAT });
+    if (parsed.version !== 1) return t("wrong_version");
+    if (!parsed.answers || typeof parsed.answers !== "object" || Array.isArray(parsed.answers)) return t("no_answers");
     var known = {}, levels = {};
     data.criteria.forEach(function (c) { c.indicators.forEach(function (i) { known[i.id] = true; }); });
     data.scale.forEach(function (s) { levels[s.id] = true; });
     for (var id in parsed.answers) {
       if (!Object.prototype.hasOwnProperty.call(parsed.answers, id)) continue;
-      if (!known[id]) return "The file answers an unknown indicator '" + id + "'.";
-      if (!levels[parsed.answers[id]]) return "The answer for '" + id + "' is not one of " + Object.keys(levels).join(", ") + ".";
+      if (!known[id]) return t("unknown_indicator", { id: id });
+      if (!levels[parsed.answers[id]]) return t("bad_answer", { id: id, levels: Object.keys(levels).join(", ") });
     }
     return null;
   }
@@ -150,7 +158,7 @@
     var fallback = document.querySelector(".kb-sa-fallback");
     if (fallback) fallback.hidden = true;
     root.textContent = "";
-    var form = el("form", { "class": "kb-sa-form", "aria-label": "Self-assessment questions" });
+    var form = el("form", { "class": "kb-sa-form", "aria-label": t("form") });
     data.criteria.forEach(function (c) {
       var fs = el("fieldset", { "class": "kb-sa-criterion" }, [el("legend", {}, [el("a", { href: base + c.url, text: c.title })])]);
       c.indicators.forEach(function (i) {
@@ -169,11 +177,11 @@
     var message = el("p", { "class": "kb-sa-message", role: "alert", id: "kb-sa-message" });
     var fileInput = el("input", { type: "file", accept: "application/json,.json", id: "kb-sa-import", "class": "kb-sa-file" });
     var tools = el("div", { "class": "kb-sa-tools" }, [
-      el("button", { type: "button", "class": "md-button", id: "kb-sa-export-json", text: "Export answers (JSON)" }),
-      el("button", { type: "button", "class": "md-button", id: "kb-sa-export-md", text: "Export report (Markdown)" }),
-      el("label", { "for": "kb-sa-import", "class": "md-button", text: "Import answers (JSON)" }),
+      el("button", { type: "button", "class": "md-button", id: "kb-sa-export-json", text: t("export_json") }),
+      el("button", { type: "button", "class": "md-button", id: "kb-sa-export-md", text: t("export_md") }),
+      el("label", { "for": "kb-sa-import", "class": "md-button", text: t("import") }),
       fileInput,
-      el("button", { type: "button", "class": "md-button", id: "kb-sa-reset", text: "Reset" }),
+      el("button", { type: "button", "class": "md-button", id: "kb-sa-reset", text: t("reset") }),
     ]);
     root.appendChild(tools);
     root.appendChild(message);
@@ -185,20 +193,20 @@
       results.textContent = "";
       var answered = Object.keys(answers).length, total = 0;
       data.criteria.forEach(function (c) { total += c.indicators.length; });
-      results.appendChild(el("h2", { text: "Your results" }));
-      results.appendChild(el("p", { id: "kb-sa-progress", text: answered + " of " + total + " questions answered; unanswered questions count as not known." }));
+      results.appendChild(el("h2", { text: t("results") }));
+      results.appendChild(el("p", { id: "kb-sa-progress", text: t("progress", { answered: answered, total: total }) }));
       var table = el("table", { "class": "kb-sa-table" });
-      table.appendChild(el("tr", {}, [el("th", { text: "Criterion" }), el("th", { text: "Your rating" })]));
+      table.appendChild(el("tr", {}, [el("th", { text: t("criterion") }), el("th", { text: t("your_rating") })]));
       data.criteria.forEach(function (c) {
         table.appendChild(el("tr", { "data-criterion": c.id }, [el("td", {}, [el("a", { href: base + c.url, text: c.title })]), el("td", {}, [badge(data, profile[c.id])])]));
       });
       results.appendChild(table);
-      results.appendChild(el("h3", { text: "Your profile beside the assessed cases" }));
+      results.appendChild(el("h3", { text: t("profile_beside") }));
       var pics = el("div", { "class": "kb-profiles" });
-      pics.appendChild(el("figure", { id: "kb-sa-profile" }, [profileSvg(data, profile, "Your partnership"), el("figcaption", { text: "Your partnership" })]));
+      pics.appendChild(el("figure", { id: "kb-sa-profile" }, [profileSvg(data, profile, t("your_partnership")), el("figcaption", { text: t("your_partnership") })]));
       data.cases.forEach(function (k) {
         pics.appendChild(el("figure", {}, [
-          el("img", { src: base + k.profile, alt: "Criterion profile of " + k.name, "class": "kb-profile" }),
+          el("img", { src: base + k.profile, alt: t("profile_of", { name: k.name }), "class": "kb-profile" }),
           el("figcaption", {}, [el("a", { href: base + k.url, text: k.name })]),
         ]));
       });
@@ -206,36 +214,34 @@
       var near = nearest(data, answers);
       var nearBox = el("div", { id: "kb-sa-nearest" });
       if (!near) {
-        nearBox.appendChild(el("p", { text: "Answer a few questions to see which assessed case your partnership resembles." }));
+        nearBox.appendChild(el("p", { text: t("answer_more") }));
       } else {
         nearBox.appendChild(el("p", {}, [
-          document.createTextNode("Your partnership most resembles "),
+          document.createTextNode(t("resembles")),
           el("a", { href: base + near.kase.url, text: near.kase.name, id: "kb-sa-nearest-name" }),
-          document.createTextNode(" (" + Math.round(near.similarity * 100) + "% similar on " + near.compared + " indicators). "),
-          el("span", { id: "kb-sa-nearest-basis", text: near.kase.assessed_by === "study"
-            ? "Its ratings are this knowledge base's reading of the study's findings."
-            : "Its ratings were made by contributors from the cited sources, not by the study." }),
+          document.createTextNode(t("similar", { percent: Math.round(near.similarity * 100), count: near.compared })),
+          el("span", { id: "kb-sa-nearest-basis", text: t(near.kase.assessed_by === "study" ? "study_note" : "contributors_note") }),
         ]));
         var diffs = el("ul", {});
         data.criteria.forEach(function (c) {
           if (near.kase.criteria[c.id] !== profile[c.id]) {
             diffs.appendChild(el("li", {}, [
-              document.createTextNode(c.title + ": yours is "), badge(data, profile[c.id]),
-              document.createTextNode(", " + near.kase.name + " is "), badge(data, near.kase.criteria[c.id]),
+              document.createTextNode(t("yours_is", { criterion: c.title })), badge(data, profile[c.id]),
+              document.createTextNode(t("theirs_is", { name: near.kase.name })), badge(data, near.kase.criteria[c.id]),
             ]));
           }
         });
-        nearBox.appendChild(diffs.childNodes.length ? diffs : el("p", { text: "On every criterion your rating equals " + near.kase.name + "'s." }));
+        nearBox.appendChild(diffs.childNodes.length ? diffs : el("p", { text: t("equal", { name: near.kase.name }) }));
       }
       results.appendChild(nearBox);
       var weak = data.criteria.filter(function (c) { return profile[c.id] === "absent" || profile[c.id] === "partial"; });
       if (weak.length) {
-        results.appendChild(el("h3", { text: "What to read for your weak criteria" }));
+        results.appendChild(el("h3", { text: t("weak") }));
         weak.forEach(function (c) {
           var list = el("ul", {});
-          c.lessons.forEach(function (l) { list.appendChild(el("li", {}, [el("a", { href: base + l.url, text: "Lesson: " + l.title })])); });
+          c.lessons.forEach(function (l) { list.appendChild(el("li", {}, [el("a", { href: base + l.url, text: t("lesson", { title: l.title }) })])); });
           data.cases.forEach(function (k) {
-            if (k.criteria[c.id] === "present") list.appendChild(el("li", {}, [el("a", { href: base + k.url + "#" + c.id, text: "Case: " + k.name })]));
+            if (k.criteria[c.id] === "present") list.appendChild(el("li", {}, [el("a", { href: base + k.url + "#" + c.id, text: t("case", { name: k.name }) })]));
           });
           results.appendChild(el("div", { "class": "kb-sa-weak", "data-criterion": c.id }, [el("h4", { text: c.title }), list]));
         });
@@ -253,7 +259,7 @@
       download("self-assessment.md", "text/markdown", markdownReport(data, answers));
     });
     tools.querySelector("#kb-sa-reset").addEventListener("click", function () {
-      answers = {}; localStorage.removeItem(STORE); message.textContent = "All answers were cleared.";
+      answers = {}; localStorage.removeItem(STORE); message.textContent = t("cleared");
       form.querySelectorAll("input[type=radio]").forEach(function (i) { i.checked = false; });
       show();
     });
@@ -262,14 +268,14 @@
       if (!file) return;
       file.text().then(function (text) {
         var parsed, problem;
-        try { parsed = JSON.parse(text); } catch (e) { problem = "The file is not valid JSON."; }
+        try { parsed = JSON.parse(text); } catch (e) { problem = t("not_json"); }
         problem = problem || checkImport(data, parsed);
-        if (problem) { message.textContent = "Import failed: " + problem + " Your answers were not changed."; return; }
+        if (problem) { message.textContent = t("import_failed", { problem: problem }); return; }
         answers = {};
         Object.keys(parsed.answers).forEach(function (k) { answers[k] = parsed.answers[k]; });
         save(answers);
         form.querySelectorAll("input[type=radio]").forEach(function (i) { i.checked = answers[i.name] === i.value; });
-        message.textContent = "Imported " + Object.keys(answers).length + " answers.";
+        message.textContent = t("imported", { count: Object.keys(answers).length });
         show();
       }).finally(function () { fileInput.value = ""; });
     });
@@ -283,8 +289,8 @@
     var dataUrl = source.href;
     fetch(dataUrl, { credentials: "same-origin" })
       .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
-      .then(function (data) { mount(root, data, new URL("../", dataUrl).href); })
-      .catch(function () { root.textContent = "The self-assessment could not load its questions; the checklist below still works."; });
+      .then(function (data) { labels = data.labels || {}; mount(root, data, new URL("../", dataUrl).href); })
+      .catch(function () { root.textContent = root.getAttribute("data-load-failed"); });
   }
 
   // Material's instant navigation swaps pages without a reload: document$ fires for each page.
