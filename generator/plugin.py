@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -15,8 +16,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from . import editions
+from .editions import Edition, EditionError
 from .pool import log, usable_cpus
 from .site import build_site
+from .words import DEFAULT, LANGUAGES, table
 
 MATERIAL_END_OF_LIFE = "2027-05-05"
 
@@ -25,20 +29,46 @@ class KnowledgeBaseConfig(Config):
     # The records always live in content/ beside mkdocs.yml: the CLI, the scaffolds and the edit
     # links assume it, so it is not an option.
     contributing = config_options.Type(str, default="CONTRIBUTING.md")
+    # Language -> config file of each edition, this one included; the edition a config builds is its
+    # theme language. Building the default (English) edition builds the others beside it.
+    editions = config_options.DictOfItems(config_options.Type(str), default={})
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps one plugin object across `mkdocs serve` rebuilds.
         self.command = command
+        self.others: list[tuple[Edition, Any]] = []
         log.info(
             "knowledge base: Material for MkDocs reaches end of life on %s and MkDocs 1.x has had no release "
             "since August 2024; `make build-properdocs` builds this site with ProperDocs (see README)",
             MATERIAL_END_OF_LIFE,
         )
 
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        repo = Path(config.config_file_path).parent
+        self.lang = str(config.theme["language"])
+        if self.lang not in LANGUAGES:
+            raise PluginError(f"theme.language is {self.lang!r}; the knowledge base has editions in {', '.join(LANGUAGES)}")
+        try:
+            self.editions = editions.editions(repo, dict(self.config.editions))
+            if self.editions and self.lang not in self.editions:
+                raise EditionError(f"editions names no config for this edition's language, {self.lang}")
+            if self.editions and self.editions[self.lang].site_url != (config.site_url or "").rstrip("/") + "/":
+                raise EditionError(f"the site_url of {Path(config.config_file_path).name} differs from editions: {self.lang}")
+            self.here = self.editions.get(self.lang)
+            self.subfolders = (
+                {e.lang: editions.subfolder(self.here, e) for e in self.editions.values() if e.lang != self.lang}
+                if self.here and self.lang == DEFAULT
+                else {}
+            )
+        except EditionError as exc:
+            raise PluginError(f"knowledge base: {exc}") from None
+        return config
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         repo = Path(config.config_file_path).parent
+        self._start_other_editions(config)
         try:
             # Forked workers only for a one-off build: `mkdocs serve` runs threads that a fork must not copy.
             workers = usable_cpus() if getattr(self, "command", "build") == "build" else 1
@@ -48,6 +78,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 site_url=config.site_url or "",
                 edit_uri=config.edit_uri or "",
                 workers=workers,
+                lang=self.lang,
             )
         except Exception as exc:  # ContentError carries every problem; anything else is a bug
             from .problems import ContentError
@@ -76,11 +107,58 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             files.append(file)
         return files
 
+    def _start_other_editions(self, config: MkDocsConfig) -> None:
+        """A one-off build of the default edition builds the others into its site, side by side:
+        started here, after MkDocs has emptied the site folder, and awaited in on_post_build."""
+        self.others = []
+        if getattr(self, "command", "build") not in ("build", "gh-deploy") or not self.subfolders:
+            if self.subfolders:
+                log.info(
+                    "knowledge base: this preview shows the %s edition only; `make serve-nl` previews the Dutch one",
+                    self.lang,
+                )
+            return
+        engine = type(config).__module__.split(".")[0]  # mkdocs, or properdocs building the same site
+        for lang, folder in self.subfolders.items():
+            edition = self.editions[lang]
+            target = Path(config.site_dir) / folder
+            self.others.append((edition, editions.start_build(engine, edition, target, strict=bool(config.strict))))
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.here:
+            sitemap = Path(config.site_dir) / "sitemap.xml"
+            if sitemap.is_file():
+                text = editions.sitemap_with_alternates(sitemap.read_text(encoding="utf-8"), self.here, self.editions)
+                sitemap.write_text(text, encoding="utf-8")
+                packed = sitemap.with_name("sitemap.xml.gz")
+                if packed.is_file():  # mtime=0: the same content gives the same bytes
+                    packed.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+        failed = []
+        for edition, process in self.others:
+            output, _ = process.communicate()
+            for line in output.splitlines():
+                if line.strip():
+                    log.info("knowledge base [%s]: %s", edition.lang, line)
+            if process.returncode:
+                failed.append(f"{edition.lang} ({edition.config_file.name})")
+        self.others = []
+        if failed:
+            raise PluginError("knowledge base: the build of the edition(s) " + ", ".join(failed) + " failed; see above")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        for _, process in getattr(self, "others", []):
+            process.kill()
+        self.others = []
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # Feed readers find the change feed from any page's head.
         href = get_relative_url("feed.xml", page.url)
-        link = f'<link rel="alternate" type="application/atom+xml" title="What changed" href="{href}">'
-        return output.replace("</head>", f"{link}\n</head>", 1)
+        title = escape(table(self.lang)["changes"])
+        link = f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{href}">'
+        output = output.replace("</head>", f"{link}\n</head>", 1)
+        if self.here:
+            output = editions.decorate_page(output, page.url, self.here, self.editions)
+        return output
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # MkDocs unescapes the first heading into page.title and themes print it raw (in <title>,
