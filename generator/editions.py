@@ -41,7 +41,7 @@ _AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def read_site_url(config_file: Path) -> str:
-    data: Any = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_AnyTagLoader)  # noqa: S506
+    data: Any = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_AnyTagLoader)
     url = data.get("site_url") if isinstance(data, dict) else None
     if not isinstance(url, str) or not url.startswith(("https://", "http://")):
         raise EditionError(f"{config_file.name}: every edition needs its own absolute site_url")
@@ -52,7 +52,9 @@ def editions(repo: Path, config_files: dict[str, str]) -> dict[str, Edition]:
     """The editions the plugin's `editions` option names (language -> config file), in LANGUAGES order."""
     unknown = sorted(set(config_files) - set(LANGUAGES))
     if unknown:
-        raise EditionError(f"editions: unknown language {', '.join(unknown)}; the generator has words for {', '.join(LANGUAGES)}")
+        raise EditionError(
+            f"editions: unknown language {', '.join(unknown)}; the generator has words for {', '.join(LANGUAGES)}"
+        )
     found = {}
     for lang in LANGUAGES:
         if lang in config_files:
@@ -88,7 +90,8 @@ def counterpart(page_url: str, here: Edition, there: Edition) -> str:
 def head_links(page_url: str, all_editions: dict[str, Edition]) -> str:
     """<link rel=alternate hreflang> to the page in every edition, absolute, and x-default."""
     links = [
-        f'<link rel="alternate" hreflang="{e.lang}" href="{escape(e.site_url + page_url)}">' for e in all_editions.values()
+        f'<link rel="alternate" hreflang="{e.lang}" href="{escape(e.site_url + page_url)}">'
+        for e in all_editions.values()
     ]
     default = all_editions.get(DEFAULT) or next(iter(all_editions.values()))
     links.append(f'<link rel="alternate" hreflang="x-default" href="{escape(default.site_url + page_url)}">')

@@ -49,13 +49,17 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         repo = Path(config.config_file_path).parent
         self.lang = str(config.theme["language"])
         if self.lang not in LANGUAGES:
-            raise PluginError(f"theme.language is {self.lang!r}; the knowledge base has editions in {', '.join(LANGUAGES)}")
+            raise PluginError(
+                f"theme.language is {self.lang!r}; the knowledge base has editions in {', '.join(LANGUAGES)}"
+            )
         try:
             self.editions = editions.editions(repo, dict(self.config.editions))
             if self.editions and self.lang not in self.editions:
                 raise EditionError(f"editions names no config for this edition's language, {self.lang}")
             if self.editions and self.editions[self.lang].site_url != (config.site_url or "").rstrip("/") + "/":
-                raise EditionError(f"the site_url of {Path(config.config_file_path).name} differs from editions: {self.lang}")
+                raise EditionError(
+                    f"the site_url of {Path(config.config_file_path).name} differs from editions: {self.lang}"
+                )
             self.here = self.editions.get(self.lang)
             self.subfolders = (
                 {e.lang: editions.subfolder(self.here, e) for e in self.editions.values() if e.lang != self.lang}

@@ -89,7 +89,10 @@ def full_reference(source: Source, words: dict[str, str]) -> Trusted:
     authors = "; ".join(in_language(a, lang) for a in source.authors) or inline(source.cited_as)
     when = inline(source.date or (str(source.year) if source.year else words["no_date"]))
     title = f"*{in_language(source.title, lang)}*" if source.title else ""
-    parts_of_kind = (source.kind and inline(words[f"kind_{source.kind}"]), source.publisher and in_language(source.publisher, lang))
+    parts_of_kind = (
+        source.kind and inline(words[f"kind_{source.kind}"]),
+        source.publisher and in_language(source.publisher, lang),
+    )
     kind = ", ".join(x for x in parts_of_kind if x)
     where = external_link(f"https://doi.org/{source.doi}") if source.doi else ""
     where = where or (external_link(source.url) if source.url else "")
