@@ -107,6 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .knowledge_base import validate
     from .pool import usable_cpus
     from .scaffold import ScaffoldError, new_record
+    from .translation import TRANSLATED_INTO
 
     repo: Path = args.repo
     try:
@@ -118,6 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"All records valid: {counts['cases']} cases, {counts['criteria']} criteria, "
                 f"{counts['indicators']} indicators, {counts['lessons']} lessons, {counts['sources']} sources."
             )
+            for lang in TRANSLATED_INTO:
+                print(f"{lang}: {counts.get('texts_' + lang, 0)}/{counts.get('texts_total', 0)} texts translated")
         elif args.command == "render":
             from .site import build_site
 

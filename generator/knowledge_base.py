@@ -244,6 +244,7 @@ def validate(content: Path, *, workers: int = 1) -> tuple[dict[str, int], list[P
     warnings = _checked(content, loaded)
     counts = {name: len(entries) for name, entries in loaded.links.items()}
     counts["indicators"] = sum(len(links.indicators) for links, _ in loaded.links["criteria"])
+    counts.update({f"texts_{key}": n for key, n in loaded.texts.items()})
     return counts, warnings
 
 

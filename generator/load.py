@@ -18,7 +18,8 @@ from .links import Links, links_of
 from .models import COLLECTIONS, SINGLETONS, Record
 from .problems import Problem
 from .schema_errors import did_you_mean, problems_from
-from .yaml_source import Document, read
+from .translation import TRANSLATED_INTO, missing
+from .yaml_source import Document, dotted, read
 
 
 @dataclass
@@ -33,6 +34,8 @@ class Loaded:
     # Ids of every record file found, valid or not, so a reference to a record that merely
     # failed validation is not reported a second time as unknown.
     stems: dict[str, set[str]] = field(default_factory=dict)
+    # How many texts the valid records hold, and how many of them each language translates.
+    texts: dict[str, int] = field(default_factory=dict)
 
 
 def _display(path: Path, root: Path) -> str:
@@ -113,7 +116,8 @@ def gc_paused() -> Iterator[None]:
 
 
 Job = tuple[str, Path, str]  # (collection or singleton name, file, name shown in messages)
-Valid = tuple[Record | None, Links]  # the record is None when not kept
+Coverage = tuple[int, tuple[int, ...]]  # (texts, translated per language of TRANSLATED_INTO)
+Valid = tuple[Record | None, Links, Coverage]  # the record is None when not kept
 Result = tuple[Valid | None, list[Problem]]
 
 
@@ -129,7 +133,26 @@ def _load_one(job: Job, keep: bool = True) -> Result:
     except ValidationError as exc:
         return None, problems_from(exc, doc)
     problems += [doc.problem(loc, message, hint) for loc, message, hint in record_problems(record)]
-    return (record if keep else None, links_of(record)), problems
+    done = []
+    for lang in TRANSLATED_INTO:
+        total, untranslated = missing(record, lang)
+        done.append(total - len(untranslated))
+        problems += [_untranslated(doc, loc, lang) for loc in untranslated]
+    return (record if keep else None, links_of(record), (total, tuple(done))), problems
+
+
+def _untranslated(doc: Document, loc: tuple[str | int, ...], lang: str) -> Problem:
+    # A warning, never an error: a record may arrive in English and be translated later.
+    line, col = doc.mark(loc)
+    return Problem(
+        doc.path,
+        line,
+        col,
+        dotted(loc),
+        f"is not yet translated ({lang})",
+        f"write it as {{en: ..., {lang}: ...}}; the {lang} edition shows the English meanwhile",
+        warning=True,
+    )
 
 
 def _document(job: Job) -> Document:
@@ -166,6 +189,13 @@ def load(content: Path, *, keep_records: bool = True, workers: int = 1) -> Loade
         return _load(content, keep_records, workers)
 
 
+def _count(loaded: Loaded, coverage: Coverage) -> None:
+    total, done = coverage
+    loaded.texts["total"] = loaded.texts.get("total", 0) + total
+    for lang, n in zip(TRANSLATED_INTO, done, strict=True):
+        loaded.texts[lang] = loaded.texts.get(lang, 0) + n
+
+
 def _load(content: Path, keep: bool, workers: int) -> Loaded:
     loaded = Loaded()
     files, loaded.problems = discover(content)
@@ -180,6 +210,7 @@ def _load(content: Path, keep: bool, workers: int) -> Loaded:
         if valid and valid[0] is not None:
             loaded.singletons[name] = (valid[0], _document(job))
             loaded.singleton_links[name] = (valid[1], _document(job))
+            _count(loaded, valid[2])
     jobs = [(name, path, shown) for name, found in files.items() for path, shown in found]
     for name, found in files.items():
         loaded.records[name] = []
@@ -188,7 +219,8 @@ def _load(content: Path, keep: bool, workers: int) -> Loaded:
     for job, (valid, problems) in zip(jobs, _load_all(jobs, keep, workers), strict=True):
         loaded.problems += problems
         if valid is not None:
-            record, links = valid
+            record, links, coverage = valid
+            _count(loaded, coverage)
             doc = _document(job)
             loaded.links[job[0]].append((links, doc))
             if record is not None:

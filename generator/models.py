@@ -27,10 +27,19 @@ def _needs_english(value: str | dict[str, str]) -> dict[str, str]:
     return value
 
 
+class _TextMark:
+    """Marks the fields that hold translatable text, for the coverage count (translation.py)."""
+
+    def __repr__(self) -> str:
+        return "TEXT"
+
+
+TEXT = _TextMark()
+
 # A text is written in English, or as a mapping {en: ..., nl: ...} with its Dutch translation.
 # Either way the model holds the mapping, so every output asks for a language the same way.
-Text = Annotated[Prose | dict[Lang, Prose], AfterValidator(_needs_english)]
-Name = Annotated[Line | dict[Lang, Line], AfterValidator(_needs_english)]
+Text = Annotated[Prose | dict[Lang, Prose], AfterValidator(_needs_english), TEXT]
+Name = Annotated[Line | dict[Lang, Line], AfterValidator(_needs_english), TEXT]
 # A short verbatim quote: the words a fact or rating rests on. Long runs belong in the
 # contributor's own words, not in quotation marks.
 QUOTE_MAX_WORDS = 30
