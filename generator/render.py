@@ -30,6 +30,7 @@ from .render_helpers import (
     full_reference,
     in_language,
     label,
+    other_names,
     legend,
     md_link,
 )
@@ -104,6 +105,7 @@ def environment() -> Environment:
         section_anchor=section_anchor,
         full_reference=full_reference,
         foreign=foreign,
+        other_names=other_names,
         external_link=external_link,
         anchor=anchor,
         legend=legend,

@@ -8,7 +8,7 @@ from html import escape
 
 from . import site_paths as paths
 from .knowledge_base import KnowledgeBase, section_anchor
-from .markdown_text import Trusted, inline
+from .markdown_text import Trusted, inline, pick
 from .models import CASE_FACTS, Case, Citation, Fact, Source
 from .ratings import ABSENT_AT, PRESENT_AT, SCALE, Rating
 from .words import language, table
@@ -43,6 +43,20 @@ def in_language(text: str, lang: str | None) -> str:
     marked with it so screen readers and search read it as such."""
     shown = inline(text)
     return f'<span lang="{lang}">{shown}</span>' if lang and lang != language() else shown
+
+
+def other_names(record: object) -> list[object]:
+    """A record's other names worth showing in this edition: not the name it already shows (a
+    Dutch page may keep a record's English name as another name, which English pages skip)."""
+    shown = {pick(getattr(record, f)) for f in ("name", "title", "term") if getattr(record, f, None)}
+    seen: set[str] = set()
+    result = []
+    for name in getattr(record, "other_names", ()):
+        text = pick(name)
+        if text not in shown and text not in seen:
+            seen.add(text)
+            result.append(name)
+    return result
 
 
 def case_facts(case: Case) -> list[tuple[str, Fact]]:

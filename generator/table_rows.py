@@ -16,7 +16,7 @@ from .knowledge_base import KnowledgeBase, record_name
 from .markdown_text import Trusted, inline, inline_text, pick
 from .models import NOUNS, Case, Criterion, Fact, Source
 from .ratings import SCALE, Rating
-from .render_helpers import anchor, badge, citations, cite, label, md_link
+from .render_helpers import anchor, badge, citations, cite, label, md_link, other_names
 from .words import table
 
 
@@ -64,7 +64,8 @@ def party_table(page: str, kb: KnowledgeBase, case: Case, words: dict[str, str])
     """A case's parties: name (and other names), sector, role and what it rests on."""
     rows = []
     for party in case.parties:
-        others = f" ({', '.join(inline(n) for n in party.other_names)})" if party.other_names else ""
+        names = other_names(party)
+        others = f" ({', '.join(inline(n) for n in names)})" if names else ""
         rows.append(
             f"| **{inline(party.name)}**{others} | {inline(words['sector_' + party.sector])} | {inline(party.role)} "
             f"| {citations(page, kb, party.cite)} |"

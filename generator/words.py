@@ -252,7 +252,7 @@ EN = {
 }
 
 NL = {
-    "site_name": "PPS voor zachte doelen",
+    "site_name": "PPS voor soft targets",
     "criteria": "Succescriteria",
     "criterion": "Criterium",
     "cases": "Casussen",
@@ -276,7 +276,7 @@ NL = {
     "also_known_as": "Ook bekend als",
     "country": "Land",
     "place": "Plaats",
-    "target": "Soort zacht doel",
+    "target": "Soort soft target",
     "status": "Status",
     "why": "Waarom",
     "why_studied": "Waarom de casus diepgaand is onderzocht:",
@@ -367,7 +367,7 @@ NL = {
     "change_changed": "Gewijzigd",
     "change_removed": "Verwijderd",
     "suggested_citation": "Voorgestelde bronvermelding",
-    "kb_title": "Kennisbank over publiek-private samenwerking bij het bewaken en beveiligen van zachte doelen",
+    "kb_title": "Kennisbank over publiek-private samenwerking bij het bewaken en beveiligen van soft targets",
     "date_unknown": "datum van de laatste wijziging onbekend",
     "accessed_on": "geraadpleegd op de datum waarop u het las",
     "stable_address": "Vast adres",
