@@ -30,9 +30,9 @@ from .render_helpers import (
     full_reference,
     in_language,
     label,
-    other_names,
     legend,
     md_link,
+    other_names,
 )
 from .words import DEFAULT, edition, table, words
 
