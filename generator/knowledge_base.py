@@ -29,6 +29,7 @@ from .models import (
 )
 from .problems import ContentError, Problem
 from .ratings import Rating, derive
+from .words import LANGUAGES, table
 from .yaml_source import FieldPath
 
 ASSESSED_ORDER = {"study": 0, "contributors": 1, None: 2}
@@ -210,7 +211,7 @@ def record_name(record: object) -> object:
     for field in ("name", "title", "term", "cited_as"):
         if getattr(record, field, None):
             return getattr(record, field)
-    return "The study"
+    return {lang: table(lang)["study"] for lang in LANGUAGES}
 
 
 def _name_key(record: object) -> str:

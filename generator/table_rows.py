@@ -8,6 +8,7 @@ The output is inert Markdown: contributor text goes through ``inline``.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from html import escape
 from pathlib import PurePosixPath
 
 from . import site_paths as paths
@@ -197,7 +198,7 @@ def backlinks(page: str, kb: KnowledgeBase, source: Source, words: dict[str, str
     grouped: dict[tuple[str, str], tuple[object, list[str]]] = {}
     for link in kb.cited_by(source):
         key = (link.kind, getattr(link.record, "id", ""))
-        field = " › ".join(str(p) for p in link.field if not isinstance(p, int) and p != "cite")
+        field = ".".join(str(p) for p in link.field if not isinstance(p, int) and p != "cite")
         entry = grouped.setdefault(key, (link.record, []))
         if field and field not in entry[1]:
             entry[1].append(field)
@@ -208,7 +209,9 @@ def backlinks(page: str, kb: KnowledgeBase, source: Source, words: dict[str, str
         target, anchor_id = paths.record_page(kind, record)
         noun = noun_of(kind)
         lines.append(
-            f"- {md_link(page, record_name(record), target, anchor_id)} ({inline(noun)}): {inline(', '.join(fields))}"
+            # Fields are the record's own keys, the same in every edition: shown as code.
+            f"- {md_link(page, record_name(record), target, anchor_id)} ({inline(noun)}): "
+            + ", ".join(f"<code>{escape(f)}</code>" for f in fields)
         )
     return Trusted("\n".join(lines))
 

@@ -42,10 +42,10 @@ def site_url(tmp_path_factory: pytest.TempPathFactory):
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     repo = copy_repo(tmp_path_factory.mktemp("served") / "repo")
-    config = repo / "mkdocs.yml"
-    config.write_text(
-        re.sub(r"(?m)^site_url: .*$", f"site_url: {url}", config.read_text(encoding="utf-8")), encoding="utf-8"
-    )
+    for name, address in (("mkdocs.yml", url), ("mkdocs.nl.yml", f"{url}nl/")):
+        config = repo / name
+        text = re.sub(r"(?m)^site_url: .*$", f"site_url: {address}", config.read_text(encoding="utf-8"))
+        config.write_text(text, encoding="utf-8")
     site = repo.parent / "site"
     result = mkdocs_build(repo, site)
     assert result.returncode == 0, result.stderr

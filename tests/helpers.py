@@ -24,7 +24,7 @@ def copy_repo(dest: Path) -> Path:
     for name in ("content", "docs", "schema"):
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, dest / name)
-    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
+    for name in ("mkdocs.yml", "mkdocs.nl.yml", "CONTRIBUTING.md", "CONTRIBUTING.nl.md"):
         if (ROOT / name).exists():
             shutil.copy2(ROOT / name, dest / name)
     return dest
@@ -88,6 +88,106 @@ class Page(HTMLParser):
     @property
     def text(self) -> str:
         return re.sub(r"\s+", " ", " ".join(self.text_parts))
+
+
+class ArticleText(HTMLParser):
+    """The words of a page's article, split by language: those inside an element with lang="en"
+    (or another language) apart from the rest, which is in the page's own language."""
+
+    VOID = frozenset({"br", "img", "input", "hr", "meta", "link", "source", "wbr", "col", "area"})
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.own: list[str] = []
+        self.marked: list[str] = []
+        self._stack: list[tuple[str, bool]] = []  # (tag, whether it or a parent is marked)
+        self._in_article = 0
+        self.lang = ""
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang") or ""
+            return
+        if tag in self.VOID:
+            return
+        if tag == "article":
+            self._in_article += 1
+        other_language = bool(a.get("lang")) and a.get("lang") != self.lang
+        marked = bool(self._stack and self._stack[-1][1]) or other_language
+        # Code is the same in every edition (a record's keys, an example record), not prose.
+        skip = tag in ("script", "style", "svg", "code", "pre") or "headerlink" in (a.get("class") or "")
+        self._stack.append((tag, marked or skip))
+        if skip:
+            self._stack[-1] = (tag, True)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.VOID:
+            return
+        while self._stack:
+            top, _ = self._stack.pop()
+            if top == tag:
+                break
+        if tag == "article":
+            self._in_article -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._in_article:
+            return
+        words = re.findall(r"[A-Za-zÀ-ÿ']+", re.sub(r"\S*(://|/)\S*", " ", data))  # not addresses or paths
+        (self.marked if self._stack and self._stack[-1][1] else self.own).extend(w.lower() for w in words)
+
+
+# Words that are common in English prose and are not Dutch words: their share of a page's words
+# shows English text that is not marked as such.
+ENGLISH_ONLY = frozenset(
+    [
+        "the",
+        "and",
+        "are",
+        "was",
+        "were",
+        "with",
+        "which",
+        "that",
+        "this",
+        "these",
+        "those",
+        "from",
+        "for",
+        "by",
+        "not",
+        "has",
+        "have",
+        "its",
+        "it",
+        "they",
+        "their",
+        "there",
+        "what",
+        "when",
+        "who",
+        "how",
+        "why",
+        "would",
+        "could",
+        "should",
+        "about",
+        "between",
+        "into",
+        "than",
+        "then",
+        "also",
+    ]
+)
+
+
+def english_share(html: str) -> tuple[float, list[str]]:
+    """The share of English stop words among a page's article words outside lang-marked elements."""
+    text = ArticleText(html)
+    hits = [w for w in text.own if w in ENGLISH_ONLY]
+    return (len(hits) / len(text.own) if text.own else 0.0), hits
 
 
 def read_page(site: Path, url_path: str) -> Page:

@@ -1,0 +1,254 @@
+"""The English and Dutch editions: one build publishes both, page for page, each in its language."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from generator.editions import Edition, counterpart, sitemap_with_alternates
+from generator.knowledge_base import KnowledgeBase
+from generator.render import TEMPLATES
+from generator.words import EN, NL
+from helpers import ENGLISH_ONLY, ROOT, Page, english_share, mkdocs_build, read_page, run_cli
+
+EN_URL = "https://ppc-soft-targets.github.io/knowledge-base/"
+NL_URL = EN_URL + "nl/"
+
+
+def pages(site: Path) -> set[str]:
+    """Every built page of an edition, as its URL path: 'cases/x/'; the Dutch edition's folder excluded."""
+    return {
+        p.parent.relative_to(site).as_posix().removeprefix(".") + "/" if p.parent != site else ""
+        for p in site.rglob("index.html")
+        if not p.relative_to(site).as_posix().startswith("nl/")
+    }
+
+
+def test_one_build_publishes_both_editions_with_the_same_pages(built_site: Path) -> None:
+    english, dutch = pages(built_site), pages(built_site / "nl")
+    assert len(english) > 40
+    assert english == dutch
+    for path in ("", "cases/nijmegen-four-day-march/", "self-assessment/", "contributing/"):
+        assert path in dutch
+
+
+@pytest.mark.parametrize(("folder", "lang", "url"), [("", "en", EN_URL), ("nl", "nl", NL_URL)])
+def test_every_page_names_its_language_and_its_counterparts_by_absolute_address(
+    built_site: Path, folder: str, lang: str, url: str
+) -> None:
+    site = built_site / folder
+    for path in pages(site):
+        page = read_page(site, path)
+        html = next(a for tag, a in page.tags if tag == "html")
+        assert html["lang"] == lang, path
+        alternates = {a["hreflang"]: a["href"] for tag, a in page.tags if tag == "link" and a.get("hreflang")}
+        assert alternates == {"en": EN_URL + path, "nl": NL_URL + path, "x-default": EN_URL + path}, path
+        # The switch, visible atop the article, leads to the same page in the other edition.
+        switch = [a for tag, a in page.tags if tag == "a" and "kb-lang__link" in (a.get("class") or "")]
+        assert len(switch) == 1, path
+        other = "nl" if lang == "en" else "en"
+        assert switch[0]["hreflang"] == other and switch[0]["lang"] == other
+        target = (site / path / switch[0]["href"]).resolve()
+        expected = (built_site / ("nl" if other == "nl" else "") / path).resolve()
+        assert target == expected, (path, switch[0]["href"])
+
+
+@pytest.mark.parametrize(("folder", "url"), [("", EN_URL), ("nl", NL_URL)])
+def test_each_sitemap_lists_its_own_pages_with_both_alternates(built_site: Path, folder: str, url: str) -> None:
+    xml = (built_site / folder / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>([^<]*)</loc>", xml)
+    # Only its own pages as <loc>: Material's instant navigation follows exactly those.
+    assert locs and all(loc.startswith(url) for loc in locs)
+    assert len(locs) == len(pages(built_site / folder))
+    if folder == "":
+        assert not any(loc.startswith(NL_URL) for loc in locs)
+    for block in re.findall(r"<url>.*?</url>", xml, flags=re.S):
+        path = re.search(r"<loc>([^<]*)</loc>", block)[1][len(url) :]  # type: ignore[index]
+        links = dict(re.findall(r'<xhtml:link rel="alternate" hreflang="(\w+)" href="([^"]*)"/>', block))
+        assert links == {"en": EN_URL + path, "nl": NL_URL + path}
+    assert 'xmlns:xhtml="http://www.w3.org/1999/xhtml"' in xml
+
+
+def test_each_edition_has_its_own_search_index_in_its_language(built_site: Path) -> None:
+    english = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    dutch = json.loads((built_site / "nl/search/search_index.json").read_text(encoding="utf-8"))
+    assert english["config"]["lang"] == ["en"] and dutch["config"]["lang"] == ["nl"]
+    text = " ".join(d["text"] + " " + d["title"] for d in dutch["docs"])
+    for word in ("Vierdaagse", "driehoek", "convenant", "samenwerkingsverband", "maatschappelijke weerbaarheid"):
+        assert word in text, word
+    assert "event organisers such as MOJO Concerts" not in text
+    assert "Rond het stadion werken medewerkers" not in " ".join(d["text"] for d in english["docs"])
+
+
+def test_no_dutch_page_shows_english_outside_an_element_marked_english(built_site: Path) -> None:
+    shares = {path: english_share((built_site / "nl" / path / "index.html").read_text()) for path in pages(built_site)}
+    worst = max(shares.items(), key=lambda item: item[1][0])
+    assert worst[1][0] < 0.015, (worst[0], worst[1][1][:20])
+    # The measure sees English where there is English: the English edition's prose pages are full of it.
+    english = [english_share((built_site / p / "index.html").read_text())[0] for p in ("", "study/", "comparison/")]
+    assert min(english) > 0.08, english
+
+
+def test_evidence_quotes_stay_in_the_sources_language_on_dutch_pages(built_site: Path) -> None:
+    html = (built_site / "nl/cases/johan-cruijff-arena/index.html").read_text(encoding="utf-8")
+    assert '<q lang="en">This holds less true for the Johan Cruijff ArenA.</q>' in html
+    # A source's own heading is marked English too; the source's name is translated.
+    assert re.search(r'WODC/NCTV-onderzoek, <span lang="en">PPC practices › Johan Cruijff ArenA</span>', html)
+    english = (built_site / "cases/johan-cruijff-arena/index.html").read_text(encoding="utf-8")
+    assert "<q>This holds less true for the Johan Cruijff ArenA.</q>" in english
+
+
+def test_dutch_pages_use_dutch_words_for_ratings_and_interface(built_site: Path) -> None:
+    page = read_page(built_site / "nl", "cases/antwerp-diamond-quarter/")
+    for word in ("Antwerpse diamantwijk", "Aanwezig", "Kerngegevens", "Toetsing aan de succescriteria", "Legenda"):
+        assert word in page.text, word
+    assert "Present" not in page.text and "Key facts" not in page.text
+    svg = (built_site / "nl/assets/profiles/antwerp-diamond-quarter.svg").read_text(encoding="utf-8")
+    assert 'xml:lang="nl"' in svg and "Criteriaprofiel van Antwerpse diamantwijk" in svg and "Aanwezig" in svg
+    funnel = (built_site / "nl/assets/funnel.svg").read_text(encoding="utf-8")
+    assert "veelbelovende casussen" in funnel
+    nav = read_page(built_site / "nl", "")
+    assert "Succescriteria" in nav.text and "Zelfevaluatie" in nav.text
+
+
+def test_the_self_assessment_data_speaks_the_editions_language(built_site: Path) -> None:
+    english = json.loads((built_site / "data/self-assessment.json").read_text(encoding="utf-8"))
+    dutch = json.loads((built_site / "nl/data/self-assessment.json").read_text(encoding="utf-8"))
+    assert english["language"] == "en" and dutch["language"] == "nl"
+    assert set(english["labels"]) == set(dutch["labels"])
+    assert dutch["labels"]["results"] == "Uw resultaten"
+    assert [s["label"] for s in dutch["scale"]] == ["Aanwezig", "Deels aanwezig", "Afwezig", "Onbekend"]
+    assert dutch["criteria"][0]["indicators"][0]["question"] != english["criteria"][0]["indicators"][0]["question"]
+    # The same indicators in both: answers given in one edition mean the same in the other.
+    ids = [[i["id"] for i in c["indicators"]] for c in english["criteria"]]
+    assert ids == [[i["id"] for i in c["indicators"]] for c in dutch["criteria"]]
+
+
+def test_the_open_data_is_the_same_in_both_editions_and_holds_both_languages(
+    built_site: Path, kb: KnowledgeBase
+) -> None:
+    for name in ("knowledge-base.json", "ratings.csv"):
+        assert (built_site / "data" / name).read_bytes() == (built_site / "nl/data" / name).read_bytes()
+    data = json.loads((built_site / "data/knowledge-base.json").read_text(encoding="utf-8"))
+    arena = next(c for c in data["cases"] if c["id"] == "johan-cruijff-arena")
+    assert arena["target"]["nl"].startswith("Stadion") and arena["target"]["en"].startswith("Stadium")
+    assert data["rating_scale"][0]["label"] == {"en": "Present", "nl": "Aanwezig"}
+    header = (built_site / "data/ratings.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.endswith("case_name_nl,indicator_title_nl,finding_nl")
+    # Each edition's data page explains it in its own language.
+    assert "in beide talen" in read_page(built_site / "nl", "data/").text
+    assert "in both languages" in read_page(built_site, "data/").text
+
+
+def test_the_real_content_is_completely_translated() -> None:
+    result = run_cli(ROOT, "validate")
+    assert result.returncode == 0, result.stderr
+    counted = re.search(r"^nl: (\d+)/(\d+) texts translated$", result.stdout, flags=re.M)
+    assert counted and counted[1] == counted[2] and int(counted[2]) > 300, result.stdout
+    assert "not yet translated" not in result.stderr
+
+
+def test_an_english_only_record_is_valid_warned_about_and_shown_marked(repo: Path, tmp_path: Path) -> None:
+    case = repo / "content/cases/rtr-nl.yaml"
+    data = yaml.safe_load(case.read_text(encoding="utf-8"))
+    data["summary"]["text"] = data["summary"]["text"]["en"]  # the Dutch removed
+    data["target"] = "Camera surveillance network"
+    case.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    result = run_cli(repo, "validate")
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "not yet translated" in line]
+    assert len(warnings) == 2
+    assert re.match(
+        r"content/cases/rtr-nl\.yaml:\d+:\d+: warning: summary\.text: is not yet translated \(nl\)", warnings[1]
+    )
+    assert re.match(r"content/cases/rtr-nl\.yaml:\d+:\d+: warning: target: ", warnings[0])
+    total = int(re.search(r"nl: (\d+)/(\d+)", result.stdout)[2])  # type: ignore[index]
+    assert f"nl: {total - 2}/{total} texts translated" in result.stdout
+
+    site = tmp_path / "site"
+    built = mkdocs_build(repo, site)
+    assert built.returncode == 0, built.stderr
+    html = (site / "nl/cases/rtr-nl/index.html").read_text(encoding="utf-8")
+    assert re.search(
+        r'<span lang="en">Camera surveillance network</span> <small class="kb-untranslated">\(nog niet vertaald\)</small>',
+        html,
+    )
+    assert re.search(r'<span lang="en">RTR-NL was one of the seven promising cases', html)
+    assert english_share(html)[0] < 0.015  # the English is all marked
+    assert "kb-untranslated" not in (site / "cases/rtr-nl/index.html").read_text(encoding="utf-8")
+
+
+def test_words_and_templates_exist_in_both_languages() -> None:
+    assert set(EN) == set(NL)
+    for key in EN:
+        assert set(re.findall(r"\{(\w+)\}", EN[key])) == set(re.findall(r"\{(\w+)\}", NL[key])), key
+    for dutch in (TEMPLATES / "nl").glob("*.j2"):
+        text = dutch.read_text(encoding="utf-8")
+        # A Dutch template replaces only the English one's blocks of prose, so they cannot drift.
+        assert text.startswith(f'{{% extends "{dutch.name}" %}}'), dutch.name
+        english_blocks = set(re.findall(r"\{% block (\w+) %\}", (TEMPLATES / dutch.name).read_text(encoding="utf-8")))
+        dutch_blocks = set(re.findall(r"\{% block (\w+) %\}", text))
+        assert dutch_blocks == english_blocks, dutch.name
+    # Every English template with a block of prose has its Dutch counterpart.
+    with_prose = {t.name for t in TEMPLATES.glob("*.j2") if "{% block " in t.read_text(encoding="utf-8")}
+    assert with_prose == {t.name for t in (TEMPLATES / "nl").glob("*.j2")}
+
+
+def test_the_dutch_config_inherits_the_english_one_and_mirrors_its_navigation() -> None:
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    english = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    dutch = yaml.load((ROOT / "mkdocs.nl.yml").read_text(encoding="utf-8"), Loader=Loader)
+    assert dutch["INHERIT"] == "mkdocs.yml" and dutch["theme"]["language"] == "nl"
+
+    def files(nav: list) -> list:
+        out = []
+        for item in nav:
+            for value in item.values():
+                out += files(value) if isinstance(value, list) else [value]
+        return out
+
+    assert files(english["nav"]) == files(dutch["nav"])
+    assert english["plugins"]["knowledge-base"]["editions"] == {"en": "mkdocs.yml", "nl": "mkdocs.nl.yml"}
+
+
+def test_a_dutch_address_outside_the_english_site_is_a_clear_error(repo: Path, tmp_path: Path) -> None:
+    config = repo / "mkdocs.nl.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(NL_URL, "https://example.org/nl/"), encoding="utf-8")
+    result = mkdocs_build(repo, tmp_path / "site")
+    assert result.returncode != 0
+    assert "must lie inside the en edition's" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_counterpart_links_are_relative_on_one_host_and_absolute_across_hosts() -> None:
+    en = Edition("en", Path("mkdocs.yml"), EN_URL)
+    nl = Edition("nl", Path("mkdocs.nl.yml"), NL_URL)
+    assert counterpart("cases/x/", en, nl) == "../../nl/cases/x/"
+    assert counterpart("cases/x/", nl, en) == "../../../cases/x/"
+    assert counterpart("", en, nl) == "nl/"
+    assert counterpart("", nl, en) == "../"
+    elsewhere = Edition("nl", Path("mkdocs.nl.yml"), "https://nl.example.org/")
+    assert counterpart("cases/x/", en, elsewhere) == "https://nl.example.org/cases/x/"
+    assert urlsplit(counterpart("404.html", en, elsewhere)).path == "/404.html"
+
+
+def test_sitemap_alternates_escape_and_skip_foreign_addresses() -> None:
+    en = Edition("en", Path("mkdocs.yml"), EN_URL)
+    nl = Edition("nl", Path("mkdocs.nl.yml"), NL_URL)
+    xml = (
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<url><loc>{EN_URL}a/</loc></url><url><loc>https://elsewhere.org/b/</loc></url></urlset>"
+    )
+    out = sitemap_with_alternates(xml, en, {"en": en, "nl": nl})
+    assert out.count("<xhtml:link") == 2 and f'href="{NL_URL}a/"' in out
+    assert "elsewhere.org/b/</loc></url>" in out
+    assert ENGLISH_ONLY  # the shared stop-word list is not empty
+    assert Page("<p>x</p>").text.strip() == "x"
