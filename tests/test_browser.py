@@ -183,7 +183,7 @@ def test_no_serious_accessibility_violations(page, path: str) -> None:
             pytest.fail("axe-core is missing in CI: run npm ci")
         pytest.skip("axe-core not installed (npm ci)")
     page.goto(path)
-    if path == "self-assessment/":
+    if path.endswith("self-assessment/"):
         page.wait_for_selector("#kb-sa form")
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
@@ -232,3 +232,91 @@ def test_case_page_prints_on_a4_with_its_text_ratings_and_link_targets(page, tmp
     ):
         assert words in text, words
     assert "Search" not in text.split("Johan Cruijff ArenA", 1)[0]  # no site chrome before the title
+
+
+# The Dutch edition: the same site under nl/, in Dutch.
+
+
+def search_in(page, start: str, query: str) -> list[str]:
+    page.goto(start)
+    page.focus(".md-search__input")
+    for _ in range(40):
+        page.fill(".md-search__input", "")
+        page.type(".md-search__input", query)
+        try:
+            page.wait_for_selector(".md-search-result__item a", timeout=500)
+            break
+        except Exception:
+            continue
+    return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Vierdaagse", "nl/cases/nijmegen-four-day-march/"),
+        ("driehoek", "nl/glossary/"),
+        ("convenant", "nl/"),
+        ("samenwerkingsverbanden", "nl/"),  # Dutch stemming: the plural finds the singular too
+    ],
+)
+def test_dutch_search_finds_dutch_pages_only(page, site_url: str, query: str, expected: str) -> None:
+    hrefs = search_in(page, "nl/", query)
+    assert hrefs, query
+    assert any(href.startswith(site_url + expected) for href in hrefs[:8]), hrefs
+    assert all(href.startswith(site_url + "nl/") for href in hrefs), hrefs
+    # The English edition's search knows no Dutch edition pages.
+    english = search_in(page, "./", "Nijmegen")
+    assert english and not any("/nl/" in href for href in english), english
+
+
+def test_language_switch_keeps_the_page_both_ways(page, site_url: str) -> None:
+    page.goto("cases/johan-cruijff-arena/#assessment-against-the-success-criteria")
+    page.click(".kb-lang__link")
+    page.wait_for_url(site_url + "nl/cases/johan-cruijff-arena/")
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    assert "Toetsing aan de succescriteria" in page.inner_text("article")
+    # After instant navigation inside the Dutch edition, the switch points at the new page.
+    page.click("article a[href$='criteria/organisation-and-dynamic/']")
+    page.wait_for_url(site_url + "nl/criteria/organisation-and-dynamic/")
+    expect(page.locator("h1")).to_contain_text("Organisatie en dynamiek")
+    switch = page.locator(".kb-lang__link")
+    assert switch.evaluate("a => a.href") == site_url + "criteria/organisation-and-dynamic/"
+    page.click(".kb-lang__link")
+    page.wait_for_url(site_url + "criteria/organisation-and-dynamic/")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    expect(page.locator("h1")).to_contain_text("Organisation and dynamic")
+
+
+def test_dutch_self_assessment_speaks_dutch_and_keeps_answers_across_the_switch(page, site_url: str) -> None:
+    page.goto("self-assessment/")
+    page.wait_for_selector("#kb-sa form")
+    arena = case_answers("johan-cruijff-arena")
+    answer(page, arena)
+    page.click(".kb-lang__link")
+    page.wait_for_url(site_url + "nl/self-assessment/")
+    page.wait_for_selector("#kb-sa form")
+    # The answers given in English are there, and everything around them is Dutch.
+    assert page.is_checked("#kb-written-agreement-absent")
+    assert "13 van 13 vragen beantwoord" in page.locator("#kb-sa-progress").inner_text()
+    assert page.locator("#kb-sa-nearest-name").inner_text() == "Johan Cruijff ArenA"
+    assert "Aanwezig" in page.locator("label.kb-sa-option").first.inner_text()
+    assert page.locator("#kb-sa-export-json").inner_text() == "Antwoorden exporteren (JSON)"
+    row = page.locator("#kb-sa-results tr[data-criterion='responsibilities-and-steering']")
+    assert "Afwezig" in row.inner_text()
+    weak = page.locator(".kb-sa-weak[data-criterion='responsibilities-and-steering']")
+    assert "Les: Zoek een verbindende trekker met legitimiteit" in weak.inner_text()
+    # A change made in Dutch shows in English.
+    page.check("#kb-driver-present")
+    page.click(".kb-lang__link")
+    page.wait_for_url(site_url + "self-assessment/")
+    page.wait_for_selector("#kb-sa form")
+    assert page.is_checked("#kb-driver-present")
+    assert "13 of 13 questions answered" in page.locator("#kb-sa-progress").inner_text()
+
+
+@pytest.mark.parametrize(
+    "path", ["nl/", "nl/cases/nijmegen-four-day-march/", "nl/comparison/", "nl/self-assessment/", "nl/glossary/"]
+)
+def test_no_serious_accessibility_violations_in_dutch(page, path: str) -> None:
+    test_no_serious_accessibility_violations(page, path)
