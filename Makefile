@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build build-properdocs lock validate lint bench clean
+.PHONY: serve serve-nl test build build-properdocs lock validate lint bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+
+# The Dutch edition alone, with live reload, at http://127.0.0.1:8001/knowledge-base/nl/
+serve-nl: $(STAMP)
+	$(BIN)/mkdocs serve -f mkdocs.nl.yml -a 127.0.0.1:8001
 
 test: $(STAMP) node_modules/axe-core/axe.min.js
 	$(BIN)/ruff check generator tests bench

@@ -49,13 +49,63 @@ WORDS = [
     "funding",
     "reciprocity",
 ]
+# The same words in Dutch: every synthetic text has its translation, as the real content does.
+DUTCH = [
+    "samenwerkingsverband",
+    "politie",
+    "gemeente",
+    "privaat",
+    "beveiliging",
+    "evenement",
+    "locatie",
+    "stadion",
+    "organisator",
+    "informatie",
+    "uitwisseling",
+    "convenant",
+    "protocol",
+    "overeenkomst",
+    "vertrouwen",
+    "consensus",
+    "urgentie",
+    "trekker",
+    "burgemeester",
+    "gemeenteraad",
+    "evaluatie",
+    "respondenten",
+    "partijen",
+    "veiligheid",
+    "maatregelen",
+    "dreiging",
+    "scenario",
+    "vergunning",
+    "toezicht",
+    "overleg",
+    "forum",
+    "contact",
+    "rol",
+    "taak",
+    "verantwoordelijkheid",
+    "financiering",
+    "wederkerigheid",
+]
 RATINGS = ["present", "present", "partial", "absent", "unknown"]
 SECTIONS = ["PPC practices", "What does this teach us?", "Brief (inter)national overview › Examples from practice"]
 
 
-def sentence(rng: random.Random, words: int) -> str:
-    text = " ".join(rng.choice(WORDS) for _ in range(words))
+def sentence(rng: random.Random, words: int, vocabulary: list[str] = WORDS) -> str:
+    text = " ".join(rng.choice(vocabulary) for _ in range(words))
     return text[0].upper() + text[1:] + "."
+
+
+def both(rng: random.Random, words: int) -> dict[str, str]:
+    """A text in English with its Dutch translation (of the same length)."""
+    return {"en": sentence(rng, words), "nl": sentence(rng, words, DUTCH)}
+
+
+def same(text: str) -> dict[str, str]:
+    """A name that reads the same in both languages."""
+    return {"en": text, "nl": text}
 
 
 QUOTE = "less soundly structured in a legal sense"  # stands in the study's text, so it checks out
@@ -68,22 +118,22 @@ def cite(rng: random.Random, quote: bool = False) -> list[dict]:
 
 def case(rng: random.Random, index: int, indicators: dict[str, list[str]], countries: list[str]) -> dict:
     def fact(words: int) -> dict:
-        return {"text": sentence(rng, words), "cite": cite(rng)}
+        return {"text": both(rng, words), "cite": cite(rng)}
 
     return {
         "id": f"synthetic-case-{index:05d}",
-        "name": f"Synthetic partnership {index}",
-        "other_names": [f"SP{index}"],
+        "name": {"en": f"Synthetic partnership {index}", "nl": f"Synthetisch samenwerkingsverband {index}"},
+        "other_names": [same(f"SP{index}")],
         "country": rng.choice(countries),
-        "place": f"Town {index % 97}",
-        "target": rng.choice(["Stadium", "Event grounds", "Shopping district", "Public transport hub"]),
+        "place": {"en": f"Town {index % 97}", "nl": f"Stad {index % 97}"},
+        "target": rng.choice([same("Stadion"), same("Evenemententerrein"), both(rng, 2), both(rng, 3)]),
         "assessed_by": "contributors",
         "summary": fact(80),
         "parties": [
             {
-                "name": f"Party {p} of case {index}",
+                "name": {"en": f"Party {p} of case {index}", "nl": f"Partij {p} van casus {index}"},
                 "sector": rng.choice(["public", "private"]),
-                "role": sentence(rng, 14),
+                "role": both(rng, 14),
                 "cite": cite(rng),
             }
             for p in range(rng.randint(3, 6))
@@ -98,7 +148,7 @@ def case(rng: random.Random, index: int, indicators: dict[str, list[str]], count
             criterion: {
                 indicator: {
                     "rating": rng.choice(RATINGS),
-                    "finding": sentence(rng, rng.randint(20, 40)),
+                    "finding": both(rng, rng.randint(20, 40)),
                     "cite": cite(rng, quote=True),
                 }
                 for indicator in ids
@@ -115,7 +165,8 @@ def make_repo(dest: Path, n: int, seed: int = 7) -> Path:
     dest.mkdir(parents=True)
     for name in ("docs",):
         shutil.copytree(ROOT / name, dest / name)
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    for name in ("mkdocs.yml", "mkdocs.nl.yml", "CONTRIBUTING.md", "CONTRIBUTING.nl.md"):
+        shutil.copy(ROOT / name, dest / name)
     content = dest / "content"
     shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("cases", "lessons"))
     (content / "cases").mkdir()
@@ -135,13 +186,13 @@ def make_repo(dest: Path, n: int, seed: int = 7) -> Path:
         for k in range(3):
             lesson = {
                 "id": f"{criterion}-lesson-{k}",
-                "title": sentence(rng, 6).rstrip("."),
+                "title": {"en": sentence(rng, 6).rstrip("."), "nl": sentence(rng, 6, DUTCH).rstrip(".")},
                 "criterion": criterion,
                 "cases": [f"synthetic-case-{rng.randrange(n):05d}" for _ in range(3)],
-                "text": sentence(rng, 60),
+                "text": both(rng, 60),
                 "cite": [{"source": "wodc-soft-targets", "section": "What does this teach us?"}],
             }
             (content / "lessons" / f"{lesson['id']}.yaml").write_text(
-                yaml.safe_dump(lesson, sort_keys=False), encoding="utf-8"
+                yaml.safe_dump(lesson, sort_keys=False, allow_unicode=True), encoding="utf-8"
             )
     return dest

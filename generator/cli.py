@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from .problems import ContentError, Problem
+from .words import DEFAULT, LANGUAGES
 
 
 class _Parser(argparse.ArgumentParser):
@@ -41,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
         "render", help="write the generated Markdown (and its pictures) to a folder, for any other engine"
     )
     render.add_argument("--out", type=Path, required=True, help="folder to write into (created if missing)")
+    render.add_argument("--lang", choices=LANGUAGES, default=DEFAULT, help="the edition to write: en (default) or nl")
 
     new = sub.add_parser("new", help="scaffold a record in which every field is present and commented")
     new.add_argument("kind", choices=("case", "lesson", "source"))
@@ -124,9 +126,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "render":
             from .site import build_site
 
-            site = build_site(repo, workers=usable_cpus())
+            contributing = Path("CONTRIBUTING.md" if args.lang == DEFAULT else f"CONTRIBUTING.{args.lang}.md")
+            site = build_site(repo, contributing, workers=usable_cpus(), lang=args.lang)
             _write(args.out, {**site.pages, **site.files})
-            print(f"Wrote {len(site.pages)} pages and {len(site.files)} other files to {args.out}.")
+            print(f"Wrote {len(site.pages)} pages and {len(site.files)} other files ({args.lang}) to {args.out}.")
         elif args.command == "export":
             from . import export
             from .history import history
