@@ -56,7 +56,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self.editions = editions.editions(repo, dict(self.config.editions))
             if self.editions and self.lang not in self.editions:
                 raise EditionError(f"editions names no config for this edition's language, {self.lang}")
-            if self.editions and self.editions[self.lang].site_url != (config.site_url or "").rstrip("/") + "/":
+            # `mkdocs serve` sets site_url to its own address, so this holds for a build only.
+            building = getattr(self, "command", "build") in ("build", "gh-deploy")
+            here = (config.site_url or "").rstrip("/") + "/"
+            if building and self.editions and self.editions[self.lang].site_url != here:
                 raise EditionError(
                     f"the site_url of {Path(config.config_file_path).name} differs from editions: {self.lang}"
                 )
@@ -116,7 +119,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         started here, after MkDocs has emptied the site folder, and awaited in on_post_build."""
         self.others = []
         if getattr(self, "command", "build") not in ("build", "gh-deploy") or not self.subfolders:
-            if self.subfolders:
+            if self.subfolders and not getattr(self, "told", False):
+                self.told = True  # once, not on every live reload
                 log.info(
                     "knowledge base: this preview shows the %s edition only; `make serve-nl` previews the Dutch one",
                     self.lang,
@@ -141,7 +145,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for edition, process in self.others:
             output, _ = process.communicate()
             for line in output.splitlines():
-                if line.strip():
+                if line.startswith("WARNING"):  # counts in this build too, so --strict sees it
+                    log.warning("knowledge base [%s]: %s", edition.lang, line.removeprefix("WARNING").lstrip(" -"))
+                elif line.strip():
                     log.info("knowledge base [%s]: %s", edition.lang, line)
             if process.returncode:
                 failed.append(f"{edition.lang} ({edition.config_file.name})")

@@ -38,7 +38,7 @@ class _Known:
 def _sources_comment(kb: _Known) -> list[str]:
     lines = ["# Sources you can cite (content/sources/); add a new one first with 'python -m generator new source ID':"]
     for source in kb.sources:
-        lines.append(f"#   {source.id}: {source.cited_as}")
+        lines.append(f"#   {source.id}: {pick(source.cited_as, 'en')}")
         lines += [f"#     section: {section}" for section in source.sections]
     return lines
 

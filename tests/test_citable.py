@@ -137,7 +137,9 @@ def test_what_changed_lists_records_and_rating_changes_by_date_with_a_feed(tmp_p
     arena.write_text(text[:at] + text[at:].replace("rating: absent", "rating: present", 1), encoding="utf-8")
     (repo / "content/cases/project-griffin.yaml").unlink()
     added = (repo / "content/cases/rtr-nl.yaml").read_text(encoding="utf-8").replace("id: rtr-nl", "id: rtr-two")
-    (repo / "content/cases/rtr-two.yaml").write_text(added.replace("name: RTR-NL", "name: RTR Two"), encoding="utf-8")
+    (repo / "content/cases/rtr-two.yaml").write_text(
+        added.replace("  en: RTR-NL\n  nl: RTR-NL", "  en: RTR Two\n  nl: RTR Two"), encoding="utf-8"
+    )
     _commit(repo, "changes", "2024-02-20")
 
     site = tmp_path / "site"
@@ -160,10 +162,16 @@ def test_what_changed_lists_records_and_rating_changes_by_date_with_a_feed(tmp_p
     entries = feed.findall("a:entry", ns)
     assert [e.find("a:updated", ns).text for e in entries] == ["2024-02-20T00:00:00Z", "2024-01-10T00:00:00Z"]
     content = entries[0].find("a:content", ns).text
-    assert "removed: case project-griffin" in content and "added: case RTR Two" in content
+    assert "Removed: case project-griffin" in content and "Added: case RTR Two" in content
     assert "responsibilities-and-steering › driver: absent -> present" in content
     head = (site / "cases/rtr-two/index.html").read_text(encoding="utf-8")
     assert '<link rel="alternate" type="application/atom+xml" title="What changed" href="../../feed.xml">' in head
+    # The Dutch edition has its own feed, in Dutch.
+    dutch = ElementTree.fromstring((site / "nl/feed.xml").read_text(encoding="utf-8"))
+    assert dutch.get("{http://www.w3.org/XML/1998/namespace}lang") == "nl"
+    text = dutch.findall("a:entry", ns)[0].find("a:content", ns).text
+    assert "Verwijderd: casus project-griffin" in text and "Toegevoegd: casus RTR Two" in text
+    assert "Verwijderd: casus" in read_page(site / "nl", "changes").text
 
 
 def test_what_changed_without_git_history_says_so_and_the_feed_is_empty(tmp_path: Path) -> None:

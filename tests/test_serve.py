@@ -33,17 +33,18 @@ def test_serve_rerenders_on_edit_and_survives_broken_yaml(repo: Path, tmp_path: 
         url = base + "cases/rtr-nl/"
         assert "RTR-NL" in fetch(url)
 
-        record.write_text(original.replace("name: RTR-NL", "name: Renamed Camera Scheme"), encoding="utf-8")
+        record.write_text(original.replace("  en: RTR-NL\n", "  en: Renamed Camera Scheme\n"), encoding="utf-8")
         assert wait_for(lambda: "Renamed Camera Scheme" in fetch(url)), log_text(log)
 
         record.write_text(original.replace("status: screened-out", "status: maybe"), encoding="utf-8")
-        assert wait_for(lambda: "content/cases/rtr-nl.yaml:5:1: status: 'maybe' is not one of" in log_text(log)), (
-            log_text(log)
-        )
+        line = original.splitlines().index("status: screened-out") + 1
+        assert wait_for(
+            lambda: f"content/cases/rtr-nl.yaml:{line}:1: status: 'maybe' is not one of" in log_text(log)
+        ), log_text(log)
         time.sleep(1)
         assert server.poll() is None  # the server stays up; MkDocs holds pages until the fix
 
-        record.write_text(original.replace("name: RTR-NL", "name: Recovered Scheme"), encoding="utf-8")
+        record.write_text(original.replace("  en: RTR-NL\n", "  en: Recovered Scheme\n"), encoding="utf-8")
         assert wait_for(lambda: "Recovered Scheme" in fetch(url)), log_text(log)
         assert "Traceback" not in log_text(log)
     finally:
@@ -55,3 +56,31 @@ def test_serve_rerenders_on_edit_and_survives_broken_yaml(repo: Path, tmp_path: 
 def log_text(log) -> str:
     log.flush()
     return Path(log.name).read_text(encoding="utf-8", errors="replace")
+
+
+@pytest.mark.slow
+def test_the_dutch_edition_previews_with_live_reload(repo: Path, tmp_path: Path) -> None:
+    port = free_port()
+    log = (tmp_path / "serve-nl.log").open("w+")
+    server = subprocess.Popen(
+        [PY, "-m", "mkdocs", "serve", "-f", str(repo / "mkdocs.nl.yml"), "-a", f"127.0.0.1:{port}"],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=ENV,
+        cwd=repo,
+    )
+    url = f"http://127.0.0.1:{port}/knowledge-base/nl/cases/nijmegen-four-day-march/"
+    record = repo / "content/cases/nijmegen-four-day-march.yaml"
+    original = record.read_text(encoding="utf-8")
+    try:
+        assert wait_for(lambda: "Nijmeegse Vierdaagse" in fetch(url)), log_text(log)
+        assert '<html lang="nl"' in fetch(url)
+        record.write_text(
+            original.replace("  nl: Nijmeegse Vierdaagse\n", "  nl: Vierdaagse van Nijmegen\n"), encoding="utf-8"
+        )
+        assert wait_for(lambda: "Vierdaagse van Nijmegen" in fetch(url)), log_text(log)
+        assert "Traceback" not in log_text(log)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        log.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -45,12 +46,13 @@ def test_cli_prints_all_problems_at_once_without_traceback(repo: Path) -> None:
     assert "3 problems found" in result.stderr
 
 
-def test_cli_valid_content_prints_one_line_summary() -> None:
+def test_cli_valid_content_prints_a_summary_and_the_translation_coverage() -> None:
     result = run_cli(ROOT, "validate")
     assert result.returncode == 0, result.stdout
     cases = len(list((ROOT / "content/cases").glob("*.yaml")))
     assert result.stdout.startswith(f"All records valid: {cases} cases, ")
-    assert len(result.stdout.strip().splitlines()) == 1
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 2 and re.fullmatch(r"nl: \d+/\d+ texts translated", lines[1])
 
 
 def test_github_annotations_point_at_the_yaml_line(repo: Path) -> None:
