@@ -41,6 +41,7 @@ build-properdocs: constraints.txt
 	.venv-properdocs/bin/pip install --quiet -c constraints.txt -e ".[properdocs]"
 	.venv-properdocs/bin/properdocs build --strict -f mkdocs.yml -d site-properdocs
 	test -f site-properdocs/cases/antwerp-diamond-quarter/index.html
+	test -f site-properdocs/nl/cases/antwerp-diamond-quarter/index.html
 
 # Refresh constraints.txt: the exact versions every install uses. Run after changing pyproject.toml.
 lock:
