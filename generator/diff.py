@@ -33,6 +33,21 @@ def _ratings(case: dict[str, Any]) -> dict[str, str]:
     return {**(criteria if isinstance(criteria, dict) else {}), **indicator_ratings(case.get("assessment"))}
 
 
+def _texts(value: Any) -> Any:
+    """A field as schema 3 writes texts: before it, a text was a plain string; now it is {en, nl}.
+    A plain string reads as {en: string}, so a translation added shows as a change and the new
+    shape alone does not. (Ids and other plain strings are compared the same way on both sides.)"""
+    if isinstance(value, str):
+        return {"en": value}
+    if isinstance(value, dict):
+        if value and set(value) <= {"en", "nl"} and all(isinstance(v, str) for v in value.values()):
+            return value  # already a text
+        return {k: _texts(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_texts(v) for v in value]
+    return value
+
+
 def diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     """What changed from ``old`` to ``new``, collection by collection."""
     result: dict[str, Any] = {
@@ -55,7 +70,7 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
         pairs = [(rid, rid) for rid in sorted(set(before) & set(after))] + sorted(renamed.items())
         for old_id, new_id in pairs:
             a, b = before[old_id], after[new_id]
-            fields = sorted(k for k in set(a) | set(b) if k != "id" and a.get(k) != b.get(k))
+            fields = sorted(k for k in set(a) | set(b) if k != "id" and _texts(a.get(k)) != _texts(b.get(k)))
             was, now = _ratings(a), _ratings(b)
             ratings = [
                 {"what": what, "from": was.get(what), "to": now.get(what)}

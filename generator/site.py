@@ -25,7 +25,7 @@ def build_site(
 ) -> Site:
     kb = load_kb(repo, workers=workers)
     text = (repo / contributing).read_text(encoding="utf-8") if (repo / contributing).is_file() else None
-    return render_site(
+    site = render_site(
         kb,
         contributing=text,
         history=history(repo),
@@ -35,6 +35,9 @@ def build_site(
         workers=workers,
         lang=lang,
     )
+    if text is not None:
+        site.edit["contributing.md"] = contributing.as_posix()  # its edit button opens the edition's own file
+    return site
 
 
 def history_base(edit_uri: str) -> str:

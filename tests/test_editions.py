@@ -35,6 +35,11 @@ def test_one_build_publishes_both_editions_with_the_same_pages(built_site: Path)
     assert english == dutch
     for path in ("", "cases/nijmegen-four-day-march/", "self-assessment/", "contributing/"):
         assert path in dutch
+    # The Dutch contributing page is the Dutch file, and its edit button opens that file.
+    contributing = read_page(built_site / "nl", "contributing/")
+    assert contributing.text.lstrip().find("Bijdragen") >= 0
+    assert any(link.endswith("/edit/main/CONTRIBUTING.nl.md") for link in contributing.links)
+    assert any(link.endswith("/edit/main/CONTRIBUTING.md") for link in read_page(built_site, "contributing/").links)
 
 
 @pytest.mark.parametrize(("folder", "lang", "url"), [("", "en", EN_URL), ("nl", "nl", NL_URL)])

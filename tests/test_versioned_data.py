@@ -70,3 +70,21 @@ def test_diff_of_identical_exports_and_bad_input(tmp_path: Path) -> None:
 def test_the_data_page_explains_versions_and_diff(built_site: Path) -> None:
     text = read_page(built_site, "data").text
     assert "data_version" in text and "schema_version" in text and "python -m generator diff OLD.json NEW.json" in text
+
+
+def test_diff_reads_a_text_of_schema_2_as_the_english_of_schema_3() -> None:
+    from generator.diff import diff
+
+    old = {"format": "ppc-kb", "schema_version": 2, "terms": [{"id": "t", "term": "driver", "definition": "A person."}]}
+    same = {
+        "format": "ppc-kb",
+        "schema_version": 3,
+        "terms": [{"id": "t", "term": {"en": "driver"}, "definition": {"en": "A person."}}],
+    }
+    translated = {
+        "format": "ppc-kb",
+        "schema_version": 3,
+        "terms": [{"id": "t", "term": {"en": "driver", "nl": "trekker"}, "definition": {"en": "A person."}}],
+    }
+    assert diff(old, same)["collections"] == {}
+    assert diff(old, translated)["collections"]["terms"]["changed"] == [{"id": "t", "fields": ["term"], "ratings": []}]
