@@ -65,3 +65,30 @@ def test_hostile_text_in_every_field_of_a_case_renders_inert(repo: Path, tmp_pat
     assert len(rows) == 1 + 4
     assert all(row.count("<td") == 4 for row in rows[1:])
     assert broken_links(site) == []
+
+
+def english_only(data: Any) -> Any:
+    """The record as a contributor writing English only would give it: every text a plain string."""
+    if isinstance(data, dict):
+        if data and set(data) <= {"en", "nl"}:
+            return data["en"]
+        return {k: english_only(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [english_only(v) for v in data]
+    return data
+
+
+def test_hostile_untranslated_text_on_a_dutch_page_renders_inert_and_marked(repo: Path, tmp_path: Path) -> None:
+    path = repo / "content/cases/antwerp-diamond-quarter.yaml"
+    data = poison(english_only(yaml.safe_load(path.read_text(encoding="utf-8"))))
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(repo, site)
+    assert result.returncode == 0, result.stderr
+    for html_path in (site / "nl").rglob("*.html"):
+        assert_inert(html_path.read_text(encoding="utf-8"), str(html_path.relative_to(site)))
+    html = (site / "nl/cases/antwerp-diamond-quarter/index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" in Page(html).text  # shown as text, in English, marked so
+    assert '<span lang="en">&lt;script&gt;alert(1)&lt;/script&gt;' in html
+    assert "nog niet vertaald" in html
+    assert broken_links(site / "nl") == []
