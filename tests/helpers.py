@@ -139,14 +139,13 @@ class ArticleText(HTMLParser):
         (self.marked if self._stack and self._stack[-1][1] else self.own).extend(w.lower() for w in words)
 
 
-# Words that are common in English prose and are not Dutch words: their share of a page's words
-# shows English text that is not marked as such.
+# Words that are common in English prose and are not Dutch words ("is", "of" and "was" are both,
+# so they are left out): their share of a page's words shows English text not marked as such.
 ENGLISH_ONLY = frozenset(
     [
         "the",
         "and",
         "are",
-        "was",
         "were",
         "with",
         "which",
