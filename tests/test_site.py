@@ -146,7 +146,7 @@ def test_case_page_quotes_the_evidence_and_links_the_source_section(built_site: 
     assert "Assessed in the study" in html and "not a table the study printed" in html
     source = read_page(built_site, "sources/wodc-soft-targets")
     assert (
-        "Kenniswerkplaats Veiligheid en Veerkracht (VU Amsterdam and Verwey-Jonker Instituut) (n.d.). Report."
+        "Kenniswerkplaats Veiligheid en Veerkracht (VU Amsterdam, Verwey-Jonker Instituut) (n.d.). Report."
         in source.text
     )
     assert "ppc-practices-johan-cruijff-arena" in source.ids
