@@ -320,3 +320,18 @@ def test_dutch_self_assessment_speaks_dutch_and_keeps_answers_across_the_switch(
 )
 def test_no_serious_accessibility_violations_in_dutch(page, path: str) -> None:
     test_no_serious_accessibility_violations(page, path)
+
+
+def test_search_results_have_no_serious_accessibility_violations(page) -> None:
+    if not AXE.exists():
+        pytest.skip("axe-core not installed (npm ci)")
+    results = search(page, "covenant")
+    assert results
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    serious = [
+        f"{v['id']}: {v['help']} at {[(n['target'], n['html'][:120]) for n in v['nodes']][:3]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
