@@ -170,7 +170,7 @@ def measure_live_preview(work: Path, rounds: int = 3) -> float:
         for i in range(rounds):
             marker = f"Edited scheme {i}"
             started = time.perf_counter()
-            record.write_text(original.replace("  en: RTR-NL\n", f"  en: {marker}\n"), encoding="utf-8")
+            record.write_text(original.replace("name: {en: RTR-NL, nl: RTR-NL}", f"name: {marker}"), encoding="utf-8")
             while marker not in fetch(url):
                 if time.perf_counter() - started > 60:
                     raise SystemExit("the edit never showed")

@@ -12,7 +12,7 @@ import re
 import subprocess
 import sys
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -40,9 +40,14 @@ class _AnyTagLoader(yaml.SafeLoader):
 _AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def read_site_url(config_file: Path) -> str:
+def read_config(config_file: Path) -> dict[str, Any]:
+    """A config file's own settings (not those it INHERITs), its tags left unrun."""
     data: Any = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_AnyTagLoader)
-    url = data.get("site_url") if isinstance(data, dict) else None
+    return data if isinstance(data, dict) else {}
+
+
+def read_site_url(config_file: Path) -> str:
+    url = read_config(config_file).get("site_url")
     if not isinstance(url, str) or not url.startswith(("https://", "http://")):
         raise EditionError(f"{config_file.name}: every edition needs its own absolute site_url")
     return url if url.endswith("/") else url + "/"
@@ -135,7 +140,7 @@ def sitemap_with_alternates(xml: str, here: Edition, all_editions: dict[str, Edi
     this edition's own: Material's instant navigation follows only those."""
 
     def alternates(match: re.Match[str]) -> str:
-        loc = match[1]
+        loc = unescape(match[1])  # the sitemap's text is XML: unescape once, escape once below
         path = loc[len(here.site_url) :] if loc.startswith(here.site_url) else None
         if path is None:
             return match[0]

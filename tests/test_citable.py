@@ -138,7 +138,7 @@ def test_what_changed_lists_records_and_rating_changes_by_date_with_a_feed(tmp_p
     (repo / "content/cases/project-griffin.yaml").unlink()
     added = (repo / "content/cases/rtr-nl.yaml").read_text(encoding="utf-8").replace("id: rtr-nl", "id: rtr-two")
     (repo / "content/cases/rtr-two.yaml").write_text(
-        added.replace("  en: RTR-NL\n  nl: RTR-NL", "  en: RTR Two\n  nl: RTR Two"), encoding="utf-8"
+        added.replace("name: {en: RTR-NL, nl: RTR-NL}", "name: {en: RTR Two, nl: RTR Two}"), encoding="utf-8"
     )
     _commit(repo, "changes", "2024-02-20")
 

@@ -115,7 +115,7 @@ def test_a_text_field_can_carry_a_dutch_translation_beside_the_english(repo: Pat
 
     path = repo / "content/cases/rtr-nl.yaml"
     path.write_text(
-        path.read_text().replace("  en: RTR-NL\n  nl: RTR-NL", "  en: RTR-NL\n  nl: RTR-NL (Nederlands)"),
+        path.read_text().replace("name: {en: RTR-NL, nl: RTR-NL}", "name: {en: RTR-NL, nl: RTR-NL (Nederlands)}"),
         encoding="utf-8",
     )
     kb = build(repo / "content")
