@@ -166,7 +166,7 @@ def _render_one(env: Environment, job: _Job, common: dict[str, Any], terms: _Ter
         found = terms.found_in(text)
         if found:
             links = ", ".join(md_link(job.path, t.term, "glossary.md", t.id) for t in found)
-            text = text.rstrip("\n") + f"\n\n---\n\n**{words().terms_on_page}:** {links}\n"
+            text = text.rstrip("\n") + f"\n\n---\n\n**{table()['terms_on_page']}:** {links}\n"
     return text
 
 
