@@ -13,6 +13,7 @@ import yaml
 from generator.editions import Edition, counterpart, read_config, sitemap_with_alternates
 from generator.knowledge_base import KnowledgeBase
 from generator.render import TEMPLATES
+from generator.translation import missing
 from generator.words import EN, NL
 from helpers import ROOT, english_share, mkdocs_build, read_page, run_cli
 
@@ -150,12 +151,43 @@ def test_the_open_data_is_the_same_in_both_editions_and_holds_both_languages(
     assert "in both languages" in read_page(built_site, "data/").text
 
 
-def test_the_real_content_is_completely_translated() -> None:
+# The records translated into Dutch when the edition was made (2026-11-29). They stay complete;
+# a record added later may arrive in English (validate warns, it is never an error) and joins
+# this list once it is translated.
+TRANSLATED = {
+    "cases": "antwerp-diamond-quarter johan-cruijff-arena nijmegen-four-day-march nypd-shield project-argus "
+    "project-aware project-griffin rtr-nl",
+    "conditions": "fair-costs government-invests threat-information",
+    "countries": "australia belgium canada denmark france germany netherlands sweden united-kingdom united-states",
+    "criteria": "connection-to-government cultural-characteristics organisation-and-dynamic responsibilities-and-steering",
+    "instruments": "alerting-system-counter-terrorism nctv-guide-crowded-places",
+    "lessons": "account-to-an-elected-body build-trust-urgency-and-will-to-bridge find-a-unifying-driver "
+    "improve-legal-room-for-information-exchange inform-private-parties-about-the-threat "
+    "keep-regular-face-to-face-contact legal-form-is-not-decisive put-agreements-in-writing "
+    "reciprocity-not-equivalence right-parties-at-the-table secure-administrative-support",
+    "sources": "beutel-weinberger-2016 boutellier-2011 bures-2013 johnston-shearing-2003 turrini-et-al-2010 "
+    "whelan-2011 wodc-soft-targets",
+    "terms": "cold-stage command-centre covenant diffuse-threat driver event-profiler nctv network-ppc ppc "
+    "reciprocity single-point-of-contact social-resilience soft-target triangle wodc",
+    "variants": "broadening continuation deepening",
+}
+
+
+def test_the_real_content_is_completely_translated(kb: KnowledgeBase) -> None:
+    checked = 0
+    for kind, ids in TRANSLATED.items():
+        for rid in ids.split():
+            record = next(r for r in kb.records[kind] if r.id == rid)  # a translated record stays
+            total, untranslated = missing(record, "nl")
+            assert untranslated == [], f"content/{kind}/{rid}.yaml: {untranslated}"
+            checked += total
+    total, untranslated = missing(kb.study, "nl")
+    assert untranslated == [] and checked + total > 300
+    # validate reports the coverage of whatever content is there, in one line.
     result = run_cli(ROOT, "validate")
     assert result.returncode == 0, result.stderr
     counted = re.search(r"^nl: (\d+)/(\d+) texts translated$", result.stdout, flags=re.M)
-    assert counted and counted[1] == counted[2] and int(counted[2]) > 300, result.stdout
-    assert "not yet translated" not in result.stderr
+    assert counted and int(counted[1]) >= checked + total, result.stdout
 
 
 def test_a_copied_case_whose_name_line_is_rewritten_in_english_is_valid(repo: Path) -> None:
