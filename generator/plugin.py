@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import editions
+from . import editions, search
 from .editions import Edition, EditionError
 from .pool import log, usable_cpus
 from .site import build_site
@@ -93,6 +93,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             if isinstance(exc, ContentError):
                 raise PluginError("Invalid content; the site was not built.\n" + exc.report()) from None
             raise
+        self.facets = site.facets
         for warning in site.warnings:
             # Info, not a warning: `--strict` must not fail on an editor's lock file.
             log.info("knowledge base: %s", warning)
@@ -154,6 +155,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.others = []
         if failed:
             raise PluginError("knowledge base: the build of the edition(s) " + ", ".join(failed) + " failed; see above")
+        try:
+            pages = search.index(Path(config.site_dir))
+        except search.SearchIndexError as exc:
+            raise PluginError(f"knowledge base: {exc}") from None
+        log.info("knowledge base: search index of %d pages written to %s/pagefind/", pages, config.site_dir)
 
     def on_build_error(self, *, error: Exception) -> None:
         for _, process in getattr(self, "others", []):
@@ -168,7 +174,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         output = output.replace("</head>", f"{link}\n</head>", 1)
         if self.here:
             output = editions.decorate_page(output, page.url, self.here, self.editions)
-        return output
+        return search.decorate_page(output, getattr(self, "facets", {}).get(page.file.src_uri, {}))
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Search is Pagefind's (written after the build), so Material's lunr index stays empty:
+        # a visitor no longer downloads an index that grows with the collection.
+        page.meta["search"] = {"exclude": True}
+        return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # MkDocs unescapes the first heading into page.title and themes print it raw (in <title>,

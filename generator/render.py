@@ -45,6 +45,8 @@ class Site:
     files: dict[str, str] = field(default_factory=dict)  # other generated files (SVG, JSON, CSV)
     edit: dict[str, str] = field(default_factory=dict)  # page -> the record file its edit button opens
     warnings: list[str] = field(default_factory=list)  # what validate warns about, e.g. a skipped dot-file
+    # page -> search facets: filter name -> values, in the edition's language (record pages only)
+    facets: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
 
 @pass_context
@@ -150,6 +152,21 @@ def _has_word(text: str, name: str) -> bool:
             return True
         start = text.find(name, start + 1)
     return False
+
+
+def facets(kb: KnowledgeBase, kind: str, record: Any) -> dict[str, list[str]]:
+    """What search can filter a record's page by: its kind and, for a case, its country, the
+    study's selection and, where assessed, its rating on each criterion."""
+    w = table()
+    found = {w["facet_type"]: [w[f"noun_{kind}"]]}
+    if kind == "cases":
+        if record.country:
+            found[w["country"]] = [pick(kb.country(record.country).name)]
+        found[w["status"]] = [w[f"status_{record.status}"] if record.status else w["not_in_study"]]
+        if record.assessed_by:
+            for criterion in kb.criteria:
+                found[pick(criterion.title)] = [label(kb.criterion_rating(record, criterion))]
+    return found
 
 
 @dataclass(frozen=True)
@@ -264,6 +281,7 @@ def _render_site(
                 file = kb.source_file(kind.folder, record.id)
                 context = {kind.noun: record, "source_file": file}
                 page(f"{kind.folder}/{record.id}.md", f"{kind.noun}.md.j2", file, **context)
+                site.facets[f"{kind.folder}/{record.id}.md"] = facets(kb, kind.folder, record)
     page("comparison.md", "comparison.md.j2")
     page(paths.CHECKLISTS_INDEX, "checklists_index.md.j2")
     page(paths.checklist("all"), "checklist.md.j2", glossary=False, criteria=kb.criteria, title=words().all_criteria)

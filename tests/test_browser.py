@@ -309,6 +309,40 @@ def test_no_serious_accessibility_violations_in_dutch(page, path: str) -> None:
     test_no_serious_accessibility_violations(page, path)
 
 
+def test_nothing_that_grows_with_the_collection_loads_before_a_search(page, site_url: str) -> None:
+    loaded: list[tuple[str, int]] = []
+    page.on("requestfinished", lambda request: loaded.append((request.url, request.sizes()["responseBodySize"])))
+    page.goto("cases/johan-cruijff-arena/")
+    page.wait_for_load_state("networkidle")
+    # No search index, lunr or Pagefind, comes with a page; Material's own index is empty.
+    assert not any("/pagefind/" in url for url, _ in loaded), loaded
+    assert all(size < 2_000 for url, size in loaded if "search_index" in url), loaded
+    before = len(loaded)
+    page.focus(".md-search__input")
+    page.type(".md-search__input", "Vierdaagse")
+    page.wait_for_selector(".md-search-result__item a")
+    page.wait_for_load_state("networkidle")
+    searched = loaded[before:]
+    assert any("/pagefind/" in url for url, _ in searched)
+    assert sum(size for _, size in searched) < 600_000, searched
+
+
+def test_search_by_keyboard_alone(page, site_url: str) -> None:
+    page.goto("comparison/")
+    page.keyboard.press("/")  # Material's shortcut opens search
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("AWDC")
+    page.wait_for_selector(".md-search-result__item a")
+    # The excerpt marks the word searched for.
+    assert page.locator(".md-search-result__item mark").first.inner_text().lower().startswith("awdc")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    expect(page.locator(".md-content h1")).to_contain_text(
+        "Antwerp Diamond Quarter"
+    )  # instant navigation: no load event
+    assert page.url.startswith(site_url + "cases/antwerp-diamond-quarter/")
+
+
 def test_search_results_have_no_serious_accessibility_violations(page) -> None:
     if not AXE.exists():
         pytest.skip("axe-core not installed (npm ci)")

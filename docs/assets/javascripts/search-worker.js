@@ -1,0 +1,75 @@
+/* Search behind Material's own search box: this worker answers Material's search-worker messages
+ * (0 setup, 1 ready, 2 query, 3 result) from the Pagefind index, which the build writes to
+ * pagefind/ beside each edition's pages. Pagefind fetches only the index chunks and fragments a
+ * query needs, and only once the reader searches: nothing that grows with the collection loads
+ * with a page. Every text goes to Material as HTML, so titles are escaped here; Pagefind's
+ * excerpts are escaped text with <mark> around the matches. */
+"use strict";
+
+var BASE = new URL("../../pagefind/", self.location.href).href;
+var SHOWN = 20; // results whose fragments are fetched; Material shows ten, then more on scroll
+var language = "en";
+var pagefind = null;
+var latest = 0; // answers arrive out of order; only the newest query's is shown
+
+function escapeHTML(text) {
+  return String(text).replace(/[&<>"']/g, function (c) {
+    return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+  });
+}
+
+function load() {
+  if (!pagefind) {
+    // Pagefind picks its language index from <html lang>, which a worker has no document for.
+    self.document = { querySelector: function () { return { getAttribute: function () { return language; } }; } };
+    pagefind = import(BASE + "pagefind.js").then(function (module) {
+      return module.options({ basePath: BASE, excerptLength: 24 }).then(function () { return module; });
+    });
+  }
+  return pagefind;
+}
+
+// Material may send lunr's query syntax ("+term*"); Pagefind wants the words.
+function words(query) {
+  return String(query).split(/\s+/).map(function (token) {
+    return token.replace(/^[+-]+|[*~^]+\d*$/g, "");
+  }).filter(Boolean);
+}
+
+function item(data, words) {
+  var terms = {};
+  words.forEach(function (w) { terms[w] = true; });
+  var page = {
+    location: data.url.replace(/^\//, ""), // relative to the edition's root, as Material expects
+    title: escapeHTML(data.meta.title || data.url),
+    text: data.excerpt,
+    score: 1,
+    terms: terms,
+  };
+  return [page];
+}
+
+function answer(query) {
+  var terms = words(query);
+  if (!terms.length) return Promise.resolve({ items: [], suggest: [] });
+  return load().then(function (module) {
+    return module.search(terms.join(" "));
+  }).then(function (found) {
+    return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); }));
+  }).then(function (pages) {
+    return { items: pages.map(function (p) { return item(p, terms); }), suggest: [] };
+  });
+}
+
+self.addEventListener("message", function (event) {
+  var message = event.data;
+  if (message.type === 0) {
+    var config = (message.data && message.data.config) || {};
+    language = (config.lang && config.lang[0]) || "en";
+    self.postMessage({ type: 1 });
+  } else if (message.type === 2) {
+    var id = ++latest;
+    var reply = function (result) { if (id === latest) self.postMessage({ type: 3, data: result }); };
+    answer(message.data).then(reply, function () { reply({ items: [], suggest: [] }); });
+  }
+});

@@ -1,0 +1,54 @@
+"""Search with Pagefind: the build indexes the written pages, and Material's search box asks a
+worker of ours (docs/assets/javascripts/search-worker.js) instead of its lunr worker.
+
+Pagefind splits the index into small chunks that a query fetches on demand, one index per
+`<html lang>`, so each edition searches only its own pages, with its own stemming.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from html import escape
+from pathlib import Path
+
+# Material's __config names its lunr worker; pages ask ours instead.
+_WORKER = re.compile(r'("search": ")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
+_ARTICLE = '<article class="md-content__inner md-typeset"'
+# Not part of what a page says: permalinks, the language switch, the edit button.
+IGNORED = (".headerlink", ".kb-lang", ".md-content__button")
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind could not index the site; the message says why."""
+
+
+def decorate_page(html: str, facets: dict[str, list[str]]) -> str:
+    """A built page made searchable: its article is what Pagefind indexes, with the page's facets
+    as hidden filters, and the search box asks the Pagefind worker."""
+    html = _WORKER.sub(r'\1\2assets/javascripts/search-worker.js"', html, count=1)
+    filters = "".join(
+        f'<span data-pagefind-filter="{escape(name)}">{escape(value)}</span>'
+        for name, values in facets.items()
+        for value in values
+    )
+    hidden = f'<div hidden class="kb-facets">{filters}</div>' if filters else ""
+    return html.replace(_ARTICLE, f"{_ARTICLE} data-pagefind-body", 1).replace(
+        f"{_ARTICLE} data-pagefind-body>", f"{_ARTICLE} data-pagefind-body>{hidden}", 1
+    )
+
+
+def index(site_dir: Path) -> int:
+    """Index the built pages under ``site_dir`` into ``site_dir/pagefind``; how many pages."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", "pagefind"]
+    for selector in IGNORED:
+        command += ["--exclude-selectors", selector]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise SearchIndexError(f"Pagefind did not run: {exc}") from None
+    if done.returncode != 0:
+        raise SearchIndexError(f"Pagefind failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
+    found = re.search(r"Indexed (\d+) pages", done.stdout)
+    return int(found[1]) if found else 0
