@@ -156,7 +156,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if failed:
             raise PluginError("knowledge base: the build of the edition(s) " + ", ".join(failed) + " failed; see above")
         try:
-            pages = search.index(Path(config.site_dir))
+            pages = search.index(Path(config.site_dir), frozenset(f.split("/")[0] for f in self.subfolders.values()))
         except search.SearchIndexError as exc:
             raise PluginError(f"knowledge base: {exc}") from None
         log.info("knowledge base: search index of %d pages written to %s/pagefind/", pages, config.site_dir)

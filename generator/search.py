@@ -8,10 +8,13 @@ Pagefind splits the index into small chunks that a query fetches on demand, one 
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from html import escape
 from pathlib import Path
+
+from . import pagefind_files
 
 # Material's __config names its lunr worker; pages ask ours instead.
 _WORKER = re.compile(r'("search": ")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
@@ -39,9 +42,24 @@ def decorate_page(html: str, facets: dict[str, list[str]]) -> str:
     )
 
 
-def index(site_dir: Path) -> int:
-    """Index the built pages under ``site_dir`` into ``site_dir/pagefind``; how many pages."""
+def _glob(site_dir: Path, skip: frozenset[str]) -> str:
+    """Pagefind's glob for the pages of this edition alone: its top-level pages and folders,
+    without the other editions' subfolders (each has its own index, in its own language)."""
+    parts = sorted(
+        f"{entry.name}/**/*.html" if entry.is_dir() else entry.name
+        for entry in site_dir.iterdir()
+        if entry.name not in skip | {"pagefind"} and (entry.is_dir() or entry.suffix == ".html")
+    )
+    return "{" + ",".join(parts) + "}"
+
+
+def index(site_dir: Path, skip: frozenset[str] = frozenset()) -> int:
+    """Index the built pages under ``site_dir``, except the folders ``skip``, into
+    ``site_dir/pagefind``; how many pages."""
+    bundle = site_dir / "pagefind"
+    shutil.rmtree(bundle, ignore_errors=True)  # `mkdocs build --dirty` keeps old files
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", "pagefind"]
+    command += ["--glob", _glob(site_dir, skip)]
     for selector in IGNORED:
         command += ["--exclude-selectors", selector]
     try:
@@ -50,5 +68,11 @@ def index(site_dir: Path) -> int:
         raise SearchIndexError(f"Pagefind did not run: {exc}") from None
     if done.returncode != 0:
         raise SearchIndexError(f"Pagefind failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
+    try:
+        pagefind_files.canonicalize(bundle)
+    except (OSError, ValueError, KeyError) as exc:
+        raise SearchIndexError(
+            f"Pagefind wrote an index this version cannot read ({exc}); see constraints.txt"
+        ) from None
     found = re.search(r"Indexed (\d+) pages", done.stdout)
     return int(found[1]) if found else 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import re
 import shutil
@@ -240,3 +242,17 @@ def wait_for(condition, timeout: float = 60.0) -> bool:
             return True
         time.sleep(0.2)
     return False
+
+
+def indexed_pages(bundle: Path) -> dict[str, str]:
+    """What a Pagefind bundle indexed: each page's address (from its edition's root) and text."""
+    pages = {}
+    for fragment in (bundle / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        pages[data["url"].removeprefix("/knowledge-base").removeprefix("/nl")] = data["content"]
+    return pages
+
+
+def indexed_languages(bundle: Path) -> set[str]:
+    """The languages (each with its own stemming) of a Pagefind bundle's indexes."""
+    return set(json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"])

@@ -242,6 +242,8 @@ def test_two_builds_are_byte_identical(repo: Path, tmp_path: Path) -> None:
 
     assert md_a and strip(md_a) == strip(md_b)
     assert html_a and strip(html_a) == strip(html_b)
+    # Pagefind's search index, filters included, is part of what must not change (both editions).
+    assert {"pagefind/filter", "nl/pagefind/filter"} <= {k.split("/", 1)[1].rsplit("/", 1)[0] for k in html_a}
 
 
 def test_file_order_on_disk_does_not_change_the_output(repo: Path) -> None:

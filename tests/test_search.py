@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
+from generator import pagefind_files
 from generator.search import decorate_page
 from helpers import Page
 
@@ -27,7 +30,7 @@ def test_a_page_asks_the_pagefind_worker_and_marks_its_article_and_facets() -> N
 
 def test_the_build_indexes_each_edition_and_leaves_lunr_empty(built_site: Path) -> None:
     entry = json.loads((built_site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
-    assert set(entry["languages"]) == {"en", "nl"}  # the English build indexes the Dutch pages apart
+    assert set(entry["languages"]) == {"en"}  # the Dutch pages have their own index, in nl/
     dutch = json.loads((built_site / "nl/pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
     assert set(dutch["languages"]) == {"nl"}
     assert entry["languages"]["en"]["page_count"] == dutch["languages"]["nl"]["page_count"] > 40
@@ -41,3 +44,43 @@ def test_the_build_indexes_each_edition_and_leaves_lunr_empty(built_site: Path) 
         a["data-pagefind-filter"] for tag, a in dutch_case.tags if a.get("data-pagefind-filter")
     }
     assert (built_site / "assets/javascripts/search-worker.js").is_file()
+
+
+def _bundle(folder: Path, values: list) -> Path:
+    (folder / "filter").mkdir(parents=True)
+    (folder / "filter/en_1234567.pf_filter").write_bytes(pagefind_files.pack(["Country", values]))
+    meta = ["1.5.2", [["en_abcdef0", 12]], [["0", "z", "en_7654321"]], [["Country", "en_1234567"]], [], ["title"]]
+    (folder / "pagefind.en_0123456789.pf_meta").write_bytes(pagefind_files.pack(meta))
+    entry = {"version": "1.5.2", "languages": {"en": {"hash": "en_0123456789", "wasm": "en", "page_count": 2}}}
+    (folder / "pagefind-entry.json").write_text(json.dumps(entry))
+    (folder / "pagefind-ui.js").write_text("unused")
+    return folder
+
+
+def test_a_pagefind_bundle_is_the_same_bytes_whatever_order_pagefind_wrote_its_filters_in(tmp_path: Path) -> None:
+    one = _bundle(tmp_path / "one", [["Netherlands", [0, 1]], ["Belgium", [2]]])
+    two = _bundle(tmp_path / "two", [["Belgium", [2]], ["Netherlands", [0, 1]]])
+    for bundle in (one, two):
+        pagefind_files.canonicalize(bundle)
+    files = {p.relative_to(one): p.read_bytes() for p in sorted(one.rglob("*")) if p.is_file()}
+    assert files == {p.relative_to(two): p.read_bytes() for p in sorted(two.rglob("*")) if p.is_file()}
+    # The entry names the new meta file, the meta file the new filter file, which reads in order.
+    entry = json.loads((one / "pagefind-entry.json").read_text())
+    meta = pagefind_files.read(one / f"pagefind.{entry['languages']['en']['hash']}.pf_meta")
+    [[name, stem]] = meta[3]
+    assert name == "Country" and meta[2] == [["0", "z", "en_7654321"]]  # the rest kept
+    assert pagefind_files.read(one / f"filter/{stem}.pf_filter") == [
+        "Country",
+        [["Belgium", [2]], ["Netherlands", [0, 1]]],
+    ]
+    assert not (one / "pagefind-ui.js").exists()
+
+
+def test_a_pagefind_file_in_an_unknown_format_is_a_clear_error(tmp_path: Path) -> None:
+    bundle = _bundle(tmp_path / "b", [])
+    (bundle / "pagefind.en_0123456789.pf_meta").write_bytes(pagefind_files.pack(["2.0", []]))
+    with pytest.raises(pagefind_files.FormatError, match=r"not a Pagefind 1\.5 meta file"):
+        pagefind_files.canonicalize(bundle)
+    (bundle / "pagefind.en_0123456789.pf_meta").write_bytes(b"")
+    with pytest.raises(pagefind_files.FormatError, match="does not start with"):
+        pagefind_files.canonicalize(bundle)
