@@ -174,7 +174,15 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         output = output.replace("</head>", f"{link}\n</head>", 1)
         if self.here:
             output = editions.decorate_page(output, page.url, self.here, self.editions)
-        return search.decorate_page(output, getattr(self, "facets", {}).get(page.file.src_uri, {}))
+        w = table(self.lang)
+        facets = getattr(self, "facets", {}).get(page.file.src_uri) or {w["facet_type"]: [w["facet_page"]]}
+        filters = search.filter_group(
+            w["search_filters"],
+            [*((w[key], w[key]) for key in ("facet_type", "country", "status")), (w["search_rating"], "*")],
+            w["search_any"],
+            w["search_count"],
+        )
+        return search.decorate_page(output, facets, filters)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Search is Pagefind's (written after the build), so Material's lunr index stays empty:

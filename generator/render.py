@@ -45,7 +45,7 @@ class Site:
     files: dict[str, str] = field(default_factory=dict)  # other generated files (SVG, JSON, CSV)
     edit: dict[str, str] = field(default_factory=dict)  # page -> the record file its edit button opens
     warnings: list[str] = field(default_factory=list)  # what validate warns about, e.g. a skipped dot-file
-    # page -> search facets: filter name -> values, in the edition's language (record pages only)
+    # page -> search facets: filter name -> values, in the edition's language (every generated page)
     facets: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
 
@@ -152,6 +152,13 @@ def _has_word(text: str, name: str) -> bool:
             return True
         start = text.find(name, start + 1)
     return False
+
+
+def page_type(path: str) -> dict[str, list[str]]:
+    """The search facet of a page that is no record's: a checklist, the glossary or a page."""
+    w = table()
+    kind = "checklist" if path.startswith("checklists/") else "glossary" if path == "glossary.md" else "page"
+    return {w["facet_type"]: [w[f"facet_{kind}"]]}
 
 
 def facets(kb: KnowledgeBase, kind: str, record: Any) -> dict[str, list[str]]:
@@ -267,6 +274,7 @@ def _render_site(
 
     def page(path: str, template: str, edit: str | None = None, glossary: bool = True, **context: Any) -> None:
         jobs.append(_Job(path, edition_template(template, lang), glossary, context))
+        site.facets[path] = page_type(path)
         if edit:
             site.edit[path] = edit
 

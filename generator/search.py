@@ -27,16 +27,42 @@ class SearchIndexError(RuntimeError):
     """Pagefind could not index the site; the message says why."""
 
 
-def decorate_page(html: str, facets: dict[str, list[str]]) -> str:
+_BUNDLE = re.compile(r'<script src="([^"]*?)assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
+# After the result count, which Material finds as the results' first child, before the list.
+_RESULTS = '<ol class="md-search-result__list"'
+
+
+def filter_group(label: str, selects: list[tuple[str, str]], any_value: str, count: str) -> str:
+    """The filters atop the search results: a labelled select per facet, ``(label, facet)``, where
+    facet ``*`` stands for each facet not named (a rating per criterion). The page script
+    (search-filters.js) fills in the values the index holds once the reader searches. A
+    <summary> is what Material's arrow keys reach in its results, so the filters open from there.
+    ``count`` ("{total} ..., {shown} shown") replaces Material's count when not every result is shown."""
+    fields = "".join(
+        f'<label class="kb-search-filters__field">{escape(text)} '
+        f'<select data-kb-facet="{escape(facet)}"><option value="">{escape(any_value)}</option></select></label>'
+        for text, facet in selects
+    )
+    return (
+        f'<details class="kb-search-filters" data-kb-count="{escape(count)}" hidden><summary>{escape(label)}</summary>'
+        f'<div class="kb-search-filters__fields" role="group" aria-label="{escape(label)}">{fields}</div></details>'
+    )
+
+
+def decorate_page(html: str, facets: dict[str, list[str]], filters: str = "") -> str:
     """A built page made searchable: its article is what Pagefind indexes, with the page's facets
-    as hidden filters, and the search box asks the Pagefind worker."""
+    as hidden filters; the search box asks the Pagefind worker and offers the ``filters`` group."""
     html = _WORKER.sub(r'\1\2assets/javascripts/search-worker.js"', html, count=1)
-    filters = "".join(
+    # Before Material's bundle, which starts the search worker: the filters need a handle on it.
+    html = _BUNDLE.sub(lambda m: f'<script src="{m[1]}assets/javascripts/search-filters.js"></script>\n{m[0]}', html, 1)
+    if filters:
+        html = html.replace(_RESULTS, filters + _RESULTS, 1)
+    tags = "".join(
         f'<span data-pagefind-filter="{escape(name)}">{escape(value)}</span>'
         for name, values in facets.items()
         for value in values
     )
-    hidden = f'<div hidden class="kb-facets">{filters}</div>' if filters else ""
+    hidden = f'<div hidden class="kb-facets">{tags}</div>' if tags else ""
     return html.replace(_ARTICLE, f"{_ARTICLE} data-pagefind-body", 1).replace(
         f"{_ARTICLE} data-pagefind-body>", f"{_ARTICLE} data-pagefind-body>{hidden}", 1
     )

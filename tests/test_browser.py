@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -335,7 +337,9 @@ def test_search_by_keyboard_alone(page, site_url: str) -> None:
     page.wait_for_selector(".md-search-result__item a")
     # The excerpt marks the word searched for.
     assert page.locator(".md-search-result__item mark").first.inner_text().lower().startswith("awdc")
-    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")  # the filters' summary
+    page.keyboard.press("ArrowDown")  # the first result
+    assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
     page.keyboard.press("Enter")
     expect(page.locator(".md-content h1")).to_contain_text(
         "Antwerp Diamond Quarter"
@@ -343,11 +347,91 @@ def test_search_by_keyboard_alone(page, site_url: str) -> None:
     assert page.url.startswith(site_url + "cases/antwerp-diamond-quarter/")
 
 
+def facets_of(page, href: str) -> dict[str, set[str]]:
+    """A page's search facets, as the build marked them for Pagefind."""
+    found: dict[str, set[str]] = {}
+    html = page.request.get(href).text()
+    for name, value in re.findall(r'<span data-pagefind-filter="([^"]*)">([^<]*)</span>', html):
+        found.setdefault(unescape(name), set()).add(unescape(value))
+    return found
+
+
+def results(page, before: list[str]) -> list[str]:
+    """The result addresses once they differ from ``before`` (a filter answers asynchronously)."""
+    expect(page.locator(".md-search-result__item a").first).to_be_visible()
+    page.wait_for_function(
+        "before => JSON.stringify([...document.querySelectorAll('.md-search-result__item a')].map(a => a.href))"
+        " !== JSON.stringify(before)",
+        arg=before,
+    )
+    return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+
+
+def choose(page, facet: str, label: str) -> None:
+    """Pick the option of a filter whose text starts with ``label`` (its count follows)."""
+    select = page.locator(f".kb-search-filters select[data-kb-facet='{facet}']")
+    value = select.locator("option", has_text=label).first.get_attribute("value")
+    select.select_option(value)
+
+
+@pytest.mark.parametrize(
+    ("start", "type_", "case", "country", "status", "criterion", "rating"),
+    [
+        ("./", "Type", "case", "Country", "Status", "Cultural characteristics", "Present"),
+        ("nl/", "Soort", "casus", "Land", "Status", "Culturele kenmerken", "Aanwezig"),
+    ],
+)
+def test_search_filters_narrow_the_results(page, start, type_, case, country, status, criterion, rating) -> None:
+    everything = search(page, "security" if start == "./" else "samenwerking", start)
+    assert len(everything) >= 10
+    # More results than are shown: the count says so, not just what Material was given.
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"^(3[1-9]|[4-9]\d|\d{3,}) .* 30 "))
+    page.click(".kb-search-filters summary")
+    choose(page, type_, case)
+    cases = results(page, everything)
+    assert cases and all("/cases/" in href and not href.endswith("/cases/") for href in cases), cases
+    # The country of the first case: the filter keeps just the cases from there.
+    where = sorted(facets_of(page, cases[0])[country])[0]
+    choose(page, country, where)
+    there = results(page, cases)
+    assert there and len(there) < len(cases)
+    assert all(facets_of(page, href)[country] == {where} for href in there), there
+    # A rating on a criterion: the studied cases rated so.
+    choose(page, country, "")  # back to every country
+    page.locator(".kb-search-filters select[data-kb-facet='*']").select_option(
+        json.dumps([criterion, rating], separators=(",", ":"), ensure_ascii=False)
+    )
+    rated = results(page, there)
+    assert rated and all(facets_of(page, href)[criterion] == {rating} for href in rated), rated
+    assert all(facets_of(page, href)[status] for href in rated)
+
+
+def test_search_filters_by_keyboard_alone(page) -> None:
+    page.goto("comparison/")
+    page.keyboard.press("/")
+    page.keyboard.type("security")
+    expect(page.locator(".kb-search-filters summary")).to_be_visible()
+    before = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+    page.keyboard.press("ArrowDown")  # Material's arrow keys go from the query to the filters
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")  # to the first filter; Material's Tab would close the search
+    assert page.evaluate("document.activeElement.dataset.kbFacet") == "Type"
+    page.keyboard.press("ArrowDown")  # the first type, in alphabetical order: case
+    assert page.evaluate("document.activeElement.value") == "case"
+    narrowed = results(page, before)
+    assert narrowed and all("/cases/" in href for href in narrowed)
+    assert page.is_checked("#__search")  # still searching
+    page.keyboard.press("Escape")
+    assert not page.is_checked("#__search")
+
+
 def test_search_results_have_no_serious_accessibility_violations(page) -> None:
     if not AXE.exists():
         pytest.skip("axe-core not installed (npm ci)")
-    results = search(page, "covenant")
-    assert results
+    assert search(page, "covenant")
+    page.click(".kb-search-filters summary")  # the filters open, with the values the index holds
+    expect(page.locator(".kb-search-filters select[data-kb-facet='*'] optgroup").first).to_be_attached()
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
     serious = [

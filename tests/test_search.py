@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator import pagefind_files
-from generator.search import decorate_page
+from generator.search import decorate_page, filter_group
 from helpers import Page
 
 MATERIAL = (
@@ -84,3 +84,20 @@ def test_a_pagefind_file_in_an_unknown_format_is_a_clear_error(tmp_path: Path) -
     (bundle / "pagefind.en_0123456789.pf_meta").write_bytes(b"")
     with pytest.raises(pagefind_files.FormatError, match="does not start with"):
         pagefind_files.canonicalize(bundle)
+
+
+def test_the_search_filters_are_text_and_sit_between_materials_count_and_results() -> None:
+    material = (
+        '<div class="md-search-result" data-md-component="search-result"><div class="md-search-result__meta">'
+        '</div><ol class="md-search-result__list" role="presentation"></ol></div>'
+        '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
+    )
+    group = filter_group("<b>Filter</b>", [("Land <i>", 'x" onclick="y'), ("Oordeel", "*")], "Alle", "{total} <u>")
+    html = decorate_page(material, {}, group)
+    page = Page(html)
+    assert not {"b", "i", "u"} & {tag for tag, _ in page.tags}
+    assert [a["data-kb-facet"] for tag, a in page.tags if tag == "select"] == ['x" onclick="y', "*"]
+    # Material reads its count from the results' first child and fills the list: the filters sit between.
+    assert html.index("md-search-result__meta") < html.index("kb-search-filters") < html.index("<ol")
+    # The script that keeps a handle on the search worker runs before Material's bundle starts it.
+    assert html.index("assets/javascripts/search-filters.js") < html.index("bundle.a5f9d56c")

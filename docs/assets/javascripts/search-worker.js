@@ -7,10 +7,12 @@
 "use strict";
 
 var BASE = new URL("../../pagefind/", self.location.href).href;
-var SHOWN = 20; // results whose fragments are fetched; Material shows ten, then more on scroll
+var SHOWN = 30; // results whose fragments are fetched; Material shows ten, then more on scroll
 var language = "en";
 var pagefind = null;
 var latest = 0; // answers arrive out of order; only the newest query's is shown
+var lastQuery = "";
+var filters = {}; // facet -> value, chosen in the filters atop the results (search-filters.js)
 
 function escapeHTML(text) {
   return String(text).replace(/[&<>"']/g, function (c) {
@@ -23,7 +25,9 @@ function load() {
     // Pagefind picks its language index from <html lang>, which a worker has no document for.
     self.document = { querySelector: function () { return { getAttribute: function () { return language; } }; } };
     pagefind = import(BASE + "pagefind.js").then(function (module) {
-      return module.options({ basePath: BASE, excerptLength: 24 }).then(function () { return module; });
+      return module.options({ basePath: BASE, excerptLength: 24 })
+        .then(function () { return module.filters(); }) // loaded now, results carry the filters' counts
+        .then(function () { return module; });
     });
   }
   return pagefind;
@@ -51,13 +55,16 @@ function item(data, words) {
 
 function answer(query) {
   var terms = words(query);
-  if (!terms.length) return Promise.resolve({ items: [], suggest: [] });
+  if (!terms.length) return Promise.resolve({ items: [], suggest: [], filters: null });
+  var available = {};
   return load().then(function (module) {
-    return module.search(terms.join(" "));
+    return module.search(terms.join(" "), { filters: filters });
   }).then(function (found) {
+    // What each filter value would leave, for the filters' labels, and how many results there are.
+    available = { filters: found.filters, total: found.results.length, shown: Math.min(SHOWN, found.results.length) };
     return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); }));
   }).then(function (pages) {
-    return { items: pages.map(function (p) { return item(p, terms); }), suggest: [] };
+    return { items: pages.map(function (p) { return item(p, terms); }), suggest: [], filters: available };
   });
 }
 
@@ -67,9 +74,15 @@ self.addEventListener("message", function (event) {
     var config = (message.data && message.data.config) || {};
     language = (config.lang && config.lang[0]) || "en";
     self.postMessage({ type: 1 });
-  } else if (message.type === 2) {
+  } else if (message.type === 2 || message.type === "kb-filter") {
+    if (message.type === 2) lastQuery = message.data;
+    else filters = message.data || {};
     var id = ++latest;
-    var reply = function (result) { if (id === latest) self.postMessage({ type: 3, data: result }); };
-    answer(message.data).then(reply, function () { reply({ items: [], suggest: [] }); });
+    var reply = function (result) {
+      if (id !== latest) return;
+      if (result.filters) self.postMessage({ type: "kb-filters", data: result.filters });
+      self.postMessage({ type: 3, data: { items: result.items, suggest: result.suggest } });
+    };
+    answer(lastQuery).then(reply, function () { reply({ items: [], suggest: [], filters: null }); });
   }
 });
