@@ -1,7 +1,7 @@
 """Benchmark: does the build scale linearly, and does the generator cost almost nothing?
 
 Prints one table and the target ratios. Not a test: `make bench` runs it; one small test runs it
-at a tiny size so it cannot rot. Usage: python bench/run.py [--sizes 250 1000 2000]
+at a tiny size so it cannot rot. Usage: python bench/run.py [--sizes 8 250 1000 2000]
 [--validate-n 10000] [--repeat 3] [--no-serve]
 """
 
@@ -26,6 +26,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from in_browser import available, visit  # noqa: E402
 from synthetic import make_repo  # noqa: E402
 
 from corpus import PEAK_KB  # noqa: E402
@@ -112,8 +113,10 @@ def measure_size(n: int, work: Path, repeat: int) -> dict[str, float]:
     base = baseline_repo(repo)
     baseline = min(run(["mkdocs", "build", "-q", "-d", str(base / "site")], base)[0] for _ in range(repeat))
     page = repo / "site/cases/synthetic-case-00000/index.html"
-    index = repo / "site/search/search_index.json"
+    index = repo / "site/pagefind"
+    browser = browse(repo / "site", n, repeat)
     return {
+        **browser,
         "n": n,
         "load": load,
         "render": render,
@@ -121,8 +124,29 @@ def measure_size(n: int, work: Path, repeat: int) -> dict[str, float]:
         "both": both,
         "baseline": baseline,
         "page_kb": page.stat().st_size / 1024,
-        "index_mb": index.stat().st_size / 2**20,
+        "index_mb": sum(f.stat().st_size for f in index.rglob("*") if f.is_file()) / 2**20,
         "peak_mb": peak / 1024,
+    }
+
+
+def browse(site: Path, n: int, repeat: int) -> dict[str, float]:
+    """A reader's figures for the middle case: page transfer, and a search for it by its short
+    name (median, with the spread over ``repeat`` fresh browsers)."""
+    if not available():
+        return {
+            "page_transfer_kb": float("nan"),
+            "search_s": float("nan"),
+            "search_spread": "-",
+            "search_kb": float("nan"),
+        }
+    middle = n // 2
+    visits = [visit(site, f"synthetic-case-{middle:05d}", f"SP{middle}") for _ in range(repeat)]
+    searches = sorted(v.search_s for v in visits)
+    return {
+        "page_transfer_kb": statistics.median(v.page_kb for v in visits),
+        "search_s": statistics.median(searches),
+        "search_spread": f"{searches[0]:.2f}-{searches[-1]:.2f}",
+        "search_kb": max(v.search_kb for v in visits),
     }
 
 
@@ -185,11 +209,14 @@ def measure_live_preview(work: Path, rounds: int = 3) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000, 2000])
+    # The first size is the reference for the page transfer: 8 is the real content's.
+    parser.add_argument("--sizes", type=int, nargs="+", default=[8, 250, 1000, 2000])
     parser.add_argument("--validate-n", type=int, default=10_000)
     parser.add_argument("--no-serve", action="store_true", help="skip the live-preview measurement")
     parser.add_argument("--repeat", type=int, default=3, help="runs per timing; the best is reported")
     args = parser.parse_args()
+    if not available():
+        print("no Chromium (apt-get install -y chromium): the browser figures are left out")
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}"
     )
@@ -199,13 +226,14 @@ def main() -> None:
         print()
         print(
             "| cases | load+validate s | render s | build en (plugin) s | build en+nl s | build (baseline) s "
-            "| case page KB | search index MB | peak MB |"
+            "| case page KB | search index MB | peak MB | page transfer KB | search s (spread) | search KB |"
         )
-        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for r in rows:
             print(
                 f"| {r['n']:,} | {r['load']:.2f} | {r['render']:.2f} | {r['build']:.2f} | {r['both']:.2f} "
-                f"| {r['baseline']:.2f} | {r['page_kb']:.1f} | {r['index_mb']:.1f} | {r['peak_mb']:.0f} |"
+                f"| {r['baseline']:.2f} | {r['page_kb']:.1f} | {r['index_mb']:.1f} | {r['peak_mb']:.0f} "
+                f"| {r['page_transfer_kb']:.0f} | {r['search_s']:.2f} ({r['search_spread']}) | {r['search_kb']:.0f} |"
             )
         print()
         by_n = {r["n"]: r for r in rows}
@@ -217,6 +245,13 @@ def main() -> None:
         print(f"two editions / English only at N={mid['n']:,}: {mid['both'] / mid['build']:.2f} (target <= 1.30)")
         if 1000 in by_n and 2000 in by_n:
             print(f"build(2,000) / build(1,000): {by_n[2000]['build'] / by_n[1000]['build']:.2f} (target <= 2.20)")
+        small, large = rows[0], rows[-1]
+        print(
+            f"case page transfer at N={large['n']:,} / N={small['n']:,}: "
+            f"{large['page_transfer_kb'] / small['page_transfer_kb']:.2f} (target <= 1.25)"
+        )
+        print(f"search for one case among {large['n']:,}: first result after {large['search_s']:.2f} s (target <= 1 s)")
+        print(f"search for one case among {large['n']:,}: {large['search_kb']:.0f} KB loaded (target <= 600 KB)")
         largest = rows[-1]
         print(f"case page at N={largest['n']:,}: {largest['page_kb']:.1f} KB (target <= 60 KB)")
         seconds = min(measure_validate(args.validate_n, work) for _ in range(args.repeat))

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from browser import chromium_path
 from helpers import ENV, ROOT
 
 
 @pytest.mark.slow
 def test_benchmark_runs_at_a_tiny_size() -> None:
     result = subprocess.run(
-        [sys.executable, "bench/run.py", "--sizes", "3", "6", "--validate-n", "10"],
+        [sys.executable, "bench/run.py", "--sizes", "3", "6", "--validate-n", "10", "--repeat", "1"],
         cwd=ROOT,
         env=ENV,
         capture_output=True,
@@ -31,6 +32,10 @@ def test_benchmark_runs_at_a_tiny_size() -> None:
         "live preview",
     ):
         assert line in out
+    if chromium_path():
+        assert "case page transfer at N=6 / N=3" in out
+        assert "search for one case among 6: first result after" in out
+        assert "nan" not in out
 
 
 def test_synthetic_corpus_is_valid(tmp_path: Path) -> None:

@@ -53,17 +53,20 @@ function item(data, words) {
   return [page];
 }
 
-function answer(query) {
+// ``id`` is the query's number: once a newer query has come, this one fetches no fragments.
+function answer(query, id) {
   var terms = words(query);
   if (!terms.length) return Promise.resolve({ items: [], suggest: [], filters: null });
   var available = {};
   return load().then(function (module) {
-    return module.search(terms.join(" "), { filters: filters });
+    return id === latest ? module.search(terms.join(" "), { filters: filters }) : null;
   }).then(function (found) {
+    if (!found || id !== latest) return null;
     // What each filter value would leave, for the filters' labels, and how many results there are.
     available = { filters: found.filters, total: found.results.length, shown: Math.min(SHOWN, found.results.length) };
     return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); }));
   }).then(function (pages) {
+    if (!pages) return null;
     return { items: pages.map(function (p) { return item(p, terms); }), suggest: [], filters: available };
   });
 }
@@ -79,10 +82,10 @@ self.addEventListener("message", function (event) {
     else filters = message.data || {};
     var id = ++latest;
     var reply = function (result) {
-      if (id !== latest) return;
+      if (!result || id !== latest) return;
       if (result.filters) self.postMessage({ type: "kb-filters", data: result.filters });
       self.postMessage({ type: 3, data: { items: result.items, suggest: result.suggest } });
     };
-    answer(lastQuery).then(reply, function () { reply({ items: [], suggest: [], filters: null }); });
+    answer(lastQuery, id).then(reply, function () { reply({ items: [], suggest: [], filters: null }); });
   }
 });
