@@ -47,6 +47,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         repo = Path(config.config_file_path).parent
+        if not config.use_directory_urls:
+            # The tables our code writes as HTML link to each page's folder address.
+            raise PluginError("knowledge base: use_directory_urls must stay true (the generated tables link by it)")
         self.lang = str(config.theme["language"])
         if self.lang not in LANGUAGES:
             raise PluginError(

@@ -59,3 +59,25 @@ def relative(from_page: str, target: str, anchor: str = "") -> str:
     # Pages sit at most one folder deep, so a cache on (target, folder) answers almost every call.
     path = _relpath(target, from_page.rpartition("/")[0])  # posixpath.dirname, for our clean paths
     return f"{path}#{anchor}" if anchor else path
+
+
+@lru_cache(maxsize=65_536)
+def _url(page: str) -> str:
+    """A source page's address in the built site, as MkDocs makes it with use_directory_urls."""
+    if page == "index.md":
+        return ""
+    return page.removesuffix("index.md") if page.endswith("/index.md") else page.removesuffix(".md") + "/"
+
+
+@lru_cache(maxsize=65_536)
+def _href(from_page: str, target: str) -> str:
+    here, there = _url(from_page), _url(target)
+    path = posixpath.relpath(there or ".", here or ".")
+    return "./" if path == "." else path + "/"
+
+
+def href(from_page: str, target: str, anchor: str = "") -> str:
+    """A link from one page to another as the built site needs it: the address MkDocs gives the
+    target, relative to the page's own. For HTML our code writes, which MkDocs does not rewrite."""
+    path = _href(from_page, target)
+    return f"{path}#{anchor}" if anchor else path

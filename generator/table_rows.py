@@ -2,7 +2,9 @@
 
 These loops run N x 13 times on a large collection; as Jinja they cost most of the render time.
 Each function builds a whole table, header and rows together, so their columns cannot drift apart.
-The output is inert Markdown: contributor text goes through ``inline``.
+The output is inert Markdown (contributor text goes through ``inline``), except the long tables of
+the overview pages, which are HTML (``html_text``): as Markdown, their cells were most of a large
+build's time, and of a live preview's after each edit.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Iterable
 from html import escape
 from pathlib import PurePosixPath
 
+from . import html_text as h
 from . import site_paths as paths
 from .history import DayOfChanges
 from .knowledge_base import KnowledgeBase, record_name
@@ -81,14 +84,19 @@ def fact_paragraphs(page: str, kb: KnowledgeBase, facts: list[tuple[str, Fact]],
     )
 
 
-def rating_cells(page: str, case: Case, cells: Iterable[tuple[Rating, str]]) -> str:
-    """Rating badges, each linking to a section of the case page."""
-    link = paths.relative(page, paths.case(case.id))  # once per case; only the anchor differs
-    return " |".join(f" [{badge(rating)}]({link}#{anchor})" for rating, anchor in cells)
+def rating_cells(page: str, case: Case, cells: Iterable[tuple[Rating, str]]) -> list[Trusted]:
+    """Rating badges, each linking to a section of the case page (HTML table cells)."""
+    link = paths.href(page, paths.case(case.id))  # once per case; only the anchor differs
+    return [Trusted(f'<a href="{link}#{anchor}">{badge(rating)}</a>') for rating, anchor in cells]
 
 
-def _assessed_label(case: Case, words: dict[str, str]) -> str:
-    return inline(words[f"assessed_{case.assessed_by or 'none'}"])
+def _assessed_label(case: Case, words: dict[str, str]) -> Trusted:
+    return h.text(words[f"assessed_{case.assessed_by or 'none'}"])
+
+
+def _name_and_basis(page: str, case: Case, words: dict[str, str]) -> Trusted:
+    link = h.link(page, case.name, paths.case(case.id))
+    return Trusted(f'{link}<br><span class="kb-basis">{_assessed_label(case, words)}</span>')
 
 
 def comparison_table(
@@ -96,71 +104,71 @@ def comparison_table(
 ) -> Trusted:
     """One row per assessed case: its name, who assessed it, a rating per criterion (or per
     indicator); the criterion table adds how many indicators reach each rating."""
+    head: list[object]
     if indicators:
-        head = [
-            words["case"],
-            *(Trusted(md_link(page, i.title, paths.criterion(c.id), i.id)) for c, i in kb.indicators),
-        ]
+        head = [words["case"], *(h.link(page, i.title, paths.criterion(c.id), i.id) for c, i in kb.indicators)]
     else:
-        head = [words["case"], *(Trusted(md_link(page, c.title, paths.criterion(c.id))) for c in kb.criteria)]
-        head.append(words["counts"])
-    rows = []
+        head = [words["case"], *(h.link(page, c.title, paths.criterion(c.id)) for c in kb.criteria), words["counts"]]
+    rows: list[list[object]] = []
     for case in cases:
         if indicators:
             cells = [(kb.rating(case, c, i), c.id) for c, i in kb.indicators]
-            rows.append(f"| {_case_link(page, case)} |{rating_cells(page, case, cells)} |")
+            rows.append([h.link(page, case.name, paths.case(case.id)), *rating_cells(page, case, cells)])
             continue
         cells = [(kb.criterion_rating(case, c), c.id) for c in kb.criteria]
         counts = kb.indicator_counts(case)
-        tally = "<br>".join(f"{SCALE[r].symbol}&nbsp;{counts[r]}&nbsp;{inline(label(r).lower())}" for r in SCALE)
+        tally = "<br>".join(f"{SCALE[r].symbol}&nbsp;{counts[r]}&nbsp;{h.text(label(r).lower())}" for r in SCALE)
         rows.append(
-            f'| {_case_link(page, case)}<br><span class="kb-basis">{_assessed_label(case, words)}</span> '
-            f'|{rating_cells(page, case, cells)} | <span class="kb-counts">{tally}</span> |'
+            [
+                _name_and_basis(page, case, words),
+                *rating_cells(page, case, cells),
+                Trusted(f'<span class="kb-counts">{tally}</span>'),
+            ]
         )
-    return _table(head, rows)
+    return h.table_html(head, rows)
 
 
 def case_index_table(page: str, kb: KnowledgeBase, words: dict[str, str]) -> Trusted:
     """The cases index: name, country, target, the study's selection, who assessed it, a rating per criterion."""
-    rows = []
+    rows: list[list[object]] = []
     for case in kb.cases:
-        country = inline(kb.country(case.country).name) if case.country else inline(words["not_stated"])
+        country = h.text(kb.country(case.country).name) if case.country else h.text(words["not_stated"])
+        ratings: list[object]
         if case.assessed_by:
-            ratings = rating_cells(page, case, [(kb.criterion_rating(case, c), c.id) for c in kb.criteria])
+            ratings = [*rating_cells(page, case, [(kb.criterion_rating(case, c), c.id) for c in kb.criteria])]
         else:
-            ratings = " |".join(" –" for _ in kb.criteria)
+            ratings = ["–" for _ in kb.criteria]
         status = words[f"status_{case.status}"] if case.status else words["not_in_study"]
-        rows.append(
-            f"| {_case_link(page, case)} | {country} | {inline(case.target)} "
-            f'| {inline(status)}<br><span class="kb-basis">{_assessed_label(case, words)}</span> |{ratings} |'
-        )
+        basis = Trusted(f'{h.text(status)}<br><span class="kb-basis">{_assessed_label(case, words)}</span>')
+        rows.append([h.link(page, case.name, paths.case(case.id)), country, case.target, basis, *ratings])
     head = [words["case"], words["country"], words["target"], words["status"]]
-    return _table([*head, *(c.title for c in kb.criteria)], rows)
+    return h.table_html([*head, *(c.title for c in kb.criteria)], rows)
 
 
 def criterion_table(page: str, kb: KnowledgeBase, criterion: Criterion, words: dict[str, str]) -> Trusted:
     """A criterion page's table: per assessed case its overall rating and each indicator's."""
-    rows = []
-    for case in kb.assessed_cases:
-        link = _case_link(page, case, criterion.id)
-        ratings = " |".join(f" {badge(kb.rating(case, criterion, i))}" for i in criterion.indicators)
-        rows.append(
-            f"| {link} | {_assessed_label(case, words)} | {badge(kb.criterion_rating(case, criterion))} |{ratings} |"
-        )
+    rows: list[list[object]] = [
+        [
+            h.link(page, case.name, paths.case(case.id), criterion.id),
+            _assessed_label(case, words),
+            badge(kb.criterion_rating(case, criterion)),
+            *(badge(kb.rating(case, criterion, i)) for i in criterion.indicators),
+        ]
+        for case in kb.assessed_cases
+    ]
     head = [words["case"], words["assessed_by"], words["overall"], *(i.title for i in criterion.indicators)]
-    return _table(head, rows)
+    return h.table_html(head, rows)
 
 
 def selection_table(page: str, kb: KnowledgeBase, words: dict[str, str]) -> Trusted:
     """The study page's table of every case it names: its status and why."""
-    return _table(
-        (words["case"], words["status"], words["why"]),
-        (
-            f"| {_case_link(page, case)} | {inline(words['status_' + case.status])} "
-            f"| {inline(case.status_reason.text)} |"
+    return h.table_html(
+        [words["case"], words["status"], words["why"]],
+        [
+            [h.link(page, case.name, paths.case(case.id)), words["status_" + case.status], case.status_reason.text]
             for case in kb.cases
             if case.status and case.status_reason
-        ),
+        ],
     )
 
 
@@ -204,16 +212,17 @@ def backlinks(page: str, kb: KnowledgeBase, source: Source, words: dict[str, str
             entry[1].append(field)
     if not grouped:
         return Trusted(inline(words["not_cited"]))
-    lines = []
+    items = []
     for (kind, _), (record, fields) in grouped.items():
         target, anchor_id = paths.record_page(kind, record)
-        noun = noun_of(kind)
-        lines.append(
-            # Fields are the record's own keys, the same in every edition: shown as code.
-            f"- {md_link(page, record_name(record), target, anchor_id)} ({inline(noun)}): "
-            + ", ".join(f"<code>{escape(f)}</code>" for f in fields)
+        # Fields are the record's own keys, the same in every edition: shown as code.
+        codes = ", ".join(f"<code>{escape(f)}</code>" for f in fields)
+        fields_shown = f": {codes}" if codes else ""
+        items.append(
+            f"<li>{h.link(page, record_name(record), target, anchor_id)} ({h.text(noun_of(kind))}){fields_shown}</li>"
         )
-    return Trusted("\n".join(lines))
+    # HTML: the WODC study's page lists every record that cites it, one per case at least.
+    return Trusted("<ul>\n" + "\n".join(items) + "\n</ul>")
 
 
 def describe_files(kb: KnowledgeBase, paths: Iterable[str]) -> dict[str, str]:

@@ -56,7 +56,10 @@ def test_matrix_cells_carry_the_derived_rating_and_link_to_the_finding(kb: Knowl
     for case in kb.assessed_cases:
         for criterion in kb.criteria:
             level = SCALE[kb.criterion_rating(case, criterion)]
-            cell = f'<span class="kb-rating kb-rating--{level.rating.value}">{level.symbol}&nbsp;{level.label}</span>](cases/{case.id}.md#{criterion.id})'
+            cell = (
+                f'<a href="../cases/{case.id}/#{criterion.id}"><span class="kb-rating kb-rating--{level.rating.value}">'
+                f"{level.symbol}&nbsp;{level.label}</span></a>"
+            )
             assert cell in matrix
 
 

@@ -1,0 +1,42 @@
+"""The HTML our code writes for the long tables: addresses as MkDocs makes them, text inert."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import html_text, site_paths
+from generator.words import edition
+from helpers import Page
+
+
+@pytest.mark.parametrize(
+    ("page", "target", "expected"),
+    [
+        ("comparison.md", "cases/x.md", "../cases/x/"),
+        ("cases/index.md", "cases/x.md", "x/"),
+        ("index.md", "cases/x.md", "cases/x/"),
+        ("cases/x.md", "index.md", "../../"),
+        ("cases/x.md", "cases/index.md", "../"),
+        ("comparison.md", "comparison.md", "./"),
+        ("sources/wodc.md", "glossary.md", "../../glossary/"),
+    ],
+)
+def test_a_link_leads_where_mkdocs_puts_the_page(page: str, target: str, expected: str) -> None:
+    assert site_paths.href(page, target) == expected
+    assert site_paths.href(page, target, "a-b") == expected + "#a-b"
+
+
+def test_contributor_text_in_an_html_table_stays_text() -> None:
+    hostile = '<script>alert(1)</script> [x](javascript:alert(1)) **b** & "q"'
+    table = html_text.table_html([hostile], [[hostile, html_text.link("comparison.md", hostile, "cases/x.md")]])
+    page = Page(table)
+    assert {tag for tag, _ in page.tags} == {"table", "thead", "tbody", "tr", "th", "td", "a"}
+    assert [a["href"] for tag, a in page.tags if tag == "a"] == ["../cases/x/"]
+    assert page.text.count("<script>alert(1)</script>") == 3  # shown as the text it is
+    # A text without its Dutch translation is shown in English, marked as such.
+    with edition("nl"):
+        marked = html_text.text({"en": "Only <English>"})
+    assert (
+        marked
+        == '<span lang="en">Only &lt;English&gt;</span> <small class="kb-untranslated">(nog niet vertaald)</small>'
+    )
