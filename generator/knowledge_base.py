@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .checks import check
+from .incremental import Memo
 from .links import citations
 from .load import Loaded, load
 from .models import (
@@ -249,9 +250,10 @@ def validate(content: Path, *, workers: int = 1) -> tuple[dict[str, int], list[P
     return counts, warnings
 
 
-def build(content: Path, *, workers: int = 1) -> KnowledgeBase:
-    """Load, validate and index ``content``; raise :class:`ContentError` with every problem."""
-    loaded = load(content, workers=workers)
+def build(content: Path, *, workers: int = 1, memo: Memo | None = None) -> KnowledgeBase:
+    """Load, validate and index ``content``; raise :class:`ContentError` with every problem.
+    A ``memo`` (live preview) keeps what each unchanged file gave from one build to the next."""
+    loaded = load(content, workers=workers, memo=memo)
     warnings = _checked(content, loaded)
     records = {
         t.folder: tuple(sorted((r for r, _ in loaded.records[t.folder]), key=lambda r, k=t.folder: _order(k, r)))

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from . import pool
 from .checks import record_problems
+from .incremental import Memo, digest
 from .links import Links, links_of
 from .models import COLLECTIONS, SINGLETONS, Record
 from .problems import Problem
@@ -173,7 +174,26 @@ PARALLEL_FROM = 1000
 _BATCH = 100  # files per task: enough to amortise a round trip
 
 
-def _load_all(jobs: list[Job], keep: bool, workers: int) -> list[Result]:
+def _load_remembered(jobs: list[Job], keep: bool, memo: Memo) -> list[Result]:
+    """Each file's result from the last build if its bytes are the same, else loaded anew."""
+    results = []
+    for job in jobs:
+        try:
+            key = digest(job[0], keep, job[1].read_bytes())
+        except OSError:
+            key = ""  # unreadable: loading reports it
+        known = memo.loaded.get(job[2])
+        if known is None or known[0] != key or not key:
+            known = (key, _load_one(job, keep))
+            memo.loaded[job[2]] = known
+        memo.files[job[2]] = key
+        results.append(known[1])
+    return results
+
+
+def _load_all(jobs: list[Job], keep: bool, workers: int, memo: Memo | None = None) -> list[Result]:
+    if memo is not None:
+        return _load_remembered(jobs, keep, memo)
     if len(jobs) < PARALLEL_FROM:
         workers = 1
     batches = [jobs[i : i + _BATCH] for i in range(0, len(jobs), _BATCH)]
@@ -181,12 +201,13 @@ def _load_all(jobs: list[Job], keep: bool, workers: int) -> list[Result]:
     return [result for batch in done for result in batch]
 
 
-def load(content: Path, *, keep_records: bool = True, workers: int = 1) -> Loaded:
+def load(content: Path, *, keep_records: bool = True, workers: int = 1, memo: Memo | None = None) -> Loaded:
     """Every record file under ``content``, read and validated; cross-record checks come later.
     Without ``keep_records`` only each record's links are kept, which is all `validate` needs;
-    ``workers`` > 1 allows worker processes for a large collection."""
+    ``workers`` > 1 allows worker processes for a large collection; a ``memo`` (live preview)
+    reloads only the files whose bytes changed since the last build."""
     with gc_paused():
-        return _load(content, keep_records, workers)
+        return _load(content, keep_records, workers, memo)
 
 
 def _count(loaded: Loaded, coverage: Coverage) -> None:
@@ -196,7 +217,7 @@ def _count(loaded: Loaded, coverage: Coverage) -> None:
         loaded.texts[lang] = loaded.texts.get(lang, 0) + n
 
 
-def _load(content: Path, keep: bool, workers: int) -> Loaded:
+def _load(content: Path, keep: bool, workers: int, memo: Memo | None) -> Loaded:
     loaded = Loaded()
     files, loaded.problems = discover(content)
     for name in SINGLETONS:
@@ -205,7 +226,7 @@ def _load(content: Path, keep: bool, workers: int) -> Loaded:
             loaded.problems.append(Problem(_display(path, content), 0, 0, "", "is missing; the site needs this record"))
             continue
         job = (name, path, _display(path, content))
-        valid, problems = _load_one(job)
+        [(valid, problems)] = _load_all([job], True, 1, memo)
         loaded.problems += problems
         if valid and valid[0] is not None:
             loaded.singletons[name] = (valid[0], _document(job))
@@ -216,7 +237,7 @@ def _load(content: Path, keep: bool, workers: int) -> Loaded:
         loaded.records[name] = []
         loaded.links[name] = []
         loaded.stems[name] = {path.stem for path, _ in found}
-    for job, (valid, problems) in zip(jobs, _load_all(jobs, keep, workers), strict=True):
+    for job, (valid, problems) in zip(jobs, _load_all(jobs, keep, workers, memo), strict=True):
         loaded.problems += problems
         if valid is not None:
             record, links, coverage = valid

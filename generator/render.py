@@ -14,6 +14,7 @@ from . import export, pool, svg, table_rows
 from . import site_paths as paths
 from .feed import atom
 from .history import DayOfChanges, History
+from .incremental import PER_RECORD, Memo, digest
 from .knowledge_base import KnowledgeBase, section_anchor
 from .load import gc_paused
 from .markdown_text import Trusted, blocks, finalize, inline, inline_text, pick
@@ -182,6 +183,7 @@ class _Job:
     template: str
     glossary: bool
     context: dict[str, Any]
+    key: str = ""  # what the page is made from, where a live preview may keep it (incremental.py)
 
 
 def _render_one(env: Environment, job: _Job, common: dict[str, Any], terms: _Terms) -> str:
@@ -197,10 +199,49 @@ def _render_one(env: Environment, job: _Job, common: dict[str, Any], terms: _Ter
 PARALLEL_FROM = 1000  # pages; below this a process pool costs more than it saves
 
 
+def _page_keys(
+    kb: KnowledgeBase, memo: Memo, lang: str, common: dict[str, Any], days: list[DayOfChanges] | None
+) -> Callable[[str, str, str | None], str]:
+    """For a live preview: the key of each record page that can be kept from the last build,
+    made of everything it is rendered from (see incremental.py); "" for the pages to render."""
+    kinds = memo.kind_digests(kb.files)
+    templates = Path(__file__).parent / "templates"
+    site = digest(
+        lang,
+        sorted((p.relative_to(templates).as_posix(), p.read_bytes()) for p in templates.rglob("*.j2")),
+        {k: v for k, v in common.items() if k in ("changed", "site_url", "content_date", "history_state", "history_base")},
+        days,
+    )
+    by_file = {file: kind for (kind, _), file in kb.files.items()}
+
+    def key(path: str, template: str, edit: str | None) -> str:
+        kind = by_file.get(edit or "")
+        if kind not in PER_RECORD or not path.startswith(f"{kind}/"):
+            return ""
+        others = sorted((k, v) for k, v in kinds.items() if k != kind)
+        return digest(path, template, memo.files.get(edit or ""), others, site)
+
+    return key
+
+
 def _render_jobs(
-    jobs: list[_Job], common: dict[str, Any], terms: _Terms, workers: int, make_files: Callable[[], dict[str, str]]
+    jobs: list[_Job],
+    common: dict[str, Any],
+    terms: _Terms,
+    workers: int,
+    make_files: Callable[[], dict[str, str]],
+    memo: Memo | None = None,
 ) -> tuple[dict[str, str], dict[str, str]]:
-    """Every page, and the files ``make_files`` builds; in worker processes when it pays."""
+    """Every page, and the files ``make_files`` builds; in worker processes when it pays. With a
+    ``memo``, the pages it holds under their key are kept, not rendered again."""
+    if memo is not None:
+        kept = {job.path: memo.pages[job.key] for job in jobs if job.key and job.key in memo.pages}
+        fresh = [job for job in jobs if job.path not in kept]
+        memo.rendered = len(fresh)
+        pages, files = _render_jobs(fresh, common, terms, workers, make_files)
+        pages.update(kept)
+        memo.pages = {job.key: pages[job.path] for job in jobs if job.key}  # only this build's
+        return {job.path: pages[job.path] for job in jobs}, files
     env = environment()
     if len(jobs) < PARALLEL_FROM:
         workers = 1
@@ -231,6 +272,7 @@ def render_site(
     history_base: str = "",
     workers: int = 1,
     lang: str = DEFAULT,
+    memo: Memo | None = None,
 ) -> Site:
     """Every page and file of the site, in the edition ``lang``.
 
@@ -241,7 +283,7 @@ def render_site(
     printed on checklists and the data's version); ``days`` is the change list, None without git.
     """
     with edition(lang):
-        return _render_site(kb, contributing, history, days, site_url, history_base, workers, lang)
+        return _render_site(kb, contributing, history, days, site_url, history_base, workers, lang, memo)
 
 
 def _render_site(
@@ -253,6 +295,7 @@ def _render_site(
     history_base: str,
     workers: int,
     lang: str,
+    memo: Memo | None = None,
 ) -> Site:
     site = Site(warnings=[w.text() for w in kb.warnings])
     history = history or History()  # no history: a copy without git
@@ -271,9 +314,11 @@ def _render_site(
         "history_base": history_base,
     }
     jobs: list[_Job] = []
+    keys = _page_keys(kb, memo, lang, common, days) if memo is not None else None
 
     def page(path: str, template: str, edit: str | None = None, glossary: bool = True, **context: Any) -> None:
-        jobs.append(_Job(path, edition_template(template, lang), glossary, context))
+        key = keys(path, template, edit) if keys else ""
+        jobs.append(_Job(path, edition_template(template, lang), glossary, context, key))
         site.facets[path] = page_type(path)
         if edit:
             site.edit[path] = edit
@@ -320,7 +365,7 @@ def _render_site(
         return {**made, **export.data_files(kb, version)}
 
     with gc_paused():
-        pages, made = _render_jobs(jobs, common, _Terms(kb.terms), workers, files)
+        pages, made = _render_jobs(jobs, common, _Terms(kb.terms), workers, files, memo)
     site.pages.update(pages)
     site.files.update(made)
     site.files.update(redirects(kb, site_url))

@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from .history import changes, history
+from .incremental import Memo
 from .knowledge_base import KnowledgeBase, build
 from .render import Site, render_site
 
 
-def load_kb(repo: Path, *, workers: int = 1) -> KnowledgeBase:
+def load_kb(repo: Path, *, workers: int = 1, memo: Memo | None = None) -> KnowledgeBase:
     """The records of the repository at ``repo``; they always live in its ``content/`` folder."""
-    return build(repo / "content", workers=workers)
+    return build(repo / "content", workers=workers, memo=memo)
 
 
 def build_site(
@@ -22,8 +23,13 @@ def build_site(
     edit_uri: str = "",
     workers: int = 1,
     lang: str = "en",
+    memo: Memo | None = None,
 ) -> Site:
-    kb = load_kb(repo, workers=workers)
+    """The site of the repository at ``repo``. A ``memo`` (live preview) carries what the last
+    build made, so only what the changed files touch is loaded and rendered again."""
+    if memo is not None:
+        memo.start()
+    kb = load_kb(repo, workers=workers, memo=memo)
     text = (repo / contributing).read_text(encoding="utf-8") if (repo / contributing).is_file() else None
     site = render_site(
         kb,
@@ -34,6 +40,7 @@ def build_site(
         history_base=history_base(edit_uri),
         workers=workers,
         lang=lang,
+        memo=memo,
     )
     if text is not None:
         site.edit["contributing.md"] = contributing.as_posix()  # its edit button opens the edition's own file

@@ -1,0 +1,53 @@
+"""What `mkdocs serve` keeps from one build to the next, so a saved record re-renders only what
+depends on it.
+
+- Each record file's checked result, by the file's bytes: only changed files are parsed again.
+- Each record page's Markdown, by what it is made from: the record's bytes, every record of the
+  other kinds, and the rest of the site's inputs. A case page shows its criteria, lessons,
+  sources, country and glossary terms, never another case, so a saved case re-renders its own
+  page and the pages of other kinds (criteria, lessons, sources, overviews) that list it. A test
+  holds an incremental render equal to a full one after edits of each kind.
+- Each generated file's hash from the last build, so MkDocs' `--dirty` rebuild skips the files
+  whose content did not change (`File.is_modified()` is always True for a file with content).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+# Kinds whose pages show no other record of their own kind: their pages are cached per record.
+PER_RECORD = frozenset({"cases", "lessons"})
+
+
+def digest(*parts: object) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(part if isinstance(part, bytes) else repr(part).encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+@dataclass
+class Memo:
+    # record file (as messages name it) -> (its bytes' digest, what loading it gave)
+    loaded: dict[str, tuple[str, Any]] = field(default_factory=dict)
+    # record file -> digest, of the files read in the latest build only
+    files: dict[str, str] = field(default_factory=dict)
+    # page key -> Markdown
+    pages: dict[str, str] = field(default_factory=dict)
+    # generated file -> hash of what was written for it in the latest build
+    written: dict[str, str] = field(default_factory=dict)
+    rendered: int = 0  # pages rendered anew in the latest build (the rest were kept)
+
+    def kind_digests(self, files: dict[tuple[str, str], str]) -> dict[str, str]:
+        """One digest per kind over its record files, from kb.files ((kind, id) -> file)."""
+        by_kind: dict[str, list[tuple[str, str]]] = {}
+        for (kind, _), path in files.items():
+            by_kind.setdefault(kind, []).append((path, self.files.get(path, "")))
+        return {kind: digest(sorted(entries)) for kind, entries in by_kind.items()}
+
+    def start(self) -> None:
+        """A new build: forget which files the last one read (a removed file must not count)."""
+        self.files = {}
