@@ -17,11 +17,11 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; else echo "npm not found: the accessibility tests will be skipped"; fi
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty -a 127.0.0.1:8000
 
 # The Dutch edition alone, with live reload, at http://127.0.0.1:8001/knowledge-base/nl/
 serve-nl: $(STAMP)
-	$(BIN)/mkdocs serve -f mkdocs.nl.yml -a 127.0.0.1:8001
+	$(BIN)/mkdocs serve --dirty -f mkdocs.nl.yml -a 127.0.0.1:8001
 
 test: $(STAMP) node_modules/axe-core/axe.min.js
 	$(BIN)/ruff check generator tests bench

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gzip
+import logging
+import threading
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -18,11 +20,48 @@ from mkdocs.utils import get_relative_url
 
 from . import editions, search
 from .editions import Edition, EditionError
+from .incremental import Memo, digest
 from .pool import log, usable_cpus
 from .site import build_site
 from .words import DEFAULT, LANGUAGES, table
 
 MATERIAL_END_OF_LIFE = "2027-05-05"
+
+
+def _index_in_preview(site_dir: Path, skip: frozenset[str]) -> None:
+    try:
+        pages = search.index(site_dir, skip)
+    except search.SearchIndexError as exc:
+        log.error("knowledge base: %s", exc)  # the preview goes on; its search shows the last index
+    else:
+        log.info("knowledge base: search index of %d pages written", pages)
+
+
+def _quiet_dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+class Generated(File):
+    """A generated page or file. MkDocs' File counts any file with content as modified, so a
+    `--dirty` rebuild would write every one; this one knows whether its content changed."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged
+
+
+def remove_output(site: Path, src_uri: str) -> None:
+    """Remove what a generated file that no longer exists wrote into the site."""
+    page = src_uri.endswith(".md")
+    if page:
+        stem = src_uri.removesuffix(".md")
+        target = site / ("index.html" if stem == "index" else f"{stem.removesuffix('/index')}/index.html")
+    else:
+        target = site / src_uri
+    target.unlink(missing_ok=True)
+    if page and target.parent != site and not any(target.parent.iterdir()):
+        target.parent.rmdir()
 
 
 class KnowledgeBaseConfig(Config):
@@ -39,6 +78,19 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # Defining on_startup keeps one plugin object across `mkdocs serve` rebuilds.
         self.command = command
         self.others: list[tuple[Edition, Any]] = []
+        # A live preview keeps what each build made, so the next renders only what an edit touches.
+        self.memo = Memo() if command == "serve" else None
+        self.dirty = dirty
+        if command == "serve" and not dirty:
+            log.info("knowledge base: `mkdocs serve --dirty` (as `make serve` runs it) rewrites only the pages an edit changes")
+        if command == "serve" and dirty:
+            # MkDocs warns on every --dirty rebuild that pages may go stale; generated pages are
+            # rewritten whenever what they show changes (tested against a clean build), so say it once.
+            logging.getLogger("mkdocs.commands.build").addFilter(_quiet_dirty_warning)
+            log.info(
+                "knowledge base: this --dirty preview rewrites each page whose content changed; "
+                "after editing mkdocs.yml or docs/ navigation, restart it"
+            )
         log.info(
             "knowledge base: Material for MkDocs reaches end of life on %s and MkDocs 1.x has had no release "
             "since August 2024; `make build-properdocs` builds this site with ProperDocs (see README)",
@@ -89,6 +141,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 edit_uri=config.edit_uri or "",
                 workers=workers,
                 lang=self.lang,
+                memo=getattr(self, "memo", None),
             )
         except Exception as exc:  # ContentError carries every problem; anything else is a bug
             from .problems import ContentError
@@ -108,13 +161,18 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             if file.generated_by is None:
                 file.edit_uri = f"{docs_prefix}/{file.src_uri}" if docs_prefix else None
         existing = {file.src_uri for file in files}  # Files.append resets MkDocs' own lookup table
+        memo = getattr(self, "memo", None)
+        self.written: dict[str, str] = {}
         for path, text in {**site.pages, **site.files}.items():
             if path in existing:
                 raise PluginError(
                     f"{Path(config.docs_dir).name}/{path} has the same path as a generated page; remove or rename it"
                 )
-            file = File.generated(config, path, content=text)
+            file = Generated.generated(config, path, content=text)
             file.edit_uri = site.edit.get(path)
+            # Everything the written page is made of, so a --dirty rebuild can skip it unchanged.
+            self.written[path] = digest(text, file.edit_uri, site.facets.get(path))
+            file.unchanged = memo is not None and memo.written.get(path) == self.written[path]
             files.append(file)
         return files
 
@@ -145,6 +203,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 packed = sitemap.with_name("sitemap.xml.gz")
                 if packed.is_file():  # mtime=0: the same content gives the same bytes
                     packed.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+        memo = getattr(self, "memo", None)
+        if memo is not None:
+            # A --dirty rebuild leaves the pages of removed records behind: remove them.
+            site = Path(config.site_dir)
+            for path in memo.written.keys() - self.written.keys():
+                remove_output(site, path)
+            memo.written = self.written
         failed = []
         for edition, process in self.others:
             output, _ = process.communicate()
@@ -158,13 +223,27 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.others = []
         if failed:
             raise PluginError("knowledge base: the build of the edition(s) " + ", ".join(failed) + " failed; see above")
+        site_dir = Path(config.site_dir)
+        skip = frozenset(f.split("/")[0] for f in self.subfolders.values())
+        if memo is not None:
+            # A live preview serves the edited page first and indexes it for search just after.
+            self.indexing = threading.Thread(target=_index_in_preview, args=(site_dir, skip), daemon=True)
+            self.indexing.start()
+            return
         try:
-            pages = search.index(Path(config.site_dir), frozenset(f.split("/")[0] for f in self.subfolders.values()))
+            pages = search.index(site_dir, skip)
         except search.SearchIndexError as exc:
             raise PluginError(f"knowledge base: {exc}") from None
         log.info("knowledge base: search index of %d pages written to %s/pagefind/", pages, config.site_dir)
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        indexing = getattr(self, "indexing", None)
+        if indexing is not None:
+            indexing.join()  # the last rebuild's search index is written before this build writes
+
     def on_build_error(self, *, error: Exception) -> None:
+        if getattr(self, "memo", None) is not None:
+            self.memo.written = {}  # some pages may be written, some not: rewrite them all next time
         for _, process in getattr(self, "others", []):
             process.kill()
         self.others = []

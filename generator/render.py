@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -88,7 +89,10 @@ def edition_template(name: str, lang: str) -> str:
     return name
 
 
+@lru_cache(maxsize=1)
 def environment() -> Environment:
+    # One environment per process: it keeps its compiled templates from build to build (a live
+    # preview's rebuild), and recompiles a template whose file changed (auto_reload).
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         finalize=finalize,  # every printed value is made inert unless our code built it
@@ -259,7 +263,8 @@ def _render_jobs(
     results = pool.run(task, ordered, workers, slices_per_worker=8)
     files = results[0]
     assert isinstance(files, dict)
-    return {job.path: text for job, text in zip(ordered[1:], results[1:], strict=True)}, files  # type: ignore[union-attr,misc]
+    texts = {job.path: text for job, text in zip(ordered[1:], results[1:], strict=True)}  # type: ignore[union-attr]
+    return {job.path: texts[job.path] for job in jobs}, files  # type: ignore[misc]  # in the jobs' order
 
 
 def render_site(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 import subprocess
 import time
 import urllib.request
@@ -12,16 +14,19 @@ from typing import TextIO
 
 import pytest
 
-from helpers import ENV, PY, fetch, free_port, wait_for
+from helpers import ENV, PY, fetch, free_port, mkdocs_build, wait_for
 
 
 @contextmanager
-def serving(config: Path, log_path: Path) -> Iterator[tuple[int, TextIO, subprocess.Popen[bytes]]]:
-    """`mkdocs serve` of ``config`` on a free port, its output in a log; stopped afterwards."""
-    port = free_port()
+def serving(
+    config: Path, log_path: Path, *options: str, port: int = 0
+) -> Iterator[tuple[int, TextIO, subprocess.Popen[bytes]]]:
+    """`mkdocs serve` of ``config`` on ``port`` (a free one by default), its output in a log;
+    stopped afterwards."""
+    port = port or free_port()
     log = log_path.open("w+")
     server = subprocess.Popen(
-        [PY, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+        [PY, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}", *options],
         stdout=log,
         stderr=subprocess.STDOUT,
         env=ENV,
@@ -85,4 +90,60 @@ def test_the_dutch_edition_previews_with_live_reload(repo: Path, tmp_path: Path)
             original.replace("nl: Nijmeegse Vierdaagse}", "nl: Vierdaagse van Nijmegen}"), encoding="utf-8"
         )
         assert wait_for(lambda: "Vierdaagse van Nijmegen" in fetch(url)), log_text(log)
+        assert "Traceback" not in log_text(log)
+
+
+def _served_bytes(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read()
+
+
+# What the preview server adds to each HTML page it serves, for live reload.
+LIVE_RELOAD = re.compile(rb"<script>\s*var livereload\b.*?</script>\s*", re.S)
+
+
+@pytest.mark.slow
+def test_a_dirty_preview_serves_what_a_clean_build_writes_after_edits(repo: Path, tmp_path: Path) -> None:
+    cases = sorted((repo / "content/cases").glob("*.yaml"))
+    lessons = sorted((repo / "content/lessons").glob("*.yaml"))
+    # Both editions' addresses are the preview's, as the clean build's below: the pages link to them.
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/knowledge-base/"
+    for config_name, address in (("mkdocs.yml", base), ("mkdocs.nl.yml", base + "nl/")):
+        config = repo / config_name
+        config.write_text(
+            re.sub(r"(?m)^site_url: .*$", f"site_url: {address}", config.read_text(encoding="utf-8")), encoding="utf-8"
+        )
+    with serving(repo / "mkdocs.yml", tmp_path / "serve.log", "--dirty", port=port) as (_, log, _server):
+        assert wait_for(lambda: fetch(base) != ""), log_text(log)
+        # A case renamed, a case added, a lesson removed: each shows before the next edit.
+        text = cases[0].read_text(encoding="utf-8")
+        name = re.search(r"(?m)^name: .*$", text)[0]  # type: ignore[index]
+        cases[0].write_text(text.replace(name, "name: Renamed In Preview"), encoding="utf-8")
+        assert wait_for(lambda: "Renamed In Preview" in fetch(base + "comparison/")), log_text(log)
+        added = cases[1].read_text(encoding="utf-8").replace(f"id: {cases[1].stem}", "id: zz-added", 1)
+        (repo / "content/cases/zz-added.yaml").write_text(added, encoding="utf-8")
+        assert wait_for(lambda: "zz-added" in fetch(base + "cases/")), log_text(log)
+        gone = base + f"lessons/{lessons[0].stem}/"
+        lessons[0].unlink()
+        assert wait_for(lambda: fetch(gone) == ""), log_text(log)
+        # The search index is written just after the pages: once per build, the first one included.
+        time.sleep(1)
+        assert wait_for(lambda: log_text(log).count("search index of") == log_text(log).count("Documentation built"))
+        # The same repository built from scratch.
+        clean = tmp_path / "clean"
+        assert mkdocs_build(repo, clean).returncode == 0
+        files = [p for p in sorted(clean.rglob("*")) if p.is_file() and p.relative_to(clean).parts[0] != "nl"]
+        assert len(files) > 100
+        differ = []
+        for path in files:
+            address = base + path.relative_to(clean).as_posix()
+            served = LIVE_RELOAD.sub(b"", _served_bytes(address)) if path.suffix == ".html" else _served_bytes(address)
+            if served != path.read_bytes():
+                differ.append(path.relative_to(clean).as_posix())
+        if differ:  # show how the first differs
+            served = LIVE_RELOAD.sub(b"", _served_bytes(base + differ[0])).decode().splitlines()
+            written = (clean / differ[0]).read_text(encoding="utf-8").splitlines()
+            print("\n".join(list(difflib.unified_diff(written, served, "clean build", "served", lineterm="", n=0))[:40]))
+        assert differ == [], differ
         assert "Traceback" not in log_text(log)
