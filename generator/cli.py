@@ -128,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             contributing = Path("CONTRIBUTING.md" if args.lang == DEFAULT else f"CONTRIBUTING.{args.lang}.md")
             site = build_site(repo, contributing, workers=usable_cpus(), lang=args.lang)
-            _write(args.out, {**site.pages, **site.files})
+            _write(args.out, {**{path: site.markdown(path) for path in site.pages}, **site.files})
             print(f"Wrote {len(site.pages)} pages and {len(site.files)} other files ({args.lang}) to {args.out}.")
         elif args.command == "export":
             from . import export

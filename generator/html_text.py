@@ -4,6 +4,9 @@ escaping makes the text inert here, as :func:`markdown_text.inline` does in Mark
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from html import escape
 
 from . import site_paths as paths
@@ -31,7 +34,39 @@ def link(page: str, value: object, target: str, anchor: str = "") -> Trusted:
 
 def table_html(head: list[object], rows: list[list[object]]) -> Trusted:
     """A table, as Python-Markdown would write it from a Markdown table; cells are Trusted HTML
-    or text to escape. A raw HTML block to Markdown: nothing in it is parsed again."""
+    or text to escape. Set aside while its page renders (see :func:`held`)."""
     head_cells = "".join(f"<th>{text(h)}</th>" for h in head)
     body = "\n".join("<tr>" + "".join(f"<td>{text(c)}</td>" for c in row) + "</tr>" for row in rows)
-    return Trusted(f"<table>\n<thead>\n<tr>{head_cells}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>")
+    return block(f"<table>\n<thead>\n<tr>{head_cells}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>")
+
+
+# Even as a raw HTML block, Python-Markdown reads a long table tag by tag (seconds for the
+# comparison of a large collection). While a page renders, such blocks are set aside and the page
+# holds a marker; they go back after Markdown (the plugin) or into the Markdown written out (CLI).
+_held: list[str] | None = None
+MARKER = re.compile(r"<!--kb-block-(\d+)-->")
+
+
+@contextmanager
+def held() -> Iterator[list[str]]:
+    """The HTML blocks set aside while a page renders, in marker order."""
+    global _held
+    outer, _held = _held, []
+    try:
+        yield _held
+    finally:
+        _held = outer
+
+
+def block(html: str) -> Trusted:
+    """A block of HTML our code wrote: set aside behind a marker while a page renders."""
+    if _held is None:
+        return Trusted(html)
+    _held.append(html)
+    return Trusted(f"<!--kb-block-{len(_held) - 1}-->")
+
+
+def put_back(text: str, blocks: Sequence[str]) -> str:
+    """The page (Markdown or HTML) with its blocks in place of their markers. Contributor text
+    cannot hold a marker: it is escaped, so "<!--" never survives in it."""
+    return MARKER.sub(lambda m: blocks[int(m[1])], text) if blocks else text

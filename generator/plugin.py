@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import editions, search
+from . import editions, html_text, search
 from .editions import Edition, EditionError
 from .incremental import Memo, digest
 from .pool import log, usable_cpus
@@ -82,7 +82,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.memo = Memo() if command == "serve" else None
         self.dirty = dirty
         if command == "serve" and not dirty:
-            log.info("knowledge base: `mkdocs serve --dirty` (as `make serve` runs it) rewrites only the pages an edit changes")
+            log.info(
+                "knowledge base: `mkdocs serve --dirty` (as `make serve` runs it) rewrites only the pages an edit changes"
+            )
         if command == "serve" and dirty:
             # MkDocs warns on every --dirty rebuild that pages may go stale; generated pages are
             # rewritten whenever what they show changes (tested against a clean build), so say it once.
@@ -150,6 +152,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 raise PluginError("Invalid content; the site was not built.\n" + exc.report()) from None
             raise
         self.facets = site.facets
+        self.blocks = site.blocks
         for warning in site.warnings:
             # Info, not a warning: `--strict` must not fail on an editor's lock file.
             log.info("knowledge base: %s", warning)
@@ -171,7 +174,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             file = Generated.generated(config, path, content=text)
             file.edit_uri = site.edit.get(path)
             # Everything the written page is made of, so a --dirty rebuild can skip it unchanged.
-            self.written[path] = digest(text, file.edit_uri, site.facets.get(path))
+            self.written[path] = digest(text, site.blocks.get(path), file.edit_uri, site.facets.get(path))
             file.unchanged = memo is not None and memo.written.get(path) == self.written[path]
             files.append(file)
         return files
@@ -277,7 +280,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # the search index, breadcrumbs); escape it so a record's name stays text.
         if page.title:
             page.title = escape(page.title, quote=True)
-        return html
+        return html_text.put_back(html, getattr(self, "blocks", {}).get(page.file.src_uri, ()))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         repo = Path(config.config_file_path).parent

@@ -11,7 +11,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
-from . import export, pool, svg, table_rows
+from . import export, html_text, pool, svg, table_rows
 from . import site_paths as paths
 from .feed import atom
 from .history import DayOfChanges, History
@@ -49,6 +49,12 @@ class Site:
     warnings: list[str] = field(default_factory=list)  # what validate warns about, e.g. a skipped dot-file
     # page -> search facets: filter name -> values, in the edition's language (every generated page)
     facets: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    # page -> the HTML blocks its Markdown holds markers for (html_text.held)
+    blocks: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def markdown(self, path: str) -> str:
+        """A page's Markdown with its HTML blocks in place: what other engines get."""
+        return html_text.put_back(self.pages[path], self.blocks.get(path, ()))
 
 
 @pass_context
@@ -190,14 +196,18 @@ class _Job:
     key: str = ""  # what the page is made from, where a live preview may keep it (incremental.py)
 
 
-def _render_one(env: Environment, job: _Job, common: dict[str, Any], terms: _Terms) -> str:
-    text = env.get_template(job.template).render(page=job.path, **common, **job.context)
+Rendered = tuple[str, tuple[str, ...]]  # a page's Markdown, and the HTML blocks it holds markers for
+
+
+def _render_one(env: Environment, job: _Job, common: dict[str, Any], terms: _Terms) -> Rendered:
+    with html_text.held() as held:
+        text = env.get_template(job.template).render(page=job.path, **common, **job.context)
     if job.glossary and job.path != "glossary.md":
-        found = terms.found_in(text)
+        found = terms.found_in(text + "\n".join(held) if held else text)
         if found:
             links = ", ".join(md_link(job.path, t.term, "glossary.md", t.id) for t in found)
             text = text.rstrip("\n") + f"\n\n---\n\n**{table()['terms_on_page']}:** {links}\n"
-    return text
+    return text, tuple(held)
 
 
 PARALLEL_FROM = 1000  # pages; below this a process pool costs more than it saves
@@ -213,7 +223,11 @@ def _page_keys(
     site = digest(
         lang,
         sorted((p.relative_to(templates).as_posix(), p.read_bytes()) for p in templates.rglob("*.j2")),
-        {k: v for k, v in common.items() if k in ("changed", "site_url", "content_date", "history_state", "history_base")},
+        {
+            k: v
+            for k, v in common.items()
+            if k in ("changed", "site_url", "content_date", "history_state", "history_base")
+        },
         days,
     )
     by_file = {file: kind for (kind, _), file in kb.files.items()}
@@ -235,7 +249,7 @@ def _render_jobs(
     workers: int,
     make_files: Callable[[], dict[str, str]],
     memo: Memo | None = None,
-) -> tuple[dict[str, str], dict[str, str]]:
+) -> tuple[dict[str, Rendered], dict[str, str]]:
     """Every page, and the files ``make_files`` builds; in worker processes when it pays. With a
     ``memo``, the pages it holds under their key are kept, not rendered again."""
     if memo is not None:
@@ -252,7 +266,7 @@ def _render_jobs(
     for name in {job.template for job in jobs}:
         env.get_template(name)  # compiled once here; forked workers inherit them
 
-    def task(job: _Job | None) -> str | dict[str, str]:
+    def task(job: _Job | None) -> Rendered | dict[str, str]:
         return make_files() if job is None else _render_one(env, job, common, terms)
 
     # The files and the overview pages (those not about one record) are the longest tasks: they go
@@ -371,7 +385,10 @@ def _render_site(
 
     with gc_paused():
         pages, made = _render_jobs(jobs, common, _Terms(kb.terms), workers, files, memo)
-    site.pages.update(pages)
+    for path, (text, held) in pages.items():
+        site.pages[path] = text
+        if held:
+            site.blocks[path] = held
     site.files.update(made)
     site.files.update(redirects(kb, site_url))
     paths_changed = {change.path for day in days or () for change in day.changes}

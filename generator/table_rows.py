@@ -222,7 +222,7 @@ def backlinks(page: str, kb: KnowledgeBase, source: Source, words: dict[str, str
             f"<li>{h.link(page, record_name(record), target, anchor_id)} ({h.text(noun_of(kind))}){fields_shown}</li>"
         )
     # HTML: the WODC study's page lists every record that cites it, one per case at least.
-    return Trusted("<ul>\n" + "\n".join(items) + "\n</ul>")
+    return h.block("<ul>\n" + "\n".join(items) + "\n</ul>")
 
 
 def describe_files(kb: KnowledgeBase, paths: Iterable[str]) -> dict[str, str]:

@@ -23,7 +23,7 @@ def _rename(path: Path, suffix: str) -> None:
 def _same(incremental, full) -> None:
     assert incremental.pages == full.pages
     assert list(incremental.pages) == list(full.pages)  # the order MkDocs lists them in, as in the sitemap
-    assert incremental.files == full.files
+    assert incremental.files == full.files and incremental.blocks == full.blocks
     assert incremental.facets == full.facets and incremental.edit == full.edit
 
 

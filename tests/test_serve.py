@@ -144,6 +144,8 @@ def test_a_dirty_preview_serves_what_a_clean_build_writes_after_edits(repo: Path
         if differ:  # show how the first differs
             served = LIVE_RELOAD.sub(b"", _served_bytes(base + differ[0])).decode().splitlines()
             written = (clean / differ[0]).read_text(encoding="utf-8").splitlines()
-            print("\n".join(list(difflib.unified_diff(written, served, "clean build", "served", lineterm="", n=0))[:40]))
+            print(
+                "\n".join(list(difflib.unified_diff(written, served, "clean build", "served", lineterm="", n=0))[:40])
+            )
         assert differ == [], differ
         assert "Traceback" not in log_text(log)

@@ -52,7 +52,7 @@ def test_criterion_page_links_back_to_every_studied_case(kb: KnowledgeBase, buil
 
 def test_matrix_cells_carry_the_derived_rating_and_link_to_the_finding(kb: KnowledgeBase) -> None:
     site = render_site(kb)
-    matrix = site.pages["comparison.md"]
+    matrix = site.markdown("comparison.md")
     for case in kb.assessed_cases:
         for criterion in kb.criteria:
             level = SCALE[kb.criterion_rating(case, criterion)]
