@@ -186,46 +186,46 @@ def measure_validate(n: int, work: Path) -> float:
     return time.perf_counter() - started
 
 
-def measure_live_preview(work: Path, rounds: int = 3) -> float:
-    """Seconds from saving an edited record to the rebuilt page being served (median)."""
-    repo = work / "serve"
-    shutil.rmtree(repo, ignore_errors=True)
-    for name in ("content", "docs"):
-        shutil.copytree(ROOT / name, repo / name)
-    for name in ("mkdocs.yml", "mkdocs.nl.yml", "CONTRIBUTING.md", "CONTRIBUTING.nl.md"):
-        shutil.copy(ROOT / name, repo / name)
+def measure_live_preview(work: Path, n: int = 250, rounds: int = 3) -> tuple[float, str]:
+    """Seconds from saving an edited case to its page served with the edit, in `mkdocs serve
+    --dirty` (as `make serve` runs it) of ``n`` cases: the median, and the spread."""
+    repo = make_repo(work / "serve", n)
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
         cwd=repo,
         env=ENV,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    url = f"http://127.0.0.1:{port}/knowledge-base/cases/rtr-nl/"
-    record = repo / "content/cases/rtr-nl.yaml"
+    middle = n // 2
+    url = f"http://127.0.0.1:{port}/knowledge-base/cases/synthetic-case-{middle:05d}/"
+    record = repo / f"content/cases/synthetic-case-{middle:05d}.yaml"
     original = record.read_text(encoding="utf-8")
+    name = f"en: Synthetic partnership {middle}\n"
+    assert name in original
     times = []
     try:
-        deadline = time.monotonic() + 60
-        while "RTR-NL" not in fetch(url):
+        deadline = time.monotonic() + 600
+        while f"Synthetic partnership {middle}" not in fetch(url):
             if time.monotonic() > deadline:
                 raise SystemExit("mkdocs serve did not start")
             time.sleep(0.1)
+        time.sleep(3)  # the first search index is written just after the first build
         for i in range(rounds):
             marker = f"Edited scheme {i}"
             started = time.perf_counter()
-            record.write_text(original.replace("name: {en: RTR-NL, nl: RTR-NL}", f"name: {marker}"), encoding="utf-8")
+            record.write_text(original.replace(name, f"en: {marker}\n"), encoding="utf-8")
             while marker not in fetch(url):
-                if time.perf_counter() - started > 60:
+                if time.perf_counter() - started > 120:
                     raise SystemExit("the edit never showed")
                 time.sleep(0.02)
             times.append(time.perf_counter() - started)
-            time.sleep(0.5)
+            time.sleep(3)
     finally:
         server.terminate()
         server.wait(timeout=20)
-    return statistics.median(times)
+    return statistics.median(times), f"{min(times):.2f}-{max(times):.2f}"
 
 
 def main() -> None:
@@ -234,6 +234,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[8, 250, 1000, 2000])
     parser.add_argument("--validate-n", type=int, default=10_000)
     parser.add_argument("--no-serve", action="store_true", help="skip the live-preview measurement")
+    parser.add_argument("--serve-n", type=int, default=250, help="cases in the live-preview measurement")
     parser.add_argument("--repeat", type=int, default=3, help="runs per timing; the best is reported")
     args = parser.parse_args()
     if not available():
@@ -282,8 +283,10 @@ def main() -> None:
         seconds = min(measure_validate(args.validate_n, work) for _ in range(args.repeat))
         print(f"validate {args.validate_n:,} records: {seconds:.2f} s (target < 3 s)")
         if not args.no_serve:
+            preview, spread = measure_live_preview(work, args.serve_n)
             print(
-                f"live preview, edit to served page (median of 3): {measure_live_preview(work):.2f} s (target <= 1.5 s)"
+                f"live preview at N={args.serve_n:,}, edit to served page (median of 3, spread {spread}): "
+                f"{preview:.2f} s (target <= 1.5 s)"
             )
 
 

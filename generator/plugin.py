@@ -9,6 +9,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,9 +29,27 @@ from .words import DEFAULT, LANGUAGES, table
 MATERIAL_END_OF_LIFE = "2027-05-05"
 
 
+_INDEXING = threading.Lock()
+
+
+class _Compiled(BytecodeCache):
+    """Compiled templates kept in memory, each checked against its source's checksum by Jinja."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
 def _index_in_preview(site_dir: Path, skip: frozenset[str]) -> None:
     try:
-        pages = search.index(site_dir, skip)
+        with _INDEXING:
+            pages = search.index(site_dir, skip)
     except search.SearchIndexError as exc:
         log.error("knowledge base: %s", exc)  # the preview goes on; its search shows the last index
     else:
@@ -80,6 +99,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.others: list[tuple[Edition, Any]] = []
         # A live preview keeps what each build made, so the next renders only what an edit touches.
         self.memo = Memo() if command == "serve" else None
+        self.compiled = _Compiled()
         self.dirty = dirty
         if command == "serve" and not dirty:
             log.info(
@@ -230,6 +250,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         skip = frozenset(f.split("/")[0] for f in self.subfolders.values())
         if memo is not None:
             # A live preview serves the edited page first and indexes it for search just after.
+            # A rebuild does not wait for the last index; the indexes take turns (_INDEXING).
             self.indexing = threading.Thread(target=_index_in_preview, args=(site_dir, skip), daemon=True)
             self.indexing.start()
             return
@@ -239,10 +260,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             raise PluginError(f"knowledge base: {exc}") from None
         log.info("knowledge base: search index of %d pages written to %s/pagefind/", pages, config.site_dir)
 
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        indexing = getattr(self, "indexing", None)
-        if indexing is not None:
-            indexing.join()  # the last rebuild's search index is written before this build writes
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if getattr(self, "memo", None) is not None:
+            # MkDocs makes a new theme environment for every build, which compiles Material's
+            # templates again (about half a second); a live preview keeps the compiled code.
+            env.bytecode_cache = self.compiled
+        return env
 
     def on_build_error(self, *, error: Exception) -> None:
         if getattr(self, "memo", None) is not None:

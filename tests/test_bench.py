@@ -15,7 +15,7 @@ from helpers import ENV, ROOT
 @pytest.mark.slow
 def test_benchmark_runs_at_a_tiny_size() -> None:
     result = subprocess.run(
-        [sys.executable, "bench/run.py", "--sizes", "3", "6", "--validate-n", "10", "--repeat", "1"],
+        [sys.executable, "bench/run.py", "--sizes", "3", "6", "--validate-n", "10", "--repeat", "1", "--serve-n", "6"],
         cwd=ROOT,
         env=ENV,
         capture_output=True,
