@@ -3,9 +3,11 @@ Chromium against the built site served locally (no compression, as the bytes on 
 
 from __future__ import annotations
 
+import gzip
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from browser import CHROMIUM_FLAGS, chromium_path, serve
 
@@ -13,6 +15,7 @@ from browser import CHROMIUM_FLAGS, chromium_path, serve
 @dataclass(frozen=True)
 class Visit:
     page_kb: float  # everything the case page loads, before any search
+    page_gz_kb: float  # the same, had the host compressed text as GitHub Pages does (gzip -6)
     search_s: float  # from the first key typed to the case's result shown
     search_kb: float  # everything the search loads
 
@@ -35,10 +38,12 @@ def visit(site: Path, case: str, query: str) -> Visit:
             context = browser.new_context(base_url=url)
             page = context.new_page()
             loaded: list[int] = []
+            packed: list[int] = []
             page.on("requestfinished", lambda request: loaded.append(request.sizes()["responseBodySize"]))
+            page.on("response", lambda response: packed.append(_packed(response)))
             page.goto(f"cases/{case}/")
             page.wait_for_load_state("networkidle")
-            page_bytes = sum(loaded)
+            page_bytes, page_gz = sum(loaded), sum(packed)
             loaded.clear()
             page.focus(".md-search__input")
             started = time.perf_counter()
@@ -50,4 +55,17 @@ def visit(site: Path, case: str, query: str) -> Visit:
             context.close()
         finally:
             browser.close()
-    return Visit(page_bytes / 1024, search_s, search_bytes / 1024)
+    return Visit(page_bytes / 1024, page_gz / 1024, search_s, search_bytes / 1024)
+
+
+TEXT = ("text/", "application/javascript", "application/json", "application/xml", "image/svg")
+
+
+def _packed(response: Any) -> int:  # a Playwright Response
+    """The response body's size as a compressing host would send it: text gzipped, the rest as is."""
+    try:
+        body = response.body()
+    except Exception:  # a redirect or a failed request has no body
+        return 0
+    kind = response.headers.get("content-type", "")
+    return len(gzip.compress(body, compresslevel=6, mtime=0)) if kind.startswith(TEXT) else len(body)
