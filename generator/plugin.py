@@ -32,6 +32,14 @@ MATERIAL_END_OF_LIFE = "2027-05-05"
 _INDEXING = threading.Lock()
 
 
+def _index_into(site_dir: Path, skip: frozenset[str], result: dict[str, object]) -> None:
+    """Index in a thread: how many pages, or the error, go into ``result``."""
+    try:
+        result["pages"] = search.index(site_dir, skip)
+    except search.SearchIndexError as exc:
+        result["error"] = exc
+
+
 class _Compiled(BytecodeCache):
     """Compiled templates kept in memory, each checked against its source's checksum by Jinja."""
 
@@ -233,6 +241,19 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             for path in memo.written.keys() - self.written.keys():
                 remove_output(site, path)
             memo.written = self.written
+        site_dir = Path(config.site_dir)
+        skip = frozenset(f.split("/")[0] for f in self.subfolders.values())
+        if memo is not None:
+            # A live preview serves the edited page first and indexes it for search just after.
+            # A rebuild does not wait for the last index; the indexes take turns (_INDEXING).
+            self.indexing = threading.Thread(target=_index_in_preview, args=(site_dir, skip), daemon=True)
+            self.indexing.start()
+            return
+        # This edition's index is written while the other editions still build (on the other
+        # core): its glob leaves their folders out.
+        indexed: dict[str, object] = {}
+        indexing = threading.Thread(target=_index_into, args=(site_dir, skip, indexed))
+        indexing.start()
         failed = []
         for edition, process in self.others:
             output, _ = process.communicate()
@@ -244,21 +265,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             if process.returncode:
                 failed.append(f"{edition.lang} ({edition.config_file.name})")
         self.others = []
+        indexing.join()
         if failed:
             raise PluginError("knowledge base: the build of the edition(s) " + ", ".join(failed) + " failed; see above")
-        site_dir = Path(config.site_dir)
-        skip = frozenset(f.split("/")[0] for f in self.subfolders.values())
-        if memo is not None:
-            # A live preview serves the edited page first and indexes it for search just after.
-            # A rebuild does not wait for the last index; the indexes take turns (_INDEXING).
-            self.indexing = threading.Thread(target=_index_in_preview, args=(site_dir, skip), daemon=True)
-            self.indexing.start()
-            return
-        try:
-            pages = search.index(site_dir, skip)
-        except search.SearchIndexError as exc:
-            raise PluginError(f"knowledge base: {exc}") from None
-        log.info("knowledge base: search index of %d pages written to %s/pagefind/", pages, config.site_dir)
+        if isinstance(indexed.get("error"), search.SearchIndexError):
+            raise PluginError(f"knowledge base: {indexed['error']}")
+        log.info("knowledge base: search index of %s pages written to %s/pagefind/", indexed.get("pages"), site_dir)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if getattr(self, "memo", None) is not None:
