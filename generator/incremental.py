@@ -24,7 +24,11 @@ PER_RECORD = frozenset({"cases", "lessons"})
 def digest(*parts: object) -> str:
     h = hashlib.blake2b(digest_size=16)
     for part in parts:
-        h.update(part if isinstance(part, bytes) else repr(part).encode("utf-8"))
+        # A page's text is hashed as it is: repr() of a long string costs more than the hash.
+        data = (
+            part if isinstance(part, bytes) else part.encode("utf-8") if isinstance(part, str) else repr(part).encode()
+        )
+        h.update(data)
         h.update(b"\0")
     return h.hexdigest()
 

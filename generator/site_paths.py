@@ -81,3 +81,8 @@ def href(from_page: str, target: str, anchor: str = "") -> str:
     target, relative to the page's own. For HTML our code writes, which MkDocs does not rewrite."""
     path = _href(from_page, target)
     return f"{path}#{anchor}" if anchor else path
+
+
+def file_href(from_page: str, target: str) -> str:
+    """A link from a page to a file the site holds as it is (an SVG), as the built site needs it."""
+    return posixpath.relpath(target, _url(from_page) or ".")

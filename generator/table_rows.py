@@ -184,14 +184,19 @@ def verdicts(page: str, kb: KnowledgeBase, cases: Iterable[Case]) -> Trusted:
 
 
 def profile_figures(page: str, kb: KnowledgeBase) -> Trusted:
-    """Every assessed case's profile picture with its name, for the comparison page."""
-    return Trusted(
-        "".join(
-            f"\n<figure markdown>\n![{profile_alt(kb, case)}]({paths.relative(page, paths.profile_svg(case.id))})\n"
-            f'<figcaption markdown="span">{_case_link(page, case)}</figcaption>\n</figure>\n'
-            for case in kb.assessed_cases
-        )
+    """Every assessed case's profile picture with its name, for the comparison page (an HTML block)."""
+    figures = "".join(
+        f'<figure>\n<p><img alt="{escape(_profile_alt_text(kb, case))}" '
+        f'src="{escape(paths.file_href(page, paths.profile_svg(case.id)))}" /></p>\n'
+        f"<figcaption>{h.link(page, case.name, paths.case(case.id))}</figcaption>\n</figure>\n"
+        for case in kb.assessed_cases
     )
+    return h.block(f'<div class="kb-profiles">\n{figures}</div>')
+
+
+def _profile_alt_text(kb: KnowledgeBase, case: Case) -> str:
+    parts = "; ".join(f"{pick(c.title)} {label(kb.criterion_rating(case, c)).lower()}" for c in kb.criteria)
+    return table()["profile_of"].format(name=" ".join(pick(case.name).split())) + f": {parts}"
 
 
 def profile_alt(kb: KnowledgeBase, case: Case) -> Trusted:

@@ -340,11 +340,14 @@ def test_search_by_keyboard_alone(page, site_url: str) -> None:
     page.keyboard.press("ArrowDown")  # the filters' summary
     page.keyboard.press("ArrowDown")  # the first result
     assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
+    chosen = page.evaluate("[document.activeElement.href, document.activeElement.querySelector('h1').textContent]")
+    page.evaluate("window.__kbMarker = 'kept'")  # survives only if the page swaps without a reload
     page.keyboard.press("Enter")
-    expect(page.locator(".md-content h1")).to_contain_text(
-        "Antwerp Diamond Quarter"
-    )  # instant navigation: no load event
-    assert page.url.startswith(site_url + "cases/antwerp-diamond-quarter/")
+    expect(page.locator(".md-content h1")).to_contain_text(chosen[1].strip())
+    assert page.url.split("?")[0] == chosen[0].split("?")[0]
+    assert page.evaluate("window.__kbMarker") == "kept"  # instant navigation
+    # Whatever else a contributor adds that says AWDC, the Antwerp case is among the results.
+    assert any("cases/antwerp-diamond-quarter/" in href for href in search(page, "AWDC")), site_url
 
 
 def facets_of(page, href: str) -> dict[str, set[str]]:
