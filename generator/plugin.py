@@ -54,14 +54,19 @@ class _Compiled(BytecodeCache):
         self.code[bucket.key] = bucket.bytecode_to_string()
 
 
+_BUILDS = [0]  # builds started in this process: an index that a newer build overtook is redone by it
+
+
 def _index_in_preview(site_dir: Path, skip: frozenset[str]) -> None:
-    try:
-        with _INDEXING:
+    with _INDEXING:
+        started = _BUILDS[0]
+        try:
             pages = search.index(site_dir, skip)
-    except search.SearchIndexError as exc:
-        log.error("knowledge base: %s", exc)  # the preview goes on; its search shows the last index
-    else:
-        log.info("knowledge base: search index of %d pages written", pages)
+        except search.SearchIndexError as exc:
+            if _BUILDS[0] == started:  # else the pages changed under it, and the newer build indexes again
+                log.error("knowledge base: %s", exc)  # the preview goes on; its search shows the last index
+            return
+    log.info("knowledge base: search index of %d pages written", pages)
 
 
 def _quiet_dirty_warning(record: logging.LogRecord) -> bool:
@@ -271,6 +276,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if isinstance(indexed.get("error"), search.SearchIndexError):
             raise PluginError(f"knowledge base: {indexed['error']}")
         log.info("knowledge base: search index of %s pages written to %s/pagefind/", indexed.get("pages"), site_dir)
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        _BUILDS[0] += 1
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if getattr(self, "memo", None) is not None:
