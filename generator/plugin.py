@@ -142,6 +142,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             raise PluginError(
                 f"theme.language is {self.lang!r}; the knowledge base has editions in {', '.join(LANGUAGES)}"
             )
+        w = table(self.lang)
+        # The search filters every page offers (the same for the whole edition: made once here).
+        self.filters = search.filter_group(
+            w["search_filters"],
+            [*((w[key], w[key]) for key in ("facet_type", "country", "status")), (w["search_rating"], "*")],
+            w["search_any"],
+            w["search_count"],
+        )
         try:
             self.editions = editions.editions(repo, dict(self.config.editions))
             if self.editions and self.lang not in self.editions:
@@ -251,8 +259,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if memo is not None:
             # A live preview serves the edited page first and indexes it for search just after.
             # A rebuild does not wait for the last index; the indexes take turns (_INDEXING).
-            self.indexing = threading.Thread(target=_index_in_preview, args=(site_dir, skip), daemon=True)
-            self.indexing.start()
+            threading.Thread(target=_index_in_preview, args=(site_dir, skip), daemon=True).start()
             return
         # This edition's index is written while the other editions still build (on the other
         # core): its glob leaves their folders out.
@@ -304,13 +311,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             output = editions.decorate_page(output, page.url, self.here, self.editions)
         w = table(self.lang)
         facets = getattr(self, "facets", {}).get(page.file.src_uri) or {w["facet_type"]: [w["facet_page"]]}
-        filters = search.filter_group(
-            w["search_filters"],
-            [*((w[key], w[key]) for key in ("facet_type", "country", "status")), (w["search_rating"], "*")],
-            w["search_any"],
-            w["search_count"],
-        )
-        return search.decorate_page(output, facets, filters)
+        return search.decorate_page(output, facets, self.filters)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Search is Pagefind's (written after the build), so Material's lunr index stays empty:

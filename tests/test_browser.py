@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 from html import unescape
@@ -33,6 +34,25 @@ def search(page, query: str, start: str = "./") -> list[str]:
         except Exception:
             continue
     return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+
+
+def require_axe() -> None:
+    """axe-core from npm: a skip with the reason locally, a failure in CI."""
+    if not AXE.exists():
+        if os.environ.get("CI"):
+            pytest.fail("axe-core is missing in CI: run npm ci")
+        pytest.skip("axe-core not installed (npm ci)")
+
+
+def serious_violations(page) -> list[str]:
+    """axe-core's serious and critical findings on the page as it is now, each with where."""
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[(n['target'], n['html'][:120]) for n in v['nodes']][:3]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -179,23 +199,11 @@ def test_self_assessment_without_javascript_shows_the_checklist(browser, site_ur
     ],
 )
 def test_no_serious_accessibility_violations(page, path: str) -> None:
-    if not AXE.exists():
-        import os
-
-        if os.environ.get("CI"):
-            pytest.fail("axe-core is missing in CI: run npm ci")
-        pytest.skip("axe-core not installed (npm ci)")
+    require_axe()
     page.goto(path)
     if path.endswith("self-assessment/"):
         page.wait_for_selector("#kb-sa form")
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
-    serious = [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in violations
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_violations(page) == []
 
 
 def test_checklist_prints_on_a4_without_site_chrome(page, site_url: str, tmp_path: Path) -> None:
@@ -430,16 +438,8 @@ def test_search_filters_by_keyboard_alone(page) -> None:
 
 
 def test_search_results_have_no_serious_accessibility_violations(page) -> None:
-    if not AXE.exists():
-        pytest.skip("axe-core not installed (npm ci)")
+    require_axe()
     assert search(page, "covenant")
     page.click(".kb-search-filters summary")  # the filters open, with the values the index holds
     expect(page.locator(".kb-search-filters select[data-kb-facet='*'] optgroup").first).to_be_attached()
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
-    serious = [
-        f"{v['id']}: {v['help']} at {[(n['target'], n['html'][:120]) for n in v['nodes']][:3]}"
-        for v in violations
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_violations(page) == []
