@@ -11,7 +11,7 @@ from html import escape
 
 from . import site_paths as paths
 from .markdown_text import Fallback, Trusted, pick
-from .words import table
+from .words import table as word_table
 
 
 def text(value: object) -> Trusted:
@@ -22,7 +22,7 @@ def text(value: object) -> Trusted:
     folded = escape(" ".join(str(shown).split()), quote=False)
     if isinstance(shown, Fallback):
         return Trusted(
-            f'<span lang="en">{folded}</span> <small class="kb-untranslated">({table()["untranslated"]})</small>'
+            f'<span lang="en">{folded}</span> <small class="kb-untranslated">({word_table()["untranslated"]})</small>'
         )
     return Trusted(folded)
 
@@ -32,12 +32,17 @@ def link(page: str, value: object, target: str, anchor: str = "") -> Trusted:
     return Trusted(f'<a href="{escape(paths.href(page, target, anchor))}">{text(value)}</a>')
 
 
-def table_html(head: list[object], rows: list[list[object]]) -> Trusted:
+def table(head: list[object], rows: list[list[object]]) -> Trusted:
     """A table, as Python-Markdown would write it from a Markdown table; cells are Trusted HTML
-    or text to escape. Set aside while its page renders (see :func:`held`)."""
+    or text to escape."""
     head_cells = "".join(f"<th>{text(h)}</th>" for h in head)
     body = "\n".join("<tr>" + "".join(f"<td>{text(c)}</td>" for c in row) + "</tr>" for row in rows)
-    return block(f"<table>\n<thead>\n<tr>{head_cells}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>")
+    return Trusted(f"<table>\n<thead>\n<tr>{head_cells}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>")
+
+
+def table_html(head: list[object], rows: list[list[object]]) -> Trusted:
+    """A table set aside while its page renders (see :func:`held`)."""
+    return block(table(head, rows))
 
 
 # Even as a raw HTML block, Python-Markdown reads a long table tag by tag (seconds for the

@@ -11,7 +11,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
-from . import export, html_text, pool, svg, table_rows
+from . import case_sections, export, html_text, pool, svg, table_rows
 from . import site_paths as paths
 from .feed import atom
 from .history import DayOfChanges, History
@@ -32,7 +32,6 @@ from .render_helpers import (
     full_reference,
     in_language,
     label,
-    legend,
     md_link,
     other_names,
 )
@@ -111,6 +110,7 @@ def environment() -> Environment:
     env.filters.update(blocks=blocks, inline=inline, inline_text=inline_text, badge=badge)
     env.globals.update(
         rows=table_rows,
+        sections=case_sections,
         link=link,
         href=href,
         cite=cite_on_page,
@@ -121,7 +121,7 @@ def environment() -> Environment:
         other_names=other_names,
         external_link=external_link,
         anchor=anchor,
-        legend=legend,
+        legend=case_sections.legend,
         case_facts=case_facts,
         paths=paths,
         SCALE=SCALE,
@@ -202,11 +202,10 @@ Rendered = tuple[str, tuple[str, ...]]  # a page's Markdown, and the HTML blocks
 def _render_one(env: Environment, job: _Job, common: dict[str, Any], terms: _Terms) -> Rendered:
     with html_text.held() as held:
         text = env.get_template(job.template).render(page=job.path, **common, **job.context)
-    if job.glossary and job.path != "glossary.md":
-        found = terms.found_in(text + "\n".join(held) if held else text)
-        if found:
-            links = ", ".join(md_link(job.path, t.term, "glossary.md", t.id) for t in found)
-            text = text.rstrip("\n") + f"\n\n---\n\n**{table()['terms_on_page']}:** {links}\n"
+        if job.glossary and job.path != "glossary.md":
+            found = terms.found_in(text + "\n".join(held) if held else text)
+            if found:
+                text = text.rstrip("\n") + f"\n\n{case_sections.terms_on_page(job.path, found)}\n"
     return text, tuple(held)
 
 

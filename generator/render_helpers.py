@@ -1,5 +1,5 @@
 """Small pieces of trusted Markdown the templates and tables share: links, rating badges,
-citations with their quotes, and the legend."""
+citations with their quotes."""
 
 from __future__ import annotations
 
@@ -118,15 +118,3 @@ def cite(page: str, kb: KnowledgeBase, cites: list[Citation]) -> Trusted:
     """The small source line under a fact."""
     label = table()["source_one" if len(cites) == 1 else "source_many"]
     return Trusted(f'<span class="kb-source">{label}: {citations(page, kb, cites)}</span>')
-
-
-def legend() -> Trusted:
-    return _legend(language())
-
-
-@lru_cache(maxsize=4)
-def _legend(lang: str) -> Trusted:
-    w = table(lang)
-    items = " ".join(f"{badge(r)} {inline(w['meaning_' + r.value])}<br>" for r in SCALE)
-    parts = (inline(rule_text(lang)), inline(w["limits"]), inline(w["reading"]))
-    return Trusted(f'!!! info "{w["legend"]}"\n\n    {items}\n\n    ' + "\n\n    ".join(parts) + "\n")

@@ -17,10 +17,10 @@ from . import html_text as h
 from . import site_paths as paths
 from .history import DayOfChanges
 from .knowledge_base import KnowledgeBase, record_name
-from .markdown_text import Trusted, inline, inline_text, pick
-from .models import NOUNS, Case, Criterion, Fact, Source
+from .markdown_text import Trusted, inline, pick
+from .models import NOUNS, Case, Criterion, Source
 from .ratings import SCALE, Rating
-from .render_helpers import anchor, badge, citations, cite, label, md_link, other_names
+from .render_helpers import anchor, badge, cite, label, md_link
 from .words import table
 
 
@@ -36,52 +36,6 @@ def _case_link(page: str, case: Case, anchor: str = "") -> str:
 def _table(head: Iterable[object], rows: Iterable[str]) -> Trusted:
     cells = [inline(h) for h in head]
     return Trusted("| " + " | ".join(cells) + " |\n" + "|" + "---|" * len(cells) + "\n" + "\n".join(rows))
-
-
-def _assessment_rows(page: str, kb: KnowledgeBase, case: Case, criterion: Criterion) -> list[str]:
-    """Indicator | rating | finding | evidence, for one criterion on a case page."""
-    entries = case.assessment[criterion.id]
-    target = paths.criterion(criterion.id)
-    return [
-        f"| {md_link(page, ind.title, target, ind.id)} | {badge(entries[ind.id].rating)} "
-        f"| {inline(entries[ind.id].finding)} | {citations(page, kb, entries[ind.id].cite)} |"
-        for ind in criterion.indicators
-    ]
-
-
-def assessment(page: str, kb: KnowledgeBase, case: Case, words: dict[str, str]) -> Trusted:
-    """An assessed case's ratings: per criterion its overall rating and a row per indicator."""
-    head = (words["indicator"], words["rating"], words["finding"], words["evidence"])
-    sections = []
-    for criterion in kb.criteria:
-        overall = badge(kb.criterion_rating(case, criterion))
-        about = md_link(page, words["about_criterion"], paths.criterion(criterion.id))
-        sections.append(
-            f"### {inline(criterion.title)} {anchor(criterion.id)}\n\n"
-            f"{inline(words['overall'])}: {overall} · {about}\n\n"
-            f"{_table(head, _assessment_rows(page, kb, case, criterion))}"
-        )
-    return Trusted("\n\n".join(sections))
-
-
-def party_table(page: str, kb: KnowledgeBase, case: Case, words: dict[str, str]) -> Trusted:
-    """A case's parties: name (and other names), sector, role and what it rests on."""
-    rows = []
-    for party in case.parties:
-        names = other_names(party)
-        others = f" ({', '.join(inline(n) for n in names)})" if names else ""
-        rows.append(
-            f"| **{inline(party.name)}**{others} | {inline(words['sector_' + party.sector])} | {inline(party.role)} "
-            f"| {citations(page, kb, party.cite)} |"
-        )
-    return _table((words["party"], words["sector"], words["role"], words["source"]), rows)
-
-
-def fact_paragraphs(page: str, kb: KnowledgeBase, facts: list[tuple[str, Fact]], words: dict[str, str]) -> Trusted:
-    """How a partnership works: one paragraph per fact, led by what it is about."""
-    return Trusted(
-        "\n\n".join(f"**{inline(words[key])}.** {inline(fact.text)} {cite(page, kb, fact.cite)}" for key, fact in facts)
-    )
 
 
 def rating_cells(page: str, case: Case, cells: Iterable[tuple[Rating, str]]) -> list[Trusted]:
@@ -186,7 +140,7 @@ def verdicts(page: str, kb: KnowledgeBase, cases: Iterable[Case]) -> Trusted:
 def profile_figures(page: str, kb: KnowledgeBase) -> Trusted:
     """Every assessed case's profile picture with its name, for the comparison page (an HTML block)."""
     figures = "".join(
-        f'<figure>\n<p><img alt="{escape(_profile_alt_text(kb, case))}" '
+        f'<figure>\n<p><img alt="{escape(profile_alt_text(kb, case))}" '
         f'src="{escape(paths.file_href(page, paths.profile_svg(case.id)))}" /></p>\n'
         f"<figcaption>{h.link(page, case.name, paths.case(case.id))}</figcaption>\n</figure>\n"
         for case in kb.assessed_cases
@@ -194,16 +148,9 @@ def profile_figures(page: str, kb: KnowledgeBase) -> Trusted:
     return h.block(f'<div class="kb-profiles">\n{figures}</div>')
 
 
-def _profile_alt_text(kb: KnowledgeBase, case: Case) -> str:
+def profile_alt_text(kb: KnowledgeBase, case: Case) -> str:
     parts = "; ".join(f"{pick(c.title)} {label(kb.criterion_rating(case, c)).lower()}" for c in kb.criteria)
     return table()["profile_of"].format(name=" ".join(pick(case.name).split())) + f": {parts}"
-
-
-def profile_alt(kb: KnowledgeBase, case: Case) -> Trusted:
-    """The text alternative of a case's profile picture."""
-    parts = "; ".join(f"{inline_text(c.title)} {label(kb.criterion_rating(case, c)).lower()}" for c in kb.criteria)
-    # Alt text holds text only: a name shown in English for want of a translation has no mark-up here.
-    return Trusted(table()["profile_of"].format(name=inline_text(case.name)) + f": {parts}")
 
 
 def backlinks(page: str, kb: KnowledgeBase, source: Source, words: dict[str, str]) -> Trusted:

@@ -123,7 +123,7 @@ def test_a_text_field_can_carry_a_dutch_translation_beside_the_english(repo: Pat
     )
     kb = build(repo / "content")
     assert kb.case("rtr-nl").name == {"en": "RTR-NL", "nl": "RTR-NL (Nederlands)"}
-    page = render_site(kb).pages["cases/rtr-nl.md"]
+    page = render_site(kb).markdown("cases/rtr-nl.md")
     assert page.startswith("# RTR-NL\n")
     assert "Nederlands" not in page  # the English edition shows the English text
 
@@ -208,7 +208,7 @@ def test_every_case_field_is_shown_on_its_page_or_listed_as_not_shown(repo: Path
             value["finding"] = value.pop("text")
     del record["parties"][0]["text"]
     (repo / "content/cases/every-field.yaml").write_text(yaml.safe_dump(record, sort_keys=False), encoding="utf-8")
-    page = render_site(build(repo / "content")).pages["cases/every-field.md"]
+    page = render_site(build(repo / "content")).markdown("cases/every-field.md")
     shown = {
         "name": ["MARKname"],
         "other_names": ["MARKother"],
