@@ -29,6 +29,12 @@ class SearchIndexError(RuntimeError):
 
 _BUNDLE = re.compile(r'<script src="([^"]*?)assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
 # After the result count, which Material finds as the results' first child, before the list.
+# Before Material's bundle: the filters keep a handle on the search worker it starts, and the
+# sitemap it asks for waits until the reader heads for a link (sitemap-on-intent.js).
+_BEFORE_BUNDLE = (
+    '<script src="{root}assets/javascripts/search-filters.js"></script>\n'
+    '<script src="{root}assets/javascripts/sitemap-on-intent.js"></script>\n'
+)
 _RESULTS = '<ol class="md-search-result__list"'
 
 
@@ -53,8 +59,7 @@ def decorate_page(html: str, facets: dict[str, list[str]], filters: str = "") ->
     """A built page made searchable: its article is what Pagefind indexes, with the page's facets
     as hidden filters; the search box asks the Pagefind worker and offers the ``filters`` group."""
     html = _WORKER.sub(r'\1\2assets/javascripts/search-worker.js"', html, count=1)
-    # Before Material's bundle, which starts the search worker: the filters need a handle on it.
-    html = _BUNDLE.sub(lambda m: f'<script src="{m[1]}assets/javascripts/search-filters.js"></script>\n{m[0]}', html, 1)
+    html = _BUNDLE.sub(lambda m: _BEFORE_BUNDLE.format(root=m[1]) + m[0], html, 1)
     if filters:
         html = html.replace(_RESULTS, filters + _RESULTS, 1)
     tags = "".join(

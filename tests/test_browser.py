@@ -74,6 +74,9 @@ def test_search_finds_the_right_page(page, query: str, expected: str) -> None:
 def test_instant_navigation_to_a_case_and_its_criterion_links(page) -> None:
     page.goto("./")
     page.evaluate("window.__kbMarker = 'kept'")  # survives only if pages swap without a reload
+    # As a reader's pointer does on its way to a link: the sitemap loads before the click.
+    with page.expect_response("**/sitemap.xml"):
+        page.hover(".md-nav--primary a[href$='cases/']")
     page.click(".md-nav--primary a[href$='cases/']")
     page.wait_for_url("**/cases/")
     expect(page.locator("h1")).to_contain_text("Cases")
@@ -91,6 +94,39 @@ def test_instant_navigation_to_a_case_and_its_criterion_links(page) -> None:
     page.click(".md-nav--primary a[href$='self-assessment/']")
     page.wait_for_selector("#kb-sa form")
     assert page.evaluate("window.__kbMarker") == "kept"
+
+
+def test_the_sitemap_loads_only_when_the_reader_heads_for_a_link(page, site_url: str) -> None:
+    """It lists every page, so it grows with the collection: a reader who only reads one page
+    never downloads it. Material's requests for a sitemap beside each alternate link (never one)
+    are not sent at all."""
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url) if request.url.endswith("sitemap.xml") else None)
+    page.goto("cases/johan-cruijff-arena/")
+    page.wait_for_load_state("networkidle")
+    page.focus(".md-search__input")  # not a link: nothing changes
+    page.wait_for_timeout(300)
+    page.keyboard.press("Escape")
+    assert asked == []
+    page.evaluate("window.__kbMarker = 'kept'")
+    link = "article a[href$='criteria/cultural-characteristics/']"
+    with page.expect_response(f"{site_url}sitemap.xml") as response:
+        page.hover(link)
+    assert response.value.ok
+    page.click(link)
+    page.wait_for_url("**/criteria/cultural-characteristics/")
+    assert page.evaluate("window.__kbMarker") == "kept"  # instant navigation, with the sitemap
+    page.wait_for_load_state("networkidle")
+    assert set(asked) == {f"{site_url}sitemap.xml"}, asked
+
+
+def test_a_click_before_the_sitemap_is_an_ordinary_page_load(page) -> None:
+    page.goto("cases/johan-cruijff-arena/")
+    page.evaluate("window.__kbMarker = 'kept'")
+    page.eval_on_selector("article a[href$='criteria/cultural-characteristics/']", "a => a.click()")
+    page.wait_for_url("**/criteria/cultural-characteristics/")
+    expect(page.locator("h1")).to_contain_text("Cultural characteristics")
+    assert page.evaluate("window.__kbMarker") is None
 
 
 def answer(page, ratings: dict[str, str]) -> None:
