@@ -218,6 +218,11 @@ def self_assessment(kb: KnowledgeBase) -> dict[str, Any]:
     }
 
 
+def data_files_names(files: dict[str, str]) -> list[str]:
+    """Which of a site's files are the data exports."""
+    return [path for path in files if path.startswith("data/")]
+
+
 def data_files(kb: KnowledgeBase, version: DataVersion = DataVersion()) -> dict[str, str]:
     files = {
         "data/knowledge-base.json": dumps(knowledge_base(kb, version), compact=True),

@@ -7,6 +7,8 @@ depends on it.
   sources, country and glossary terms, never another case, so a saved case re-renders its own
   page and the pages of other kinds (criteria, lessons, sources, overviews) that list it. A test
   holds an incremental render equal to a full one after edits of each kind.
+- The data exports, written just after the pages: the next build offers them to MkDocs as they
+  are, and writes the new ones once the edited page is served.
 - Each generated file's hash from the last build, so MkDocs' `--dirty` rebuild skips the files
   whose content did not change (`File.is_modified()` is always True for a file with content).
 """
@@ -24,11 +26,21 @@ PER_RECORD = frozenset({"cases", "lessons"})
 def digest(*parts: object) -> str:
     h = hashlib.blake2b(digest_size=16)
     for part in parts:
-        # A page's text is hashed as it is: repr() of a long string costs more than the hash.
-        data = (
-            part if isinstance(part, bytes) else part.encode("utf-8") if isinstance(part, str) else repr(part).encode()
-        )
-        h.update(data)
+        # A page's text (and its HTML blocks) is hashed as it is: repr() of long strings costs
+        # more than the hash.
+        if isinstance(part, tuple) and all(isinstance(p, str) for p in part):
+            h.update(b"(")
+            for text in part:
+                data = text.encode("utf-8")
+                h.update(len(data).to_bytes(8, "big") + data)  # length first: no two tuples alike
+        else:
+            h.update(
+                part
+                if isinstance(part, bytes)
+                else part.encode("utf-8")
+                if isinstance(part, str)
+                else repr(part).encode()
+            )
         h.update(b"\0")
     return h.hexdigest()
 
@@ -44,6 +56,8 @@ class Memo:
     # generated file -> hash of what was written for it in the latest build
     written: dict[str, str] = field(default_factory=dict)
     rendered: int = 0  # pages rendered anew in the latest build (the rest were kept)
+    # data export -> its content, as last written (a preview writes them after the pages)
+    exports: dict[str, str] = field(default_factory=dict)
 
     def kind_digests(self, files: dict[tuple[str, str], str]) -> dict[str, str]:
         """One digest per kind over its record files, from kb.files ((kind, id) -> file)."""

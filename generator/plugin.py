@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import logging
 import threading
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -54,19 +55,79 @@ class _Compiled(BytecodeCache):
         self.code[bucket.key] = bucket.bytecode_to_string()
 
 
-_BUILDS = [0]  # builds started in this process: an index that a newer build overtook is redone by it
+_BUILDS = [0]  # builds started in this process: a run that a newer build overtook gives way to its
+_INDEXER: list[Any] = []  # the Pagefind process of a live preview, while it runs
 
 
-def _index_in_preview(site_dir: Path, skip: frozenset[str]) -> None:
+def _after_preview(
+    site_dir: Path, skip: frozenset[str], exports: Callable[[], dict[str, str]] | None, memo: Memo, build: int
+) -> None:
+    """What a live preview does once the edited page is served: write the data exports, then index
+    for search. Runs in a thread; the runs take turns. A run whose build a newer one overtook
+    stops (on_pre_build stops its Pagefind): the newer build's run writes both again, and the
+    rebuild has the machine to itself. After a failed rebuild they wait for the next good one."""
     with _INDEXING:
-        started = _BUILDS[0]
+        if _BUILDS[0] != build:
+            return
+        if exports is not None:
+            fresh = exports()
+            for path, text in fresh.items():
+                if memo.exports.get(path) != text:
+                    target = site_dir / path
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(text.encode("utf-8"))  # as MkDocs writes a generated file
+            memo.exports = fresh
         try:
-            pages = search.index(site_dir, skip)
+            pages = search.index(site_dir, skip, started=_INDEXER.append)
         except search.SearchIndexError as exc:
-            if _BUILDS[0] == started:  # else the pages changed under it, and the newer build indexes again
+            if _BUILDS[0] == build:
                 log.error("knowledge base: %s", exc)  # the preview goes on; its search shows the last index
             return
+        finally:
+            _INDEXER.clear()
     log.info("knowledge base: search index of %d pages written", pages)
+
+
+POLL_SECONDS = 0.1
+
+
+def _poll_often(observer: Any) -> None:
+    """MkDocs' watcher looks for changed files every half second: on average a quarter of a
+    second of a preview's wait after each save. Every 0.1 s costs little for a few hundred files.
+    (watchdog keeps the interval on each watcher; where it no longer does, MkDocs' stays.)"""
+    for emitter in getattr(observer, "emitters", ()):
+        if isinstance(getattr(emitter, "_timeout", None), (int, float)):
+            emitter._timeout = POLL_SECONDS
+
+
+# Theme folders -> the static files MkDocs found in them, for the rest of a live preview.
+_THEME_FILES: dict[tuple[object, ...], list[str]] = {}
+
+
+def _theme_files_listed_once(theme: Any) -> None:
+    """Every build of a preview, MkDocs lists the theme's files, Material's thousands of icons
+    included, and matches each against its patterns: a fifth of a rebuild. The theme does not
+    change while a preview runs (a theme file added to docs/overrides shows after a restart), so
+    the first build's list serves the rest. Only the environment of this build's theme learns it."""
+    make_env = theme.get_env
+
+    def get_env() -> Any:
+        env = make_env()
+        list_templates = env.list_templates
+
+        def listed(extensions: Any = None, filter_func: Any = None) -> list[str]:
+            code = getattr(filter_func, "__code__", None)  # MkDocs' own filter: the same code each build
+            key = (tuple(getattr(env.loader, "searchpath", ())), extensions, code)
+            if code is None or not key[0]:
+                return list_templates(extensions, filter_func)
+            if key not in _THEME_FILES:
+                _THEME_FILES[key] = list_templates(extensions, filter_func)
+            return list(_THEME_FILES[key])
+
+        env.list_templates = listed
+        return env
+
+    theme.get_env = get_env
 
 
 def _quiet_dirty_warning(record: logging.LogRecord) -> bool:
@@ -169,6 +230,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             )
         except EditionError as exc:
             raise PluginError(f"knowledge base: {exc}") from None
+        if getattr(self, "memo", None) is not None:
+            _theme_files_listed_once(config.theme)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -194,6 +257,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             raise
         self.facets = site.facets
         self.blocks = site.blocks
+        self.later = site.later
         for warning in site.warnings:
             # Info, not a warning: `--strict` must not fail on an editor's lock file.
             log.info("knowledge base: %s", warning)
@@ -257,9 +321,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         site_dir = Path(config.site_dir)
         skip = frozenset(f.split("/")[0] for f in self.subfolders.values())
         if memo is not None:
-            # A live preview serves the edited page first and indexes it for search just after.
-            # A rebuild does not wait for the last index; the indexes take turns (_INDEXING).
-            threading.Thread(target=_index_in_preview, args=(site_dir, skip), daemon=True).start()
+            # A live preview serves the edited page first, then writes the exports and the search
+            # index. A rebuild does not wait for them; the runs take turns (_INDEXING).
+            later = getattr(self, "later", None)
+            run = (site_dir, skip, later, memo, _BUILDS[0])
+            threading.Thread(target=_after_preview, args=run, daemon=True).start()
             return
         # This edition's index is written while the other editions still build (on the other
         # core): its glob leaves their folders out.
@@ -286,6 +352,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         _BUILDS[0] += 1
+        for process in list(_INDEXER):  # indexing pages that are about to change: stop it
+            process.terminate()
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if getattr(self, "memo", None) is not None:
@@ -333,4 +401,5 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         contributing = repo / self.config.contributing
         if contributing.is_file():
             server.watch(str(contributing))
+        _poll_often(server.observer)
         return server

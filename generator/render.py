@@ -50,6 +50,9 @@ class Site:
     facets: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     # page -> the HTML blocks its Markdown holds markers for (html_text.held)
     blocks: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # A live preview's exports, made just after the pages are served: ``files`` holds the last
+    # build's until then (see _render_site)
+    later: Callable[[], dict[str, str]] | None = None
 
     def markdown(self, path: str) -> str:
         """A page's Markdown with its HTML blocks in place: what other engines get."""
@@ -372,6 +375,14 @@ def _render_site(
     page("data.md", "data.md.j2", schemas=export.schema_names())
 
     labels = {r: label(r) for r in SCALE}
+    version = export.DataVersion.of(history)
+    # The data exports hold every record, and no page shows them: a live preview writes them
+    # just after it serves the edited page (the plugin runs ``later``), keeping the last ones till then.
+    deferred = memo is not None and bool(memo.exports)
+
+    def exports() -> dict[str, str]:
+        with edition(lang):
+            return export.data_files(kb, version)
 
     def files() -> dict[str, str]:
         made = {}
@@ -379,8 +390,7 @@ def _render_site(
             rows = [(pick(c.title), kb.criterion_rating(case, c)) for c in kb.criteria]
             title = table()["profile_of"].format(name=pick(case.name))
             made[paths.profile_svg(case.id)] = svg.profile(title, rows, labels, lang)
-        version = export.DataVersion.of(history)
-        return {**made, **export.data_files(kb, version)}
+        return {**made, **(memo.exports if memo is not None and deferred else exports())}
 
     with gc_paused():
         pages, made = _render_jobs(jobs, common, _Terms(kb.terms), workers, files, memo)
@@ -389,6 +399,10 @@ def _render_site(
         if held:
             site.blocks[path] = held
     site.files.update(made)
+    if memo is not None and deferred:
+        site.later = exports
+    elif memo is not None:
+        memo.exports = {path: made[path] for path in export.data_files_names(made)}
     site.files.update(redirects(kb, site_url))
     paths_changed = {change.path for day in days or () for change in day.changes}
     described = table_rows.describe_files(kb, sorted(paths_changed))

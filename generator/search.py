@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
@@ -84,26 +85,44 @@ def _glob(site_dir: Path, skip: frozenset[str]) -> str:
     return "{" + ",".join(parts) + "}"
 
 
-def index(site_dir: Path, skip: frozenset[str] = frozenset()) -> int:
+def index(
+    site_dir: Path,
+    skip: frozenset[str] = frozenset(),
+    *,
+    started: Callable[[subprocess.Popen[str]], None] | None = None,
+) -> int:
     """Index the built pages under ``site_dir``, except the folders ``skip``, into
-    ``site_dir/pagefind``; how many pages."""
+    ``site_dir/pagefind``; how many pages. With ``started`` (a live preview), Pagefind runs at a
+    lower priority than the next rebuild, and ``started`` gets its process, to stop it when a newer
+    build overtakes it."""
     bundle = site_dir / "pagefind"
     shutil.rmtree(bundle, ignore_errors=True)  # `mkdocs build --dirty` keeps old files
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", "pagefind"]
     command += ["--glob", _glob(site_dir, skip)]
     for selector in IGNORED:
         command += ["--exclude-selectors", selector]
+    nice = shutil.which("nice") if started is not None else None
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as exc:
+        process = subprocess.Popen(
+            [nice, "-n", "10", *command] if nice else command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+    except OSError as exc:
         raise SearchIndexError(f"Pagefind did not run: {exc}") from None
-    if done.returncode != 0:
-        raise SearchIndexError(f"Pagefind failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
+    if started is not None:
+        started(process)
+    try:
+        stdout, stderr = process.communicate(timeout=600)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
+        raise SearchIndexError("Pagefind did not finish in 10 minutes") from None
+    if process.returncode != 0:
+        raise SearchIndexError(f"Pagefind failed:\n{stdout[-2000:]}{stderr[-2000:]}")
     try:
         pagefind_files.canonicalize(bundle)
     except (OSError, ValueError, KeyError) as exc:
         raise SearchIndexError(
             f"Pagefind wrote an index this version cannot read ({exc}); see constraints.txt"
         ) from None
-    found = re.search(r"Indexed (\d+) pages", done.stdout)
+    found = re.search(r"Indexed (\d+) pages", stdout)
     return int(found[1]) if found else 0

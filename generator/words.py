@@ -6,6 +6,7 @@ The two tables have the same keys (a test holds them so). Rendering one edition 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import SimpleNamespace
@@ -507,11 +508,14 @@ NL = {
 
 TABLES: dict[str, dict[str, str]] = {"en": EN, "nl": NL}
 _current = [DEFAULT]  # a list, not a ContextVar: forked render workers inherit it as it is
+# Each thread's own edition, where it set one: a live preview writes its exports in a thread of
+# their own while the next build renders (plugin._after_preview).
+_thread = threading.local()
 
 
 def language() -> str:
     """The edition being rendered."""
-    return _current[0]
+    return getattr(_thread, "lang", None) or _current[0]
 
 
 @contextmanager
@@ -519,16 +523,16 @@ def edition(lang: str) -> Iterator[None]:
     """Render (or export) in ``lang`` within this block."""
     if lang not in TABLES:
         raise ValueError(f"unknown language {lang!r}; the editions are {', '.join(LANGUAGES)}")
-    before = _current[0]
-    _current[0] = lang
+    before, before_here = _current[0], getattr(_thread, "lang", None)
+    _current[0] = _thread.lang = lang
     try:
         yield
     finally:
-        _current[0] = before
+        _current[0], _thread.lang = before, before_here
 
 
 def table(lang: str | None = None) -> dict[str, str]:
-    return TABLES[lang or _current[0]]
+    return TABLES[lang or language()]
 
 
 def words(lang: str | None = None) -> SimpleNamespace:
