@@ -127,9 +127,10 @@ _CONTENT = '<article class="md-content__inner md-typeset">'
 def decorate_page(html: str, page_url: str, here: Edition, all_editions: dict[str, Edition]) -> str:
     """A built page with its alternates in the head and the language switch atop its article.
     Material's own alternates (pointing at each edition's home) are replaced by per-page ones."""
-    html = _MATERIAL_ALTERNATE.sub("", html)
-    html = html.replace("</head>", head_links(page_url, all_editions) + "\n</head>", 1)
-    return html.replace(_CONTENT, _CONTENT + switch(page_url, here, all_editions), 1)
+    # Only the head is searched: the pattern's leading \s* makes a scan of the whole page slow.
+    head, end, body = html.partition("</head>")
+    head = _MATERIAL_ALTERNATE.sub("", head) + head_links(page_url, all_editions) + "\n"
+    return head + end + body.replace(_CONTENT, _CONTENT + switch(page_url, here, all_editions), 1)
 
 
 _URL = re.compile(r"<url>\s*<loc>([^<]*)</loc>")

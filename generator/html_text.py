@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 from html import escape
 
 from . import site_paths as paths
@@ -16,6 +17,8 @@ from .words import table as word_table
 
 def text(value: object) -> Trusted:
     """One line of inert HTML text: whitespace folded; an untranslated text marked as English."""
+    if value.__class__ is str:  # by far the most common: labels, names, findings
+        return _plain(value) if len(value) <= _SHORT else _fold(value)  # type: ignore[arg-type]
     if isinstance(value, Trusted):
         return value
     shown = value if isinstance(value, str) and not isinstance(value, Fallback) else pick(value)
@@ -25,6 +28,14 @@ def text(value: object) -> Trusted:
             f'<span lang="en">{folded}</span> <small class="kb-untranslated">({word_table()["untranslated"]})</small>'
         )
     return Trusted(folded)
+
+
+def _fold(value: str) -> Trusted:
+    return Trusted(escape(" ".join(value.split()), quote=False))
+
+
+_SHORT = 200  # labels and names recur on thousands of pages; prose is mostly seen once
+_plain = lru_cache(maxsize=65_536)(_fold)
 
 
 def link(page: str, value: object, target: str, anchor: str = "") -> Trusted:
