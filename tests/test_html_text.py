@@ -40,3 +40,28 @@ def test_contributor_text_in_an_html_table_stays_text() -> None:
         marked
         == '<span lang="en">Only &lt;English&gt;</span> <small class="kb-untranslated">(nog niet vertaald)</small>'
     )
+
+
+def test_a_case_pages_sections_keep_contributor_text_inert_and_cite_where_it_stands() -> None:
+    from generator import case_sections
+    from generator.knowledge_base import build
+    from generator.models import Citation, Fact
+    from helpers import ROOT
+
+    kb = build(ROOT / "content")
+    hostile = "<img src=x onerror=alert(1)> [x](javascript:alert(1)) <!--kb-block-0-->"
+    source = kb.sources[0]
+    section = source.sections[0] if source.sections else None
+    cited = Citation(source=source.id, section=section, quote=hostile)
+    fact = Fact(text=f"{hostile}\n\nSecond paragraph", cite=[cited])
+    with edition("en"):
+        html = case_sections.sourced_text("cases/x.md", kb, fact)
+    assert html_text.put_back(html, ["MARKER"]) == html  # no marker survives in contributor text
+    page = Page(html)
+    assert {tag for tag, _ in page.tags} <= {"p", "span", "q", "a"}
+    assert page.text.count(hostile) == 2  # the text and its quote, shown as the text they are
+    assert "<p>Second paragraph</p>" in html  # a blank line starts a paragraph
+    (href,) = [a["href"] for tag, a in page.tags if tag == "a"]
+    assert href.startswith(f"../../sources/{source.id}/")
+    if section:
+        assert href.endswith("#" + case_sections.section_anchor(section))
