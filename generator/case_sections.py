@@ -17,11 +17,11 @@ from html import escape
 
 from . import html_text as h
 from . import site_paths as paths
-from .knowledge_base import KnowledgeBase, section_anchor
+from .knowledge_base import KnowledgeBase
 from .markdown_text import Fallback, Trusted, pick
 from .models import Case, Citation, Criterion, Fact, Lesson, Term
 from .ratings import SCALE
-from .render_helpers import badge, other_names, rule_text
+from .render_helpers import badge, cited, other_names, rule_text
 from .table_rows import profile_alt_text
 from .words import language, table
 
@@ -34,20 +34,18 @@ def in_language(text: object, lang: str | None) -> str:
     return f'<span lang="{lang}">{shown}</span>' if lang and lang != language() else shown
 
 
-def citation(page: str, kb: KnowledgeBase, cited: Citation) -> str:
+def citation(page: str, kb: KnowledgeBase, citation: Citation) -> str:
     """One citation: its quote, if any, as a quotation, then a link to the source's page and section."""
-    source = kb.source(cited.source)
-    lang = source.language or "en"  # a source that names no language is quoted as English
-    where = [h.text(source.cited_as)]
-    if cited.section:
-        where.append(in_language(cited.section, lang))
-    if cited.page:
-        where.append(h.text(f"{table()['p']} {cited.page}"))
-    anchor = section_anchor(cited.section) if cited.section and cited.section in source.sections else ""
-    link = f'<a href="{escape(paths.href(page, paths.source(source.id), anchor))}">{", ".join(where)}</a>'
-    if cited.quote:
-        attr = f' lang="{lang}"' if lang != language() else ""
-        return f"<q{attr}>{h.text(cited.quote)}</q> ({link})"
+    c = cited(kb, citation)
+    where = [
+        h.text(c.cited_as),
+        *([in_language(c.section, c.lang)] if c.section else []),
+        *([h.text(c.page)] if c.page else []),
+    ]
+    link = f'<a href="{escape(paths.href(page, c.target, c.anchor))}">{", ".join(where)}</a>'
+    if c.quote:
+        attr = f' lang="{c.lang}"' if c.lang != language() else ""
+        return f"<q{attr}>{h.text(c.quote)}</q> ({link})"
     return link
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from html import escape
+from typing import NamedTuple
 
 from . import site_paths as paths
 from .knowledge_base import KnowledgeBase, section_anchor
@@ -63,20 +64,44 @@ def case_facts(case: Case) -> list[tuple[str, Fact]]:
     return [(key, getattr(case, key)) for key in CASE_FACTS if getattr(case, key)]
 
 
-def citation(page: str, kb: KnowledgeBase, cited: Citation, *, quote: bool = True) -> str:
+class Cited(NamedTuple):
+    """What a citation shows, whichever mark-up prints it (Markdown here, HTML in case_sections)."""
+
+    target: str  # the source's page
+    anchor: str  # its section's heading id there, where the section is one it names
+    cited_as: object
+    section: str | None
+    page: str | None  # "p. 12", in the edition's language
+    quote: str | None
+    lang: str  # the source's language: the section and the quote are in it
+
+
+def cited(kb: KnowledgeBase, citation: Citation) -> Cited:
+    source = kb.source(citation.source)
+    section = citation.section
+    return Cited(
+        paths.source(source.id),
+        section_anchor(section) if section and section in source.sections else "",
+        source.cited_as,
+        section,
+        f"{table()['p']} {citation.page}" if citation.page else None,
+        citation.quote,
+        source.language or "en",  # a source that names no language is quoted as English
+    )
+
+
+def citation(page: str, kb: KnowledgeBase, cited_: Citation, *, quote: bool = True) -> str:
     """One citation: its quote, if any, as a quotation, then a link to the source's page and section."""
-    source = kb.source(cited.source)
-    lang = source.language or "en"  # a source that names no language is quoted as English
-    where = [inline(source.cited_as)]
-    if cited.section:
-        where.append(in_language(cited.section, lang))
-    if cited.page:
-        where.append(inline(f"{table()['p']} {cited.page}"))
-    anchor = section_anchor(cited.section) if cited.section and cited.section in source.sections else ""
-    link = f"[{', '.join(where)}]({paths.relative(page, paths.source(source.id), anchor)})"
-    if quote and cited.quote:
-        attr = f' lang="{lang}"' if lang != language() else ""
-        return f"<q{attr}>{inline(cited.quote)}</q> ({link})"
+    c = cited(kb, cited_)
+    where = [
+        inline(c.cited_as),
+        *([in_language(c.section, c.lang)] if c.section else []),
+        *([inline(c.page)] if c.page else []),
+    ]
+    link = f"[{', '.join(where)}]({paths.relative(page, c.target, c.anchor)})"
+    if quote and c.quote:
+        attr = f' lang="{c.lang}"' if c.lang != language() else ""
+        return f"<q{attr}>{inline(c.quote)}</q> ({link})"
     return link
 
 

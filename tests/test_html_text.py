@@ -44,7 +44,7 @@ def test_contributor_text_in_an_html_table_stays_text() -> None:
 
 def test_a_case_pages_sections_keep_contributor_text_inert_and_cite_where_it_stands() -> None:
     from generator import case_sections
-    from generator.knowledge_base import build
+    from generator.knowledge_base import build, section_anchor
     from generator.models import Citation, Fact
     from helpers import ROOT
 
@@ -64,4 +64,4 @@ def test_a_case_pages_sections_keep_contributor_text_inert_and_cite_where_it_sta
     (href,) = [a["href"] for tag, a in page.tags if tag == "a"]
     assert href.startswith(f"../../sources/{source.id}/")
     if section:
-        assert href.endswith("#" + case_sections.section_anchor(section))
+        assert href.endswith("#" + section_anchor(section))
