@@ -77,6 +77,7 @@ class Cited(NamedTuple):
 
 
 def cited(kb: KnowledgeBase, citation: Citation) -> Cited:
+    """A citation as the reader sees it: where it leads and what it names."""
     source = kb.source(citation.source)
     section = citation.section
     return Cited(
@@ -90,9 +91,9 @@ def cited(kb: KnowledgeBase, citation: Citation) -> Cited:
     )
 
 
-def citation(page: str, kb: KnowledgeBase, cited_: Citation, *, quote: bool = True) -> str:
+def citation(page: str, kb: KnowledgeBase, source_cite: Citation, *, quote: bool = True) -> str:
     """One citation: its quote, if any, as a quotation, then a link to the source's page and section."""
-    c = cited(kb, cited_)
+    c = cited(kb, source_cite)
     where = [
         inline(c.cited_as),
         *([in_language(c.section, c.lang)] if c.section else []),
