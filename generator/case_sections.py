@@ -10,7 +10,6 @@ as inert as it was as Markdown.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 from html import escape
@@ -19,13 +18,12 @@ from . import html_text as h
 from . import site_paths as paths
 from .knowledge_base import KnowledgeBase
 from .markdown_text import Fallback, Trusted, pick
+from .markdown_text import paragraphs as split_paragraphs
 from .models import Case, Citation, Criterion, Fact, Lesson, Term
 from .ratings import SCALE
 from .render_helpers import badge, cited, other_names, rule_text
 from .table_rows import profile_alt_text
 from .words import language, table
-
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")  # as markdown_text.blocks splits a text
 
 
 def in_language(text: object, lang: str | None) -> str:
@@ -61,10 +59,10 @@ def source_line(page: str, kb: KnowledgeBase, cites: list[Citation]) -> str:
 
 
 def paragraphs(value: object) -> list[str]:
-    """A text's paragraphs as inert HTML: a blank line in the source starts a new one."""
+    """A text's paragraphs as inert HTML, split as ``markdown_text.blocks`` splits them."""
     text = pick(value)
     english = isinstance(text, Fallback)  # each paragraph is marked as shown in English
-    return [h.text(Fallback(p) if english else p) for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
+    return [h.text(Fallback(p) if english else p) for p in split_paragraphs(text)]
 
 
 def _p(*parts: str) -> str:

@@ -22,7 +22,7 @@ def text(value: object) -> Trusted:
     if isinstance(value, Trusted):
         return value
     shown = value if isinstance(value, str) and not isinstance(value, Fallback) else pick(value)
-    folded = escape(" ".join(str(shown).split()), quote=False)
+    folded = _fold(str(shown))
     if isinstance(shown, Fallback):
         return Trusted(
             f'<span lang="en">{folded}</span> <small class="kb-untranslated">({word_table()["untranslated"]})</small>'

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from .words import DEFAULT, language, table
 
-__all__ = ["Fallback", "Trusted", "blocks", "finalize", "inline", "inline_text", "pick", "translated"]
+__all__ = ["Fallback", "Trusted", "blocks", "finalize", "inline", "inline_text", "paragraphs", "pick", "translated"]
 
 
 class Trusted(str):
@@ -114,13 +114,20 @@ def inline_text(value: object) -> Trusted:
     return _inline(str(value) if isinstance(value, str) else pick(value))
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def paragraphs(text: str) -> list[str]:
+    """A text's paragraphs: a blank line in the source starts a new one (empty ones dropped)."""
+    return [p for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
+
+
 def blocks(value: object) -> Trusted:
     """Paragraphs of inert Markdown: blank lines in the source start a new paragraph."""
     text = value if isinstance(value, Fallback) else pick(value)
-    paragraphs = re.split(r"\n\s*\n", text)
     if isinstance(text, Fallback):
-        return Trusted("\n\n".join(_english(_inline(p)) for p in paragraphs if p.strip()))
-    return Trusted("\n\n".join(inline(p) for p in paragraphs if p.strip()))
+        return Trusted("\n\n".join(_english(_inline(p)) for p in paragraphs(text)))
+    return Trusted("\n\n".join(inline(p) for p in paragraphs(text)))
 
 
 def finalize(value: object) -> object:

@@ -55,7 +55,7 @@ class _Compiled(BytecodeCache):
         self.code[bucket.key] = bucket.bytecode_to_string()
 
 
-_BUILDS = [0]  # builds started in this process: a run that a newer build overtook gives way to its
+_BUILDS = [0]  # builds started in this process: a run that a newer build overtook gives way to it
 _INDEXER: list[Any] = []  # the Pagefind process of a live preview, while it runs
 
 

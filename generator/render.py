@@ -378,7 +378,8 @@ def _render_site(
     version = export.DataVersion.of(history)
     # The data exports hold every record, and no page shows them: a live preview writes them
     # just after it serves the edited page (the plugin runs ``later``), keeping the last ones till then.
-    deferred = memo is not None and bool(memo.exports)
+    previous = memo.exports if memo is not None else {}
+    deferred = bool(previous)
 
     def exports() -> dict[str, str]:
         with edition(lang):
@@ -390,7 +391,7 @@ def _render_site(
             rows = [(pick(c.title), kb.criterion_rating(case, c)) for c in kb.criteria]
             title = table()["profile_of"].format(name=pick(case.name))
             made[paths.profile_svg(case.id)] = svg.profile(title, rows, labels, lang)
-        return {**made, **(memo.exports if memo is not None and deferred else exports())}
+        return {**made, **(previous if deferred else exports())}
 
     with gc_paused():
         pages, made = _render_jobs(jobs, common, _Terms(kb.terms), workers, files, memo)
@@ -399,7 +400,7 @@ def _render_site(
         if held:
             site.blocks[path] = held
     site.files.update(made)
-    if memo is not None and deferred:
+    if deferred:
         site.later = exports
     elif memo is not None:
         memo.exports = {path: made[path] for path in export.data_files_names(made)}

@@ -149,6 +149,7 @@ def profile_figures(page: str, kb: KnowledgeBase) -> Trusted:
 
 
 def profile_alt_text(kb: KnowledgeBase, case: Case) -> str:
+    """The text alternative of a case's profile picture: plain text, escaped where it is used."""
     parts = "; ".join(f"{pick(c.title)} {label(kb.criterion_rating(case, c)).lower()}" for c in kb.criteria)
     return table()["profile_of"].format(name=" ".join(pick(case.name).split())) + f": {parts}"
 
