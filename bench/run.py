@@ -63,8 +63,8 @@ def stages(repo: Path) -> tuple[float, float]:
     """Load+validate and render times, in a fresh process so no cache helps, rendering as the
     plugin does in `mkdocs build` (on every core)."""
     code = (
-        "import json, os, time\nfrom pathlib import Path\nfrom generator.knowledge_base import build\n"
-        "from generator.render import render_site\n"
+        "import json, os, time\nfrom pathlib import Path\nfrom generator.records.knowledge_base import build\n"
+        "from generator.pages.render import render_site\n"
         f"t = time.perf_counter(); kb = build(Path({str(repo / 'content')!r})); t1 = time.perf_counter()\n"
         "render_site(kb, workers=os.cpu_count() or 1); t2 = time.perf_counter()\nprint(json.dumps([t1 - t, t2 - t1]))\n"
     )

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.knowledge_base import KnowledgeBase, build
+from generator.records.knowledge_base import KnowledgeBase, build
 from helpers import ROOT, copy_repo, mkdocs_build
 
 

@@ -27,7 +27,7 @@ PEAK_KB = (
 # Runs the CLI and reports its own peak memory, so each input's cost is measured alone.
 _MEASURED = (
     "import os, resource, sys\n"
-    "from generator.cli import main\n"
+    "from generator.tools.cli import main\n"
     "code = main(sys.argv[1:])\n"
     f"peak = {PEAK_KB}\n"
     "print(f'PEAK_KB={peak}', file=sys.stderr)\n"

@@ -42,7 +42,7 @@ def test_synthetic_corpus_is_valid(tmp_path: Path) -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     from synthetic import make_repo
 
-    from generator.knowledge_base import build
+    from generator.records.knowledge_base import build
 
     repo = make_repo(tmp_path / "repo", 25)
     kb = build(repo / "content")

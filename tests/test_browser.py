@@ -135,7 +135,7 @@ def answer(page, ratings: dict[str, str]) -> None:
 
 
 def case_answers(case_id: str) -> dict[str, str]:
-    from generator.knowledge_base import build
+    from generator.records.knowledge_base import build
 
     kb = build(ROOT / "content")
     case = kb.case(case_id)

@@ -10,10 +10,10 @@ from xml.etree import ElementTree
 
 import yaml
 
-from generator.history import history
-from generator.knowledge_base import KnowledgeBase
-from generator.markdown_text import pick
-from generator.site import history_base
+from generator.pages.build import history_base
+from generator.pages.text import pick
+from generator.records.history import history
+from generator.records.knowledge_base import KnowledgeBase
 from helpers import ROOT, broken_links, copy_repo, mkdocs_build, read_page, run_cli
 
 SITE_URL = "https://ppc-soft-targets.github.io/knowledge-base/"
@@ -185,7 +185,7 @@ def test_what_changed_without_git_history_says_so_and_the_feed_is_empty(tmp_path
 
 def test_the_change_list_is_read_once_per_commit(tmp_path: Path) -> None:
     """`mkdocs serve` rebuilds on every save; git is asked again only after a commit."""
-    from generator import history as history_module
+    from generator.records import history as history_module
 
     repo = copy_repo(tmp_path / "repo")
     subprocess.run(["git", "init", "-q"], cwd=repo, env=GIT_ENV, check=True)
@@ -200,7 +200,7 @@ def test_the_change_list_is_read_once_per_commit(tmp_path: Path) -> None:
 
 
 def test_ratings_are_read_from_old_or_odd_shapes_without_failing() -> None:
-    from generator.ratings import indicator_ratings
+    from generator.records.ratings import indicator_ratings
 
     assert indicator_ratings({"c": {"i": {"rating": "present"}, "j": "x"}, "d": ["odd"]}) == {"c › i": "present"}
     assert indicator_ratings(None) == {} and indicator_ratings(["x"]) == {}

@@ -9,11 +9,11 @@ import os
 
 import pytest
 
-from generator.knowledge_base import KnowledgeBase
-from generator.links import citations
-from generator.markdown_text import pick
-from generator.quotes import SourceText
-from generator.ratings import Rating
+from generator.pages.text import pick
+from generator.records.knowledge_base import KnowledgeBase
+from generator.records.quotes import SourceText
+from generator.records.ratings import Rating
+from generator.records.refs import citations
 from helpers import ROOT
 
 STUDY = "wodc-soft-targets"

@@ -12,10 +12,10 @@ import jsonschema
 import pytest
 import yaml
 
-from generator import export
-from generator.history import history, last_changed
-from generator.knowledge_base import build
-from generator.render import render_site
+from generator.pages import export
+from generator.pages.render import render_site
+from generator.records.history import history, last_changed
+from generator.records.knowledge_base import build
 from helpers import ROOT, run_cli
 
 SCHEMAS = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in (ROOT / "schema").glob("*.json")}
@@ -208,7 +208,7 @@ def test_github_files_exist_and_parse() -> None:
 def test_every_case_fact_field_has_a_label_and_a_place_in_the_scaffold(repo: Path) -> None:
     from typing import get_args
 
-    from generator.models import CASE_FACTS, Case, Source
+    from generator.records.models import CASE_FACTS, Case, Source
     from generator.words import EN
 
     assert CASE_FACTS and all(name in EN for name in CASE_FACTS)

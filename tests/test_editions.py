@@ -10,10 +10,10 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from generator.editions import Edition, counterpart, read_config, sitemap_with_alternates
-from generator.knowledge_base import KnowledgeBase
-from generator.render import TEMPLATES
-from generator.translation import missing
+from generator.pages.render import TEMPLATES
+from generator.records.knowledge_base import KnowledgeBase
+from generator.records.translation import missing
+from generator.site.editions import Edition, counterpart, read_config, sitemap_with_alternates
 from generator.words import EN, NL
 from helpers import ROOT, english_share, indexed_languages, indexed_pages, mkdocs_build, read_page, run_cli
 

@@ -55,8 +55,8 @@ def test_the_build_says_when_material_reaches_end_of_life(tmp_path) -> None:
 def test_the_package_ships_every_template_folder() -> None:
     # setuptools reads package-data as globs, where * stops at a folder: the Dutch templates need their own.
     data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    globs = data["tool"]["setuptools"]["package-data"]["generator"]
-    shipped = {p for g in globs for p in (ROOT / "generator").glob(g)}
-    templates = set((ROOT / "generator/templates").rglob("*.j2"))
+    globs = data["tool"]["setuptools"]["package-data"]["generator.pages"]
+    shipped = {p for g in globs for p in (ROOT / "generator/pages").glob(g)}
+    templates = set((ROOT / "generator/pages/templates").rglob("*.j2"))
     assert any(p.parent.name == "nl" for p in templates)
     assert templates <= shipped, sorted(str(p) for p in templates - shipped)

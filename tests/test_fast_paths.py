@@ -18,14 +18,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from corpus import INERT, INVALID, inert_fixtures, make_huge, place, rejected_fixtures
-from generator import load as load_module
-from generator import markdown_text, pool
-from generator import render as render_module
-from generator.knowledge_base import build, validate
-from generator.markdown_text import inline
-from generator.problems import ContentError, Problem
-from generator.render import _has_word, render_site
-from generator.yaml_source import Loader, read
+from generator.pages import render as render_module
+from generator.pages import text as markdown_text
+from generator.pages.render import _has_word, render_site
+from generator.pages.text import inline
+from generator.records import load as load_module
+from generator.records.knowledge_base import build, validate
+from generator.records.problems import ContentError, Problem
+from generator.records.yaml_source import Loader, read
+from generator.util import pool
 from helpers import ROOT
 
 
@@ -201,7 +202,7 @@ def test_resolver_shortcut_gives_pyyaml_tags(value: str) -> None:
 
 def test_reading_keeps_no_memory_of_past_documents(tmp_path: Path) -> None:
     """Under `mkdocs serve` every rebuild reads every record again: nothing may pile up."""
-    from generator import yaml_source
+    from generator.records import yaml_source
 
     path = tmp_path / "r.yaml"
     path.write_text("id: x\nyear: 2011\nwhen: 2024-03-05\nflag: yes\nnothing: null\n", encoding="utf-8")

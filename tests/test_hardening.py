@@ -22,9 +22,9 @@ from corpus import (
     place,
     rejected_fixtures,
 )
-from generator.knowledge_base import build
-from generator.problems import ContentError
-from generator.render import render_site
+from generator.pages.render import render_site
+from generator.records.knowledge_base import build
+from generator.records.problems import ContentError
 from helpers import ENV, PY, ROOT, Page, broken_links, copy_repo, fetch, free_port, mkdocs_build, run_cli, wait_for
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator import html_text, site_paths
+from generator.pages import markup as html_text
+from generator.pages import paths as site_paths
 from generator.words import edition
 from helpers import Page
 
@@ -43,9 +44,9 @@ def test_contributor_text_in_an_html_table_stays_text() -> None:
 
 
 def test_a_case_pages_sections_keep_contributor_text_inert_and_cite_where_it_stands() -> None:
-    from generator import case_sections
-    from generator.knowledge_base import build, section_anchor
-    from generator.models import Citation, Fact
+    from generator.pages import case_page as case_sections
+    from generator.records.knowledge_base import build, section_anchor
+    from generator.records.models import Citation, Fact
     from helpers import ROOT
 
     kb = build(ROOT / "content")

@@ -10,10 +10,10 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from generator.export import collection_schema
-from generator.knowledge_base import KnowledgeBase
-from generator.markdown_text import pick
-from generator.models import Case
+from generator.pages.export import collection_schema
+from generator.pages.text import pick
+from generator.records.knowledge_base import KnowledgeBase
+from generator.records.models import Case
 from helpers import ROOT, Page
 
 

@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from generator import export, ratings
-from generator.ratings import Rating, derive
+from generator.pages import export
+from generator.records import ratings
+from generator.records.ratings import Rating, derive
 from helpers import ROOT
 
 P, H, A, U = Rating.PRESENT, Rating.PARTIAL, Rating.ABSENT, Rating.UNKNOWN

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import pagefind_files
-from generator.search import decorate_page, filter_group
+from generator.site import pagefind_files
+from generator.site.search import decorate_page, filter_group
 from helpers import Page
 
 MATERIAL = (

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.knowledge_base import KnowledgeBase
-from generator.markdown_text import pick
-from generator.ratings import SCALE
-from generator.render import render_site
+from generator.pages.render import render_site
+from generator.pages.text import pick
+from generator.records.knowledge_base import KnowledgeBase
+from generator.records.ratings import SCALE
 from helpers import broken_links, read_page
 
 
@@ -114,7 +114,7 @@ def test_render_command_writes_the_same_markdown_to_a_folder(kb: KnowledgeBase, 
 
 
 def test_a_text_field_can_carry_a_dutch_translation_beside_the_english(repo: Path) -> None:
-    from generator.knowledge_base import build
+    from generator.records.knowledge_base import build
 
     path = repo / "content/cases/rtr-nl.yaml"
     path.write_text(
@@ -169,9 +169,9 @@ NOT_SHOWN = {
 def test_every_case_field_is_shown_on_its_page_or_listed_as_not_shown(repo: Path) -> None:
     import yaml
 
-    from generator.knowledge_base import build
-    from generator.models import CASE_FACTS, Case
-    from generator.render import render_site
+    from generator.pages.render import render_site
+    from generator.records.knowledge_base import build
+    from generator.records.models import CASE_FACTS, Case
 
     def fact(mark: str) -> dict:
         return {"text": mark, "cite": [{"source": "wodc-soft-targets", "section": "Problem", "quote": f"Q{mark}"}]}

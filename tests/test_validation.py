@@ -10,8 +10,8 @@ import pytest
 
 from corpus import EXPECTED, INVALID
 from corpus import place as place_fixture
-from generator.knowledge_base import build
-from generator.problems import ContentError
+from generator.records.knowledge_base import build
+from generator.records.problems import ContentError
 from helpers import ROOT, run_cli
 
 

@@ -73,7 +73,7 @@ def test_the_data_page_explains_versions_and_diff(built_site: Path) -> None:
 
 
 def test_diff_reads_a_text_of_schema_2_as_the_english_of_schema_3() -> None:
-    from generator.diff import diff
+    from generator.tools.diff import diff
 
     old = {"format": "ppc-kb", "schema_version": 2, "terms": [{"id": "t", "term": "driver", "definition": "A person."}]}
     same = {

@@ -11,16 +11,16 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from .links import Links
-from .models import NOUNS, Case, Record, Source
-from .problems import Problem
-from .quotes import SourceText, read_text
-from .ratings import Rating
-from .schema_errors import did_you_mean
-from .yaml_source import Document, FieldPath
+from generator.records.models import NOUNS, Case, Record, Source
+from generator.records.problems import Problem
+from generator.records.quotes import SourceText, read_text
+from generator.records.ratings import Rating
+from generator.records.refs import Links
+from generator.records.schema_errors import did_you_mean
+from generator.records.yaml_source import Document, FieldPath
 
 if TYPE_CHECKING:
-    from .load import Loaded
+    from generator.records.load import Loaded
 
 Rule = tuple[FieldPath, str, str]  # (field, message, hint)
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from . import pagefind_files
+from generator.site import pagefind_files
 
 # Material's __config names its lunr worker; pages ask ours instead.
 _WORKER = re.compile(r'("search": ")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')

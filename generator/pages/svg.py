@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .ratings import SCALE, Rating
+from generator.records.ratings import SCALE, Rating
 
 COLOURS = {
     Rating.PRESENT: "#1b7a3a",

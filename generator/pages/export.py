@@ -10,14 +10,14 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from . import site_paths as paths
-from .history import History
-from .knowledge_base import KnowledgeBase
-from .markdown_text import pick
-from .models import COLLECTIONS, SINGLETONS, TYPES, Citation
-from .ratings import ABSENT_AT, PRESENT_AT, SCALE
-from .render_helpers import label, rule_text
-from .words import LANGUAGES, language, table
+from generator.pages import paths
+from generator.pages.pieces import label, rule_text
+from generator.pages.text import pick
+from generator.records.history import History
+from generator.records.knowledge_base import KnowledgeBase
+from generator.records.models import COLLECTIONS, SINGLETONS, TYPES, Citation
+from generator.records.ratings import ABSENT_AT, PRESENT_AT, SCALE
+from generator.words import LANGUAGES, language, table
 
 FORMAT = "ppc-kb-self-assessment"
 # The shape of knowledge-base.json: raised whenever a record type or the export changes shape, so a

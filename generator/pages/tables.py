@@ -13,15 +13,15 @@ from collections.abc import Iterable
 from html import escape
 from pathlib import PurePosixPath
 
-from . import html_text as h
-from . import site_paths as paths
-from .history import DayOfChanges
-from .knowledge_base import KnowledgeBase, record_name
-from .markdown_text import Trusted, inline, pick
-from .models import NOUNS, Case, Criterion, Source
-from .ratings import SCALE, Rating
-from .render_helpers import anchor, badge, cite, label, md_link
-from .words import table
+from generator.pages import markup as h
+from generator.pages import paths
+from generator.pages.pieces import anchor, badge, cite, label, md_link
+from generator.pages.text import Trusted, inline, pick
+from generator.records.history import DayOfChanges
+from generator.records.knowledge_base import KnowledgeBase, record_name
+from generator.records.models import NOUNS, Case, Criterion, Source
+from generator.records.ratings import SCALE, Rating
+from generator.words import table
 
 
 def noun_of(kind: str) -> str:

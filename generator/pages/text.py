@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .words import DEFAULT, language, table
+from generator.words import DEFAULT, language, table
 
 __all__ = ["Fallback", "Trusted", "blocks", "finalize", "inline", "inline_text", "paragraphs", "pick", "translated"]
 

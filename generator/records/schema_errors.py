@@ -8,12 +8,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .problems import Problem
-from .yaml_source import Document, FieldPath
+from generator.records.problems import Problem
+from generator.records.yaml_source import Document, FieldPath
 
 
 def _field_names() -> list[str]:
-    from . import models
+    from generator.records import models
 
     names: set[str] = set()
     for obj in vars(models).values():

@@ -8,9 +8,9 @@ from typing import get_args
 
 from pydantic.fields import FieldInfo
 
-from .load import load
-from .markdown_text import pick
-from .models import ID_PATTERN, Case, Country, Criterion, Fact, Source
+from generator.pages.text import pick
+from generator.records.load import load
+from generator.records.models import ID_PATTERN, Case, Country, Criterion, Fact, Source
 
 
 class ScaffoldError(Exception):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 from functools import lru_cache
 
-from .models import TYPES
+from generator.records.models import TYPES
 
 CASES_INDEX = "cases/index.md"
 CRITERIA_INDEX = "criteria/index.md"

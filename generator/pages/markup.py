@@ -10,9 +10,9 @@ from contextlib import contextmanager
 from functools import lru_cache
 from html import escape
 
-from . import site_paths as paths
-from .markdown_text import Fallback, Trusted, pick
-from .words import table as word_table
+from generator.pages import paths
+from generator.pages.text import Fallback, Trusted, pick
+from generator.words import table as word_table
 
 
 def text(value: object) -> Trusted:

@@ -12,15 +12,15 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from . import pool
-from .checks import record_problems
-from .incremental import Memo, digest
-from .links import Links, links_of
-from .models import COLLECTIONS, SINGLETONS, Record
-from .problems import Problem
-from .schema_errors import did_you_mean, problems_from
-from .translation import TRANSLATED_INTO, missing
-from .yaml_source import Document, dotted, read
+from generator.records.checks import record_problems
+from generator.records.models import COLLECTIONS, SINGLETONS, Record
+from generator.records.problems import Problem
+from generator.records.refs import Links, links_of
+from generator.records.schema_errors import did_you_mean, problems_from
+from generator.records.translation import TRANSLATED_INTO, missing
+from generator.records.yaml_source import Document, dotted, read
+from generator.util import pool
+from generator.util.incremental import Memo, digest
 
 
 @dataclass

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from html import escape
 
-from .knowledge_base import KnowledgeBase, record_name
-from .markdown_text import pick
-from .models import TYPES
+from generator.pages.text import pick
+from generator.records.knowledge_base import KnowledgeBase, record_name
+from generator.records.models import TYPES
 
 
 def redirect_page(new_url: str, canonical: str, name: str) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .history import changes, history
-from .incremental import Memo
-from .knowledge_base import KnowledgeBase, build
-from .render import Site, render_site
+from generator.pages.render import Site, render_site
+from generator.records.history import changes, history
+from generator.records.knowledge_base import KnowledgeBase, build
+from generator.util.incremental import Memo
 
 
 def load_kb(repo: Path, *, workers: int = 1, memo: Memo | None = None) -> KnowledgeBase:

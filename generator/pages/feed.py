@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from .history import DayOfChanges
-from .words import table
+from generator.records.history import DayOfChanges
+from generator.words import table
 
 
 def atom(days: list[DayOfChanges], describe: dict[str, str], site_url: str, title: str, lang: str = "en") -> str:

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from .problems import ContentError, Problem
-from .words import DEFAULT, LANGUAGES
+from generator.records.problems import ContentError, Problem
+from generator.words import DEFAULT, LANGUAGES
 
 
 class _Parser(argparse.ArgumentParser):
@@ -105,11 +105,11 @@ def _repo_relative(path: Path, repo: Path) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     # Imported here, and the site's only where needed: `validate` should not pay for Jinja.
-    from .diff import DiffError
-    from .knowledge_base import validate
-    from .pool import usable_cpus
-    from .scaffold import ScaffoldError, new_record
-    from .translation import TRANSLATED_INTO
+    from generator.records.knowledge_base import validate
+    from generator.records.translation import TRANSLATED_INTO
+    from generator.tools.diff import DiffError
+    from generator.tools.scaffold import ScaffoldError, new_record
+    from generator.util.pool import usable_cpus
 
     repo: Path = args.repo
     try:
@@ -124,29 +124,29 @@ def main(argv: Sequence[str] | None = None) -> int:
             for lang in TRANSLATED_INTO:
                 print(f"{lang}: {counts.get('texts_' + lang, 0)}/{counts.get('texts_total', 0)} texts translated")
         elif args.command == "render":
-            from .site import build_site
+            from generator.pages.build import build_site
 
             contributing = Path("CONTRIBUTING.md" if args.lang == DEFAULT else f"CONTRIBUTING.{args.lang}.md")
             site = build_site(repo, contributing, workers=usable_cpus(), lang=args.lang)
             _write(args.out, {**{path: site.markdown(path) for path in site.pages}, **site.files})
             print(f"Wrote {len(site.pages)} pages and {len(site.files)} other files ({args.lang}) to {args.out}.")
         elif args.command == "export":
-            from . import export
-            from .history import history
-            from .site import load_kb
+            from generator.pages import export
+            from generator.pages.build import load_kb
+            from generator.records.history import history
 
             files = export.data_files(load_kb(repo, workers=usable_cpus()), export.DataVersion.of(history(repo)))
             _write(args.out, {path.removeprefix("data/"): text for path, text in files.items()})
             print(f"Wrote {len(files)} open-data files to {args.out}.")
         elif args.command == "schema":
-            from . import export
+            from generator.pages import export
 
             out = args.out or repo / "schema"
             schemas = {name: export.dumps(schema) for name, schema in export.json_schemas().items()}
             _write(out, schemas)
             print(f"Wrote {len(schemas)} JSON Schemas to {out}.")
         elif args.command == "diff":
-            from .diff import as_text, diff, read_export
+            from generator.tools.diff import as_text, diff, read_export
 
             result = diff(read_export(args.old), read_export(args.new))
             print(

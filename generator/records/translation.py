@@ -14,7 +14,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .models import TEXT, Record
+from generator.records.models import TEXT, Record
 
 FieldPath = tuple[str | int, ...]
 TRANSLATED_INTO = ("nl",)  # every language but English, which every text is written in

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .ratings import indicator_ratings
+from generator.records.ratings import indicator_ratings
 
 
 @dataclass(frozen=True)

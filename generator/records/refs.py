@@ -11,9 +11,9 @@ from typing import NamedTuple, get_args
 
 from pydantic import BaseModel
 
-from .models import Case, Citation, Criterion, Lesson, Record, Source, Study, Variant
-from .ratings import Rating
-from .yaml_source import FieldPath
+from generator.records.models import Case, Citation, Criterion, Lesson, Record, Source, Study, Variant
+from generator.records.ratings import Rating
+from generator.records.yaml_source import FieldPath
 
 Ref = tuple[FieldPath, str, str]  # (field, collection, id it names)
 Cited = tuple[FieldPath, str, str | None, str | None]  # (field, source id, section, quote)

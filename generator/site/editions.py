@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .words import DEFAULT, LANGUAGES, table
+from generator.words import DEFAULT, LANGUAGES, table
 
 
 @dataclass(frozen=True)

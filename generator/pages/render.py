@@ -11,18 +11,12 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
-from . import case_sections, export, html_text, pool, svg, table_rows
-from . import site_paths as paths
-from .feed import atom
-from .history import DayOfChanges, History
-from .incremental import PER_RECORD, Memo, digest
-from .knowledge_base import KnowledgeBase, section_anchor
-from .load import gc_paused
-from .markdown_text import Trusted, blocks, finalize, inline, inline_text, pick
-from .models import TYPES, Citation, Term
-from .ratings import SCALE
-from .redirects import redirects
-from .render_helpers import (
+from generator.pages import case_page as case_sections
+from generator.pages import export, paths, svg
+from generator.pages import markup as html_text
+from generator.pages import tables as table_rows
+from generator.pages.feed import atom
+from generator.pages.pieces import (
     anchor,
     badge,
     case_facts,
@@ -35,7 +29,16 @@ from .render_helpers import (
     md_link,
     other_names,
 )
-from .words import DEFAULT, edition, table, words
+from generator.pages.redirects import redirects
+from generator.pages.text import Trusted, blocks, finalize, inline, inline_text, pick
+from generator.records.history import DayOfChanges, History
+from generator.records.knowledge_base import KnowledgeBase, section_anchor
+from generator.records.load import gc_paused
+from generator.records.models import TYPES, Citation, Term
+from generator.records.ratings import SCALE
+from generator.util import pool
+from generator.util.incremental import PER_RECORD, Memo, digest
+from generator.words import DEFAULT, edition, table, words
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -221,7 +224,7 @@ def _page_keys(
     """For a live preview: the key of each record page that can be kept from the last build,
     made of everything it is rendered from (see incremental.py); "" for the pages to render."""
     kinds = memo.kind_digests(kb.files)
-    templates = Path(__file__).parent / "templates"
+    templates = TEMPLATES
     site = digest(
         lang,
         sorted((p.relative_to(templates).as_posix(), p.read_bytes()) for p in templates.rglob("*.j2")),

@@ -20,12 +20,15 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import editions, html_text, search
-from .editions import Edition, EditionError
-from .incremental import Memo, digest
-from .pool import log, usable_cpus
-from .site import build_site
-from .words import DEFAULT, LANGUAGES, table
+from generator.site import editions
+from generator.pages import markup as html_text
+from generator.site import search
+from generator.site.editions import Edition, EditionError
+from generator.util.incremental import Memo, digest
+from generator.util.pool import log, usable_cpus
+from generator.pages.build import build_site
+from generator.pages.render import TEMPLATES
+from generator.words import DEFAULT, LANGUAGES, table
 
 MATERIAL_END_OF_LIFE = "2027-05-05"
 
@@ -250,7 +253,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 memo=getattr(self, "memo", None),
             )
         except Exception as exc:  # ContentError carries every problem; anything else is a bug
-            from .problems import ContentError
+            from generator.records.problems import ContentError
 
             if isinstance(exc, ContentError):
                 raise PluginError("Invalid content; the site was not built.\n" + exc.report()) from None
@@ -397,7 +400,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         repo = Path(config.config_file_path).parent
         server.watch(str((repo / "content").resolve()))
-        server.watch(str(Path(__file__).parent / "templates"))
+        server.watch(str(TEMPLATES))
         contributing = repo / self.config.contributing
         if contributing.is_file():
             server.watch(str(contributing))

@@ -7,12 +7,12 @@ from functools import lru_cache
 from html import escape
 from typing import NamedTuple
 
-from . import site_paths as paths
-from .knowledge_base import KnowledgeBase, section_anchor
-from .markdown_text import Trusted, inline, pick
-from .models import CASE_FACTS, Case, Citation, Fact, Source
-from .ratings import ABSENT_AT, PRESENT_AT, SCALE, Rating
-from .words import language, table
+from generator.pages import paths
+from generator.pages.text import Trusted, inline, pick
+from generator.records.knowledge_base import KnowledgeBase, section_anchor
+from generator.records.models import CASE_FACTS, Case, Citation, Fact, Source
+from generator.records.ratings import ABSENT_AT, PRESENT_AT, SCALE, Rating
+from generator.words import language, table
 
 
 def md_link(page: str, text: object, target: str, anchor: str = "") -> str:

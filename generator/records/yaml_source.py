@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
+from generator.records.problems import Problem
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"

@@ -8,11 +8,9 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .checks import check
-from .incremental import Memo
-from .links import citations
-from .load import Loaded, load
-from .models import (
+from generator.records.checks import check
+from generator.records.load import Loaded, load
+from generator.records.models import (
     TYPES,
     Case,
     Citation,
@@ -28,10 +26,12 @@ from .models import (
     Term,
     Variant,
 )
-from .problems import ContentError, Problem
-from .ratings import Rating, derive
-from .words import LANGUAGES, table
-from .yaml_source import FieldPath
+from generator.records.problems import ContentError, Problem
+from generator.records.ratings import Rating, derive
+from generator.records.refs import citations
+from generator.records.yaml_source import FieldPath
+from generator.util.incremental import Memo
+from generator.words import LANGUAGES, table
 
 ASSESSED_ORDER = {"study": 0, "contributors": 1, None: 2}
 STATUS_ORDER = {"studied": 0, "screened-out": 1, "left-out": 2, None: 3}

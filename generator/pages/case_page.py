@@ -14,16 +14,16 @@ from collections.abc import Iterable
 from functools import lru_cache
 from html import escape
 
-from . import html_text as h
-from . import site_paths as paths
-from .knowledge_base import KnowledgeBase
-from .markdown_text import Fallback, Trusted, pick
-from .markdown_text import paragraphs as split_paragraphs
-from .models import Case, Citation, Criterion, Fact, Lesson, Term
-from .ratings import SCALE
-from .render_helpers import badge, cited, other_names, rule_text
-from .table_rows import profile_alt_text
-from .words import language, table
+from generator.pages import markup as h
+from generator.pages import paths
+from generator.pages.pieces import badge, cited, other_names, rule_text
+from generator.pages.tables import profile_alt_text
+from generator.pages.text import Fallback, Trusted, pick
+from generator.pages.text import paragraphs as split_paragraphs
+from generator.records.knowledge_base import KnowledgeBase
+from generator.records.models import Case, Citation, Criterion, Fact, Lesson, Term
+from generator.records.ratings import SCALE
+from generator.words import language, table
 
 
 def in_language(text: object, lang: str | None) -> str:

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .models import TYPES
-from .ratings import indicator_ratings
+from generator.records.models import TYPES
+from generator.records.ratings import indicator_ratings
 
 
 class DiffError(Exception):
