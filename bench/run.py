@@ -156,6 +156,7 @@ def browse(site: Path, n: int, repeat: int) -> dict[str, float]:
     if not available():
         return {
             "page_transfer_kb": float("nan"),
+            "page_gz_kb": float("nan"),
             "search_s": float("nan"),
             "search_spread": "-",
             "search_kb": float("nan"),
