@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
@@ -13,7 +14,7 @@ import yaml
 from generator.pages.render import TEMPLATES
 from generator.records.knowledge_base import KnowledgeBase
 from generator.records.translation import missing
-from generator.site.editions import Edition, counterpart, read_config, sitemap_with_alternates
+from generator.site.editions import Edition, counterpart, read_config
 from generator.words import EN, NL
 from helpers import ROOT, english_share, indexed_languages, indexed_pages, mkdocs_build, read_page, run_cli
 
@@ -289,15 +290,17 @@ def test_counterpart_links_are_relative_on_one_host_and_absolute_across_hosts() 
     assert urlsplit(counterpart("404.html", en, elsewhere)).path == "/404.html"
 
 
-def test_sitemap_alternates_escape_and_skip_foreign_addresses() -> None:
-    en = Edition("en", Path("mkdocs.yml"), EN_URL)
-    nl = Edition("nl", Path("mkdocs.nl.yml"), NL_URL)
-    xml = (
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-        f"<url><loc>{EN_URL}a/</loc></url><url><loc>{EN_URL}q&amp;a/</loc></url>"
-        "<url><loc>https://elsewhere.org/b/</loc></url></urlset>"
-    )
-    out = sitemap_with_alternates(xml, en, {"en": en, "nl": nl})
-    assert out.count("<xhtml:link") == 4 and f'href="{NL_URL}a/"' in out
-    assert f'href="{NL_URL}q&amp;a/"' in out  # the address stays escaped once, as in its <loc>
-    assert "elsewhere.org/b/</loc></url>" in out
+def test_the_sitemap_names_every_page_in_every_edition(built_site: Path) -> None:
+    for folder, own in (("", EN_URL), ("nl/", NL_URL)):
+        xml = (built_site / folder / "sitemap.xml").read_text(encoding="utf-8")
+        urls = re.findall(r"<url>(.*?)</url>", xml, re.S)
+        assert len(urls) > 40
+        for url in urls:
+            loc = re.search(r"<loc>([^<]*)</loc>", url)[1]
+            assert loc.startswith(own)  # Material's instant navigation follows this edition's own
+            path = loc[len(own) :]
+            links = re.findall(r'<xhtml:link rel="alternate" hreflang="(\w+)" href="([^"]*)"/>', url)
+            assert links == [("en", EN_URL + path), ("nl", NL_URL + path)]
+        packed = gzip.decompress((built_site / folder / "sitemap.xml.gz").read_bytes()).decode("utf-8")
+        assert packed == xml
+

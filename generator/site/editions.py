@@ -8,11 +8,9 @@ same paths, so a page's counterpart is the same path under the other edition's a
 from __future__ import annotations
 
 import posixpath
-import re
 import subprocess
 import sys
 from dataclasses import dataclass
-from html import escape, unescape
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -92,71 +90,27 @@ def counterpart(page_url: str, here: Edition, there: Edition) -> str:
     return link + "/" if target.endswith("/") and not link.endswith("/") else link
 
 
-def head_links(page_url: str, all_editions: dict[str, Edition]) -> str:
-    """<link rel=alternate hreflang> to the page in every edition, absolute, and x-default."""
-    links = [
-        f'<link rel="alternate" hreflang="{e.lang}" href="{escape(e.site_url + page_url)}">'
-        for e in all_editions.values()
-    ]
+def alternates(page_url: str, all_editions: dict[str, Edition]) -> list[dict[str, str]]:
+    """The page in every edition, absolute, and x-default: the head's <link rel=alternate hreflang>."""
+    links = [{"lang": e.lang, "href": e.site_url + page_url} for e in all_editions.values()]
     default = all_editions.get(DEFAULT) or next(iter(all_editions.values()))
-    links.append(f'<link rel="alternate" hreflang="x-default" href="{escape(default.site_url + page_url)}">')
-    return "\n".join(links)
+    return [*links, {"lang": "x-default", "href": default.site_url + page_url}]
 
 
-def switch(page_url: str, here: Edition, all_editions: dict[str, Edition]) -> str:
-    """The visible language switch: a link to this page in each other edition, in that language."""
-    items = []
-    for other in all_editions.values():
-        if other.lang == here.lang:
-            continue
-        theirs = table(other.lang)  # the link is in the other language: its name and its title
-        items.append(
-            f'<a href="{escape(counterpart(page_url, here, other))}" hreflang="{other.lang}" lang="{other.lang}" '
-            f'class="kb-lang__link" title="{escape(theirs["switch_to_label"])}">{escape(theirs["lang_" + other.lang])}</a>'
-        )
-    if not items:
-        return ""
-    label = escape(table(here.lang)["language_switch"])
-    return f'<nav class="kb-lang" aria-label="{label}">{" ".join(items)}</nav>'
-
-
-_MATERIAL_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
-_CONTENT = '<article class="md-content__inner md-typeset">'
-
-
-def decorate_page(html: str, page_url: str, here: Edition, all_editions: dict[str, Edition]) -> str:
-    """A built page with its alternates in the head and the language switch atop its article.
-    Material's own alternates (pointing at each edition's home) are replaced by per-page ones."""
-    # Only the head is searched: the pattern's leading \s* makes a scan of the whole page slow.
-    head, end, body = html.partition("</head>")
-    head = _MATERIAL_ALTERNATE.sub("", head) + head_links(page_url, all_editions) + "\n"
-    return head + end + body.replace(_CONTENT, _CONTENT + switch(page_url, here, all_editions), 1)
-
-
-_URL = re.compile(r"<url>\s*<loc>([^<]*)</loc>")
-
-
-def sitemap_with_alternates(xml: str, here: Edition, all_editions: dict[str, Edition]) -> str:
-    """The edition's sitemap.xml with an xhtml:link per edition under every page. Its <loc>s stay
-    this edition's own: Material's instant navigation follows only those."""
-
-    def alternates(match: re.Match[str]) -> str:
-        loc = unescape(match[1])  # the sitemap's text is XML: unescape once, escape once below
-        path = loc[len(here.site_url) :] if loc.startswith(here.site_url) else None
-        if path is None:
-            return match[0]
-        links = "".join(
-            f'\n         <xhtml:link rel="alternate" hreflang="{e.lang}" href="{escape(e.site_url + path)}"/>'
-            for e in all_editions.values()
-        )
-        return match[0] + links
-
-    xml = _URL.sub(alternates, xml)
-    return xml.replace(
-        'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"',
-        'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml"',
-        1,
-    )
+def switch(page_url: str, here: Edition, all_editions: dict[str, Edition]) -> dict[str, Any] | None:
+    """The visible language switch: a link to this page in each other edition, each named and
+    titled in its own language; None where there is no other edition."""
+    links = [
+        {
+            "lang": other.lang,
+            "href": counterpart(page_url, here, other),
+            "name": table(other.lang)["lang_" + other.lang],
+            "title": table(other.lang)["switch_to_label"],
+        }
+        for other in all_editions.values()
+        if other.lang != here.lang
+    ]
+    return {"label": table(here.lang)["language_switch"], "links": links} if links else None
 
 
 def start_build(engine: str, edition: Edition, site_dir: Path, *, strict: bool) -> subprocess.Popen[str]:

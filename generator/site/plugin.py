@@ -1,8 +1,12 @@
-"""The MkDocs plugin: a thin adapter that adds the rendered pages to the build in memory."""
+"""The MkDocs plugin: adds the rendered pages to the build in memory, hands Material's override
+blocks (theme/) what they show, builds the other editions beside this one and indexes search.
+
+Hooks, in the order MkDocs calls them: on_startup (once per process), on_config, on_pre_build,
+on_files (render every page), on_env, on_page_markdown / on_page_content (per page),
+on_post_build (wait for the other editions, index search), on_serve (watch the records)."""
 
 from __future__ import annotations
 
-import gzip
 import logging
 import threading
 from collections.abc import Callable
@@ -11,26 +15,29 @@ from pathlib import Path
 from typing import Any
 
 from jinja2.bccache import Bucket, BytecodeCache
+from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, PrefixedLogger, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
-from generator.site import editions
 from generator.pages import markup as html_text
-from generator.site import search
-from generator.site.editions import Edition, EditionError
-from generator.util.incremental import Memo, digest
-from generator.util.pool import log, usable_cpus
 from generator.pages.build import build_site
 from generator.pages.render import TEMPLATES
+from generator.records.problems import ContentError
+from generator.site import editions, search
+from generator.site.editions import Edition, EditionError
+from generator.util.incremental import Memo, digest
+from generator.util.pool import usable_cpus
 from generator.words import DEFAULT, LANGUAGES, table
 
 MATERIAL_END_OF_LIFE = "2027-05-05"
+THEME = Path(__file__).parent / "theme"  # Material's override blocks and partials, and the sitemap
+# MkDocs' plugin logger, with the prefix every message of this plugin carries.
+log = PrefixedLogger("knowledge base", logging.getLogger("mkdocs.plugins.knowledge_base"))
 
 
 _INDEXING = threading.Lock()
@@ -84,11 +91,11 @@ def _after_preview(
             pages = search.index(site_dir, skip, started=_INDEXER.append)
         except search.SearchIndexError as exc:
             if _BUILDS[0] == build:
-                log.error("knowledge base: %s", exc)  # the preview goes on; its search shows the last index
+                log.error("%s", exc)  # the preview goes on; its search shows the last index
             return
         finally:
             _INDEXER.clear()
-    log.info("knowledge base: search index of %d pages written", pages)
+    log.info("search index of %d pages written", pages)
 
 
 POLL_SECONDS = 0.1
@@ -170,33 +177,48 @@ class KnowledgeBaseConfig(Config):
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        # Defining on_startup keeps one plugin object across `mkdocs serve` rebuilds.
-        self.command = command
-        self.others: list[tuple[Edition, Any]] = []
+    def __init__(self) -> None:
+        super().__init__()
+        self.command = "build"
+        self.dirty = False
+        self.lang = DEFAULT
         # A live preview keeps what each build made, so the next renders only what an edit touches.
-        self.memo = Memo() if command == "serve" else None
+        self.memo: Memo | None = None
         self.compiled = _Compiled()
+        self.editions: dict[str, Edition] = {}
+        self.here: Edition | None = None
+        self.subfolders: dict[str, str] = {}  # the other editions' folders inside this one's site
+        self.others: list[tuple[Edition, Any]] = []  # their builds while they run
+        self.blocks: dict[str, tuple[str, ...]] = {}
+        self.facets: dict[str, dict[str, list[str]]] = {}
+        self.later: Callable[[], dict[str, str]] | None = None
+        self.written: dict[str, str] = {}
+        self.told_preview_edition = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Once per process. Defining it keeps one plugin object across `mkdocs serve` rebuilds."""
+        self.command = command
+        self.memo = Memo() if command == "serve" else None
         self.dirty = dirty
         if command == "serve" and not dirty:
-            log.info(
-                "knowledge base: `mkdocs serve --dirty` (as `make serve` runs it) rewrites only the pages an edit changes"
-            )
+            log.info("`mkdocs serve --dirty` (as `make serve` runs it) rewrites only the pages an edit changes")
         if command == "serve" and dirty:
             # MkDocs warns on every --dirty rebuild that pages may go stale; generated pages are
             # rewritten whenever what they show changes (tested against a clean build), so say it once.
             logging.getLogger("mkdocs.commands.build").addFilter(_quiet_dirty_warning)
             log.info(
-                "knowledge base: this --dirty preview rewrites each page whose content changed; "
+                "this --dirty preview rewrites each page whose content changed; "
                 "after editing mkdocs.yml or docs/ navigation, restart it"
             )
         log.info(
-            "knowledge base: Material for MkDocs reaches end of life on %s and MkDocs 1.x has had no release "
+            "Material for MkDocs reaches end of life on %s and MkDocs 1.x has had no release "
             "since August 2024; `make build-properdocs` builds this site with ProperDocs (see README)",
             MATERIAL_END_OF_LIFE,
         )
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Check the settings the pages rely on, read the editions, and give the theme our
+        override blocks (before Material's own, after a site's custom_dir) and what they show."""
         repo = Path(config.config_file_path).parent
         if not config.use_directory_urls:
             # The tables our code writes as HTML link to each page's folder address.
@@ -206,20 +228,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             raise PluginError(
                 f"theme.language is {self.lang!r}; the knowledge base has editions in {', '.join(LANGUAGES)}"
             )
-        w = table(self.lang)
-        # The search filters every page offers (the same for the whole edition: made once here).
-        self.filters = search.filter_group(
-            w["search_filters"],
-            [*((w[key], w[key]) for key in ("facet_type", "country", "status")), (w["search_rating"], "*")],
-            w["search_any"],
-            w["search_count"],
-        )
         try:
             self.editions = editions.editions(repo, dict(self.config.editions))
             if self.editions and self.lang not in self.editions:
                 raise EditionError(f"editions names no config for this edition's language, {self.lang}")
             # `mkdocs serve` sets site_url to its own address, so this holds for a build only.
-            building = getattr(self, "command", "build") in ("build", "gh-deploy")
+            building = self.command in ("build", "gh-deploy")
             here = (config.site_url or "").rstrip("/") + "/"
             if building and self.editions and self.editions[self.lang].site_url != here:
                 raise EditionError(
@@ -233,16 +247,35 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             )
         except EditionError as exc:
             raise PluginError(f"knowledge base: {exc}") from None
-        if getattr(self, "memo", None) is not None:
+        theme_dirs = config.theme.dirs
+        theme_dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+        w = table(self.lang)
+        config.extra["kb"] = {
+            "feed_title": w["changes"],
+            # The search filters every page offers: the same for the whole edition, so made once here.
+            "search_filters": search.filter_group(
+                w["search_filters"],
+                [*((w[key], w[key]) for key in ("facet_type", "country", "status")), (w["search_rating"], "*")],
+                w["search_any"],
+                w["search_count"],
+            ),
+            # For the sitemap's alternates (theme/sitemap.xml).
+            "editions": [{"lang": e.lang, "site_url": e.site_url} for e in self.editions.values()]
+            if self.here
+            else [],
+        }
+        if self.memo is not None:
             _theme_files_listed_once(config.theme)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Render every page and data file of this edition and add them in memory; start the other
+        editions' builds."""
         repo = Path(config.config_file_path).parent
         self._start_other_editions(config)
         try:
             # Forked workers only for a one-off build: `mkdocs serve` runs threads that a fork must not copy.
-            workers = usable_cpus() if getattr(self, "command", "build") == "build" else 1
+            workers = usable_cpus() if self.command == "build" else 1
             site = build_site(
                 repo,
                 Path(self.config.contributing),
@@ -250,20 +283,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 edit_uri=config.edit_uri or "",
                 workers=workers,
                 lang=self.lang,
-                memo=getattr(self, "memo", None),
+                memo=self.memo,
             )
-        except Exception as exc:  # ContentError carries every problem; anything else is a bug
-            from generator.records.problems import ContentError
-
-            if isinstance(exc, ContentError):
-                raise PluginError("Invalid content; the site was not built.\n" + exc.report()) from None
-            raise
+        except ContentError as exc:  # every problem, each at its file and line; anything else is a bug
+            raise PluginError("Invalid content; the site was not built.\n" + exc.report()) from None
         self.facets = site.facets
         self.blocks = site.blocks
         self.later = site.later
         for warning in site.warnings:
             # Info, not a warning: `--strict` must not fail on an editor's lock file.
-            log.info("knowledge base: %s", warning)
+            log.info("%s", warning)
         docs = Path(config.docs_dir).resolve()
         # edit_uri points at the repository root: hand-written pages open docs/<page>, generated
         # pages open the YAML record behind them, pages built from many records have no button.
@@ -272,8 +301,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             if file.generated_by is None:
                 file.edit_uri = f"{docs_prefix}/{file.src_uri}" if docs_prefix else None
         existing = {file.src_uri for file in files}  # Files.append resets MkDocs' own lookup table
-        memo = getattr(self, "memo", None)
-        self.written: dict[str, str] = {}
+        self.written = {}
         for path, text in {**site.pages, **site.files}.items():
             if path in existing:
                 raise PluginError(
@@ -283,7 +311,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             file.edit_uri = site.edit.get(path)
             # Everything the written page is made of, so a --dirty rebuild can skip it unchanged.
             self.written[path] = digest(text, site.blocks.get(path), file.edit_uri, site.facets.get(path))
-            file.unchanged = memo is not None and memo.written.get(path) == self.written[path]
+            file.unchanged = self.memo is not None and self.memo.written.get(path) == self.written[path]
             files.append(file)
         return files
 
@@ -291,13 +319,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         """A one-off build of the default edition builds the others into its site, side by side:
         started here, after MkDocs has emptied the site folder, and awaited in on_post_build."""
         self.others = []
-        if getattr(self, "command", "build") not in ("build", "gh-deploy") or not self.subfolders:
-            if self.subfolders and not getattr(self, "told", False):
-                self.told = True  # once, not on every live reload
-                log.info(
-                    "knowledge base: this preview shows the %s edition only; `make serve-nl` previews the Dutch one",
-                    self.lang,
-                )
+        if self.command not in ("build", "gh-deploy") or not self.subfolders:
+            if self.subfolders and not self.told_preview_edition:
+                self.told_preview_edition = True  # once, not on every live reload
+                log.info("this preview shows the %s edition only; `make serve-nl` previews the Dutch one", self.lang)
             return
         engine = type(config).__module__.split(".")[0]  # mkdocs, or properdocs building the same site
         for lang, folder in self.subfolders.items():
@@ -306,28 +331,20 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self.others.append((edition, editions.start_build(engine, edition, target, strict=bool(config.strict))))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.here:
-            sitemap = Path(config.site_dir) / "sitemap.xml"
-            if sitemap.is_file():
-                text = editions.sitemap_with_alternates(sitemap.read_text(encoding="utf-8"), self.here, self.editions)
-                sitemap.write_text(text, encoding="utf-8")
-                packed = sitemap.with_name("sitemap.xml.gz")
-                if packed.is_file():  # mtime=0: the same content gives the same bytes
-                    packed.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
-        memo = getattr(self, "memo", None)
+        """Index this edition for search and wait for the other editions; in a live preview, remove
+        the pages of removed records and leave the exports and the index to a thread."""
+        site_dir = Path(config.site_dir)
+        memo = self.memo
         if memo is not None:
             # A --dirty rebuild leaves the pages of removed records behind: remove them.
-            site = Path(config.site_dir)
             for path in memo.written.keys() - self.written.keys():
-                remove_output(site, path)
+                remove_output(site_dir, path)
             memo.written = self.written
-        site_dir = Path(config.site_dir)
         skip = frozenset(f.split("/")[0] for f in self.subfolders.values())
         if memo is not None:
             # A live preview serves the edited page first, then writes the exports and the search
             # index. A rebuild does not wait for them; the runs take turns (_INDEXING).
-            later = getattr(self, "later", None)
-            run = (site_dir, skip, later, memo, _BUILDS[0])
+            run = (site_dir, skip, self.later, memo, _BUILDS[0])
             threading.Thread(target=_after_preview, args=run, daemon=True).start()
             return
         # This edition's index is written while the other editions still build (on the other
@@ -339,10 +356,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for edition, process in self.others:
             output, _ = process.communicate()
             for line in output.splitlines():
-                if line.startswith("WARNING"):  # counts in this build too, so --strict sees it
-                    log.warning("knowledge base [%s]: %s", edition.lang, line.removeprefix("WARNING").lstrip(" -"))
+                # The other build runs with -q: MkDocs prints only its warnings and errors, each
+                # line starting with the level. A warning counts here too, so --strict sees it.
+                if line.startswith("WARNING"):
+                    log.warning("[%s] %s", edition.lang, line.removeprefix("WARNING").lstrip(" -"))
                 elif line.strip():
-                    log.info("knowledge base [%s]: %s", edition.lang, line)
+                    log.info("[%s] %s", edition.lang, line)
             if process.returncode:
                 failed.append(f"{edition.lang} ({edition.config_file.name})")
         self.others = []
@@ -351,7 +370,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             raise PluginError("knowledge base: the build of the edition(s) " + ", ".join(failed) + " failed; see above")
         if isinstance(indexed.get("error"), search.SearchIndexError):
             raise PluginError(f"knowledge base: {indexed['error']}")
-        log.info("knowledge base: search index of %s pages written to %s/pagefind/", indexed.get("pages"), site_dir)
+        log.info("search index of %s pages written to %s/pagefind/", indexed.get("pages"), site_dir)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         _BUILDS[0] += 1
@@ -359,45 +378,48 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             process.terminate()
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        if getattr(self, "memo", None) is not None:
+        """The theme's filter for our override of Material's config block; in a live preview,
+        Material's compiled templates kept between rebuilds."""
+        env.filters["kb_search_worker"] = _search_worker
+        if self.memo is not None:
             # MkDocs makes a new theme environment for every build, which compiles Material's
             # templates again (about half a second); a live preview keeps the compiled code.
             env.bytecode_cache = self.compiled
         return env
 
     def on_build_error(self, *, error: Exception) -> None:
-        if getattr(self, "memo", None) is not None:
+        if self.memo is not None:
             self.memo.written = {}  # some pages may be written, some not: rewrite them all next time
-        for _, process in getattr(self, "others", []):
+        for _, process in self.others:
             process.kill()
         self.others = []
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        # Feed readers find the change feed from any page's head.
-        href = get_relative_url("feed.xml", page.url)
-        title = escape(table(self.lang)["changes"])
-        link = f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{href}">'
-        output = output.replace("</head>", f"{link}\n</head>", 1)
-        if self.here:
-            output = editions.decorate_page(output, page.url, self.here, self.editions)
-        w = table(self.lang)
-        facets = getattr(self, "facets", {}).get(page.file.src_uri) or {w["facet_type"]: [w["facet_page"]]}
-        return search.decorate_page(output, facets, self.filters)
-
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """What the theme's override blocks show on this page (page.meta.kb): its alternates, the
+        language switch and its search facets."""
         # Search is Pagefind's (written after the build), so Material's lunr index stays empty:
         # a visitor no longer downloads an index that grows with the collection.
         page.meta["search"] = {"exclude": True}
+        w = table(self.lang)
+        page.meta["kb"] = {
+            "facets": self.facets.get(page.file.src_uri) or {w["facet_type"]: [w["facet_page"]]},
+            "alternates": editions.alternates(page.url, self.editions) if self.here else [],
+            "switch": editions.switch(page.url, self.here, self.editions) if self.here else None,
+        }
         return markdown
 
+    # Early: another plugin that reads or rewrites page HTML must see our blocks, not their markers.
+    @event_priority(50)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Put our HTML blocks back where the rendered page held their markers."""
         # MkDocs unescapes the first heading into page.title and themes print it raw (in <title>,
         # the search index, breadcrumbs); escape it so a record's name stays text.
         if page.title:
             page.title = escape(page.title, quote=True)
-        return html_text.put_back(html, getattr(self, "blocks", {}).get(page.file.src_uri, ()))
+        return html_text.put_back(html, self.blocks.get(page.file.src_uri, ()))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Rebuild when a record, a template or the contributing guide changes."""
         repo = Path(config.config_file_path).parent
         server.watch(str((repo / "content").resolve()))
         server.watch(str(TEMPLATES))
@@ -406,3 +428,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             server.watch(str(contributing))
         _poll_often(server.observer)
         return server
+
+
+def _search_worker(config_script: str) -> Markup:
+    """Jinja filter over Material's __config script: our worker's address in place of lunr's."""
+    try:
+        return Markup(search.our_worker(str(config_script)))
+    except search.AnchorMissing as exc:
+        raise PluginError(f"knowledge base: {exc}") from None

@@ -17,9 +17,8 @@ from pathlib import Path
 
 from generator.site import pagefind_files
 
-# Material's __config names its lunr worker; pages ask ours instead.
+# Material's __config names its lunr worker; pages ask ours instead (theme/main.html's config block).
 _WORKER = re.compile(r'("search": ")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
-_ARTICLE = '<article class="md-content__inner md-typeset"'
 # Not part of what a page says: permalinks, the language switch, the edit button.
 IGNORED = (".headerlink", ".kb-lang", ".md-content__button")
 
@@ -28,15 +27,19 @@ class SearchIndexError(RuntimeError):
     """Pagefind could not index the site; the message says why."""
 
 
-_BUNDLE = re.compile(r'<script src="([^"]*?)assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
-# After the result count, which Material finds as the results' first child, before the list.
-# Before Material's bundle: the filters keep a handle on the search worker it starts, and the
-# sitemap it asks for waits until the reader heads for a link (sitemap-on-intent.js).
-_BEFORE_BUNDLE = (
-    '<script src="{root}assets/javascripts/search-filters.js"></script>\n'
-    '<script src="{root}assets/javascripts/sitemap-on-intent.js"></script>\n'
-)
-_RESULTS = '<ol class="md-search-result__list"'
+class AnchorMissing(ValueError):
+    """Material's markup no longer has what an override relies on: after an upgrade, say so loudly."""
+
+
+def our_worker(config_script: str) -> str:
+    """Material's __config script with its search worker's address pointed at ours."""
+    swapped, found = _WORKER.subn(r'\1\2assets/javascripts/search-worker.js"', config_script, count=1)
+    if not found:
+        raise AnchorMissing(
+            "Material's __config names no search worker (assets/javascripts/workers/search.*.min.js); "
+            "search would stay on lunr with an empty index. See generator/site/theme/main.html"
+        )
+    return swapped
 
 
 def filter_group(label: str, selects: list[tuple[str, str]], any_value: str, count: str) -> str:
@@ -53,24 +56,6 @@ def filter_group(label: str, selects: list[tuple[str, str]], any_value: str, cou
     return (
         f'<details class="kb-search-filters" data-kb-count="{escape(count)}" hidden><summary>{escape(label)}</summary>'
         f'<div class="kb-search-filters__fields" role="group" aria-label="{escape(label)}">{fields}</div></details>'
-    )
-
-
-def decorate_page(html: str, facets: dict[str, list[str]], filters: str = "") -> str:
-    """A built page made searchable: its article is what Pagefind indexes, with the page's facets
-    as hidden filters; the search box asks the Pagefind worker and offers the ``filters`` group."""
-    html = _WORKER.sub(r'\1\2assets/javascripts/search-worker.js"', html, count=1)
-    html = _BUNDLE.sub(lambda m: _BEFORE_BUNDLE.format(root=m[1]) + m[0], html, 1)
-    if filters:
-        html = html.replace(_RESULTS, filters + _RESULTS, 1)
-    tags = "".join(
-        f'<span data-pagefind-filter="{escape(name)}">{escape(value)}</span>'
-        for name, values in facets.items()
-        for value in values
-    )
-    hidden = f'<div hidden class="kb-facets">{tags}</div>' if tags else ""
-    return html.replace(_ARTICLE, f"{_ARTICLE} data-pagefind-body", 1).replace(
-        f"{_ARTICLE} data-pagefind-body>", f"{_ARTICLE} data-pagefind-body>{hidden}", 1
     )
 
 
