@@ -120,3 +120,9 @@ def test_the_search_filters_are_text() -> None:
     page = Page(group)
     assert not {"b", "i", "u"} & {tag for tag, _ in page.tags}
     assert [a["data-kb-facet"] for tag, a in page.tags if tag == "select"] == ['x" onclick="y', "*"]
+
+
+def test_pagefind_output_without_its_page_count_is_an_error_not_a_silent_zero() -> None:
+    assert search.indexed_count("Running Pagefind\nIndexed 52 pages\nIndexed 1 language") == 52
+    with pytest.raises(search.SearchIndexError, match="no longer says 'Indexed N pages'"):
+        search.indexed_count("Running Pagefind v2\n52 documents written")

@@ -109,5 +109,15 @@ def index(
         raise SearchIndexError(
             f"Pagefind wrote an index this version cannot read ({exc}); see constraints.txt"
         ) from None
-    found = re.search(r"Indexed (\d+) pages", stdout)
-    return int(found[1]) if found else 0
+    return indexed_count(stdout)
+
+
+def indexed_count(stdout: str) -> int:
+    """How many pages Pagefind says it indexed; its words changing is an error, not a silent 0."""
+    found = re.search(r"Indexed (\d+) pages?", stdout)
+    if not found:
+        raise SearchIndexError(
+            "Pagefind's output no longer says 'Indexed N pages'; check the index and this pattern "
+            f"(pinned version in constraints.txt):\n{stdout[-500:]}"
+        )
+    return int(found[1])
