@@ -308,6 +308,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                     f"{Path(config.docs_dir).name}/{path} has the same path as a generated page; remove or rename it"
                 )
             file = Generated.generated(config, path, content=text)
+            assert isinstance(file, Generated)  # File.generated is a classmethod typed as returning File
             file.edit_uri = site.edit.get(path)
             # Everything the written page is made of, so a --dirty rebuild can skip it unchanged.
             self.written[path] = digest(text, site.blocks.get(path), file.edit_uri, site.facets.get(path))
