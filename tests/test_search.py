@@ -126,3 +126,25 @@ def test_pagefind_output_without_its_page_count_is_an_error_not_a_silent_zero() 
     assert search.indexed_count("Running Pagefind\nIndexed 52 pages\nIndexed 1 language") == 52
     with pytest.raises(search.SearchIndexError, match="no longer says 'Indexed N pages'"):
         search.indexed_count("Running Pagefind v2\n52 documents written")
+
+
+def test_search_excerpts_never_hold_the_hidden_filter_words(built_site: Path) -> None:
+    import gzip
+    import re
+
+    for folder in ("", "nl/"):
+        fragments = {}
+        for path in (built_site / folder / "pagefind/fragment").glob("*.pf_fragment"):
+            data = json.loads(gzip.decompress(path.read_bytes())[len(pagefind_files.SIGNATURE) :])
+            fragments[data["url"]] = data
+        checked = 0
+        for url, data in fragments.items():
+            assert data["filters"], url  # every page keeps its facets as filters
+            page = (built_site / folder / url.lstrip("/").removeprefix(folder) / "index.html").read_text(encoding="utf-8")
+            hidden = re.search(r'<div hidden class="kb-facets"[^>]*>(.*?)</div>', page)
+            assert hidden, url
+            words = re.findall(r">([^<]+)</span>", hidden[1])
+            if len(words) > 1:
+                checked += 1
+                assert "".join(words) not in data["content"] and " ".join(words) not in data["content"], url
+        assert checked > 0
