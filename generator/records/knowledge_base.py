@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -254,13 +254,15 @@ def build(content: Path, *, workers: int = 1, memo: Memo | None = None) -> Knowl
     A ``memo`` (live preview) keeps what each unchanged file gave from one build to the next."""
     loaded = load(content, workers=workers, memo=memo)
     warnings = _checked(content, loaded)
-    records = {
-        t.folder: tuple(sorted((r for r, _ in loaded.records[t.folder]), key=lambda r, k=t.folder: _order(k, r)))
-        for t in TYPES
+    records: dict[str, tuple[Any, ...]] = {
+        t.folder: tuple(sorted((r for r, _ in loaded.records[t.folder]), key=partial(_order, t.folder))) for t in TYPES
     }
+    # Every collection's model has an id; Record, their base, does not.
     files = {(name, r.id): doc.path for name, entries in loaded.records.items() for r, doc in entries}  # type: ignore[attr-defined]
+    study = loaded.singletons["study"][0]
+    assert isinstance(study, Study)  # the loader read it with that model
     return KnowledgeBase(
-        study=loaded.singletons["study"][0],  # type: ignore[arg-type]
+        study=study,
         records=records,
         files=files,
         warnings=tuple(warnings),
