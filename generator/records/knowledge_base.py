@@ -257,8 +257,7 @@ def build(content: Path, *, workers: int = 1, memo: Memo | None = None) -> Knowl
     records: dict[str, tuple[Any, ...]] = {
         t.folder: tuple(sorted((r for r, _ in loaded.records[t.folder]), key=partial(_order, t.folder))) for t in TYPES
     }
-    # Every collection's model has an id; Record, their base, does not.
-    files = {(name, r.id): doc.path for name, entries in loaded.records.items() for r, doc in entries}  # type: ignore[attr-defined]
+    files = {(name, r.id): doc.path for name, entries in loaded.records.items() for r, doc in entries}  # type: ignore[attr-defined]  # every collection's model has an id; their base Record has none
     study = loaded.singletons["study"][0]
     assert isinstance(study, Study)  # the loader read it with that model
     return KnowledgeBase(
