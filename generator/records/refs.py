@@ -119,7 +119,7 @@ def _walk(value: Any, node: _Node, loc: FieldPath, owner: str, found: _Found) ->
             if node.key is not None:
                 _walk(key, node.key, (*loc, key), owner, found)
             if node.value is not None:
-                # The ids of parts inside name items of the record this key names.
+                # A part's id below this key (an indicator's) names an item of the record the key names.
                 inner_owner = key if node.key is not None and node.key.part is None else owner
                 _walk(item, node.value, (*loc, key), inner_owner, found)
     else:
