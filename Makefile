@@ -25,6 +25,8 @@ serve-nl: $(STAMP)
 
 test: $(STAMP) node_modules/axe-core/axe.min.js
 	$(BIN)/ruff check generator tests bench
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python -m generator validate
 	$(BIN)/pytest
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 from functools import lru_cache
 
-from generator.records.models import TYPES
+from generator.records.models import KINDS
 
 CASES_INDEX = "cases/index.md"
 CRITERIA_INDEX = "criteria/index.md"
@@ -26,12 +26,12 @@ def lesson(lid: str) -> str:
 
 
 def record_page(kind: str, record: object) -> tuple[str, str]:
-    """Where a record is shown: its own page, or the page that lists its kind, with its anchor."""
-    rid = getattr(record, "id", "")
-    for t in TYPES:
-        if t.folder == kind:
-            return (f"{kind}/{rid}.md", "") if t.own_pages else (t.page, rid if kind != "countries" else "")
-    return "study.md", ""  # the study, the one record of its kind
+    """Where a record is shown: its own page, or the page that lists its kind, with its anchor.
+    ``kind`` is a folder of models.TYPES or "study"; any other raises KeyError."""
+    if kind == "study":  # the one record of its kind
+        return "study.md", ""
+    t, rid = KINDS[kind], getattr(record, "id", "")
+    return (f"{kind}/{rid}.md", "") if t.own_pages else (t.page, rid if t.anchored else "")
 
 
 def source(sid: str) -> str:

@@ -19,14 +19,21 @@ from generator.pages.pieces import anchor, badge, cite, label, md_link
 from generator.pages.text import Trusted, inline, pick
 from generator.records.history import DayOfChanges
 from generator.records.knowledge_base import KnowledgeBase, record_name
-from generator.records.models import NOUNS, Case, Criterion, Source
+from generator.records.models import NOUNS, Case, Criterion, Record, Source, Study
 from generator.records.ratings import SCALE, Rating
-from generator.words import table
+from generator.words import LANGUAGES, table
 
 
 def noun_of(kind: str) -> str:
     """What a record of ``kind`` is called in the edition's language: 'case', 'casus'."""
     return table()[f"noun_{kind if kind in NOUNS else 'study'}"]
+
+
+def _name(record: Record) -> object:
+    """What a record is called; the study, the one record of its kind, by the word for it."""
+    if isinstance(record, Study):
+        return {lang: table(lang)["study"] for lang in LANGUAGES}
+    return record_name(record)
 
 
 def _case_link(page: str, case: Case, anchor: str = "") -> str:
@@ -156,7 +163,7 @@ def profile_alt_text(kb: KnowledgeBase, case: Case) -> str:
 
 def backlinks(page: str, kb: KnowledgeBase, source: Source, words: dict[str, str]) -> Trusted:
     """Every record that cites ``source``, once each, with the fields that cite it."""
-    grouped: dict[tuple[str, str], tuple[object, list[str]]] = {}
+    grouped: dict[tuple[str, str], tuple[Record, list[str]]] = {}
     for link in kb.cited_by(source):
         key = (link.kind, getattr(link.record, "id", ""))
         field = ".".join(str(p) for p in link.field if not isinstance(p, int) and p != "cite")
@@ -172,7 +179,7 @@ def backlinks(page: str, kb: KnowledgeBase, source: Source, words: dict[str, str
         codes = ", ".join(f"<code>{escape(f)}</code>" for f in fields)
         fields_shown = f": {codes}" if codes else ""
         items.append(
-            f"<li>{h.link(page, record_name(record), target, anchor_id)} ({h.text(noun_of(kind))}){fields_shown}</li>"
+            f"<li>{h.link(page, _name(record), target, anchor_id)} ({h.text(noun_of(kind))}){fields_shown}</li>"
         )
     # HTML: the WODC study's page lists every record that cites it, one per case at least.
     return h.block("<ul>\n" + "\n".join(items) + "\n</ul>")
@@ -183,7 +190,7 @@ def describe_files(kb: KnowledgeBase, paths: Iterable[str]) -> dict[str, str]:
     described = {}
     for path in paths:
         kind, record = kb.record_of_file(path)
-        name = pick(record_name(record)) if record is not None else PurePosixPath(path).stem
+        name = pick(_name(record)) if record is not None else PurePosixPath(path).stem
         described[path] = f"{noun_of(kind)} {name}"
     return described
 
@@ -200,7 +207,7 @@ def change_list(page: str, kb: KnowledgeBase, days: list[DayOfChanges], words: d
             kind, record = kb.record_of_file(change.path)
             if record is not None:
                 target, anchor_id = paths.record_page(kind, record)
-                shown = md_link(page, record_name(record), target, anchor_id)
+                shown = md_link(page, _name(record), target, anchor_id)
             else:
                 shown = f"`{inline(PurePosixPath(change.path).stem)}`"
             noun = inline(noun_of(kind))

@@ -7,15 +7,14 @@ resolve, sections exist, quotes stand in their source's text, assessed cases rat
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, get_args
 
-from generator.records.models import NOUNS, Case, Record, Source
+from generator.records.models import COLLECTIONS, NOUNS, Case, Record, Source
 from generator.records.problems import Problem
 from generator.records.quotes import SourceText, read_text
 from generator.records.ratings import Rating
-from generator.records.refs import Links
+from generator.records.refs import Links, Pointer
 from generator.records.schema_errors import did_you_mean
 from generator.records.yaml_source import Document, FieldPath
 
@@ -152,11 +151,15 @@ def check(loaded: Loaded, repo: Path) -> list[Problem]:
             )
     texts: dict[str, SourceText | None] = {}
     every = [entry for entries in loaded.links.values() for entry in entries]
+    parts = {(kind, links.id): dict(links.parts) for kind, entries in loaded.links.items() for links, _ in entries}
     for links, doc in [*every, *loaded.singleton_links.values()]:
-        for loc, kind, value in links.refs:
-            ref(doc, loc, value, kind)
+        for pointer in links.refs:
+            if not pointer.part:
+                ref(doc, pointer.field, pointer.id, pointer.kind)
+            elif (pointer.kind, pointer.id) in parts:  # else the record is unknown, and reported so
+                problems += _part_problems(pointer, doc, parts[(pointer.kind, pointer.id)][pointer.part])
         for loc, source_id, section, quote in links.citations:
-            if not ref(doc, (*loc, "source"), source_id, "sources") or source_id not in sources:
+            if source_id not in sources:  # unknown, reported above, or a source that is not valid
                 continue
             source = sources[source_id]
             if section is not None and source.sections and section not in source.sections:
@@ -196,31 +199,29 @@ def check(loaded: Loaded, repo: Path) -> list[Problem]:
             indicator_home.setdefault(iid, links.id)
 
     for links, doc in loaded.links.get("cases", []):
-        problems += _assessment_problems(links, doc, criteria, ref)
+        problems += _assessment_problems(links, doc, criteria)
     return problems
 
 
-def _assessment_problems(
-    case: Links,
-    doc: Document,
-    criteria: dict[str, tuple[str, ...]],
-    ref: Callable[[Document, FieldPath, str, str], bool],
-) -> list[Problem]:
+def _part_problems(pointer: Pointer, doc: Document, items: tuple[str, ...]) -> list[Problem]:
+    """An id that must name an item of another record's list, e.g. an indicator of a criterion."""
+    if pointer.item in items:
+        return []
+    noun = _part_noun(pointer.kind, pointer.part)
+    article = "an" if noun[:1] in tuple("aeiou") else "a"
+    message = f"'{pointer.item}' is not {article} {noun} of {NOUNS[pointer.kind]} '{pointer.id}'"
+    return [doc.problem(pointer.field, message, did_you_mean(pointer.item, list(items)))]
+
+
+def _part_noun(kind: str, part: str) -> str:
+    """What an item of a record's list is called: its model's name, e.g. 'indicator'."""
+    (item,) = get_args(COLLECTIONS[kind].model_fields[part].annotation)
+    return str(item.__name__).lower()
+
+
+def _assessment_problems(case: Links, doc: Document, criteria: dict[str, tuple[str, ...]]) -> list[Problem]:
     problems: list[Problem] = []
     rated = dict(case.rated)
-    for cid, indicators in case.rated:
-        if cid not in criteria:
-            ref(doc, ("assessment", cid), cid, "criteria")
-            continue
-        for iid in indicators:
-            if iid not in criteria[cid]:
-                problems.append(
-                    doc.problem(
-                        ("assessment", cid, iid),
-                        f"'{iid}' is not an indicator of criterion '{cid}'",
-                        did_you_mean(iid, list(criteria[cid])),
-                    )
-                )
     if case.assessed:
         hint = "give each a rating ('unknown' where the sources are silent), a finding and a citation"
         for cid, indicators in criteria.items():

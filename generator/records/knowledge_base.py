@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -25,13 +25,13 @@ from generator.records.models import (
     Study,
     Term,
     Variant,
+    kind_of,
 )
 from generator.records.problems import ContentError, Problem
 from generator.records.ratings import Rating, derive
 from generator.records.refs import citations
 from generator.records.yaml_source import FieldPath
 from generator.util.incremental import Memo
-from generator.words import LANGUAGES, table
 
 ASSESSED_ORDER = {"study": 0, "contributors": 1, None: 2}
 STATUS_ORDER = {"studied": 0, "screened-out": 1, "left-out": 2, None: 3}
@@ -187,7 +187,7 @@ class KnowledgeBase:
                 found.setdefault(citation.source, []).append(Backlink(kind, record, loc, citation))
         return {sid: tuple(links) for sid, links in found.items()}
 
-    def record_of_file(self, path: str) -> tuple[str, object | None]:
+    def record_of_file(self, path: str) -> tuple[str, Record | None]:
         """The collection and record a content file holds (None once it no longer exists)."""
         parts = PurePosixPath(path).parts
         if len(parts) == 3 and parts[1] in self.records:
@@ -207,15 +207,14 @@ def section_anchor(section: str) -> str:
     return _SLUG.sub("-", section.casefold()).strip("-") or "section"
 
 
-def record_name(record: object) -> object:
-    """What a record is called, whatever its kind: name, title, term or how citations name it."""
-    for field in ("name", "title", "term", "cited_as"):
-        if getattr(record, field, None):
-            return getattr(record, field)
-    return {lang: table(lang)["study"] for lang in LANGUAGES}
+def record_name(record: Record) -> str | dict[str, str]:
+    """What a record is called: the field its kind names it by (models.TYPES). A record of no kind
+    there (the study, a model without a row) raises LookupError rather than get a guessed name."""
+    name: str | dict[str, str] = getattr(record, kind_of(record).name_field)
+    return name
 
 
-def _name_key(record: object) -> str:
+def _name_key(record: Record) -> str:
     name = record_name(record)
     return (name["en"] if isinstance(name, dict) else str(name)).casefold()
 
@@ -255,13 +254,14 @@ def build(content: Path, *, workers: int = 1, memo: Memo | None = None) -> Knowl
     A ``memo`` (live preview) keeps what each unchanged file gave from one build to the next."""
     loaded = load(content, workers=workers, memo=memo)
     warnings = _checked(content, loaded)
-    records = {
-        t.folder: tuple(sorted((r for r, _ in loaded.records[t.folder]), key=lambda r, k=t.folder: _order(k, r)))
-        for t in TYPES
+    records: dict[str, tuple[Any, ...]] = {
+        t.folder: tuple(sorted((r for r, _ in loaded.records[t.folder]), key=partial(_order, t.folder))) for t in TYPES
     }
-    files = {(name, r.id): doc.path for name, entries in loaded.records.items() for r, doc in entries}  # type: ignore[attr-defined]
+    files = {(name, r.id): doc.path for name, entries in loaded.records.items() for r, doc in entries}  # type: ignore[attr-defined]  # every collection's model has an id; their base Record has none
+    study = loaded.singletons["study"][0]
+    assert isinstance(study, Study)  # the loader read it with that model
     return KnowledgeBase(
-        study=loaded.singletons["study"][0],  # type: ignore[arg-type]
+        study=study,
         records=records,
         files=files,
         warnings=tuple(warnings),

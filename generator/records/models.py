@@ -36,6 +36,18 @@ class _TextMark:
 
 TEXT = _TextMark()
 
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field that holds another record's id: ``kind`` is the folder of the records it may
+    name. refs.py derives the check across records from these marks, so every reference is checked.
+    With ``part``, the id is that of an item in the list ``part`` of the record named by the key
+    of the enclosing mapping (an assessment's indicator ids, inside the criterion's id)."""
+
+    kind: str
+    part: str | None = None
+
+
 # A text is written in English, or as a mapping {en: ..., nl: ...} with its Dutch translation.
 # Either way the model holds the mapping, so every output asks for a language the same way.
 Text = Annotated[Prose | dict[Lang, Prose], AfterValidator(_needs_english), TEXT]
@@ -67,7 +79,9 @@ class Record(BaseModel):
 class Citation(Record):
     """Where a statement comes from: a source record and, optionally, where in it and its words."""
 
-    source: Id = Field(description="Id of a source record in content/sources/, e.g. 'wodc-soft-targets'.")
+    source: Annotated[Id, Ref("sources")] = Field(
+        description="Id of a source record in content/sources/, e.g. 'wodc-soft-targets'."
+    )
     section: Line | None = Field(default=None, description="A section from the source's list of sections.")
     page: Line | None = Field(default=None, description="A page or page range, e.g. '12' or '12-14'.")
     quote: Quote | None = Field(
@@ -108,7 +122,7 @@ class Case(Record):
     other_names: list[Name] = Field(
         default=[], description="Other names, e.g. the Dutch name or an abbreviation; search finds them."
     )
-    country: Id | None = Field(
+    country: Annotated[Id, Ref("countries")] | None = Field(
         default=None, description="Id of a country record; leave out where the source is silent."
     )
     place: Name | None = Field(default=None, description="The city or area.")
@@ -145,9 +159,9 @@ class Case(Record):
     task_shift: Fact | None = Field(default=None, description="The shift of tasks between public and private.")
     accountability: Fact | None = Field(default=None, description="Accountability and evaluation.")
     threat_information: Fact | None = Field(default=None, description="Information about the threat.")
-    assessment: dict[Id, dict[Id, Assessed]] = Field(
-        default={}, description="For an assessed case: criterion id -> indicator id -> rating, finding, cite."
-    )
+    assessment: dict[
+        Annotated[Id, Ref("criteria")], dict[Annotated[Id, Ref("criteria", part="indicators")], Assessed]
+    ] = Field(default={}, description="For an assessed case: criterion id -> indicator id -> rating, finding, cite.")
 
 
 # The case facts shown under "How the partnership works", in the order the model declares them:
@@ -178,7 +192,9 @@ class Criterion(Record):
     summary: Text
     literature: Fact
     operationalisation: Fact
-    references: list[Id] = Field(default=[], description="Ids of the sources (literature) the criterion rests on.")
+    references: list[Annotated[Id, Ref("sources")]] = Field(
+        default=[], description="Ids of the sources (literature) the criterion rests on."
+    )
     indicators: list[Indicator] = Field(min_length=1)
 
 
@@ -188,8 +204,8 @@ class Lesson(Record):
         default=[], description="Ids this record had before it was renamed: their addresses redirect here."
     )
     title: Name
-    criterion: Id
-    cases: list[Id] = Field(min_length=1)
+    criterion: Annotated[Id, Ref("criteria")]
+    cases: list[Annotated[Id, Ref("cases")]] = Field(min_length=1)
     text: Text
     cite: Cites
 
@@ -263,7 +279,7 @@ class Variant(Record):
     title: Name
     text: Text
     requires: list[Text] = []
-    criteria: list[Id] = []
+    criteria: list[Annotated[Id, Ref("criteria")]] = []
     cite: Cites
 
 
@@ -289,7 +305,9 @@ class Funnel(Record):
 
 
 class Study(Record):
-    source: Id = Field(description="Id of the study's own source record (title, authors, sections).")
+    source: Annotated[Id, Ref("sources")] = Field(
+        description="Id of the study's own source record (title, authors, sections)."
+    )
     purpose: Fact
     performed_by: Fact
     commissioned_by: Fact
@@ -309,26 +327,38 @@ class Study(Record):
 
 @dataclass(frozen=True)
 class RecordType:
-    """One kind of record. Adding a kind: its model above, a row here, its template and a nav line."""
+    """One kind of record. Adding a kind: its model above (its references marked with ``Ref``), a
+    row here, its words, its template and a nav line (generator/README.md has the whole recipe)."""
 
     folder: str  # content/<folder>/<id>.yaml
     model: type[Record]
     noun: str  # in messages: "is not the id of any <noun>"
     page: str  # the page that lists the records
+    name_field: str  # the field that names a record in lists of changes and citing records
     own_pages: bool = False  # each record also gets <folder>/<id>.md from <noun>.md.j2
+    anchored: bool = True  # on the page that lists them, each record has its id as an anchor
 
 
 TYPES: tuple[RecordType, ...] = (
-    RecordType("criteria", Criterion, "criterion", "criteria/index.md", own_pages=True),
-    RecordType("cases", Case, "case", "cases/index.md", own_pages=True),
-    RecordType("lessons", Lesson, "lesson", "lessons/index.md", own_pages=True),
-    RecordType("sources", Source, "source", "sources/index.md", own_pages=True),
-    RecordType("countries", Country, "country", "policy.md"),
-    RecordType("instruments", Instrument, "instrument", "policy.md"),
-    RecordType("conditions", Condition, "condition", "conditions.md"),
-    RecordType("variants", Variant, "variant", "variants.md"),
-    RecordType("terms", Term, "term", "glossary.md"),
+    RecordType("criteria", Criterion, "criterion", "criteria/index.md", "title", own_pages=True),
+    RecordType("cases", Case, "case", "cases/index.md", "name", own_pages=True),
+    RecordType("lessons", Lesson, "lesson", "lessons/index.md", "title", own_pages=True),
+    RecordType("sources", Source, "source", "sources/index.md", "cited_as", own_pages=True),
+    RecordType("countries", Country, "country", "policy.md", "name", anchored=False),
+    RecordType("instruments", Instrument, "instrument", "policy.md", "name"),
+    RecordType("conditions", Condition, "condition", "conditions.md", "title"),
+    RecordType("variants", Variant, "variant", "variants.md", "title"),
+    RecordType("terms", Term, "term", "glossary.md", "term"),
 )
+KINDS: dict[str, RecordType] = {t.folder: t for t in TYPES}
 COLLECTIONS: dict[str, type[Record]] = {t.folder: t.model for t in TYPES}
 NOUNS: dict[str, str] = {t.folder: t.noun for t in TYPES}
 SINGLETONS: dict[str, type[Record]] = {"study": Study}
+
+
+def kind_of(record: Record) -> RecordType:
+    """The kind a record is of; a model without a row in TYPES (the study, a new model) raises."""
+    for t in TYPES:
+        if type(record) is t.model:
+            return t
+    raise LookupError(f"{type(record).__name__} is not a kind of record in TYPES")

@@ -73,10 +73,10 @@ def indicator_ratings(assessment: object) -> dict[str, str]:
 
 def derive(ratings: Iterable[Rating]) -> Rating:
     """Apply :data:`RULE`; the only place a criterion rating is computed."""
-    scores = [SCALE[r].score for r in ratings if SCALE[r].score is not None]
+    scores = [score for r in ratings if (score := SCALE[r].score) is not None]
     if not scores:
         return Rating.UNKNOWN
-    mean = sum(scores) / len(scores)  # type: ignore[arg-type]
+    mean = sum(scores) / len(scores)
     if mean >= PRESENT_AT:
         return Rating.PRESENT
     if mean <= ABSENT_AT:

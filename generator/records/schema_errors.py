@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from generator.records.problems import Problem
 from generator.records.yaml_source import Document, FieldPath
@@ -54,7 +55,7 @@ _EXPECTED = {
 }
 
 
-def _message(error: dict[str, Any]) -> tuple[str, str]:
+def _message(error: ErrorDetails) -> tuple[str, str]:
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     if kind == "missing":
         return "is required but missing", ""
@@ -97,7 +98,7 @@ def _clean_loc(loc: tuple[Any, ...], data: Any) -> FieldPath:
 
 
 def problems_from(exc: ValidationError, doc: Document, prefix: FieldPath = ()) -> list[Problem]:
-    by_loc: dict[FieldPath, list[dict[str, Any]]] = {}
+    by_loc: dict[FieldPath, list[ErrorDetails]] = {}
     for error in exc.errors():
         loc = _clean_loc(prefix + tuple(error["loc"]), doc.data)
         by_loc.setdefault(loc, []).append(error)

@@ -28,7 +28,7 @@ _WORDS = frozenset(
 )
 
 
-class Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class Loader(_BaseLoader):  # type: ignore[misc, valid-type]  # libyaml's loader where installed: chosen at import
     """libyaml's parser with a shortcut in the (Python) resolver: keys and prose that cannot be a
     number, date, boolean or null are text without PyYAML's tour of its regexes."""
 
@@ -41,7 +41,7 @@ class Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 
     # Path resolvers are a PyYAML feature records never use, yet libyaml calls these two for every
     # node: built-ins that take the same arguments and do nothing are cheaper than a Python no-op.
-    descend_resolver = {}.get  # (node, index) -> None
+    descend_resolver = dict[Any, None]().get  # (node, index) -> None
     ascend_resolver = tuple  # () -> ()
 
 
@@ -239,7 +239,7 @@ _PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool",
 _SCALARS = yaml.SafeLoader("")
 
 
-def _construct(node: yaml.ScalarNode) -> Any:
+def _construct(node: yaml.Node) -> Any:
     # The tag's constructor itself, not construct_object: that one remembers every node it has
     # seen, so a long-lived loader would grow with every rebuild under `mkdocs serve`.
     value = _SCALARS.yaml_constructors[node.tag](_SCALARS, node)

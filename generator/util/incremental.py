@@ -51,8 +51,8 @@ class Memo:
     loaded: dict[str, tuple[str, Any]] = field(default_factory=dict)
     # record file -> digest, of the files read in the latest build only
     files: dict[str, str] = field(default_factory=dict)
-    # page key -> Markdown
-    pages: dict[str, str] = field(default_factory=dict)
+    # page key -> its Markdown, and the HTML blocks it holds markers for
+    pages: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     # generated file -> hash of what was written for it in the latest build
     written: dict[str, str] = field(default_factory=dict)
     rendered: int = 0  # pages rendered anew in the latest build (the rest were kept)

@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from typing import Any, TypeVar
 
 log = logging.getLogger("mkdocs.plugins.knowledge_base")
 
@@ -22,7 +22,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 # Set just before forking, so workers inherit the tasks instead of receiving them pickled.
-_SHARED: tuple[Callable[[T], R], Sequence[T]] | None = None  # type: ignore[valid-type]
+_SHARED: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
 
 
 def usable_cpus() -> int:
@@ -32,7 +32,7 @@ def usable_cpus() -> int:
     return os.cpu_count() or 1
 
 
-def _run_slice(bounds: tuple[int, int]) -> list[object]:
+def _run_slice(bounds: tuple[int, int]) -> list[Any]:
     assert _SHARED is not None
     task, items = _SHARED
     return [task(item) for item in items[bounds[0] : bounds[1]]]
@@ -54,7 +54,7 @@ def run(task: Callable[[T], R], items: Sequence[T], workers: int, *, slices_per_
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            return [result for batch in pool.map(_run_slice, slices) for result in batch]  # type: ignore[misc]
+            return [result for batch in pool.map(_run_slice, slices) for result in batch]
     except (ValueError, OSError, BrokenProcessPool) as exc:
         # No fork on this platform, no processes left, or a worker died: the work is still
         # correct in one process, only slower.
