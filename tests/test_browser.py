@@ -482,3 +482,52 @@ def test_search_results_have_no_serious_accessibility_violations(page) -> None:
     page.click(".kb-search-filters summary")  # the filters open, with the values the index holds
     expect(page.locator(".kb-search-filters select[data-kb-facet='*'] optgroup").first).to_be_attached()
     assert serious_violations(page) == []
+
+
+def _misspelt(name: str) -> tuple[str, str]:
+    """A case's name with its longest word misspelt by one letter (a vowel swapped), and that word."""
+    word = max(re.findall(r"[A-Za-z]{6,}", name), key=len)
+    at = max(i for i, c in enumerate(word) if c.lower() in "aeiou" and i > 0)
+    wrong = word[:at] + ("a" if word[at].lower() != "a" else "e") + word[at + 1 :]
+    return wrong, word
+
+
+@pytest.mark.parametrize("edition", ["", "nl/"])
+def test_a_misspelt_name_still_finds_its_page(page, kb, edition: str) -> None:
+    from generator.pages.text import pick
+    from generator.words import edition as in_edition
+
+    lang = "nl" if edition else "en"
+    with in_edition(lang):
+        case = next(c for c in kb.cases if re.search(r"[A-Za-z]{6,}", str(pick(c.name))))
+        wrong, right = _misspelt(str(pick(case.name)))
+    assert wrong != right
+    search(page, wrong, start=f"./{edition}")
+    # Results for the first letters typed show first; the answer to the whole word follows.
+    suggestion = page.locator(f".md-search-result__item a[href*='{edition}cases/{case.id}/']").first
+    expect(suggestion).to_be_visible(timeout=10_000)
+    # Said as a suggestion, in the edition's language, not as a match.
+    expect(suggestion).to_contain_text("similar name" if lang == "en" else "vergelijkbare naam")
+
+
+def test_contributor_pages_rank_below_content_for_content_words(page, kb) -> None:
+    """Searched by its title, a lesson comes before Contributing, What changed and Open data,
+    which name lessons too."""
+    from generator.pages.text import pick
+    from generator.site.search import FOR_CONTRIBUTORS
+
+    contributor = tuple(p.removesuffix(".md") + "/" for p in FOR_CONTRIBUTORS)
+    page.goto("./")
+    for lesson in kb.lessons:
+        urls = page.evaluate(
+            """async (q) => {
+                const base = new URL('pagefind/', document.baseURI).href;
+                const pf = await import(base + 'pagefind.js');
+                await pf.options({ basePath: base });
+                const found = await pf.search(q);
+                return Promise.all(found.results.map(r => r.data().then(d => d.url)));
+            }""",
+            str(pick(lesson.title)),
+        )
+        own = next(i for i, u in enumerate(urls) if u.endswith(f"lessons/{lesson.id}/"))
+        assert not [u for u in urls[:own] if u.endswith(contributor)], (pick(lesson.title), urls[: own + 1])

@@ -148,3 +148,19 @@ def test_search_excerpts_never_hold_the_hidden_filter_words(built_site: Path) ->
                 checked += 1
                 assert "".join(words) not in data["content"] and " ".join(words) not in data["content"], url
         assert checked > 0
+
+
+def test_contributor_pages_weigh_less_in_search_than_reader_pages(built_site: Path) -> None:
+    from generator.site.search import CONTRIBUTOR_WEIGHT, FOR_CONTRIBUTORS
+
+    assert 0 < CONTRIBUTOR_WEIGHT < 1
+    for folder in ("", "nl/"):
+        for html in (built_site / folder).rglob("index.html"):
+            relative = html.relative_to(built_site / folder).parent.as_posix()
+            if folder == "" and relative.startswith("nl"):
+                continue
+            text = html.read_text(encoding="utf-8")
+            if "data-pagefind-body" not in text:
+                continue
+            weighted = f'<div data-pagefind-body data-pagefind-weight="{CONTRIBUTOR_WEIGHT}">' in text
+            assert weighted == (f"{relative}.md" in FOR_CONTRIBUTORS), relative

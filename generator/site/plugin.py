@@ -43,10 +43,10 @@ log = PrefixedLogger("knowledge base", logging.getLogger("mkdocs.plugins.knowled
 _INDEXING = threading.Lock()
 
 
-def _index_into(site_dir: Path, skip: frozenset[str], result: dict[str, object]) -> None:
+def _index_into(site_dir: Path, skip: frozenset[str], suggest: str, result: dict[str, object]) -> None:
     """Index in a thread: how many pages, or the error, go into ``result``."""
     try:
-        result["pages"] = search.index(site_dir, skip)
+        result["pages"] = search.index(site_dir, skip, suggest=suggest)
     except search.SearchIndexError as exc:
         result["error"] = exc
 
@@ -70,7 +70,12 @@ _INDEXER: list[Any] = []  # the Pagefind process of a live preview, while it run
 
 
 def _after_preview(
-    site_dir: Path, skip: frozenset[str], exports: Callable[[], dict[str, str]] | None, memo: Memo, build: int
+    site_dir: Path,
+    skip: frozenset[str],
+    suggest: str,
+    exports: Callable[[], dict[str, str]] | None,
+    memo: Memo,
+    build: int,
 ) -> None:
     """What a live preview does once the edited page is served: write the data exports, then index
     for search. Runs in a thread; the runs take turns. A run whose build a newer one overtook
@@ -88,7 +93,7 @@ def _after_preview(
                     target.write_bytes(text.encode("utf-8"))  # as MkDocs writes a generated file
             memo.exports = fresh
         try:
-            pages = search.index(site_dir, skip, started=_INDEXER.append)
+            pages = search.index(site_dir, skip, started=_INDEXER.append, suggest=suggest)
         except search.SearchIndexError as exc:
             if _BUILDS[0] == build:
                 log.error("%s", exc)  # the preview goes on; its search shows the last index
@@ -342,16 +347,17 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 remove_output(site_dir, path)
             memo.written = self.written
         skip = frozenset(f.split("/")[0] for f in self.subfolders.values())
+        suggest = table(self.lang)["search_nearest"]
         if memo is not None:
             # A live preview serves the edited page first, then writes the exports and the search
             # index. A rebuild does not wait for them; the runs take turns (_INDEXING).
-            run = (site_dir, skip, self.later, memo, _BUILDS[0])
+            run = (site_dir, skip, suggest, self.later, memo, _BUILDS[0])
             threading.Thread(target=_after_preview, args=run, daemon=True).start()
             return
         # This edition's index is written while the other editions still build (on the other
         # core): its glob leaves their folders out.
         indexed: dict[str, object] = {}
-        indexing = threading.Thread(target=_index_into, args=(site_dir, skip, indexed))
+        indexing = threading.Thread(target=_index_into, args=(site_dir, skip, suggest, indexed))
         indexing.start()
         failed = []
         for edition, process in self.others:
@@ -406,6 +412,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             "facets": self.facets.get(page.file.src_uri) or {w["facet_type"]: [w["facet_page"]]},
             "alternates": editions.alternates(page.url, self.editions) if self.here else [],
             "switch": editions.switch(page.url, self.here, self.editions) if self.here else None,
+            "search_weight": search.CONTRIBUTOR_WEIGHT if page.file.src_uri in search.FOR_CONTRIBUTORS else None,
         }
         return markdown
 

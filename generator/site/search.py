@@ -7,18 +7,22 @@ Pagefind splits the index into small chunks that a query fetches on demand, one 
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
 import sys
 from collections.abc import Callable
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 
 from generator.site import pagefind_files
 
 # Material's __config names its lunr worker; pages ask ours instead (theme/main.html's config block).
 _WORKER = re.compile(r'("search": ")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
+# Pages for contributors rank below what readers come for: their words count a fifth as much.
+FOR_CONTRIBUTORS = frozenset({"contributing.md", "changes.md", "data.md"})
+CONTRIBUTOR_WEIGHT = 0.2
 # Not part of what a page says: permalinks, the language switch, the edit button.
 IGNORED = (".headerlink", ".kb-lang", ".md-content__button")
 
@@ -75,6 +79,7 @@ def index(
     skip: frozenset[str] = frozenset(),
     *,
     started: Callable[[subprocess.Popen[str]], None] | None = None,
+    suggest: str = "",
 ) -> int:
     """Index the built pages under ``site_dir``, except the folders ``skip``, into
     ``site_dir/pagefind``; how many pages. With ``started`` (a live preview), Pagefind runs at a
@@ -109,7 +114,36 @@ def index(
         raise SearchIndexError(
             f"Pagefind wrote an index this version cannot read ({exc}); see constraints.txt"
         ) from None
+    if suggest:
+        write_titles(bundle, suggest, page_titles(site_dir, skip))
     return indexed_count(stdout)
+
+
+_BODY = re.compile(r"data-pagefind-body.*?<h1[^>]*>(.*?)</h1>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+_PERMALINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
+
+
+def page_titles(site_dir: Path, skip: frozenset[str] = frozenset()) -> list[list[str]]:
+    """[title, address] of every indexed page of this edition (its first heading), by address:
+    what a search that finds nothing offers by edit distance (Pagefind has no typo tolerance)."""
+    found = []
+    for page in sorted(site_dir.rglob("*.html")):
+        relative = page.relative_to(site_dir)
+        if relative.parts[0] in skip | {"pagefind"}:
+            continue
+        heading = _BODY.search(page.read_text(encoding="utf-8"))
+        if heading:
+            title = unescape(_TAG.sub("", _PERMALINK.sub("", heading[1]))).strip()
+            address = relative.parent.as_posix()
+            found.append([title, "" if address == "." else address + "/"])
+    return sorted(found, key=lambda pair: pair[1])
+
+
+def write_titles(bundle: Path, label: str, titles: list[list[str]]) -> None:
+    """The titles list the search worker loads only when a query finds nothing."""
+    data = {"label": label, "pages": titles}
+    (bundle / "kb-titles.json").write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def indexed_count(stdout: str) -> int:

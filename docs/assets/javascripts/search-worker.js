@@ -53,6 +53,72 @@ function item(data, words) {
   return [page];
 }
 
+// Pagefind has no typo tolerance: when a query finds nothing (or only pieces of its words, as
+// "an" for "Antwarp"), the build's list of page titles (pagefind/kb-titles.json, loaded only
+// then) offers the pages whose names are nearest.
+var titles = null;
+
+function fold(text) {
+  return String(text).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+}
+
+function distance(a, b) {
+  var previous = [], current, i, j;
+  for (j = 0; j <= b.length; j++) previous.push(j);
+  for (i = 1; i <= a.length; i++) {
+    current = [i];
+    for (j = 1; j <= b.length; j++) {
+      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+// Each query word must lie within a quarter of its length (at least one edit) of a word of the
+// title; the nearest titles first, at most five.
+function nearest(terms, pages) {
+  var scored = [];
+  pages.forEach(function (pair) {
+    var names = fold(pair[0]).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    var total = 0;
+    for (var k = 0; k < terms.length; k++) {
+      var word = fold(terms[k]);
+      var best = Infinity;
+      names.forEach(function (name) { best = Math.min(best, distance(word, name)); });
+      if (best > Math.max(1, Math.floor(word.length / 4))) return;
+      total += best;
+    }
+    scored.push([total, pair[0], pair[1]]);
+  });
+  scored.sort(function (x, y) { return x[0] - y[0] || x[1].localeCompare(y[1]); });
+  return scored.slice(0, 5);
+}
+
+// Whether Pagefind's results mark a word that begins as a query word does (four letters, or the
+// whole of a shorter one): stemming ("partnerships" -> "partnership") counts, "an" does not.
+function matched(pages, terms) {
+  var marked = [];
+  pages.forEach(function (p) {
+    String(p.excerpt).replace(/<mark>([^<]*)<\/mark>/g, function (_, word) { marked.push(fold(word)); return _; });
+  });
+  return terms.some(function (term) {
+    var q = fold(term), n = Math.min(4, q.length);
+    return marked.some(function (m) { return m.length >= n && m.slice(0, n) === q.slice(0, n); });
+  });
+}
+
+function suggestions(terms) {
+  if (!titles) {
+    titles = fetch(BASE + "kb-titles.json").then(function (r) { return r.ok ? r.json() : { pages: [] }; });
+  }
+  return titles.then(function (list) {
+    return nearest(terms, list.pages || []).map(function (found) {
+      return [{ location: found[2], title: escapeHTML(found[1]), text: escapeHTML(list.label || ""), score: 1, terms: {} }];
+    });
+  }, function () { return []; });
+}
+
 // ``id`` is the query's number: once a newer query has come, this one fetches no fragments.
 function answer(query, id) {
   var terms = words(query);
@@ -67,7 +133,13 @@ function answer(query, id) {
     return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); }));
   }).then(function (pages) {
     if (!pages) return null;
-    return { items: pages.map(function (p) { return item(p, terms); }), suggest: [], filters: available };
+    var items = pages.map(function (p) { return item(p, terms); });
+    if (!Object.keys(filters).length && !matched(pages, terms)) {
+      return suggestions(terms).then(function (nearest) {
+        return { items: nearest.concat(items), suggest: [], filters: available };
+      });
+    }
+    return { items: items, suggest: [], filters: available };
   });
 }
 
