@@ -36,7 +36,6 @@ PRESENT_AT = 1.5  # an average score at or above this is present
 ABSENT_AT = 0.5  # an average score at or below this is absent
 
 
-
 def indicator_ratings(assessment: object) -> dict[str, str]:
     """A case's indicator ratings as 'criterion › indicator' -> rating, read from plain data (a
     record's YAML from any commit, or an export), tolerating shapes that are no longer valid."""
