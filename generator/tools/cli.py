@@ -10,10 +10,13 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from generator.records.problems import ContentError, Problem
 from generator.words import DEFAULT, LANGUAGES
+
+if TYPE_CHECKING:
+    from generator.pages import standalone
 
 
 class _Parser(argparse.ArgumentParser):
@@ -43,6 +46,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     render.add_argument("--out", type=Path, required=True, help="folder to write into (created if missing)")
     render.add_argument("--lang", choices=LANGUAGES, default=DEFAULT, help="the edition to write: en (default) or nl")
+    render.add_argument(
+        "--site-url", default=None, help="the edition's address (default: its site_url in the repository's config)"
+    )
+    render.add_argument(
+        "--edit-url", default=None, help="the repository's edit address for a file (default: edit_uri in mkdocs.yml)"
+    )
+
+    after = sub.add_parser(
+        "after-build", help="after any engine's build: place the other editions, add sitemap alternates, index search"
+    )
+    after.add_argument("site", type=Path, help="the built site of the edition --lang")
+    after.add_argument("--lang", choices=LANGUAGES, default=DEFAULT, help="the edition built there (default: en)")
+    after.add_argument(
+        "--edition", action="append", default=[], metavar="LANG=DIR", help="another edition's built site to place in it"
+    )
 
     new = sub.add_parser("new", help="scaffold a record in which every field is present and commented")
     new.add_argument("kind", choices=("case", "lesson", "source"))
@@ -72,6 +90,32 @@ def _write(out: Path, files: dict[str, str]) -> None:
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+
+
+def _addresses(repo: Path, lang: str, site_url: str | None, edit_url: str | None) -> standalone.Addresses:
+    """Where the rendered site will live: as given, else as the repository's MkDocs config says."""
+    from generator.pages.standalone import Addresses
+    from generator.site.after_build import configured
+    from generator.site.editions import read_config
+
+    known = {e.lang: e.site_url for e in configured(repo).values()}
+    here = known.get(lang, "")
+    given = (site_url.rstrip("/") + "/") if site_url else here
+    # The other editions keep where they lie from this one ('nl/' inside the English one).
+    others = {o: given + url[len(here) :] if here and url.startswith(here) else url for o, url in known.items()}
+    if here and given != here and lang != DEFAULT and here.startswith(known.get(DEFAULT, "\0")):
+        others[DEFAULT] = given[: len(given) - len(here) + len(known[DEFAULT])]
+    config = repo / "mkdocs.yml"
+    edit = edit_url if edit_url is not None else (read_config(config).get("edit_uri") if config.is_file() else "")
+    edit = str(edit or "")
+    return Addresses(given, edit and edit.rstrip("/") + "/", {**others, lang: given} if given else {})
+
+
+def _edition_arg(text: str) -> tuple[str, Path]:
+    lang, equals, folder = text.partition("=")
+    if not equals or lang not in LANGUAGES:
+        raise _OutError(f"--edition {text}: say LANG=DIR, LANG one of {', '.join(LANGUAGES)}")
+    return lang, Path(folder)
 
 
 def _only(problems: list[Problem], repo: Path, files: list[Path]) -> list[Problem]:
@@ -124,12 +168,28 @@ def main(argv: Sequence[str] | None = None) -> int:
             for lang in TRANSLATED_INTO:
                 print(f"{lang}: {counts.get('texts_' + lang, 0)}/{counts.get('texts_total', 0)} texts translated")
         elif args.command == "render":
+            from generator.pages import standalone
             from generator.pages.build import build_site
 
+            where = _addresses(repo, args.lang, args.site_url, args.edit_url)
             contributing = Path("CONTRIBUTING.md" if args.lang == DEFAULT else f"CONTRIBUTING.{args.lang}.md")
-            site = build_site(repo, contributing, workers=usable_cpus(), lang=args.lang)
-            _write(args.out, {**{path: site.markdown(path) for path in site.pages}, **site.files})
+            site = build_site(
+                repo,
+                contributing,
+                site_url=where.site_url,
+                edit_uri=where.edit_url,
+                workers=usable_cpus(),
+                lang=args.lang,
+            )
+            pages = {path: standalone.page(site, path, args.lang, where) for path in site.pages}
+            _write(args.out, {**pages, **site.files})
             print(f"Wrote {len(site.pages)} pages and {len(site.files)} other files ({args.lang}) to {args.out}.")
+        elif args.command == "after-build":
+            from generator.site import after_build
+
+            built = dict(_edition_arg(text) for text in args.edition)
+            for line in after_build.run(args.site, args.lang, after_build.configured(repo), built):
+                print(line)
         elif args.command == "export":
             from generator.pages import export
             from generator.pages.build import load_kb
@@ -159,7 +219,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
     except ContentError as exc:
         return _report(exc, getattr(args, "format", "text"), repo, getattr(args, "files", []))
-    except (ScaffoldError, _OutError, DiffError) as exc:
+    except (ScaffoldError, _OutError, DiffError, ValueError, RuntimeError) as exc:  # EditionError, SearchIndexError
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:  # a folder that cannot be created or written
