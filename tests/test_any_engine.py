@@ -87,3 +87,23 @@ def test_front_matter_carries_the_escaped_title_edit_target_alternates_and_facet
         "nl": SITE_URL + "nl/cases/antwerp-diamond-quarter/",
     }
     assert meta["kb_facets"]["Type"] == ["case"] and meta["kb_lang"] == "en"
+
+
+def test_a_sources_cited_in_section_stays_bounded_as_the_collection_grows(kb, monkeypatch) -> None:
+    # An engine's search index caps a page's words (Zensical: 65,536 positions); the study's source
+    # is cited by every case, so its list is capped per kind and the rest counted.
+    from collections import Counter
+
+    from generator.pages import tables
+    from generator.pages.render import render_site
+
+    citing = Counter(
+        kind for kind, _ in {(c.kind, getattr(c.record, "id", "")) for c in kb.cited_by(kb.source("wodc-soft-targets"))}
+    )
+    monkeypatch.setattr(tables, "CITED_IN_CAP", 2)
+    site = render_site(kb)
+    block = next(b for b in site.blocks["sources/wodc-soft-targets.md"] if 'href="../../cases/' in b)
+    assert block.count("<li>") == sum(min(n, 2) + (n > 2) for n in citing.values())
+    for kind, n in citing.items():
+        if n > 2:
+            assert f"and {n - 2} more of this kind ({tables.noun_of(kind)})" in block

@@ -20,9 +20,11 @@ from generator.pages.pieces import anchor, badge, label, profile_alt_text
 from generator.pages.text import Trusted, inline, pick
 from generator.records.history import DayOfChanges
 from generator.records.knowledge_base import KnowledgeBase, record_name
-from generator.records.models import NOUNS, Case, Criterion, Record, Source, Study
+from generator.records.models import NOUNS, TYPES, Case, Criterion, Record, Source, Study
 from generator.records.ratings import SCALE, Rating
 from generator.words import LANGUAGES, table
+
+CITED_IN_CAP = 50  # records of one kind a source's "Cited in" lists; the rest are counted
 
 
 def noun_of(kind: str) -> str:
@@ -160,7 +162,11 @@ def backlinks(page: str, kb: KnowledgeBase, source: Source, words: dict[str, str
     if not grouped:
         return Trusted(inline(words["not_cited"]))
     items = []
+    shown: dict[str, int] = {}
     for (kind, _), (record, fields) in grouped.items():
+        shown[kind] = shown.get(kind, 0) + 1
+        if shown[kind] > CITED_IN_CAP:
+            continue
         target, anchor_id = paths.record_page(kind, record)
         # Fields are the record's own keys, the same in every edition: shown as code.
         codes = ", ".join(f"<code>{escape(f)}</code>" for f in fields)
@@ -168,7 +174,14 @@ def backlinks(page: str, kb: KnowledgeBase, source: Source, words: dict[str, str
         items.append(
             f"<li>{h.link(page, _name(record), target, anchor_id)} ({h.text(noun_of(kind))}){fields_shown}</li>"
         )
-    # HTML: the WODC study's page lists every record that cites it, one per case at least.
+    for kind, count in shown.items():
+        if count > CITED_IN_CAP:
+            index = next(t.page for t in TYPES if t.folder == kind)
+            more = words["cited_more"].format(count=count - CITED_IN_CAP, noun=noun_of(kind), index="{index}")
+            before, _, after = h.text(more).partition("{index}")
+            items.append(f"<li>{before}{h.link(page, words['cited_more_list'], index)}{after}</li>")
+    # HTML: a source's page lists the records that cite it, at most CITED_IN_CAP of each kind, so
+    # the section (and the search index's share of it) stays bounded as the collection grows.
     return h.block("<ul>\n" + "\n".join(items) + "\n</ul>")
 
 
