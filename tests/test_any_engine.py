@@ -20,17 +20,19 @@ from helpers import ENV, ROOT, Page, broken_links, run_cli
 SITE_URL = "https://example.org/knowledge-base/"
 
 
-def plain_mkdocs(repo: Path, out: Path, lang: str = "en") -> tuple[Path, Path]:
+def plain_mkdocs(repo: Path, out: Path, lang: str = "en", site_url: str = SITE_URL) -> tuple[Path, Path]:
     """``render --out`` into a copy of docs/, built by MkDocs with Material and no plugin of ours;
     the site lands where a host serving ``web`` as "/" finds it at SITE_URL."""
     docs = out / "docs"
     shutil.copytree(repo / "docs", docs)
-    result = run_cli(repo, "render", "--out", str(docs), "--lang", lang, "--site-url", SITE_URL, timeout=300)
+    result = run_cli(repo, "render", "--out", str(docs), "--lang", lang, "--site-url", site_url, timeout=300)
     assert result.returncode == 0, result.stderr
     config = read_config(repo / "mkdocs.yml")
+    if lang != "en":
+        config.update({k: v for k, v in read_config(repo / f"mkdocs.{lang}.yml").items() if k in ("nav", "site_name")})
     config["plugins"] = {"search": {"lang": lang}}  # Material's own: no knowledge-base plugin
     config["theme"]["language"] = lang
-    config.update(site_url=SITE_URL, docs_dir=str(docs), site_dir=str(out / "web/knowledge-base"))
+    config.update(site_url=site_url, docs_dir=str(docs), site_dir=str(out / "web/knowledge-base"))
     (out / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(out / "mkdocs.yml")]
     built = subprocess.run(command, capture_output=True, text=True, env=ENV, timeout=300)
@@ -107,3 +109,19 @@ def test_a_sources_cited_in_section_stays_bounded_as_the_collection_grows(kb, mo
     for kind, n in citing.items():
         if n > 2:
             assert f"and {n - 2} more of this kind ({tables.noun_of(kind)})" in block
+
+
+@pytest.mark.slow
+def test_after_build_places_the_other_edition_adds_alternates_and_indexes_each_edition(tmp_path: Path) -> None:
+    site, _ = plain_mkdocs(ROOT, tmp_path / "en")
+    dutch, _ = plain_mkdocs(ROOT, tmp_path / "nl", "nl", SITE_URL + "nl/")
+    result = run_cli(ROOT, "after-build", str(site), "--site-url", SITE_URL, "--edition", f"nl={dutch}", timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert (site / "nl/cases/antwerp-diamond-quarter/index.html").is_file()
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    page = SITE_URL + "cases/antwerp-diamond-quarter/"
+    assert f'hreflang="nl" href="{SITE_URL}nl/cases/antwerp-diamond-quarter/"' in sitemap.split(f"<loc>{page}</loc>")[1][:400]
+    assert "hreflang" in (site / "nl/sitemap.xml").read_text(encoding="utf-8")
+    for folder in (site, site / "nl"):
+        assert any((folder / "pagefind").glob("pagefind-entry.json")), folder
+    assert "en: search index of" in result.stdout and "nl: search index of" in result.stdout

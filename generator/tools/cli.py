@@ -58,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     after.add_argument("site", type=Path, help="the built site of the edition --lang")
     after.add_argument("--lang", choices=LANGUAGES, default=DEFAULT, help="the edition built there (default: en)")
+    after.add_argument("--site-url", default=None, help="the edition's address (default: its site_url in the config)")
     after.add_argument(
         "--edition", action="append", default=[], metavar="LANG=DIR", help="another edition's built site to place in it"
     )
@@ -95,20 +96,15 @@ def _write(out: Path, files: dict[str, str]) -> None:
 def _addresses(repo: Path, lang: str, site_url: str | None, edit_url: str | None) -> standalone.Addresses:
     """Where the rendered site will live: as given, else as the repository's MkDocs config says."""
     from generator.pages.standalone import Addresses
-    from generator.site.after_build import configured
+    from generator.site.after_build import configured, rebased
     from generator.site.editions import read_config
 
-    known = {e.lang: e.site_url for e in configured(repo).values()}
-    here = known.get(lang, "")
-    given = (site_url.rstrip("/") + "/") if site_url else here
-    # The other editions keep where they lie from this one ('nl/' inside the English one).
-    others = {o: given + url[len(here) :] if here and url.startswith(here) else url for o, url in known.items()}
-    if here and given != here and lang != DEFAULT and here.startswith(known.get(DEFAULT, "\0")):
-        others[DEFAULT] = given[: len(given) - len(here) + len(known[DEFAULT])]
+    known = {e.lang: e.site_url for e in rebased(configured(repo), lang, site_url).values()}
+    here = known.get(lang) or (site_url.rstrip("/") + "/" if site_url else "")
     config = repo / "mkdocs.yml"
     edit = edit_url if edit_url is not None else (read_config(config).get("edit_uri") if config.is_file() else "")
     edit = str(edit or "")
-    return Addresses(given, edit and edit.rstrip("/") + "/", {**others, lang: given} if given else {})
+    return Addresses(here, edit and edit.rstrip("/") + "/", known)
 
 
 def _edition_arg(text: str) -> tuple[str, Path]:
@@ -188,7 +184,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from generator.site import after_build
 
             built = dict(_edition_arg(text) for text in args.edition)
-            for line in after_build.run(args.site, args.lang, after_build.configured(repo), built):
+            all_editions = after_build.rebased(after_build.configured(repo), args.lang, args.site_url)
+            for line in after_build.run(args.site, args.lang, all_editions, built):
                 print(line)
         elif args.command == "export":
             from generator.pages import export
