@@ -120,7 +120,10 @@ def test_after_build_places_the_other_edition_adds_alternates_and_indexes_each_e
     assert (site / "nl/cases/antwerp-diamond-quarter/index.html").is_file()
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     page = SITE_URL + "cases/antwerp-diamond-quarter/"
-    assert f'hreflang="nl" href="{SITE_URL}nl/cases/antwerp-diamond-quarter/"' in sitemap.split(f"<loc>{page}</loc>")[1][:400]
+    assert (
+        f'hreflang="nl" href="{SITE_URL}nl/cases/antwerp-diamond-quarter/"'
+        in sitemap.split(f"<loc>{page}</loc>")[1][:400]
+    )
     assert "hreflang" in (site / "nl/sitemap.xml").read_text(encoding="utf-8")
     for folder in (site, site / "nl"):
         assert any((folder / "pagefind").glob("pagefind-entry.json")), folder

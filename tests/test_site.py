@@ -110,7 +110,8 @@ def test_render_command_writes_the_same_markdown_to_a_folder(kb: KnowledgeBase, 
     result = run_cli(ROOT, "render", "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     written = (tmp_path / "out/cases/antwerp-diamond-quarter.md").read_text()
-    assert written.startswith("# Antwerp Diamond Quarter\n")
+    assert written.startswith('---\ntitle: "Antwerp Diamond Quarter"\n')  # front matter first
+    assert "\n---\n\n# Antwerp Diamond Quarter\n" in written
     assert (tmp_path / "out/assets/profiles/antwerp-diamond-quarter.svg").exists()
 
 
