@@ -1,7 +1,7 @@
 """`render --out` output stands alone: built by plain MkDocs without the knowledge-base plugin, it
 is inert, link-clean and cites itself by absolute address. What a theme override needs (edit
-target, alternates, facets) is in each page's front matter; `after-build` adds what the plugin
-adds after a build."""
+target, alternates, facets) is in each page's front matter; `generator.site.after_build` adds what
+the plugin adds after a build."""
 
 from __future__ import annotations
 
@@ -115,7 +115,10 @@ def test_a_sources_cited_in_section_stays_bounded_as_the_collection_grows(kb, mo
 def test_after_build_places_the_other_edition_adds_alternates_and_indexes_each_edition(tmp_path: Path) -> None:
     site, _ = plain_mkdocs(ROOT, tmp_path / "en")
     dutch, _ = plain_mkdocs(ROOT, tmp_path / "nl", "nl", SITE_URL + "nl/")
-    result = run_cli(ROOT, "after-build", str(site), "--site-url", SITE_URL, "--edition", f"nl={dutch}", timeout=300)
+    command = [sys.executable, "-m", "generator.site.after_build", str(site), "--site-url", SITE_URL]
+    result = subprocess.run(
+        [*command, "--edition", f"nl={dutch}"], cwd=ROOT, capture_output=True, text=True, env=ENV, timeout=300
+    )
     assert result.returncode == 0, result.stderr
     assert (site / "nl/cases/antwerp-diamond-quarter/index.html").is_file()
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")

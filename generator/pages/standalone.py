@@ -17,7 +17,11 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from html import escape, unescape
+from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
+
+import yaml
 
 from generator.pages import markup, paths
 from generator.pages.render import Site
@@ -41,6 +45,56 @@ class Addresses:
     def root(self) -> str:
         """The site's path on its host: '/knowledge-base/'; '' without an address."""
         return urlsplit(self.site_url).path or "/" if self.site_url else ""
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads a MkDocs config without running its tags (!ENV, !relative)."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _config(file: Path) -> dict[str, Any]:
+    data: Any = yaml.load(file.read_text(encoding="utf-8"), Loader=_AnyTagLoader) if file.is_file() else None
+    return data if isinstance(data, dict) else {}
+
+
+def configured(repo: Path) -> tuple[dict[str, str], str]:
+    """Each edition's address (language -> site_url) and the edit address, as the repository's
+    mkdocs.yml and the editions' configs it names say; ({}, "") where they say nothing."""
+    main = _config(repo / "mkdocs.yml")
+    plugins = main.get("plugins")
+    options = plugins.get("knowledge-base") if isinstance(plugins, dict) else None
+    named = options.get("editions") if isinstance(options, dict) else None
+    urls = {}
+    for lang, file in named.items() if isinstance(named, dict) else ():
+        url = _config(repo / str(file)).get("site_url")
+        if isinstance(url, str) and url.startswith(("https://", "http://")):
+            urls[str(lang)] = url.rstrip("/") + "/"
+    edit = main.get("edit_uri")
+    return urls, edit if isinstance(edit, str) else ""
+
+
+def rebased(urls: dict[str, str], lang: str, site_url: str | None) -> dict[str, str]:
+    """The editions' addresses with ``lang``'s at ``site_url`` (where given) and the others where
+    they lie from it, as configured ('nl/' inside the English edition's address)."""
+    if not site_url or lang not in urls:
+        return {**urls, lang: site_url.rstrip("/") + "/"} if site_url else urls
+    given = site_url.rstrip("/") + "/"
+    top = min(urls.values(), key=len)  # the edition the others lie in
+    inner = urls[lang][len(top) :] if urls[lang].startswith(top) else None
+    if inner is None or not given.endswith(inner) or not all(u.startswith(top) for u in urls.values()):
+        raise ValueError(f"--site-url {given}: the editions' addresses do not nest as configured; give each one's")
+    base = given[: len(given) - len(inner)]
+    return {other: base + url[len(top) :] for other, url in urls.items()}
+
+
+def addresses(repo: Path, lang: str, site_url: str | None, edit_url: str | None) -> Addresses:
+    """Where the rendered site will live: as given, else as the repository's config says."""
+    urls, edit = configured(repo)
+    urls = rebased(urls, lang, site_url)
+    edit = edit_url if edit_url is not None else edit
+    return Addresses(urls.get(lang, ""), edit and edit.rstrip("/") + "/", urls)
 
 
 def inert_text(html: str) -> str:

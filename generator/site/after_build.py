@@ -1,18 +1,23 @@
 """What follows a build, as functions over a folder of built HTML, so they work after any engine
-(``python -m generator after-build SITE_DIR``) as they do after the plugin's MkDocs build: the
+(``python -m generator.site.after_build SITE_DIR``) as they do after the plugin's MkDocs build: the
 other editions' folders, the sitemap's alternates, the Pagefind index."""
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import re
 import shutil
+import sys
+from collections.abc import Sequence
 from html import escape, unescape
 from pathlib import Path
 from typing import Any
 
+from generator.pages import standalone
 from generator.site import editions, search
 from generator.site.editions import Edition, EditionError
+from generator.words import DEFAULT, LANGUAGES
 
 
 def configured(repo: Path, config: str = "mkdocs.yml") -> dict[str, Edition]:
@@ -27,25 +32,9 @@ def configured(repo: Path, config: str = "mkdocs.yml") -> dict[str, Edition]:
 
 
 def rebased(all_editions: dict[str, Edition], lang: str, site_url: str | None) -> dict[str, Edition]:
-    """The editions with the edition ``lang`` at ``site_url`` (where given) and the others where
-    they lie from it, as the config places them ('nl/' inside the English edition's address)."""
-    here = all_editions.get(lang)
-    if not site_url or here is None:
-        return all_editions
-    given = site_url.rstrip("/") + "/"
-    top = min(all_editions.values(), key=lambda e: len(e.site_url)).site_url  # the one the others lie in
-    if not here.site_url.startswith(top):
-        raise EditionError(f"the {lang} edition does not lie inside {top}; give each edition's address")
-    inner = here.site_url[len(top) :]
-    if not given.endswith(inner):
-        raise EditionError(f"{given} does not end in {inner or '/'}, where the {lang} edition lies")
-    base = given[: len(given) - len(inner)]
-    moved = {}
-    for e in all_editions.values():
-        if not e.site_url.startswith(top):
-            raise EditionError(f"the {e.lang} edition does not lie inside {top}; give each edition's address")
-        moved[e.lang] = Edition(e.lang, e.config_file, base + e.site_url[len(top) :])
-    return moved
+    """The editions with ``lang``'s at ``site_url`` and the others where they lie from it."""
+    urls = standalone.rebased({e.lang: e.site_url for e in all_editions.values()}, lang, site_url)
+    return {e.lang: Edition(e.lang, e.config_file, urls[e.lang]) for e in all_editions.values()}
 
 
 def place_edition(site_dir: Path, built: Path, folder: str) -> None:
@@ -103,18 +92,50 @@ def run(site_dir: Path, lang: str, all_editions: dict[str, Edition], built: dict
     folders: dict[str, str] = {}
     if here is not None:
         folders = {e.lang: editions.subfolder(here, e) for e in all_editions.values() if e.lang != lang}
-    for other, path in sorted(built.items()):
+    for other, path in sorted(built.items()):  # path: that edition's built site
         if other not in folders:
             raise EditionError(f"no {other} edition inside the {lang} edition's address to place {path} in")
         place_edition(site_dir, path, folders[other])
         done.append(f"{other}: {path} placed in {folders[other]}")
     if here is not None:
         for e in [here, *(all_editions[o] for o in built)]:
-            folder = site_dir / folders.get(e.lang, "")
-            if sitemap_alternates(folder, e, all_editions):
+            if sitemap_alternates(site_dir / folders.get(e.lang, ""), e, all_editions):
                 done.append(f"{e.lang}: sitemap alternates written")
-    for e_lang, folder in [(lang, ""), *((o, folders[o]) for o in sorted(built))]:
-        skip = frozenset(f.split("/")[0] for o, f in folders.items() if o != e_lang and not folder)
-        pages = search.index(site_dir / folder, skip)
-        done.append(f"{e_lang}: search index of {pages} pages written to {folder}pagefind/")
+    # Each edition its own index, in its language: this one's leaves the others' folders out.
+    for e_lang, sub in [(lang, ""), *((o, folders[o]) for o in sorted(built))]:
+        skip = frozenset(f.split("/")[0] for f in folders.values()) if not sub else frozenset()
+        pages = search.index(site_dir / sub, skip)
+        done.append(f"{e_lang}: search index of {pages} pages written to {sub}pagefind/")
     return done
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m generator.site.after_build SITE``: a command of the site package, as only it may
+    know the editions and search (the CLI's tools do not import the site)."""
+    parser = argparse.ArgumentParser(prog="python -m generator.site.after_build", description=__doc__)
+    parser.add_argument("site", type=Path, help="the built site of the edition --lang")
+    parser.add_argument("--repo", type=Path, default=Path("."), help="repository folder (default: the current one)")
+    parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT, help="the edition built there (default: en)")
+    parser.add_argument("--site-url", default=None, help="the edition's address (default: its site_url in the config)")
+    parser.add_argument(
+        "--edition", action="append", default=[], metavar="LANG=DIR", help="another edition's built site to place in it"
+    )
+    args = parser.parse_args(argv)
+    built = {}
+    for text in args.edition:
+        lang, equals, folder = text.partition("=")
+        if not equals or lang not in LANGUAGES:
+            parser.exit(2, f"error: --edition {text}: say LANG=DIR, LANG one of {', '.join(LANGUAGES)}\n")
+        built[lang] = Path(folder)
+    try:
+        all_editions = rebased(configured(args.repo), args.lang, args.site_url)
+        for line in run(args.site, args.lang, all_editions, built):
+            print(line)
+    except (ValueError, search.SearchIndexError, OSError) as exc:  # EditionError is a ValueError
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

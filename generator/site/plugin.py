@@ -256,9 +256,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 w["search_count"],
             ),
             # For the sitemap's alternates (theme/sitemap.xml).
-            "editions": [{"lang": e.lang, "site_url": e.site_url} for e in self.editions.values()]
-            if self.here
-            else [],
+            "editions": [{"lang": e.lang, "site_url": e.site_url} for e in self.editions.values()] if self.here else [],
         }
         if self.memo is not None:
             _theme_files_listed_once(config.theme)

@@ -10,13 +10,10 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import NoReturn
 
 from generator.records.problems import ContentError, Problem
 from generator.words import DEFAULT, LANGUAGES
-
-if TYPE_CHECKING:
-    from generator.pages import standalone
 
 
 class _Parser(argparse.ArgumentParser):
@@ -53,16 +50,6 @@ def _parser() -> argparse.ArgumentParser:
         "--edit-url", default=None, help="the repository's edit address for a file (default: edit_uri in mkdocs.yml)"
     )
 
-    after = sub.add_parser(
-        "after-build", help="after any engine's build: place the other editions, add sitemap alternates, index search"
-    )
-    after.add_argument("site", type=Path, help="the built site of the edition --lang")
-    after.add_argument("--lang", choices=LANGUAGES, default=DEFAULT, help="the edition built there (default: en)")
-    after.add_argument("--site-url", default=None, help="the edition's address (default: its site_url in the config)")
-    after.add_argument(
-        "--edition", action="append", default=[], metavar="LANG=DIR", help="another edition's built site to place in it"
-    )
-
     new = sub.add_parser("new", help="scaffold a record in which every field is present and commented")
     new.add_argument("kind", choices=("case", "lesson", "source"))
     new.add_argument("id", help="the new record's id: lowercase letters, digits and hyphens")
@@ -91,27 +78,6 @@ def _write(out: Path, files: dict[str, str]) -> None:
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-
-
-def _addresses(repo: Path, lang: str, site_url: str | None, edit_url: str | None) -> standalone.Addresses:
-    """Where the rendered site will live: as given, else as the repository's MkDocs config says."""
-    from generator.pages.standalone import Addresses
-    from generator.site.after_build import configured, rebased
-    from generator.site.editions import read_config
-
-    known = {e.lang: e.site_url for e in rebased(configured(repo), lang, site_url).values()}
-    here = known.get(lang) or (site_url.rstrip("/") + "/" if site_url else "")
-    config = repo / "mkdocs.yml"
-    edit = edit_url if edit_url is not None else (read_config(config).get("edit_uri") if config.is_file() else "")
-    edit = str(edit or "")
-    return Addresses(here, edit and edit.rstrip("/") + "/", known)
-
-
-def _edition_arg(text: str) -> tuple[str, Path]:
-    lang, equals, folder = text.partition("=")
-    if not equals or lang not in LANGUAGES:
-        raise _OutError(f"--edition {text}: say LANG=DIR, LANG one of {', '.join(LANGUAGES)}")
-    return lang, Path(folder)
 
 
 def _only(problems: list[Problem], repo: Path, files: list[Path]) -> list[Problem]:
@@ -167,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from generator.pages import standalone
             from generator.pages.build import build_site
 
-            where = _addresses(repo, args.lang, args.site_url, args.edit_url)
+            where = standalone.addresses(repo, args.lang, args.site_url, args.edit_url)
             contributing = Path("CONTRIBUTING.md" if args.lang == DEFAULT else f"CONTRIBUTING.{args.lang}.md")
             site = build_site(
                 repo,
@@ -180,13 +146,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             pages = {path: standalone.page(site, path, args.lang, where) for path in site.pages}
             _write(args.out, {**pages, **site.files})
             print(f"Wrote {len(site.pages)} pages and {len(site.files)} other files ({args.lang}) to {args.out}.")
-        elif args.command == "after-build":
-            from generator.site import after_build
-
-            built = dict(_edition_arg(text) for text in args.edition)
-            all_editions = after_build.rebased(after_build.configured(repo), args.lang, args.site_url)
-            for line in after_build.run(args.site, args.lang, all_editions, built):
-                print(line)
         elif args.command == "export":
             from generator.pages import export
             from generator.pages.build import load_kb
@@ -216,7 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
     except ContentError as exc:
         return _report(exc, getattr(args, "format", "text"), repo, getattr(args, "files", []))
-    except (ScaffoldError, _OutError, DiffError, ValueError, RuntimeError) as exc:  # EditionError, SearchIndexError
+    except (ScaffoldError, _OutError, DiffError, ValueError) as exc:  # ValueError: --site-url against the config
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:  # a folder that cannot be created or written
