@@ -6,9 +6,9 @@ The two tables have the same keys (a test holds them so). Rendering one edition 
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from types import SimpleNamespace
 
 LANGUAGES = ("en", "nl")
@@ -76,6 +76,8 @@ EN = {
     "not_stated_date": "Not stated in the source",
     "no_date": "n.d.",
     "not_cited": "No record cites this source yet.",
+    "cited_more": "and {count} more of this kind ({noun}): {index}",
+    "cited_more_list": "the list",
     "indicator": "Indicator",
     "indicators": "Indicators",
     "question": "Checklist question",
@@ -104,7 +106,6 @@ EN = {
     "position": "Position",
     "instruments": "Dutch policy instruments",
     "owner": "Owner",
-    "edit_hint": "Something wrong or missing? Use the edit button to correct the record behind this page.",
     "status_studied": "Studied in depth",
     "status_screened-out": "Screened out",
     "status_left-out": "Left out",
@@ -214,12 +215,10 @@ EN = {
     "all_criteria_sheet": "All criteria on one sheet",
     "rated_on": "on",
     "untranslated": "not yet translated",
-    "translation": "translation",
     "switch_to_label": "This page in English",
     "language_switch": "Language",
     "lang_en": "English",
     "lang_nl": "Dutch",
-    "search": "Search",
     "sa_load_failed": "The self-assessment could not load its questions; the checklist below still works.",
     "sa_form": "Self-assessment questions",
     "sa_export_json": "Export answers (JSON)",
@@ -323,6 +322,8 @@ NL = {
     "not_stated_date": "Niet vermeld in de bron",
     "no_date": "z.j.",
     "not_cited": "Nog geen enkel record citeert deze bron.",
+    "cited_more": "en nog {count} van deze soort ({noun}): {index}",
+    "cited_more_list": "de lijst",
     "indicator": "Indicator",
     "indicators": "Indicatoren",
     "question": "Checklistvraag",
@@ -351,7 +352,6 @@ NL = {
     "position": "Positie",
     "instruments": "Nederlandse beleidsinstrumenten",
     "owner": "Eigenaar",
-    "edit_hint": "Klopt er iets niet of ontbreekt er iets? Gebruik de bewerkknop om het record achter deze pagina te verbeteren.",
     "status_studied": "Diepgaand onderzocht",
     "status_screened-out": "Afgevallen bij de selectie",
     "status_left-out": "Buiten beschouwing gelaten",
@@ -461,12 +461,10 @@ NL = {
     "all_criteria_sheet": "Alle criteria op één blad",
     "rated_on": "op",
     "untranslated": "nog niet vertaald",
-    "translation": "vertaling",
     "switch_to_label": "Deze pagina in het Nederlands",
     "language_switch": "Taal",
     "lang_en": "Engels",
     "lang_nl": "Nederlands",
-    "search": "Zoeken",
     "sa_load_failed": "De zelfevaluatie kon haar vragen niet laden; de checklist hieronder werkt nog wel.",
     "sa_form": "Vragen van de zelfevaluatie",
     "sa_export_json": "Antwoorden exporteren (JSON)",
@@ -509,15 +507,14 @@ NL = {
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": EN, "nl": NL}
-_current = [DEFAULT]  # a list, not a ContextVar: forked render workers inherit it as it is
-# Each thread's own edition, where it set one: a live preview writes its exports in a thread of
-# their own while the next build renders (plugin._after_preview).
-_thread = threading.local()
+# The edition being rendered: a context variable, so a live preview's export thread and its next
+# build each keep their own, and forked render workers inherit the one they were started in.
+_current: ContextVar[str] = ContextVar("edition", default=DEFAULT)
 
 
 def language() -> str:
     """The edition being rendered."""
-    return getattr(_thread, "lang", None) or _current[0]
+    return _current.get()
 
 
 @contextmanager
@@ -525,12 +522,11 @@ def edition(lang: str) -> Iterator[None]:
     """Render (or export) in ``lang`` within this block."""
     if lang not in TABLES:
         raise ValueError(f"unknown language {lang!r}; the editions are {', '.join(LANGUAGES)}")
-    before, before_here = _current[0], getattr(_thread, "lang", None)
-    _current[0] = _thread.lang = lang
+    token = _current.set(lang)
     try:
         yield
     finally:
-        _current[0], _thread.lang = before, before_here
+        _current.reset(token)
 
 
 def table(lang: str | None = None) -> dict[str, str]:

@@ -195,8 +195,9 @@ def read_page(site: Path, url_path: str) -> Page:
     return Page((site / url_path / "index.html").read_text(encoding="utf-8"))
 
 
-def broken_links(site: Path) -> list[str]:
-    """Every internal link or anchor in the built site that leads nowhere."""
+def broken_links(site: Path, web_root: Path | None = None) -> list[str]:
+    """Every internal link or anchor in the built site that leads nowhere; with ``web_root`` (the
+    folder the host serves as "/"), links from the host's root path too."""
     from urllib.parse import unquote, urlsplit
 
     pages = {p: Page(p.read_text(encoding="utf-8")) for p in site.rglob("*.html")}
@@ -208,7 +209,10 @@ def broken_links(site: Path) -> list[str]:
             parts = urlsplit(href)
             if parts.scheme or href.startswith("//") or href.startswith("mailto:"):
                 continue
-            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if web_root is not None and parts.path.startswith("/"):
+                target = (web_root / unquote(parts.path).lstrip("/")).resolve()
+            else:
+                target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
             if target.is_dir():
                 target = target / "index.html"
             if not target.exists():

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from generator.pages import export
+from generator.pages.pieces import rule_text
 from generator.records import ratings
 from generator.records.ratings import Rating, derive
 from helpers import ROOT
@@ -46,7 +47,7 @@ def test_just_inside_each_boundary() -> None:
 
 def test_the_thresholds_are_stated_once_and_used_everywhere() -> None:
     assert (ratings.PRESENT_AT, ratings.ABSENT_AT) == (1.5, 0.5)
-    numbers = [float(n) for n in re.findall(r"\d+\.\d+", ratings.RULE)]
+    numbers = [float(n) for n in re.findall(r"\d+\.\d+", rule_text("en"))]
     assert numbers == [ratings.PRESENT_AT, ratings.ABSENT_AT]
 
 

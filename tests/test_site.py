@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.pages.pieces import label
 from generator.pages.render import render_site
 from generator.pages.text import pick
 from generator.records.knowledge_base import KnowledgeBase
@@ -58,7 +59,7 @@ def test_matrix_cells_carry_the_derived_rating_and_link_to_the_finding(kb: Knowl
             level = SCALE[kb.criterion_rating(case, criterion)]
             cell = (
                 f'<a href="../cases/{case.id}/#{criterion.id}"><span class="kb-rating kb-rating--{level.rating.value}">'
-                f"{level.symbol}&nbsp;{level.label}</span></a>"
+                f"{level.symbol}&nbsp;{label(level.rating)}</span></a>"
             )
             assert cell in matrix
 
@@ -81,8 +82,8 @@ def test_ratings_follow_the_studys_verdicts(kb: KnowledgeBase) -> None:
 
 def test_rating_shown_as_symbol_colour_class_and_label_with_a_legend(built_site: Path) -> None:
     html = (built_site / "comparison/index.html").read_text()
-    for level in SCALE.values():
-        assert f'kb-rating--{level.rating.value}">{level.symbol}&nbsp;{level.label}' in html
+    for level, name in zip(SCALE.values(), ("Present", "Partly present", "Absent", "Not known"), strict=True):
+        assert f'kb-rating--{level.rating.value}">{level.symbol}&nbsp;{name}' in html
     assert "Legend" in html and "average of 1.5 or more is present" in html
 
 
@@ -109,7 +110,8 @@ def test_render_command_writes_the_same_markdown_to_a_folder(kb: KnowledgeBase, 
     result = run_cli(ROOT, "render", "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     written = (tmp_path / "out/cases/antwerp-diamond-quarter.md").read_text()
-    assert written.startswith("# Antwerp Diamond Quarter\n")
+    assert written.startswith('---\ntitle: "Antwerp Diamond Quarter"\n')  # front matter first
+    assert "\n---\n\n# Antwerp Diamond Quarter\n" in written
     assert (tmp_path / "out/assets/profiles/antwerp-diamond-quarter.svg").exists()
 
 

@@ -3,8 +3,8 @@
 A collection of a thousand cases is a thousand such pages, each with a table row per indicator,
 a quote and a link per citation. As Markdown, Python-Markdown read them character by character:
 most of a large build's time. Written here as the HTML it made of them, they are set aside while
-the page renders (``html_text.block``), and only the headings, which MkDocs needs for the table of
-contents and the anchors, are left to Markdown. Contributor text is escaped as HTML (``html_text``),
+the page renders (``markup.block``), and only the headings, which MkDocs needs for the table of
+contents and the anchors, are left to Markdown. Contributor text is escaped as HTML (``markup``),
 as inert as it was as Markdown.
 """
 
@@ -16,8 +16,7 @@ from html import escape
 
 from generator.pages import markup as h
 from generator.pages import paths
-from generator.pages.pieces import badge, cited, other_names, rule_text
-from generator.pages.tables import profile_alt_text
+from generator.pages.pieces import badge, cited, other_names, profile_alt_text, rule_text
 from generator.pages.text import Fallback, Trusted, pick
 from generator.pages.text import paragraphs as split_paragraphs
 from generator.records.knowledge_base import KnowledgeBase
@@ -26,18 +25,12 @@ from generator.records.ratings import SCALE
 from generator.words import language, table
 
 
-def in_language(text: object, lang: str | None) -> str:
-    """Text in another language than the edition's (a quote, a section's heading), marked as such."""
-    shown = h.text(text)
-    return f'<span lang="{lang}">{shown}</span>' if lang and lang != language() else shown
-
-
 def citation(page: str, kb: KnowledgeBase, citation: Citation) -> str:
     """One citation: its quote, if any, as a quotation, then a link to the source's page and section."""
     c = cited(kb, citation)
     where = [
         h.text(c.cited_as),
-        *([in_language(c.section, c.lang)] if c.section else []),
+        *([h.in_language(c.section, c.lang)] if c.section else []),
         *([h.text(c.page)] if c.page else []),
     ]
     link = f'<a href="{escape(paths.href(page, c.target, c.anchor))}">{", ".join(where)}</a>'
@@ -59,7 +52,7 @@ def source_line(page: str, kb: KnowledgeBase, cites: list[Citation]) -> str:
 
 
 def paragraphs(value: object) -> list[str]:
-    """A text's paragraphs as inert HTML, split as ``markdown_text.blocks`` splits them."""
+    """A text's paragraphs as inert HTML, split as ``text.blocks`` splits them."""
     text = pick(value)
     english = isinstance(text, Fallback)  # each paragraph is marked as shown in English
     return [h.text(Fallback(p) if english else p) for p in split_paragraphs(text)]
@@ -175,11 +168,6 @@ def _legend(lang: str) -> str:
     return admonition("info", w["legend"], [items, *(h.text(t) for t in (rule_text(lang), w["limits"], w["reading"]))])
 
 
-def _external(url: str) -> str:
-    """A link to another address; validated as http(s) without spaces, escaped here all the same."""
-    return f'<a href="{escape(url, quote=True)}">{h.text(url)}</a>'
-
-
 def cite_this_page(
     title: object, url: str, date: str | None, history_state: str, history: str | None, words: dict[str, str]
 ) -> Trusted:
@@ -189,17 +177,17 @@ def cite_this_page(
     when = f"{h.text(words['last_changed_on'].lower())} {h.text(date)}" if date else h.text(words["date_unknown"])
     suggested = (
         f"{h.text(title)}. In: <em>{h.text(words['kb_title'])}</em>, {when}. "
-        f"{_external(url)} ({h.text(words['accessed_on'])})."
+        f"{h.external_link(url)} ({h.text(words['accessed_on'])})."
     )
     changed = h.text(words["history_unavailable"])
     if date:
         shallow = f" ({h.text(words['history_shallow'])})" if history_state == "shallow" else ""
         changed = f"{h.text(date)}{shallow}"
-    items = [(words["stable_address"], _external(url)), (words["last_changed"], changed)]
+    items = [(words["stable_address"], h.external_link(url)), (words["last_changed"], changed)]
     if history is None:
         items.append((words["history"], h.text(words["history_unavailable"])))
     elif history_state != "none":
-        items.append((words["history"], _external(history)))
+        items.append((words["history"], h.external_link(history)))
     listed = "\n".join(f"<li><strong>{h.text(name)}:</strong> {value}</li>" for name, value in items)
     return h.block(f"{admonition('quote', words['suggested_citation'], [suggested])}\n<ul>\n{listed}\n</ul>")
 

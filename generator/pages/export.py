@@ -163,13 +163,6 @@ def ratings_csv(kb: KnowledgeBase) -> str:
     return out.getvalue()
 
 
-def url(path: str) -> str:
-    """The URL MkDocs gives a page's Markdown file (directory URLs), relative to the site root."""
-    if path.endswith("index.md"):
-        return path[: -len("index.md")]
-    return path[:-3] + "/" if path.endswith(".md") else path
-
-
 def self_assessment(kb: KnowledgeBase) -> dict[str, Any]:
     """What the in-browser self-assessment needs, in the edition's language: its questions, scale,
     case profiles and the words of its interface. URLs are relative to the edition's root."""
@@ -186,18 +179,18 @@ def self_assessment(kb: KnowledgeBase) -> dict[str, Any]:
             {
                 "id": c.id,
                 "title": pick(c.title),
-                "url": url(paths.criterion(c.id)),
+                "url": paths.url(paths.criterion(c.id)),
                 "indicators": [
                     {
                         "id": i.id,
                         "title": pick(i.title),
                         "question": pick(i.question),
-                        "url": url(paths.criterion(c.id)) + "#" + i.id,
+                        "url": paths.url(paths.criterion(c.id)) + "#" + i.id,
                     }
                     for i in c.indicators
                 ],
                 "lessons": [
-                    {"title": pick(lesson.title), "url": url(paths.lesson(lesson.id))}
+                    {"title": pick(lesson.title), "url": paths.url(paths.lesson(lesson.id))}
                     for lesson in kb.lessons_for_criterion(c)
                 ],
             }
@@ -207,7 +200,7 @@ def self_assessment(kb: KnowledgeBase) -> dict[str, Any]:
             {
                 "id": case.id,
                 "name": pick(case.name),
-                "url": url(paths.case(case.id)),
+                "url": paths.url(paths.case(case.id)),
                 "profile": paths.profile_svg(case.id),
                 "assessed_by": case.assessed_by,
                 "criteria": {cid: r.value for cid, r in kb.profile(case).items()},

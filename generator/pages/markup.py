@@ -1,17 +1,19 @@
 """Contributor text and links as HTML, for the long tables our code writes as HTML rather than as
 Markdown: Python-Markdown would parse them cell by cell, the most costly part of a build. HTML
-escaping makes the text inert here, as :func:`markdown_text.inline` does in Markdown."""
+escaping makes the text inert here, as :func:`text.inline` does in Markdown."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from html import escape
 
 from generator.pages import paths
 from generator.pages.text import Fallback, Trusted, pick
+from generator.words import language
 from generator.words import table as word_table
 
 
@@ -43,6 +45,19 @@ def link(page: str, value: object, target: str, anchor: str = "") -> Trusted:
     return Trusted(f'<a href="{escape(paths.href(page, target, anchor))}">{text(value)}</a>')
 
 
+def in_language(value: object, lang: str | None) -> Trusted:
+    """Text in another language than the edition's (a quote, a source's title or section), marked
+    with it so screen readers and search read it as such."""
+    shown = text(value)
+    return Trusted(f'<span lang="{lang}">{shown}</span>') if lang and lang != language() else shown
+
+
+def external_link(url: str) -> Trusted:
+    """A link to another site. Its address is validated as http(s) without spaces; it is escaped
+    in the attribute and as text all the same."""
+    return Trusted(f'<a href="{escape(url, quote=True)}">{text(url)}</a>')
+
+
 def table(head: list[object], rows: list[list[object]]) -> Trusted:
     """A table, as Python-Markdown would write it from a Markdown table; cells are Trusted HTML
     or text to escape."""
@@ -59,30 +74,35 @@ def table_html(head: list[object], rows: list[list[object]]) -> Trusted:
 # Even as a raw HTML block, Python-Markdown reads a long table tag by tag (seconds for the
 # comparison of a large collection). While a page renders, such blocks are set aside and the page
 # holds a marker; they go back after Markdown (the plugin) or into the Markdown written out (CLI).
-_held: list[str] | None = None
-MARKER = re.compile(r"<!--kb-block-(\d+)-->")
+# A context variable, as the edition's language is (words.py): no build or thread sees another's.
+_held: ContextVar[list[str] | None] = ContextVar("held", default=None)
+MARKER = re.compile(r"<!--kb-block-(\d+)-->|<kb-block-(\d+)>")
 
 
 @contextmanager
 def held() -> Iterator[list[str]]:
     """The HTML blocks set aside while a page renders, in marker order."""
-    global _held
-    outer, _held = _held, []
+    blocks: list[str] = []
+    token = _held.set(blocks)
     try:
-        yield _held
+        yield blocks
     finally:
-        _held = outer
+        _held.reset(token)
 
 
-def block(html: str) -> Trusted:
-    """A block of HTML our code wrote: set aside behind a marker while a page renders."""
-    if _held is None:
+def block(html: str, *, inline: bool = False) -> Trusted:
+    """HTML our code wrote: set aside behind a marker while a page renders. A block stands on
+    lines of its own; an ``inline`` piece (a link, a citation) sits in a line of Markdown prose,
+    behind a marker that Markdown reads as inline HTML, so the line stays a paragraph."""
+    blocks = _held.get()
+    if blocks is None:
         return Trusted(html)
-    _held.append(html)
-    return Trusted(f"<!--kb-block-{len(_held) - 1}-->")
+    blocks.append(html)
+    n = len(blocks) - 1
+    return Trusted(f"<kb-block-{n}>" if inline else f"<!--kb-block-{n}-->")
 
 
 def put_back(text: str, blocks: Sequence[str]) -> str:
     """The page (Markdown or HTML) with its blocks in place of their markers. Contributor text
     cannot hold a marker: it is escaped, so "<!--" never survives in it."""
-    return MARKER.sub(lambda m: blocks[int(m[1])], text) if blocks else text
+    return MARKER.sub(lambda m: blocks[int(m[1] or m[2])], text) if blocks else text

@@ -62,17 +62,28 @@ def relative(from_page: str, target: str, anchor: str = "") -> str:
 
 
 @lru_cache(maxsize=65_536)
-def _url(page: str) -> str:
-    """A source page's address in the built site, as MkDocs makes it with use_directory_urls."""
-    if page == "index.md":
-        return ""
-    return page.removesuffix("index.md") if page.endswith("/index.md") else page.removesuffix(".md") + "/"
+def url(path: str) -> str:
+    """The one rule for addresses: a source file's address in the built site, relative to its
+    root, as MkDocs gives it with directory URLs ('cases/x.md' -> 'cases/x/', 'index.md' -> '');
+    a file that is no page keeps its path."""
+    if not path.endswith(".md"):
+        return path
+    if path == "index.md" or path.endswith("/index.md"):
+        return path.removesuffix("index.md")
+    return path.removesuffix(".md") + "/"
+
+
+def output_file(path: str) -> str:
+    """The file the built site holds for a source file: a page is its address's index.html."""
+    return url(path) + "index.html" if path.endswith(".md") else path
 
 
 @lru_cache(maxsize=65_536)
 def _href(from_page: str, target: str) -> str:
-    here, there = _url(from_page), _url(target)
+    here, there = url(from_page), url(target)
     path = posixpath.relpath(there or ".", here or ".")
+    if not target.endswith(".md"):
+        return path  # a file (the feed), not a page's folder
     return "./" if path == "." else path + "/"
 
 
@@ -85,4 +96,4 @@ def href(from_page: str, target: str, anchor: str = "") -> str:
 
 def file_href(from_page: str, target: str) -> str:
     """A link from a page to a file the site holds as it is (an SVG), as the built site needs it."""
-    return posixpath.relpath(target, _url(from_page) or ".")
+    return posixpath.relpath(target, url(from_page) or ".")

@@ -11,24 +11,9 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
-from generator.pages import case_page as case_sections
-from generator.pages import export, paths, svg
-from generator.pages import markup as html_text
-from generator.pages import tables as table_rows
+from generator.pages import case_page, export, markup, paths, svg, tables
 from generator.pages.feed import atom
-from generator.pages.pieces import (
-    anchor,
-    badge,
-    case_facts,
-    citations,
-    cite,
-    external_link,
-    full_reference,
-    in_language,
-    label,
-    md_link,
-    other_names,
-)
+from generator.pages.pieces import anchor, badge, case_facts, full_reference, label, other_names
 from generator.pages.redirects import redirects
 from generator.pages.text import Trusted, blocks, finalize, inline, inline_text, pick
 from generator.records.history import DayOfChanges, History
@@ -51,7 +36,7 @@ class Site:
     warnings: list[str] = field(default_factory=list)  # what validate warns about, e.g. a skipped dot-file
     # page -> search facets: filter name -> values, in the edition's language (every generated page)
     facets: dict[str, dict[str, list[str]]] = field(default_factory=dict)
-    # page -> the HTML blocks its Markdown holds markers for (html_text.held)
+    # page -> the HTML blocks its Markdown holds markers for (markup.held)
     blocks: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # A live preview's exports, made just after the pages are served: ``files`` holds the last
     # build's until then (see _render_site)
@@ -59,32 +44,45 @@ class Site:
 
     def markdown(self, path: str) -> str:
         """A page's Markdown with its HTML blocks in place: what other engines get."""
-        return html_text.put_back(self.pages[path], self.blocks.get(path, ()))
+        return markup.put_back(self.pages[path], self.blocks.get(path, ()))
+
+
+# What templates print inside Markdown prose is HTML set aside while the page renders
+# (markup.block), so Markdown never reads contributor text in it.
 
 
 @pass_context
 def link(ctx: Any, text: object, target: str, anchor: str = "") -> Trusted:
-    return Trusted(md_link(ctx["page"], text, target, anchor))
+    return markup.block(markup.link(ctx["page"], text, target, anchor), inline=True)
 
 
 @pass_context
 def href(ctx: Any, target: str, anchor: str = "") -> Trusted:
+    """A Markdown link's target: the target's source file, as every engine resolves it."""
     return Trusted(paths.relative(ctx["page"], target, anchor))
 
 
 def foreign(text: str, lang: str | None) -> Trusted:
     """Text in a source's own language, marked as such where it is not the edition's."""
-    return Trusted(in_language(text, lang))
+    return markup.block(markup.in_language(text, lang), inline=True)
 
 
 @pass_context
-def cite_on_page(ctx: Any, cites: list[Citation]) -> Trusted:
-    return cite(ctx["page"], ctx["kb"], cites)
+def cite(ctx: Any, cites: list[Citation]) -> Trusted:
+    return markup.block(case_page.source_line(ctx["page"], ctx["kb"], cites), inline=True)
 
 
 @pass_context
-def citations_on_page(ctx: Any, cites: list[Citation]) -> Trusted:
-    return citations(ctx["page"], ctx["kb"], cites)
+def citations(ctx: Any, cites: list[Citation]) -> Trusted:
+    return markup.block(case_page.citations(ctx["page"], ctx["kb"], cites), inline=True)
+
+
+def external_link(url: str) -> Trusted:
+    return markup.block(markup.external_link(url), inline=True)
+
+
+def reference(source: Any, words: dict[str, str]) -> Trusted:
+    return markup.block(full_reference(source, words), inline=True)
 
 
 def template_for(page: str) -> str:
@@ -115,19 +113,19 @@ def environment() -> Environment:
     )
     env.filters.update(blocks=blocks, inline=inline, inline_text=inline_text, badge=badge)
     env.globals.update(
-        rows=table_rows,
-        sections=case_sections,
+        rows=tables,
+        sections=case_page,
         link=link,
         href=href,
-        cite=cite_on_page,
-        citations=citations_on_page,
+        cite=cite,
+        citations=citations,
         section_anchor=section_anchor,
-        full_reference=full_reference,
+        full_reference=reference,
         foreign=foreign,
         other_names=other_names,
         external_link=external_link,
         anchor=anchor,
-        legend=case_sections.legend,
+        legend=case_page.legend,
         case_facts=case_facts,
         paths=paths,
         SCALE=SCALE,
@@ -206,12 +204,12 @@ Rendered = tuple[str, tuple[str, ...]]  # a page's Markdown, and the HTML blocks
 
 
 def _render_one(env: Environment, job: _Job, common: dict[str, Any], terms: _Terms) -> Rendered:
-    with html_text.held() as held:
+    with markup.held() as held:
         text = env.get_template(job.template).render(page=job.path, **common, **job.context)
         if job.glossary and job.path != "glossary.md":
             found = terms.found_in(text + "\n".join(held) if held else text)
             if found:
-                text = text.rstrip("\n") + f"\n\n{case_sections.terms_on_page(job.path, found)}\n"
+                text = text.rstrip("\n") + f"\n\n{case_page.terms_on_page(job.path, found)}\n"
     return text, tuple(held)
 
 
@@ -332,7 +330,7 @@ def _render_site(
         "lang": lang,
         "changed": changed,
         "site_url": site_url or "this site",
-        "page_url": lambda path: (site_url.rstrip("/") + "/" + export.url(path)) if site_url else export.url(path),
+        "page_url": lambda path: (site_url.rstrip("/") + "/" + paths.url(path)) if site_url else paths.url(path),
         "content_date": content_date,
         "history_state": history.state,
         "history_base": history_base,
@@ -409,7 +407,7 @@ def _render_site(
         memo.exports = {path: made[path] for path in export.data_files_names(made)}
     site.files.update(redirects(kb, site_url))
     paths_changed = {change.path for day in days or () for change in day.changes}
-    described = table_rows.describe_files(kb, sorted(paths_changed))
+    described = tables.describe_files(kb, sorted(paths_changed))
     site.files["feed.xml"] = atom(days or [], described, site_url, f"{words().site_name}: {words().changes}", lang)
     if contributing is not None:
         site.pages["contributing.md"] = contributing

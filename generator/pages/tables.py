@@ -2,9 +2,9 @@
 
 These loops run N x 13 times on a large collection; as Jinja they cost most of the render time.
 Each function builds a whole table, header and rows together, so their columns cannot drift apart.
-The output is inert Markdown (contributor text goes through ``inline``), except the long tables of
-the overview pages, which are HTML (``html_text``): as Markdown, their cells were most of a large
-build's time, and of a live preview's after each edit.
+The tables are HTML (``markup``): as Markdown, their cells were most of a large build's time, and
+of a live preview's after each edit. The two lists (verdicts, changes) are Markdown whose links and
+citations are HTML blocks set aside while the page renders (``markup.block``).
 """
 
 from __future__ import annotations
@@ -15,13 +15,16 @@ from pathlib import PurePosixPath
 
 from generator.pages import markup as h
 from generator.pages import paths
-from generator.pages.pieces import anchor, badge, cite, label, md_link
+from generator.pages.case_page import source_line
+from generator.pages.pieces import anchor, badge, label, profile_alt_text
 from generator.pages.text import Trusted, inline, pick
 from generator.records.history import DayOfChanges
 from generator.records.knowledge_base import KnowledgeBase, record_name
-from generator.records.models import NOUNS, Case, Criterion, Record, Source, Study
+from generator.records.models import NOUNS, TYPES, Case, Criterion, Record, Source, Study
 from generator.records.ratings import SCALE, Rating
 from generator.words import LANGUAGES, table
+
+CITED_IN_CAP = 50  # records of one kind a source's "Cited in" lists; the rest are counted
 
 
 def noun_of(kind: str) -> str:
@@ -34,15 +37,6 @@ def _name(record: Record) -> object:
     if isinstance(record, Study):
         return {lang: table(lang)["study"] for lang in LANGUAGES}
     return record_name(record)
-
-
-def _case_link(page: str, case: Case, anchor: str = "") -> str:
-    return md_link(page, case.name, paths.case(case.id), anchor)
-
-
-def _table(head: Iterable[object], rows: Iterable[str]) -> Trusted:
-    cells = [inline(h) for h in head]
-    return Trusted("| " + " | ".join(cells) + " |\n" + "|" + "---|" * len(cells) + "\n" + "\n".join(rows))
 
 
 def rating_cells(page: str, case: Case, cells: Iterable[tuple[Rating, str]]) -> list[Trusted]:
@@ -137,7 +131,8 @@ def verdicts(page: str, kb: KnowledgeBase, cases: Iterable[Case]) -> Trusted:
     """Each case's own verdict from its source, quoted and cited, for the comparison."""
     return Trusted(
         "\n".join(
-            f"- **{_case_link(page, case)}**: {inline(case.verdict.text)} {cite(page, kb, case.verdict.cite)}"
+            f"- **{h.block(h.link(page, case.name, paths.case(case.id)), inline=True)}**: {inline(case.verdict.text)} "
+            f"{h.block(source_line(page, kb, case.verdict.cite), inline=True)}"
             for case in cases
             if case.verdict
         )
@@ -155,12 +150,6 @@ def profile_figures(page: str, kb: KnowledgeBase) -> Trusted:
     return h.block(f'<div class="kb-profiles">\n{figures}</div>')
 
 
-def profile_alt_text(kb: KnowledgeBase, case: Case) -> str:
-    """The text alternative of a case's profile picture: plain text, escaped where it is used."""
-    parts = "; ".join(f"{pick(c.title)} {label(kb.criterion_rating(case, c)).lower()}" for c in kb.criteria)
-    return table()["profile_of"].format(name=" ".join(pick(case.name).split())) + f": {parts}"
-
-
 def backlinks(page: str, kb: KnowledgeBase, source: Source, words: dict[str, str]) -> Trusted:
     """Every record that cites ``source``, once each, with the fields that cite it."""
     grouped: dict[tuple[str, str], tuple[Record, list[str]]] = {}
@@ -173,7 +162,11 @@ def backlinks(page: str, kb: KnowledgeBase, source: Source, words: dict[str, str
     if not grouped:
         return Trusted(inline(words["not_cited"]))
     items = []
+    shown: dict[str, int] = {}
     for (kind, _), (record, fields) in grouped.items():
+        shown[kind] = shown.get(kind, 0) + 1
+        if shown[kind] > CITED_IN_CAP:
+            continue
         target, anchor_id = paths.record_page(kind, record)
         # Fields are the record's own keys, the same in every edition: shown as code.
         codes = ", ".join(f"<code>{escape(f)}</code>" for f in fields)
@@ -181,7 +174,14 @@ def backlinks(page: str, kb: KnowledgeBase, source: Source, words: dict[str, str
         items.append(
             f"<li>{h.link(page, _name(record), target, anchor_id)} ({h.text(noun_of(kind))}){fields_shown}</li>"
         )
-    # HTML: the WODC study's page lists every record that cites it, one per case at least.
+    for kind, count in shown.items():
+        if count > CITED_IN_CAP:
+            index = next(t.page for t in TYPES if t.folder == kind)
+            more = words["cited_more"].format(count=count - CITED_IN_CAP, noun=noun_of(kind), index="{index}")
+            before, _, after = h.text(more).partition("{index}")
+            items.append(f"<li>{before}{h.link(page, words['cited_more_list'], index)}{after}</li>")
+    # HTML: a source's page lists the records that cite it, at most CITED_IN_CAP of each kind, so
+    # the section (and the search index's share of it) stays bounded as the collection grows.
     return h.block("<ul>\n" + "\n".join(items) + "\n</ul>")
 
 
@@ -207,7 +207,7 @@ def change_list(page: str, kb: KnowledgeBase, days: list[DayOfChanges], words: d
             kind, record = kb.record_of_file(change.path)
             if record is not None:
                 target, anchor_id = paths.record_page(kind, record)
-                shown = md_link(page, _name(record), target, anchor_id)
+                shown = h.block(h.link(page, _name(record), target, anchor_id), inline=True)
             else:
                 shown = f"`{inline(PurePosixPath(change.path).stem)}`"
             noun = inline(noun_of(kind))

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from generator.words import DEFAULT, language, table
 
-__all__ = ["Fallback", "Trusted", "blocks", "finalize", "inline", "inline_text", "paragraphs", "pick", "translated"]
+__all__ = ["Fallback", "Trusted", "blocks", "finalize", "inline", "inline_text", "paragraphs", "pick"]
 
 
 class Trusted(str):
@@ -68,11 +68,6 @@ def pick(value: object, lang: str | None = None) -> str:
             return ""
         english = str(value)
     return english if lang == DEFAULT or not english else Fallback(english)
-
-
-def translated(value: object, lang: str) -> bool:
-    """Whether a field has its own text in ``lang`` (English is every text's first language)."""
-    return lang == DEFAULT or (isinstance(value, dict) and bool(value.get(lang)))
 
 
 def _english(text: Trusted) -> Trusted:

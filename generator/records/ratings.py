@@ -18,46 +18,22 @@ class Rating(StrEnum):
 class Level:
     rating: Rating
     symbol: str
-    label: str
-    meaning: str
-    score: int | None
+    score: int | None  # what the rule counts it as; None: left out
 
 
-# Symbols differ in shape as well as colour, so the scale reads in greyscale and for colour-blind readers.
+# Symbols differ in shape as well as colour, so the scale reads in greyscale and for colour-blind
+# readers. The names and meanings are words of each edition (words.py: rating_*, meaning_*).
 SCALE: dict[Rating, Level] = {
-    Rating.PRESENT: Level(
-        Rating.PRESENT, "●", "Present", "The study shows the indicator in place and working for this partnership.", 2
-    ),
-    Rating.PARTIAL: Level(
-        Rating.PARTIAL,
-        "◐",
-        "Partly present",
-        "The indicator is there in part, for some parties, or with a shortcoming the study names.",
-        1,
-    ),
-    Rating.ABSENT: Level(
-        Rating.ABSENT, "○", "Absent", "The study shows the indicator missing or failing for this partnership.", 0
-    ),
-    Rating.UNKNOWN: Level(
-        Rating.UNKNOWN,
-        "?",
-        "Not known",
-        "The study says nothing that settles this indicator for this partnership.",
-        None,
-    ),
+    Rating.PRESENT: Level(Rating.PRESENT, "●", 2),
+    Rating.PARTIAL: Level(Rating.PARTIAL, "◐", 1),
+    Rating.ABSENT: Level(Rating.ABSENT, "○", 0),
+    Rating.UNKNOWN: Level(Rating.UNKNOWN, "?", None),
 }
 
 # The one source of the thresholds: the rule's text, the export and the self-assessment's script
 # (which reads them from the exported JSON) all take them from here.
 PRESENT_AT = 1.5  # an average score at or above this is present
 ABSENT_AT = 0.5  # an average score at or below this is absent
-
-RULE = (
-    "A criterion's rating is derived from its indicators: present counts 2, partly present 1, "
-    f"absent 0 and not known is left out. An average of {PRESENT_AT} or more is present, {ABSENT_AT} "
-    "or less is absent, anything between is partly present; with no known indicator the criterion "
-    "is not known."
-)
 
 
 def indicator_ratings(assessment: object) -> dict[str, str]:
@@ -72,7 +48,7 @@ def indicator_ratings(assessment: object) -> dict[str, str]:
 
 
 def derive(ratings: Iterable[Rating]) -> Rating:
-    """Apply :data:`RULE`; the only place a criterion rating is computed."""
+    """The rule (words.py: rule_text): the only place a criterion rating is computed."""
     scores = [score for r in ratings if (score := SCALE[r].score) is not None]
     if not scores:
         return Rating.UNKNOWN

@@ -24,7 +24,7 @@ from mkdocs.plugins import BasePlugin, PrefixedLogger, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from generator.pages import markup as html_text
+from generator.pages import markup, paths
 from generator.pages.build import build_site
 from generator.pages.render import TEMPLATES
 from generator.records.problems import ContentError
@@ -162,11 +162,7 @@ class Generated(File):
 def remove_output(site: Path, src_uri: str) -> None:
     """Remove what a generated file that no longer exists wrote into the site."""
     page = src_uri.endswith(".md")
-    if page:
-        stem = src_uri.removesuffix(".md")
-        target = site / ("index.html" if stem == "index" else f"{stem.removesuffix('/index')}/index.html")
-    else:
-        target = site / src_uri
+    target = site / paths.output_file(src_uri)
     target.unlink(missing_ok=True)
     if page and target.parent != site and not any(target.parent.iterdir()):
         target.parent.rmdir()
@@ -265,9 +261,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 w["search_count"],
             ),
             # For the sitemap's alternates (theme/sitemap.xml).
-            "editions": [{"lang": e.lang, "site_url": e.site_url} for e in self.editions.values()]
-            if self.here
-            else [],
+            "editions": [{"lang": e.lang, "site_url": e.site_url} for e in self.editions.values()] if self.here else [],
         }
         if self.memo is not None:
             _theme_files_listed_once(config.theme)
@@ -424,7 +418,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # the search index, breadcrumbs); escape it so a record's name stays text.
         if page.title:
             page.title = escape(page.title, quote=True)
-        return html_text.put_back(html, self.blocks.get(page.file.src_uri, ()))
+        return markup.put_back(html, self.blocks.get(page.file.src_uri, ()))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when a record, a template or the contributing guide changes."""

@@ -43,6 +43,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     render.add_argument("--out", type=Path, required=True, help="folder to write into (created if missing)")
     render.add_argument("--lang", choices=LANGUAGES, default=DEFAULT, help="the edition to write: en (default) or nl")
+    render.add_argument(
+        "--site-url", default=None, help="the edition's address (default: its site_url in the repository's config)"
+    )
+    render.add_argument(
+        "--edit-url", default=None, help="the repository's edit address for a file (default: edit_uri in mkdocs.yml)"
+    )
 
     new = sub.add_parser("new", help="scaffold a record in which every field is present and commented")
     new.add_argument("kind", choices=("case", "lesson", "source"))
@@ -124,11 +130,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             for lang in TRANSLATED_INTO:
                 print(f"{lang}: {counts.get('texts_' + lang, 0)}/{counts.get('texts_total', 0)} texts translated")
         elif args.command == "render":
+            from generator.pages import standalone
             from generator.pages.build import build_site
 
+            where = standalone.addresses(repo, args.lang, args.site_url, args.edit_url)
             contributing = Path("CONTRIBUTING.md" if args.lang == DEFAULT else f"CONTRIBUTING.{args.lang}.md")
-            site = build_site(repo, contributing, workers=usable_cpus(), lang=args.lang)
-            _write(args.out, {**{path: site.markdown(path) for path in site.pages}, **site.files})
+            site = build_site(
+                repo,
+                contributing,
+                site_url=where.site_url,
+                edit_uri=where.edit_url,
+                workers=usable_cpus(),
+                lang=args.lang,
+            )
+            pages = {path: standalone.page(site, path, args.lang, where) for path in site.pages}
+            _write(args.out, {**pages, **site.files})
             print(f"Wrote {len(site.pages)} pages and {len(site.files)} other files ({args.lang}) to {args.out}.")
         elif args.command == "export":
             from generator.pages import export
@@ -159,7 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
     except ContentError as exc:
         return _report(exc, getattr(args, "format", "text"), repo, getattr(args, "files", []))
-    except (ScaffoldError, _OutError, DiffError) as exc:
+    except (ScaffoldError, _OutError, DiffError, ValueError) as exc:  # ValueError: --site-url against the config
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:  # a folder that cannot be created or written

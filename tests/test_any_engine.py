@@ -1,0 +1,133 @@
+"""`render --out` output stands alone: built by plain MkDocs without the knowledge-base plugin, it
+is inert, link-clean and cites itself by absolute address. What a theme override needs (edit
+target, alternates, facets) is in each page's front matter; `generator.site.after_build` adds what
+the plugin adds after a build."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from test_hostile_text import assert_inert, poison
+
+from generator.site.editions import read_config
+from helpers import ENV, ROOT, Page, broken_links, run_cli
+
+SITE_URL = "https://example.org/knowledge-base/"
+
+
+def plain_mkdocs(repo: Path, out: Path, lang: str = "en", site_url: str = SITE_URL) -> tuple[Path, Path]:
+    """``render --out`` into a copy of docs/, built by MkDocs with Material and no plugin of ours;
+    the site lands where a host serving ``web`` as "/" finds it at SITE_URL."""
+    docs = out / "docs"
+    shutil.copytree(repo / "docs", docs)
+    result = run_cli(repo, "render", "--out", str(docs), "--lang", lang, "--site-url", site_url, timeout=300)
+    assert result.returncode == 0, result.stderr
+    config = read_config(repo / "mkdocs.yml")
+    if lang != "en":
+        config.update({k: v for k, v in read_config(repo / f"mkdocs.{lang}.yml").items() if k in ("nav", "site_name")})
+    config["plugins"] = {"search": {"lang": lang}}  # Material's own: no knowledge-base plugin
+    config["theme"]["language"] = lang
+    config.update(site_url=site_url, docs_dir=str(docs), site_dir=str(out / "web/knowledge-base"))
+    (out / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(out / "mkdocs.yml")]
+    built = subprocess.run(command, capture_output=True, text=True, env=ENV, timeout=300)
+    assert built.returncode == 0, built.stderr
+    return out / "web/knowledge-base", out / "web"
+
+
+@pytest.mark.slow
+def test_render_out_built_without_the_plugin_has_no_broken_link_and_absolute_citations(tmp_path: Path) -> None:
+    site, web = plain_mkdocs(ROOT, tmp_path)
+    pages = sorted(site.rglob("*.html"))
+    links = sum(len(Page(p.read_text(encoding="utf-8")).links) for p in pages)
+    assert len(pages) > 50 and links > 1000
+    assert broken_links(site, web) == []
+    case = Page((site / "cases/antwerp-diamond-quarter/index.html").read_text(encoding="utf-8"))
+    assert f"{SITE_URL}cases/antwerp-diamond-quarter/" in case.links  # cite this page: absolute
+    internal = [link for link in case.links if not link.startswith(("https:", "http:"))]
+    assert internal and not any(".md" in link for link in internal)
+
+
+@pytest.mark.slow
+def test_render_out_built_without_the_plugin_keeps_hostile_text_inert(repo: Path, tmp_path: Path) -> None:
+    path = repo / "content/cases/antwerp-diamond-quarter.yaml"
+    data = poison(yaml.safe_load(path.read_text(encoding="utf-8")))
+    data["name"] = "Scheme </title><script>alert(2)</script>"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    site, web = plain_mkdocs(repo, tmp_path)
+    for html_path in site.rglob("*.html"):
+        html = html_path.read_text(encoding="utf-8")
+        assert_inert(html, str(html_path.relative_to(site)))
+        assert "<title>Scheme </title>" not in html
+    case_html = (site / "cases/antwerp-diamond-quarter/index.html").read_text(encoding="utf-8")
+    assert "<title>Scheme &lt;/title&gt;&lt;script&gt;alert(2)&lt;/script&gt; - " in case_html
+    page = Page(case_html)
+    # Shown as text, as the contributor wrote it, in blocks and in Markdown prose alike.
+    assert "<script>alert(1)</script>" in page.text and "[x](javascript:alert(3))" in page.text
+    assert broken_links(site, web) == []
+
+
+def test_front_matter_carries_the_escaped_title_edit_target_alternates_and_facets(repo: Path, tmp_path: Path) -> None:
+    path = repo / "content/cases/antwerp-diamond-quarter.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["name"] = 'A & B </title><script>alert(2)</script> "q"'
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    edit = "https://git.example/kb/edit/main/"
+    result = run_cli(repo, "render", "--out", str(tmp_path), "--site-url", SITE_URL, "--edit-url", edit, timeout=300)
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "cases/antwerp-diamond-quarter.md").read_text(encoding="utf-8")
+    meta = yaml.safe_load(text.split("---\n")[1])
+    assert meta["title"] == "A &amp; B &lt;/title&gt;&lt;script&gt;alert(2)&lt;/script&gt; &quot;q&quot;"
+    assert meta["edit_url"] == edit + "content/cases/antwerp-diamond-quarter.yaml"
+    assert meta["kb_alternates"] == {
+        "en": SITE_URL + "cases/antwerp-diamond-quarter/",
+        "nl": SITE_URL + "nl/cases/antwerp-diamond-quarter/",
+    }
+    assert meta["kb_facets"]["Type"] == ["case"] and meta["kb_lang"] == "en"
+
+
+def test_a_sources_cited_in_section_stays_bounded_as_the_collection_grows(kb, monkeypatch) -> None:
+    # An engine's search index caps a page's words (Zensical: 65,536 positions); the study's source
+    # is cited by every case, so its list is capped per kind and the rest counted.
+    from collections import Counter
+
+    from generator.pages import tables
+    from generator.pages.render import render_site
+
+    citing = Counter(
+        kind for kind, _ in {(c.kind, getattr(c.record, "id", "")) for c in kb.cited_by(kb.source("wodc-soft-targets"))}
+    )
+    monkeypatch.setattr(tables, "CITED_IN_CAP", 2)
+    site = render_site(kb)
+    block = next(b for b in site.blocks["sources/wodc-soft-targets.md"] if 'href="../../cases/' in b)
+    assert block.count("<li>") == sum(min(n, 2) + (n > 2) for n in citing.values())
+    for kind, n in citing.items():
+        if n > 2:
+            assert f"and {n - 2} more of this kind ({tables.noun_of(kind)})" in block
+
+
+@pytest.mark.slow
+def test_after_build_places_the_other_edition_adds_alternates_and_indexes_each_edition(tmp_path: Path) -> None:
+    site, _ = plain_mkdocs(ROOT, tmp_path / "en")
+    dutch, _ = plain_mkdocs(ROOT, tmp_path / "nl", "nl", SITE_URL + "nl/")
+    command = [sys.executable, "-m", "generator.site.after_build", str(site), "--site-url", SITE_URL]
+    result = subprocess.run(
+        [*command, "--edition", f"nl={dutch}"], cwd=ROOT, capture_output=True, text=True, env=ENV, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    assert (site / "nl/cases/antwerp-diamond-quarter/index.html").is_file()
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    page = SITE_URL + "cases/antwerp-diamond-quarter/"
+    assert (
+        f'hreflang="nl" href="{SITE_URL}nl/cases/antwerp-diamond-quarter/"'
+        in sitemap.split(f"<loc>{page}</loc>")[1][:400]
+    )
+    assert "hreflang" in (site / "nl/sitemap.xml").read_text(encoding="utf-8")
+    for folder in (site, site / "nl"):
+        assert any((folder / "pagefind").glob("pagefind-entry.json")), folder
+    assert "en: search index of" in result.stdout and "nl: search index of" in result.stdout
