@@ -179,7 +179,7 @@ def cite_this_page(
         f"{h.text(title)}. In: <em>{h.text(words['kb_title'])}</em>, {when}. "
         f"{h.external_link(url)} ({h.text(words['accessed_on'])})."
     )
-    changed = h.text(words["history_unavailable"])
+    changed: str = h.text(words["history_unavailable"])
     if date:
         shallow = f" ({h.text(words['history_shallow'])})" if history_state == "shallow" else ""
         changed = f"{h.text(date)}{shallow}"

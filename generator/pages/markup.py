@@ -20,7 +20,7 @@ from generator.words import table as word_table
 def text(value: object) -> Trusted:
     """One line of inert HTML text: whitespace folded; an untranslated text marked as English."""
     if value.__class__ is str:  # by far the most common: labels, names, findings
-        return _plain(value) if len(value) <= _SHORT else _fold(value)  # type: ignore[arg-type]
+        return _plain(value) if len(value) <= _SHORT else _fold(value)
     if isinstance(value, Trusted):
         return value
     shown = value if isinstance(value, str) and not isinstance(value, Fallback) else pick(value)
@@ -58,7 +58,7 @@ def external_link(url: str) -> Trusted:
     return Trusted(f'<a href="{escape(url, quote=True)}">{text(url)}</a>')
 
 
-def table(head: list[object], rows: list[list[object]]) -> Trusted:
+def table(head: Sequence[object], rows: Sequence[Sequence[object]]) -> Trusted:
     """A table, as Python-Markdown would write it from a Markdown table; cells are Trusted HTML
     or text to escape."""
     head_cells = "".join(f"<th>{text(h)}</th>" for h in head)
@@ -66,7 +66,7 @@ def table(head: list[object], rows: list[list[object]]) -> Trusted:
     return Trusted(f"<table>\n<thead>\n<tr>{head_cells}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>")
 
 
-def table_html(head: list[object], rows: list[list[object]]) -> Trusted:
+def table_html(head: Sequence[object], rows: Sequence[Sequence[object]]) -> Trusted:
     """A table set aside while its page renders (see :func:`held`)."""
     return block(table(head, rows))
 

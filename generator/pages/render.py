@@ -278,10 +278,13 @@ def _render_jobs(
     singles = [job for job in jobs if "source_file" in job.context]
     ordered: list[_Job | None] = [None, *overviews, *singles]
     results = pool.run(task, ordered, workers, slices_per_worker=8)
-    files = results[0]
-    assert isinstance(files, dict)
-    texts = {job.path: text for job, text in zip(ordered[1:], results[1:], strict=True)}  # type: ignore[union-attr]
-    return {job.path: texts[job.path] for job in jobs}, files  # type: ignore[misc]  # in the jobs' order
+    made = results[0]
+    assert isinstance(made, dict)
+    texts: dict[str, Rendered] = {}
+    for job, rendered in zip(ordered[1:], results[1:], strict=True):
+        assert job is not None and isinstance(rendered, tuple)
+        texts[job.path] = rendered
+    return {job.path: texts[job.path] for job in jobs}, made  # in the jobs' order
 
 
 def render_site(

@@ -207,7 +207,7 @@ def change_list(page: str, kb: KnowledgeBase, days: list[DayOfChanges], words: d
             kind, record = kb.record_of_file(change.path)
             if record is not None:
                 target, anchor_id = paths.record_page(kind, record)
-                shown = h.block(h.link(page, _name(record), target, anchor_id), inline=True)
+                shown: str = h.block(h.link(page, _name(record), target, anchor_id), inline=True)
             else:
                 shown = f"`{inline(PurePosixPath(change.path).stem)}`"
             noun = inline(noun_of(kind))

@@ -84,7 +84,7 @@ def inline(value: object) -> Trusted:
             value = pick(value)
         if isinstance(value, Fallback):
             return _english(_inline(str(value)))
-    text: str = value  # type: ignore[assignment]
+    text = str(value)
     return _inline_short(text) if len(text) <= _SHORT else _inline(text)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, PrefixedLogger, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator.pages import markup, paths
@@ -195,6 +195,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.later: Callable[[], dict[str, str]] | None = None
         self.written: dict[str, str] = {}
         self.told_preview_edition = False
+        self.listed: dict[str, Page] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Once per process. Defining it keeps one plugin object across `mkdocs serve` rebuilds."""
@@ -395,6 +396,25 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             process.kill()
         self.others = []
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """The pages the navigation lists, by source file: the listing pages record pages hang under."""
+        self.listed = {page.file.src_uri: page for page in nav.pages}
+        return nav
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        """A page the navigation does not list (a case, a criterion, a lesson) gets the listing page
+        of its folder as parent: the breadcrumbs then read "Home › Cases › Johan Cruijff ArenA" and
+        the navigation highlights "Cases" (MkDocs marks an active page's parents active)."""
+        if page.parent is None and page.file.src_uri not in self.listed:
+            folder = page.file.src_uri.rpartition("/")[0]
+            while folder:
+                listing = self.listed.get(f"{folder}/index.md")
+                if listing is not None and listing is not page:
+                    page.parent = listing  # type: ignore[assignment]  # MkDocs types parents as Sections; a Page serves
+                    break
+                folder = folder.rpartition("/")[0]
+        return page
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """What the theme's override blocks show on this page (page.meta.kb): its alternates, the
         language switch and its search facets."""
@@ -414,10 +434,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     @event_priority(50)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Put our HTML blocks back where the rendered page held their markers."""
-        # MkDocs unescapes the first heading into page.title and themes print it raw (in <title>,
-        # the search index, breadcrumbs); escape it so a record's name stays text.
-        if page.title:
-            page.title = escape(page.title, quote=True)
         return markup.put_back(html, self.blocks.get(page.file.src_uri, ()))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

@@ -1,0 +1,69 @@
+"""Material's override points: the breadcrumbs and the highlighted section on every page."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+from generator.site import plugin
+
+THEME = Path(plugin.__file__).parent / "theme"
+
+
+def test_our_breadcrumbs_are_materials_own_with_the_page_added() -> None:
+    import material
+
+    theirs = (Path(material.__file__).parent / "templates/partials/path.html").read_text(encoding="utf-8")
+    ours = (THEME / "partials/path.html").read_text(encoding="utf-8")
+    mine = ("aria-current", "not page.is_homepage")
+
+    def body(text: str) -> list[str]:
+        return [
+            line.replace(" or (nav.homepage and not page.is_homepage)", "")
+            for line in text.split("-#}", 1)[1].splitlines()
+            if "aria-current" not in line
+        ]
+
+    assert all(any(m in line for line in ours.splitlines()) for m in mine)
+    assert body(ours) == body(theirs), "Material's partials/path.html changed: copy it into theme/ again"
+
+
+def _crumbs(html: str) -> list[tuple[str, str | None]]:
+    nav = re.search(r'<nav class="md-path"[^>]*>(.*?)</nav>', html, re.S)
+    if not nav:
+        return []
+    items = re.findall(r'<li class="md-path__item"[^>]*>(.*?)</li>', nav[1], re.S)
+    out = []
+    for item in items:
+        link = re.search(r'href="([^"]*)"', item)
+        out.append((unescape(re.sub(r"<[^>]+>|\s+", " ", item)).split(), link[1] if link else None))
+    return [(" ".join(words), href) for words, href in out]
+
+
+def test_every_page_but_home_has_breadcrumbs_ending_in_itself(built_site: Path) -> None:
+    for folder in ("", "nl/"):
+        root = built_site / folder
+        for html_file in sorted(root.rglob("index.html")):
+            relative = html_file.relative_to(root).parent.as_posix()
+            if (folder == "" and relative.split("/")[0] in ("nl", "pagefind")) or "data-pagefind-body" not in (
+                text := html_file.read_text(encoding="utf-8")
+            ):
+                continue
+            crumbs = _crumbs(text)
+            if relative == ".":
+                assert crumbs == [], "the home page has no breadcrumbs"
+                continue
+            # The page's own title, as its <title> gives it before " - <site name>"
+            h1 = unescape(re.search(r"<title>(.*?) - [^<]*</title>", text, re.S)[1]).strip()
+            assert len(crumbs) >= 2, relative
+            assert crumbs[-1] == (" ".join(h1.split()), None), relative  # the page itself, not a link
+            assert crumbs[0][1] is not None  # home, linked
+            # A record page hangs under the listing page of its folder, which the navigation highlights.
+            parent = relative.rpartition("/")[0]
+            if parent and (root / parent / "index.html").is_file():
+                listing = (root / parent / "index.html").resolve()
+                target = (html_file.parent / crumbs[-2][1]).resolve()
+                assert target in (listing, listing.parent), (relative, crumbs)
+                active = re.findall(r'class="md-nav__item md-nav__item--active[^"]*"[^>]*>.{0,400}?<a href="([^"]*)"', text, re.S)
+                assert any((html_file.parent / href).resolve() in (listing, listing.parent) for href in active), relative
