@@ -47,6 +47,12 @@ def _parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="scaffold a record in which every field is present and commented")
     new.add_argument("kind", choices=("case", "lesson", "source"))
     new.add_argument("id", help="the new record's id: lowercase letters, digits and hyphens")
+    new.add_argument(
+        "--text",
+        type=Path,
+        default=None,
+        help="a new source's plain text: copied to texts/ID.txt and named in full_text",
+    )
 
     schema = sub.add_parser("schema", help="write the JSON Schemas of the record types (for editors) to a folder")
     schema.add_argument("--out", type=Path, default=None, help="folder (default: schema/ in the repository)")
@@ -153,7 +159,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 json.dumps(result, ensure_ascii=False, indent=2) if args.format == "json" else as_text(result), end=""
             )
         elif args.command == "new":
-            path = new_record(repo, args.kind, args.id)
+            path = new_record(repo, args.kind, args.id, args.text)
+            if args.text:
+                print(f"Copied {args.text} to texts/{args.id}.txt, which the new record's full_text names.")
             print(
                 f"Created {_repo_relative(path, repo)}: fill in the empty fields, then run 'python -m generator validate'."
             )
