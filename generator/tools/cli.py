@@ -118,6 +118,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     from generator.util.pool import usable_cpus
 
     repo: Path = args.repo
+    if args.command in ("validate", "render", "export", "new") and not (repo / "content").is_dir():
+        where = "the current folder" if repo == Path(".") else f"--repo {repo}"
+        print(
+            f"error: {where} has no content/ folder: run this in the repository, or name it with --repo PATH",
+            file=sys.stderr,
+        )
+        return 2
+    absent = [str(f) for f in getattr(args, "files", []) if not f.is_file()]
+    if absent:
+        print(f"error: no such file: {', '.join(absent)}", file=sys.stderr)
+        return 2
     try:
         if args.command == "validate":
             counts, warnings = validate(repo / "content", workers=usable_cpus())
