@@ -21,6 +21,7 @@ from generator.records.translation import TRANSLATED_INTO, missing
 from generator.records.yaml_source import Document, dotted, read
 from generator.util import pool
 from generator.util.incremental import Memo, digest
+from generator.words import LANGUAGES as TEXT_LANGUAGES
 
 
 @dataclass
@@ -138,7 +139,8 @@ def _load_one(job: Job, keep: bool = True) -> Result:
         return None, problems
     model = COLLECTIONS.get(name) or SINGLETONS[name]
     try:
-        record = model.model_validate(doc.data)
+        lang = doc.data.get("lang")  # the language of its plain texts; the model checks the value
+        record = model.model_validate(doc.data, context={"lang": lang if lang in TEXT_LANGUAGES else "en"})
     except ValidationError as exc:
         return None, problems_from(exc, doc)
     problems += [doc.problem(loc, message, hint) for loc, message, hint in record_problems(record)]
