@@ -27,3 +27,10 @@ def test_validate_names_a_file_that_is_not_there(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert f"error: no such file: {missing}" in result.stderr
     assert "No problems" not in result.stdout + result.stderr
+
+
+def test_the_rating_words_validate_answers_are_the_words_pages_print() -> None:
+    from generator.records.ratings import PRINTED, Rating
+    from generator.words import EN, NL
+
+    assert {r: (EN[f"rating_{r.value}"], NL[f"rating_{r.value}"]) for r in Rating} == PRINTED

@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from generator.records.checks import TEXTS, record_problems
-from generator.records.models import COLLECTIONS, SINGLETONS, Record
+from generator.records.models import COLLECTIONS, SINGLETONS, TEXT_LANGUAGES, Record
 from generator.records.problems import Problem
 from generator.records.refs import Links, links_of
 from generator.records.schema_errors import did_you_mean, problems_from
@@ -21,7 +21,6 @@ from generator.records.translation import TRANSLATED_INTO, missing
 from generator.records.yaml_source import Document, dotted, read
 from generator.util import pool
 from generator.util.incremental import Memo, digest
-from generator.words import LANGUAGES as TEXT_LANGUAGES
 
 
 @dataclass

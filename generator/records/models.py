@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo
 
@@ -17,6 +17,7 @@ _NOT_BLANK = Field(json_schema_extra={"pattern": r"\S"})
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), _NOT_BLANK]
 Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000), _NOT_BLANK]
 Lang = Literal["en", "nl"]
+TEXT_LANGUAGES: tuple[str, ...] = get_args(Lang)  # the languages a text may be written in
 
 
 def _needs_english(value: str | dict[str, str], info: ValidationInfo) -> dict[str, str]:

@@ -143,9 +143,7 @@ def _one_level_too_shallow(loc: FieldPath, data: Any, missing: set[FieldPath]) -
     misses it (a 'cite' of a 'summary' written beside 'summary'). The mapping's path, or None."""
     if not loc or not isinstance(loc[-1], str):
         return None
-    parent: Any = data
-    for part in loc[:-1]:
-        parent = parent[part] if isinstance(parent, (dict, list)) else None
+    parent = _value_at(data, loc[:-1])
     if not isinstance(parent, dict) or loc[-1] not in parent:
         return None
     keys = list(parent)
@@ -158,7 +156,7 @@ def _one_level_too_shallow(loc: FieldPath, data: Any, missing: set[FieldPath]) -
 
 def _misplaced(doc: Document, loc: FieldPath, above: FieldPath) -> Problem:
     line, _ = doc.mark(above)
-    siblings = next(iter(_value_at(doc.data, above)), None)
+    siblings = next(iter(_value_at(doc.data, above) or ()), None)
     depth = doc.mark((*above, siblings))[1] - 1 if siblings is not None else doc.mark(above)[1] + 1
     return doc.problem(
         loc,
@@ -168,6 +166,12 @@ def _misplaced(doc: Document, loc: FieldPath, above: FieldPath) -> Problem:
 
 
 def _value_at(data: Any, loc: FieldPath) -> Any:
+    """The value at ``loc`` in plain data, or None where nothing stands there."""
     for part in loc:
+        found = (isinstance(data, dict) and part in data) or (
+            isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        )
+        if not found:
+            return None
         data = data[part]
     return data
