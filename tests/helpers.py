@@ -23,7 +23,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
 def copy_repo(dest: Path) -> Path:
     """A working copy of what the site is built from, safe to edit in a test."""
     dest.mkdir(parents=True, exist_ok=True)
-    for name in ("content", "docs", "schema"):
+    for name in ("content", "docs", "schema", "texts"):
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, dest / name)
     for name in ("mkdocs.yml", "mkdocs.nl.yml", "CONTRIBUTING.md", "CONTRIBUTING.nl.md"):

@@ -12,9 +12,8 @@ from functools import lru_cache
 from html import escape
 
 from generator.pages import paths
-from generator.pages.text import Fallback, Trusted, pick
+from generator.pages.text import Dutch, Fallback, Trusted, marked, pick
 from generator.words import language
-from generator.words import table as word_table
 
 
 def text(value: object) -> Trusted:
@@ -23,13 +22,8 @@ def text(value: object) -> Trusted:
         return _plain(value) if len(value) <= _SHORT else _fold(value)
     if isinstance(value, Trusted):
         return value
-    shown = value if isinstance(value, str) and not isinstance(value, Fallback) else pick(value)
-    folded = _fold(str(shown))
-    if isinstance(shown, Fallback):
-        return Trusted(
-            f'<span lang="en">{folded}</span> <small class="kb-untranslated">({word_table()["untranslated"]})</small>'
-        )
-    return Trusted(folded)
+    shown = value if isinstance(value, str) and not isinstance(value, (Fallback, Dutch)) else pick(value)
+    return marked(shown, _fold(str(shown)))
 
 
 def _fold(value: str) -> Trusted:

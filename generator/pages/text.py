@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from generator.words import DEFAULT, language, table
 
-__all__ = ["Fallback", "Trusted", "blocks", "finalize", "inline", "inline_text", "paragraphs", "pick"]
+__all__ = ["Dutch", "Fallback", "Trusted", "blocks", "finalize", "inline", "inline_text", "paragraphs", "pick"]
 
 
 class Trusted(str):
@@ -23,6 +23,13 @@ class Trusted(str):
 class Fallback(str):
     """A text shown in English because the record has no translation into the edition's language:
     printed inside ``lang="en"``, so screen readers switch voice, with a "not yet translated" mark."""
+
+    __slots__ = ()
+
+
+class Dutch(str):
+    """A text its record wrote only in Dutch (``lang: nl``), on a page in another language: printed
+    inside ``lang="nl"``, as Fallback prints English on a Dutch page, with an "in Dutch" mark."""
 
     __slots__ = ()
 
@@ -63,6 +70,8 @@ def pick(value: object, lang: str | None = None) -> str:
         if text:
             return str(text)
         english = str(value.get(DEFAULT) or "")
+        if not english:  # a record written in Dutch: its only language
+            return Dutch(next((str(t) for t in value.values() if t), ""))
     else:
         if value is None:
             return ""
@@ -75,15 +84,29 @@ def _english(text: Trusted) -> Trusted:
     return Trusted(f'<span lang="en">{text}</span> <small class="kb-untranslated">({mark})</small>')
 
 
+def _dutch(text: Trusted) -> Trusted:
+    mark = table()["written_in_dutch"]
+    return Trusted(f'<span lang="nl">{text}</span> <small class="kb-untranslated">({mark})</small>')
+
+
+def marked(value: str, escaped: Trusted) -> Trusted:
+    """``escaped`` (the escaped ``value``) inside the lang of a text in another language than the page's."""
+    if isinstance(value, Fallback):
+        return _english(escaped)
+    if isinstance(value, Dutch):
+        return _dutch(escaped)
+    return escaped
+
+
 def inline(value: object) -> Trusted:
     """One line of inert Markdown: whitespace (newlines too) folded, every special character escaped."""
     if value.__class__ is not str:  # plain text is by far the most common: straight to the escape
         if isinstance(value, Trusted):
             return value
-        if not isinstance(value, Fallback):
+        if not isinstance(value, (Fallback, Dutch)):
             value = pick(value)
-        if isinstance(value, Fallback):
-            return _english(_inline(str(value)))
+        if isinstance(value, (Fallback, Dutch)):
+            return marked(value, _inline(str(value)))
     text = str(value)
     return _inline_short(text) if len(text) <= _SHORT else _inline(text)
 
@@ -119,9 +142,9 @@ def paragraphs(text: str) -> list[str]:
 
 def blocks(value: object) -> Trusted:
     """Paragraphs of inert Markdown: blank lines in the source start a new paragraph."""
-    text = value if isinstance(value, Fallback) else pick(value)
-    if isinstance(text, Fallback):
-        return Trusted("\n\n".join(_english(_inline(p)) for p in paragraphs(text)))
+    text = value if isinstance(value, (Fallback, Dutch)) else pick(value)
+    if isinstance(text, (Fallback, Dutch)):
+        return Trusted("\n\n".join(marked(text, _inline(p)) for p in paragraphs(text)))
     return Trusted("\n\n".join(inline(p) for p in paragraphs(text)))
 
 

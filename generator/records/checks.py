@@ -7,6 +7,8 @@ resolve, sections exist, quotes stand in their source's text, assessed cases rat
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, get_args
 
@@ -95,6 +97,67 @@ def text_path(repo: Path, full_text: str) -> Path | None:
     return path if any(path.is_relative_to(folder) for folder in allowed) else None
 
 
+TEXTS = "texts"  # the repository's folder for sources' plain texts, named in full_text
+# CI that promises the texts kept beside the repository (shared/) sets this: a missing one fails.
+REQUIRE_SHARED_TEXTS = "KB_SOURCE_TEXT_REQUIRED"
+_MISSING = "missing"  # a full_text whose file is not there: already an error, no quote is checked
+
+
+def _source_texts(loaded: Loaded, repo: Path) -> tuple[dict[str, SourceText | str | None], list[Problem]]:
+    """Each source's text, or None where it has none to check quotes against (no full_text, or a
+    text kept in shared/ that this machine lacks), or _MISSING where its full_text is an error."""
+    texts: dict[str, SourceText | str | None] = {}
+    problems: list[Problem] = []
+    root = repo.resolve()
+    for links, doc in loaded.links.get("sources", []):
+        if not links.full_text:
+            texts[links.id] = None
+            continue
+        path = text_path(repo, links.full_text)
+        if path is None:
+            texts[links.id] = _MISSING
+            problems.append(
+                doc.problem(
+                    ("full_text",),
+                    "lies outside the repository and the shared/ folder beside it, so it is not read",
+                    f"put the source's text in {TEXTS}/ and name it here: full_text: {TEXTS}/{links.id}.txt",
+                )
+            )
+            continue
+        text = read_text(path)
+        if text is not None:
+            texts[links.id] = text
+        elif path.is_relative_to(root) or os.environ.get(REQUIRE_SHARED_TEXTS):
+            texts[links.id] = _MISSING
+            what = "is not UTF-8 text" if path.is_file() else "names a file that is not there"
+            problems.append(
+                doc.problem(
+                    ("full_text",),
+                    f"{what}: '{links.full_text}'; the quotes citing this source cannot be checked",
+                    f"put the source's text in {TEXTS}/ (plain UTF-8) and name it here: "
+                    f"full_text: {TEXTS}/{links.id}.txt",
+                )
+            )
+        else:  # kept beside the repository, in shared/, which this machine does not have
+            texts[links.id] = None
+    return texts, problems
+
+
+def _unchecked(doc: Document, full_text: str | None, places: list[tuple[Document, FieldPath]]) -> Problem:
+    """One warning per source whose quotes no text could check, naming each quote's place."""
+    shown = [f"{path}:{line}" for path, line in sorted((d.path, d.mark(loc)[0]) for d, loc in places)]
+    more = f" and {len(shown) - 5} more" if len(shown) > 5 else ""
+    count = f"{len(places)} quote{'s' if len(places) != 1 else ''}"
+    if full_text:  # kept in shared/ beside the repository, which this machine lacks
+        why = f"its text '{full_text}' is not on this machine"
+        hint = f"a run with {REQUIRE_SHARED_TEXTS}=1 and the text in place checks them"
+    else:
+        why = "it names no full_text"
+        hint = f"put the source's text in {TEXTS}/ and name it in full_text; until then its page tells readers so"
+    message = f"{count} citing this source went unchecked, as {why}: {', '.join(shown[:5])}{more}"
+    return replace(doc.problem(("full_text",), message, hint), warning=True)
+
+
 def check(loaded: Loaded, repo: Path) -> list[Problem]:
     """The rules across records; ``repo`` is where a source's ``full_text`` path starts."""
     problems: list[Problem] = []
@@ -140,16 +203,10 @@ def check(loaded: Loaded, repo: Path) -> list[Problem]:
         return False
 
     sources = {links.id: links for links, _ in loaded.links.get("sources", [])}
-    for links, doc in loaded.links.get("sources", []):
-        if links.full_text and text_path(repo, links.full_text) is None:
-            problems.append(
-                doc.problem(
-                    ("full_text",),
-                    "lies outside the repository and the shared/ folder beside it, so it is not read",
-                    "put the text in the repository",
-                )
-            )
-    texts: dict[str, SourceText | None] = {}
+    sources_docs = {links.id: doc for links, doc in loaded.links.get("sources", [])}
+    texts, problems_of_texts = _source_texts(loaded, repo)
+    problems += problems_of_texts
+    unchecked: dict[str, list[tuple[Document, FieldPath]]] = {}
     every = [entry for entries in loaded.links.values() for entry in entries]
     parts = {(kind, links.id): dict(links.parts) for kind, entries in loaded.links.items() for links, _ in entries}
     for links, doc in [*every, *loaded.singleton_links.values()]:
@@ -170,11 +227,11 @@ def check(loaded: Loaded, repo: Path) -> list[Problem]:
                         did_you_mean(section, list(source.sections)),
                     )
                 )
-            if quote is not None and source.full_text:
-                if source_id not in texts:
-                    texts[source_id] = read_text(path) if (path := text_path(repo, source.full_text)) else None
-                text = texts[source_id]
-                if text is not None and not text.contains(quote):
+            if quote is None:
+                continue
+            text = texts.get(source_id)
+            if isinstance(text, SourceText):
+                if not text.contains(quote):
                     near = text.nearest(quote)
                     problems.append(
                         doc.problem(
@@ -183,6 +240,10 @@ def check(loaded: Loaded, repo: Path) -> list[Problem]:
                             f"the nearest words there: '{near}'" if near else "",
                         )
                     )
+            elif text is None:  # no text to check against: said once per source, below
+                unchecked.setdefault(source_id, []).append((doc, (*loc, "quote")))
+    for sid, places in unchecked.items():
+        problems.append(_unchecked(sources_docs[sid], sources[sid].full_text, places))
 
     criteria: dict[str, tuple[str, ...]] = {}
     indicator_home: dict[str, str] = {}

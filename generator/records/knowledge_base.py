@@ -216,7 +216,12 @@ def record_name(record: Record) -> str | dict[str, str]:
 
 def _name_key(record: Record) -> str:
     name = record_name(record)
-    return (name["en"] if isinstance(name, dict) else str(name)).casefold()
+    return (_first(name) if isinstance(name, dict) else str(name)).casefold()
+
+
+def _first(text: dict[str, str]) -> str:
+    """A text's English, or its only language for a record written in Dutch."""
+    return text.get("en") or next(iter(text.values()))
 
 
 def _order(kind: str, record: Any) -> tuple[Any, ...]:
@@ -224,7 +229,7 @@ def _order(kind: str, record: Any) -> tuple[Any, ...]:
     if kind == "cases":
         return (ASSESSED_ORDER[record.assessed_by], STATUS_ORDER[record.status], _name_key(record), record.id)
     if kind == "sources":  # the study first, then the literature by author and year
-        return (0 if record.sections else 1, record.cited_as["en"].casefold(), record.id)
+        return (0 if record.sections else 1, _first(record.cited_as).casefold(), record.id)
     return (getattr(record, "order", 0), _name_key(record), record.id)
 
 

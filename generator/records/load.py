@@ -12,8 +12,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from generator.records.checks import record_problems
-from generator.records.models import COLLECTIONS, SINGLETONS, Record
+from generator.records.checks import TEXTS, record_problems
+from generator.records.models import COLLECTIONS, SINGLETONS, TEXT_LANGUAGES, Record
 from generator.records.problems import Problem
 from generator.records.refs import Links, links_of
 from generator.records.schema_errors import did_you_mean, problems_from
@@ -91,10 +91,18 @@ def discover(content: Path) -> tuple[dict[str, list[tuple[Path, str]]], list[Pro
                 elif item.name.endswith(".yml"):
                     problems.append(Problem(shown, 0, 0, "", "uses the .yml ending; rename it to .yaml"))
                 elif not item.name.endswith(".yaml") or not item.is_file():
-                    problems.append(Problem(shown, 0, 0, "", "is not a .yaml record; only .yaml files belong here"))
+                    hint = _TEXT_HINT if entry.name == "sources" or item.name.endswith(_TEXTS) else ""
+                    problems.append(
+                        Problem(shown, 0, 0, "", "is not a .yaml record; only .yaml files belong here", hint)
+                    )
                 else:
                     found[entry.name].append((path, shown))
     return found, problems
+
+
+# A source's text beside the records is the likeliest stray file: say where it belongs.
+_TEXTS = (".txt", ".pdf", ".docx", ".doc", ".html", ".htm", ".md")
+_TEXT_HINT = f"put the source's text in {TEXTS}/ (plain UTF-8 .txt) and name it in full_text"
 
 
 def _entries(folder: Path, *, hidden: bool = False) -> list[os.DirEntry[str]]:
@@ -130,7 +138,8 @@ def _load_one(job: Job, keep: bool = True) -> Result:
         return None, problems
     model = COLLECTIONS.get(name) or SINGLETONS[name]
     try:
-        record = model.model_validate(doc.data)
+        lang = doc.data.get("lang")  # the language of its plain texts; the model checks the value
+        record = model.model_validate(doc.data, context={"lang": lang if lang in TEXT_LANGUAGES else "en"})
     except ValidationError as exc:
         return None, problems_from(exc, doc)
     problems += [doc.problem(loc, message, hint) for loc, message, hint in record_problems(record)]

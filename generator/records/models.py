@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo
 
 from generator.records.ratings import Rating
 
@@ -17,14 +17,29 @@ _NOT_BLANK = Field(json_schema_extra={"pattern": r"\S"})
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), _NOT_BLANK]
 Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000), _NOT_BLANK]
 Lang = Literal["en", "nl"]
+TEXT_LANGUAGES: tuple[str, ...] = get_args(Lang)  # the languages a text may be written in
 
 
-def _needs_english(value: str | dict[str, str]) -> dict[str, str]:
+def _needs_english(value: str | dict[str, str], info: ValidationInfo) -> dict[str, str]:
+    # A record's plain strings are in its `lang` (English unless it says `lang: nl`), which
+    # loading passes as the validation context; a mapping needs that language too.
+    lang = (info.context or {}).get("lang") or "en"
     if isinstance(value, str):
-        return {"en": value}
-    if "en" not in value:
-        raise ValueError("a translated text needs its English version under 'en'")
+        return {lang: value}
+    if lang not in value:
+        name = {"en": "English", "nl": "Dutch"}.get(lang, lang)
+        raise ValueError(f"a translated text needs its {name} version under '{lang}'")
     return value
+
+
+def _every_language(value: object) -> object:
+    """A plain name that citations use as it stands ('Whelan 2011'): the same in every edition."""
+    return {"en": value, "nl": value} if isinstance(value, str) else value
+
+
+# A record may say its plain strings are Dutch: its Dutch contributor then writes Dutch without
+# translation warnings, and the English edition marks those texts lang="nl".
+WrittenIn = Field(default=None, description="The language of the record's plain texts: en (the default) or nl.")
 
 
 class _TextMark:
@@ -115,6 +130,7 @@ class Assessed(Record):
 
 class Case(Record):
     id: Id
+    lang: Lang | None = WrittenIn
     former_ids: list[Id] = Field(
         default=[], description="Ids this record had before it was renamed: their addresses redirect here."
     )
@@ -200,6 +216,7 @@ class Criterion(Record):
 
 class Lesson(Record):
     id: Id
+    lang: Lang | None = WrittenIn
     former_ids: list[Id] = Field(
         default=[], description="Ids this record had before it was renamed: their addresses redirect here."
     )
@@ -214,10 +231,13 @@ class Source(Record):
     """Anything a record cites: a report, an article, a web page, an interview, a data set."""
 
     id: Id
+    lang: Lang | None = WrittenIn
     former_ids: list[Id] = Field(
         default=[], description="Ids this record had before it was renamed: their addresses redirect here."
     )
-    cited_as: Name = Field(description="How citations name it, e.g. 'Whelan 2011' or 'WODC/NCTV study'.")
+    cited_as: Annotated[Name, BeforeValidator(_every_language)] = Field(
+        description="How citations name it, e.g. 'Whelan 2011' or 'WODC/NCTV study'."
+    )
     kind: Literal["report", "article", "book", "web-page", "interview", "evaluation", "data-set", "other"] | None = (
         Field(default=None, description="What it is; leave out where nothing says.")
     )

@@ -28,6 +28,8 @@ class SourceText:
 
     def contains(self, quote: str) -> bool:
         wanted = normalise(quote)
+        if wanted.endswith(".") and not wanted.endswith(".."):  # a final period closes the quote, not the source
+            wanted = wanted[:-1].rstrip()
         return wanted in self.joined or wanted in self.kept
 
     def nearest(self, quote: str) -> str:
@@ -38,7 +40,9 @@ class SourceText:
         if match.size < 8:
             return ""
         start = max(0, match.a - match.b)
-        end = start + len(wanted)
+        while start > 0 and self.joined[start - 1].isalnum():  # begin on a whole word
+            start -= 1
+        end = max(start, match.a - match.b) + len(wanted)
         if end < len(self.joined) and self.joined[end].isalnum():  # end on a whole word
             end = self.joined.rfind(" ", start, end)
         return self.joined[start:end].strip(" ,;:")

@@ -30,6 +30,15 @@ SCALE: dict[Rating, Level] = {
     Rating.UNKNOWN: Level(Rating.UNKNOWN, "?", None),
 }
 
+# The words each edition's pages print for a rating (words.py's rating_* labels; a test holds them
+# equal), so `validate` can answer a rating written as printed with its id.
+PRINTED: dict[Rating, tuple[str, ...]] = {
+    Rating.PRESENT: ("Present", "Aanwezig"),
+    Rating.PARTIAL: ("Partly present", "Deels aanwezig"),
+    Rating.ABSENT: ("Absent", "Afwezig"),
+    Rating.UNKNOWN: ("Not known", "Onbekend"),
+}
+
 # The one source of the thresholds: the rule's text, the export and the self-assessment's script
 # (which reads them from the exported JSON) all take them from here.
 PRESENT_AT = 1.5  # an average score at or above this is present

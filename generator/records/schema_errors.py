@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.records.problems import Problem
+from generator.records.ratings import PRINTED
 from generator.records.yaml_source import Document, FieldPath
 
 
@@ -24,8 +26,18 @@ def _field_names() -> list[str]:
 
 
 def did_you_mean(value: object, options: list[str]) -> str:
-    close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(str(value), [o for o in options if o != str(value)], n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else ""
+
+
+@cache
+def _printed_ratings() -> dict[str, str]:
+    """The rating labels pages print, in every language, lowercased: 'partly present' -> 'partial'."""
+    return {
+        " ".join(label.casefold().replace("-", " ").split()): rating.value
+        for rating, labels in PRINTED.items()
+        for label in labels
+    }
 
 
 def _describe(value: Any) -> str:
@@ -63,6 +75,12 @@ def _message(error: ErrorDetails) -> tuple[str, str]:
         return "is not a known field", did_you_mean(error["loc"][-1], _field_names())
     if kind in ("literal_error", "enum"):
         options = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        printed = _printed_ratings().get(" ".join(str(value).casefold().replace("-", " ").split()))
+        if printed in options:  # the words a page prints for a rating, not its id
+            return (
+                f"{_describe(value)} is not one of {', '.join(options)}",
+                f"did you mean '{printed}'? Pages print '{value}' for the rating whose id is '{printed}'",
+            )
         return f"{_describe(value)} is not one of {', '.join(options)}", did_you_mean(value, options)
     if kind == "string_too_short":
         return "must not be empty", ""
@@ -102,11 +120,58 @@ def problems_from(exc: ValidationError, doc: Document, prefix: FieldPath = ()) -
     for error in exc.errors():
         loc = _clean_loc(prefix + tuple(error["loc"]), doc.data)
         by_loc.setdefault(loc, []).append(error)
+    missing = {loc for loc, errors in by_loc.items() if any(e["type"] == "missing" for e in errors)}
+    shallow = {loc: above for loc in by_loc if (above := _one_level_too_shallow(loc, doc.data, missing))}
+    not_missing = {(*above, loc[-1]) for loc, above in shallow.items()}
     problems = []
     for loc, errors in by_loc.items():
+        if loc in not_missing:
+            continue  # the field is not missing: it stands one level too shallow, said at its line
+        if loc in shallow:
+            problems.append(_misplaced(doc, loc, shallow[loc]))
+            continue
         # A union (text or translated text) reports once per branch; the branch that matches the
         # input's type says the useful thing.
         specific = [e for e in errors if not e["type"].endswith("_type")] or errors
         message, hint = _message(specific[0])
         problems.append(doc.problem(loc, message, hint))
     return problems
+
+
+def _one_level_too_shallow(loc: FieldPath, data: Any, missing: set[FieldPath]) -> FieldPath | None:
+    """Where a field belongs when it was dedented out of the mapping above it: that mapping then
+    misses it (a 'cite' of a 'summary' written beside 'summary'). The mapping's path, or None."""
+    if not loc or not isinstance(loc[-1], str):
+        return None
+    parent = _value_at(data, loc[:-1])
+    if not isinstance(parent, dict) or loc[-1] not in parent:
+        return None
+    keys = list(parent)
+    index = keys.index(loc[-1])
+    if index == 0:
+        return None
+    above = (*loc[:-1], keys[index - 1])
+    return above if (*above, loc[-1]) in missing and isinstance(parent[keys[index - 1]], dict) else None
+
+
+def _misplaced(doc: Document, loc: FieldPath, above: FieldPath) -> Problem:
+    line, _ = doc.mark(above)
+    siblings = next(iter(_value_at(doc.data, above) or ()), None)
+    depth = doc.mark((*above, siblings))[1] - 1 if siblings is not None else doc.mark(above)[1] + 1
+    return doc.problem(
+        loc,
+        f"stands one level too shallow: it is a field of '{above[-1]}' (line {line}), which misses it",
+        f"indent it {depth} spaces, like the other fields of '{above[-1]}'",
+    )
+
+
+def _value_at(data: Any, loc: FieldPath) -> Any:
+    """The value at ``loc`` in plain data, or None where nothing stands there."""
+    for part in loc:
+        found = (isinstance(data, dict) and part in data) or (
+            isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        )
+        if not found:
+            return None
+        data = data[part]
+    return data

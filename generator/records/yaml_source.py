@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from generator.records.indentation import explain
 from generator.records.problems import Problem
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -131,6 +132,11 @@ def read(path: Path, display: str, *, marks: bool = True) -> tuple[Document | No
         if exc.context == "expected a single document in the stream":
             what = "holds more than one YAML document (a '---' line starts another); a record is one document"
         hint = "indent with spaces; YAML does not allow tabs" if "\t" in text else ""
+        if not hint and exc.problem and exc.problem.startswith(_DEPTH_PROBLEMS) and exc.problem_mark:
+            explained = explain(text, exc.problem_mark.line + 1)
+            if explained:
+                line, col, what = explained
+                return None, [Problem(display, line, col, "", what)]
         return None, [Problem(display, line, col, "", f"YAML syntax error: {what}", hint)]
     except yaml.YAMLError as exc:
         return None, [Problem(display, 1, 1, "", f"YAML error: {exc}")]
@@ -155,6 +161,10 @@ def read(path: Path, display: str, *, marks: bool = True) -> tuple[Document | No
         kind = "a list" if isinstance(doc.data, list) else "a single value"
         return None, [Problem(display, 1, 1, "", f"holds {kind}; a record must be a mapping of fields (key: value)")]
     return doc, []
+
+
+# What PyYAML says when a key stands deeper or shallower than the keys around it allow.
+_DEPTH_PROBLEMS = ("mapping values are not allowed", "did not find expected key", "did not find expected '-'")
 
 
 class _Unusual(Exception):
@@ -208,7 +218,7 @@ def _build(node: yaml.Node, loc: FieldPath, doc: Document, seen: set[int]) -> An
         if not loc:
             doc.marks[()] = _pos(node)  # a missing top-level field points at the record's start
         result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
+        for index, (key_node, value_node) in enumerate(node.value):
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise _Reject(key_node, "YAML merge keys (<<) are not allowed in records")
             if not isinstance(key_node, yaml.ScalarNode):
@@ -216,6 +226,7 @@ def _build(node: yaml.Node, loc: FieldPath, doc: Document, seen: set[int]) -> An
             key = str(key_node.value)
             if key in result:
                 line, _ = doc.marks[(*loc, key)]
+                _nested_too_deep(node, index, key, loc, doc)
                 raise _Reject(
                     key_node,
                     f"is given twice (first on line {line}); YAML would silently keep only the last",
@@ -233,6 +244,23 @@ def _build(node: yaml.Node, loc: FieldPath, doc: Document, seen: set[int]) -> An
     if node.tag == _STR:
         return node.value
     return _construct(node)
+
+
+def _nested_too_deep(node: yaml.MappingNode, index: int, key: str, loc: FieldPath, doc: Document) -> None:
+    """A key given twice because an empty key above it was indented one level too deep (an
+    indicator under the previous indicator): name that key, on its own line, and its right depth."""
+    keys = [k.value for k, _ in node.value]
+    first = keys.index(key)
+    for k, v in reversed(node.value[first + 1 : index]):
+        if v.tag.endswith(":null") and v.value == "" and loc:
+            parent = str(loc[-1])
+            depth = doc.marks[loc][1] - 1
+            raise _Reject(
+                k,
+                f"'{k.value}' has nothing under it, so the fields below it count as fields of '{parent}' and "
+                f"'{key}' is given twice: indent '{k.value}' {depth} spaces, like '{parent}', if it stands beside it",
+                (*loc, str(k.value)),
+            )
 
 
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}

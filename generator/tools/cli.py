@@ -53,12 +53,26 @@ def _parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="scaffold a record in which every field is present and commented")
     new.add_argument("kind", choices=("case", "lesson", "source"))
     new.add_argument("id", help="the new record's id: lowercase letters, digits and hyphens")
+    new.add_argument(
+        "--text",
+        type=Path,
+        default=None,
+        help="a new source's plain text: copied to texts/ID.txt and named in full_text",
+    )
 
     schema = sub.add_parser("schema", help="write the JSON Schemas of the record types (for editors) to a folder")
     schema.add_argument("--out", type=Path, default=None, help="folder (default: schema/ in the repository)")
 
     export = sub.add_parser("export", help="write the open-data files (JSON, CSV, JSON Schemas) to a folder")
     export.add_argument("--out", type=Path, required=True, help="folder to write into (created if missing)")
+
+    issue = sub.add_parser(
+        "from-issue", help="turn a submitted 'Propose a case' issue form into content/cases/ID.yaml, then validate it"
+    )
+    issue.add_argument("file", type=Path, nargs="?", help="the issue's body, as a file")
+    issue.add_argument(
+        "--write-form", action="store_true", help="write the issue form itself, from the case model and the criteria"
+    )
 
     diff = sub.add_parser("diff", help="compare two knowledge-base.json exports: records and ratings that changed")
     diff.add_argument("old", type=Path, help="the older knowledge-base.json")
@@ -108,16 +122,66 @@ def _repo_relative(path: Path, repo: Path) -> str:
         return path.as_posix()
 
 
+FORM = Path(".github/ISSUE_TEMPLATE/propose-a-case.yml")
+
+
+def _from_issue(repo: Path, body_file: Path | None, write_form: bool) -> int:
+    """Write the issue form, or the case a submitted form proposes and what `validate` says of it."""
+    from generator.records.knowledge_base import validate
+    from generator.records.models import Criterion
+    from generator.tools import from_issue
+    from generator.tools.scaffold import _Known
+
+    criteria: list[Criterion] = _Known(repo / "content").criteria
+    if write_form:
+        (repo / FORM).parent.mkdir(parents=True, exist_ok=True)
+        (repo / FORM).write_text(from_issue.form(criteria), encoding="utf-8")
+        print(f"Wrote {FORM.as_posix()}.")
+        return 0
+    if body_file is None:
+        raise from_issue.IssueError("name the file that holds the issue's body, or give --write-form")
+    with body_file.open("rb") as raw:  # never more than the limit, whatever the file's size
+        body = raw.read(from_issue.MAX_BODY + 1).decode("utf-8", errors="replace")
+    rid, record = from_issue.case_from_issue(body, criteria)
+    path = repo / "content" / "cases" / f"{rid}.yaml"  # rid matched the id pattern: no path from the form
+    if path.exists():
+        raise from_issue.IssueError(f"content/cases/{rid}.yaml exists already; give the proposal another short id")
+    path.write_text(from_issue.as_yaml(record), encoding="utf-8")
+    shown = f"content/cases/{rid}.yaml"
+    try:
+        validate(repo / "content")
+    except ContentError as exc:
+        mine = [p for p in exc.problems if p.path == shown]
+        for problem in mine or exc.problems:
+            print(problem.text())
+        print(f"{shown} was written but is not valid yet.", file=sys.stderr)
+        return 1
+    print(f"Wrote {shown}; it is valid.")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     # Imported here, and the site's only where needed: `validate` should not pay for Jinja.
     from generator.records.knowledge_base import validate
     from generator.records.translation import TRANSLATED_INTO
     from generator.tools.diff import DiffError
+    from generator.tools.from_issue import IssueError
     from generator.tools.scaffold import ScaffoldError, new_record
     from generator.util.pool import usable_cpus
 
     repo: Path = args.repo
+    if args.command in ("validate", "render", "export", "new") and not (repo / "content").is_dir():
+        where = "the current folder" if repo == Path(".") else f"--repo {repo}"
+        print(
+            f"error: {where} has no content/ folder: run this in the repository, or name it with --repo PATH",
+            file=sys.stderr,
+        )
+        return 2
+    absent = [str(f) for f in getattr(args, "files", []) if not f.is_file()]
+    if absent:
+        print(f"error: no such file: {', '.join(absent)}", file=sys.stderr)
+        return 2
     try:
         if args.command == "validate":
             counts, warnings = validate(repo / "content", workers=usable_cpus())
@@ -133,17 +197,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             from generator.pages import standalone
             from generator.pages.build import build_site
 
-            where = standalone.addresses(repo, args.lang, args.site_url, args.edit_url)
+            addresses = standalone.addresses(repo, args.lang, args.site_url, args.edit_url)
             contributing = Path("CONTRIBUTING.md" if args.lang == DEFAULT else f"CONTRIBUTING.{args.lang}.md")
             site = build_site(
                 repo,
                 contributing,
-                site_url=where.site_url,
-                edit_uri=where.edit_url,
+                site_url=addresses.site_url,
+                edit_uri=addresses.edit_url,
                 workers=usable_cpus(),
                 lang=args.lang,
             )
-            pages = {path: standalone.page(site, path, args.lang, where) for path in site.pages}
+            pages = {path: standalone.page(site, path, args.lang, addresses) for path in site.pages}
             _write(args.out, {**pages, **site.files})
             print(f"Wrote {len(site.pages)} pages and {len(site.files)} other files ({args.lang}) to {args.out}.")
         elif args.command == "export":
@@ -168,14 +232,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(
                 json.dumps(result, ensure_ascii=False, indent=2) if args.format == "json" else as_text(result), end=""
             )
+        elif args.command == "from-issue":
+            return _from_issue(repo, args.file, args.write_form)
         elif args.command == "new":
-            path = new_record(repo, args.kind, args.id)
+            path = new_record(repo, args.kind, args.id, args.text)
+            if args.text:
+                print(f"Copied {args.text} to texts/{args.id}.txt, which the new record's full_text names.")
             print(
                 f"Created {_repo_relative(path, repo)}: fill in the empty fields, then run 'python -m generator validate'."
             )
     except ContentError as exc:
         return _report(exc, getattr(args, "format", "text"), repo, getattr(args, "files", []))
-    except (ScaffoldError, _OutError, DiffError, ValueError) as exc:  # ValueError: --site-url against the config
+    except (ScaffoldError, _OutError, DiffError, IssueError, ValueError) as exc:  # ValueError: --site-url against the config
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:  # a folder that cannot be created or written

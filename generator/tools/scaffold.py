@@ -9,6 +9,7 @@ from typing import get_args
 from pydantic.fields import FieldInfo
 
 from generator.pages.text import pick
+from generator.records.checks import TEXTS
 from generator.records.load import load
 from generator.records.models import ID_PATTERN, Case, Country, Criterion, Fact, Source
 
@@ -113,14 +114,22 @@ def _case(rid: str, kb: _Known) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _source(rid: str, kb: _Known) -> str:
-    """Every field of a source, in the model's order, each explained by the model's own description."""
+def _source(rid: str, kb: _Known, text: str | None = None) -> str:
+    """Every field of a source, in the model's order, each explained by the model's own description;
+    ``text`` is where its plain text was copied, if it came with one."""
     lines = [
         "# yaml-language-server: $schema=../../schema/source.schema.json",
         "# Something records cite. Give only what the source itself states; leave the rest empty.",
     ]
     for name, info in Source.model_fields.items():
-        lines.append(f"id: {rid}  # must equal the file name" if name == "id" else _plain_field(name, info))
+        if name == "id":
+            lines.append(f"id: {rid}  # must equal the file name")
+        elif name == "full_text":
+            lines.append(f"# Its plain text (UTF-8) lives in {TEXTS}/: validate checks every quote against it.")
+            lines.append("# Without one, validate warns and the source's page tells readers its quotes are unchecked.")
+            lines.append(f"full_text: {text}" if text else f"full_text:  # e.g. {TEXTS}/{rid}.txt")
+        else:
+            lines.append(_plain_field(name, info))
     return "\n".join(lines) + "\n"
 
 
@@ -148,16 +157,44 @@ def _lesson(rid: str, kb: _Known) -> str:
 KINDS = {"case": ("cases", _case), "lesson": ("lessons", _lesson), "source": ("sources", _source)}
 
 
-def new_record(repo: Path, kind: str, rid: str) -> Path:
-    """Write a scaffold for a new record; refuse a bad id or an existing file."""
+def _read_text(given: Path) -> str:
+    """The source's plain text from the contributor's file, refused unless it is UTF-8 text."""
+    try:
+        return given.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise ScaffoldError(f"--text {given}: there is no such file") from None
+    except IsADirectoryError:
+        raise ScaffoldError(f"--text {given} is a folder; name the source's text file") from None
+    except UnicodeDecodeError:
+        raise ScaffoldError(
+            f"--text {given} is not plain UTF-8 text (a PDF or Word file?); save its text as .txt first"
+        ) from None
+
+
+def new_record(repo: Path, kind: str, rid: str, text: Path | None = None) -> Path:
+    """Write a scaffold for a new record; refuse a bad id or an existing file. A source's ``text``
+    is copied to texts/<id>.txt and named in its full_text."""
     if not re.fullmatch(ID_PATTERN, rid) or len(rid) > 80:
         raise ScaffoldError(
             f"'{rid}' is not a valid id: use lowercase letters a-z, digits and single hyphens, e.g. 'my-partnership'"
         )
+    if text is not None and kind != "source":
+        raise ScaffoldError("--text belongs to a new source: 'new source ID --text FILE'")
     folder, make = KINDS[kind]
     path = repo / "content" / folder / f"{rid}.yaml"
     if path.exists():
         raise ScaffoldError(f"{path.relative_to(repo).as_posix()} already exists; edit it instead")
+    known = _Known(repo / "content")
+    if text is None:
+        body = make(rid, known)
+    else:
+        target = repo / TEXTS / f"{rid}.txt"
+        if target.exists():
+            raise ScaffoldError(f"{TEXTS}/{rid}.txt already exists; name it in the source's full_text instead")
+        words = _read_text(text)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(words, encoding="utf-8")
+        body = _source(rid, known, f"{TEXTS}/{rid}.txt")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(make(rid, _Known(repo / "content")), encoding="utf-8")
+    path.write_text(body, encoding="utf-8")
     return path
