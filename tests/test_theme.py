@@ -67,3 +67,37 @@ def test_every_page_but_home_has_breadcrumbs_ending_in_itself(built_site: Path) 
                 assert target in (listing, listing.parent), (relative, crumbs)
                 active = re.findall(r'class="md-nav__item md-nav__item--active[^"]*"[^>]*>.{0,400}?<a href="([^"]*)"', text, re.S)
                 assert any((html_file.parent / href).resolve() in (listing, listing.parent) for href in active), relative
+
+
+def test_every_page_offers_a_prefilled_problem_report_on_a_form_that_takes_it(built_site: Path) -> None:
+    from urllib.parse import parse_qs, urlsplit
+
+    import yaml
+
+    from helpers import ROOT
+
+    forms = ROOT / ".github/ISSUE_TEMPLATE"
+    for folder, site_url in (("", "https://ppc-soft-targets.github.io/knowledge-base/"), ("nl/", None)):
+        root = built_site / folder
+        for html_file in sorted(root.rglob("index.html")):
+            text = html_file.read_text(encoding="utf-8")
+            if "data-pagefind-body" not in text or (folder == "" and html_file.is_relative_to(built_site / "nl")):
+                continue
+            link = re.search(r'<p class="kb-report"[^>]*><a href="([^"]*)">([^<]+)</a>', text)
+            assert link, html_file
+            query = parse_qs(urlsplit(unescape(link[1])).query)
+            canonical = re.search(r'<link rel="canonical" href="([^"]*)"', text)[1]
+            assert query["page"] == [canonical]
+            if site_url:
+                assert canonical.startswith(site_url)
+            form = yaml.safe_load((forms / query["template"][0]).read_text(encoding="utf-8"))
+            assert "page" in {field.get("id") for field in form["body"]}
+
+
+def test_the_about_page_says_who_publishes_and_that_it_is_not_official(built_site: Path) -> None:
+    english = (built_site / "about/index.html").read_text(encoding="utf-8")
+    dutch = (built_site / "nl/about/index.html").read_text(encoding="utf-8")
+    assert "not</strong> a publication of the WODC" in english and "CC BY 4.0" in english
+    assert "geen</strong> publicatie van het WODC" in dutch and "CC BY 4.0" in dutch
+    for page in (english, dutch):
+        assert re.search(r'md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*(About this site|Over deze site)', page)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlencode
 
 from generator.pages.render import Site, render_site
 from generator.records.history import changes, history
@@ -38,6 +39,7 @@ def build_site(
         days=changes(repo),
         site_url=site_url,
         history_base=history_base(edit_uri),
+        repository=repository(edit_uri),
         workers=workers,
         lang=lang,
         memo=memo,
@@ -45,6 +47,25 @@ def build_site(
     if text is not None:
         site.edit["contributing.md"] = contributing.as_posix()  # its edit button opens the edition's own file
     return site
+
+
+def repository(edit_uri: str) -> str:
+    """The repository's address on its host, from the edit address: GitHub's and GitLab's
+    'https://github.com/OWNER/REPO/edit/BRANCH/' give 'https://github.com/OWNER/REPO'; '' otherwise."""
+    if "/edit/" not in edit_uri or not edit_uri.startswith(("https://", "http://")):
+        return ""
+    return edit_uri.split("/edit/", 1)[0].rstrip("/").removesuffix("/-")
+
+
+REPORT_FORM = "report-a-problem.yml"  # .github/ISSUE_TEMPLATE/, whose `page` field the link fills in
+
+
+def report_link(repository: str, page_address: str, title: str) -> str:
+    """A new issue on the repository's "Report a problem" form, naming the page; '' without a repository."""
+    if not repository:
+        return ""
+    query = urlencode({"template": REPORT_FORM, "page": page_address, "title": f"Problem on a page: {title}"})
+    return f"{repository}/issues/new?{query}"
 
 
 def history_base(edit_uri: str) -> str:

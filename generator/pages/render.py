@@ -294,6 +294,7 @@ def render_site(
     history: History | None = None,
     days: list[DayOfChanges] | None = None,
     site_url: str = "",
+    repository: str = "",
     history_base: str = "",
     workers: int = 1,
     lang: str = DEFAULT,
@@ -308,7 +309,7 @@ def render_site(
     printed on checklists and the data's version); ``days`` is the change list, None without git.
     """
     with edition(lang):
-        return _render_site(kb, contributing, history, days, site_url, history_base, workers, lang, memo)
+        return _render_site(kb, contributing, history, days, site_url, history_base, workers, lang, memo, repository)
 
 
 def _render_site(
@@ -321,6 +322,7 @@ def _render_site(
     workers: int,
     lang: str,
     memo: Memo | None = None,
+    repository: str = "",
 ) -> Site:
     site = Site(warnings=[w.text() for w in kb.warnings])
     history = history or History()  # no history: a copy without git
@@ -337,6 +339,7 @@ def _render_site(
         "content_date": content_date,
         "history_state": history.state,
         "history_base": history_base,
+        "repository": repository,
     }
     jobs: list[_Job] = []
     keys = _page_keys(kb, memo, lang, common, days) if memo is not None else None
@@ -375,6 +378,7 @@ def _render_site(
     page("changes.md", "changes.md.j2", glossary=False, days=days)
     page("study.md", "study.md.j2", "content/study.yaml")
     page("resilience.md", "resilience.md.j2", "content/study.yaml")
+    page("about.md", "about.md.j2", glossary=False)
     page("self-assessment.md", "self_assessment.md.j2", glossary=False)
     page("data.md", "data.md.j2", schemas=export.schema_names())
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator.pages import markup, paths
-from generator.pages.build import build_site
+from generator.pages.build import build_site, report_link, repository
 from generator.pages.render import TEMPLATES
 from generator.records.problems import ContentError
 from generator.site import editions, search
@@ -254,6 +255,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         w = table(self.lang)
         config.extra["kb"] = {
             "feed_title": w["changes"],
+            "report_label": w["report_problem"],
             # The search filters every page offers: the same for the whole edition, so made once here.
             "search_filters": search.filter_group(
                 w["search_filters"],
@@ -433,7 +435,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     # Early: another plugin that reads or rewrites page HTML must see our blocks, not their markers.
     @event_priority(50)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Put our HTML blocks back where the rendered page held their markers."""
+        """Put our HTML blocks back where the rendered page held their markers; the page's
+        "Report a problem" link, now that its title is known."""
+        address = (config.site_url or "") + page.url
+        page.meta["kb"]["report"] = report_link(repository(config.edit_uri or ""), address, unescape(page.title or ""))
         return markup.put_back(html, self.blocks.get(page.file.src_uri, ()))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
