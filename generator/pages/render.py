@@ -11,7 +11,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
-from generator.pages import case_page, export, markup, paths, svg, tables
+from generator.pages import case_page, export, local, markup, paths, svg, tables
 from generator.pages.feed import atom
 from generator.pages.pieces import anchor, badge, case_facts, full_reference, label, other_names
 from generator.pages.redirects import redirects
@@ -111,7 +111,16 @@ def environment() -> Environment:
         keep_trailing_newline=True,
         autoescape=False,
     )
-    env.filters.update(blocks=blocks, inline=inline, inline_text=inline_text, badge=badge)
+    env.filters.update(
+        blocks=blocks,
+        inline=inline,
+        inline_text=inline_text,
+        badge=badge,
+        date=local.date,
+        author=local.author,
+        number=local.number,
+        alphabetical=local.alphabetical,
+    )
     env.globals.update(
         rows=tables,
         sections=case_page,
@@ -325,14 +334,16 @@ def _render_site(
     site = Site(warnings=[w.text() for w in kb.warnings])
     history = history or History()  # no history: a copy without git
     changed = history.dates
-    content_date = max(changed.values(), default="an unrecorded date")
+    fixed = table()
+    # Without git history (a downloaded archive) the date is not known: said in the edition's words.
+    content_date = local.date(max(changed.values())) if changed else fixed["date_unrecorded"]
     common = {
         "kb": kb,
         "w": words(),
         "words": table(),
         "lang": lang,
         "changed": changed,
-        "site_url": site_url or "this site",
+        "site_url": site_url or fixed["this_site"],
         "page_url": lambda path: (site_url.rstrip("/") + "/" + paths.url(path)) if site_url else paths.url(path),
         "content_date": content_date,
         "history_state": history.state,

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from html import escape
 from pathlib import PurePosixPath
 
+from generator.pages import local, paths
 from generator.pages import markup as h
-from generator.pages import paths
 from generator.pages.case_page import source_line
 from generator.pages.pieces import anchor, badge, label, profile_alt_text
 from generator.pages.text import Trusted, inline, pick
@@ -202,7 +202,7 @@ def change_list(page: str, kb: KnowledgeBase, days: list[DayOfChanges], words: d
     labels = {r.value: label(r) for r in SCALE}
     out = []
     for day in days:
-        out.append(f"## {inline(day.date)} {anchor(day.date)}\n")
+        out.append(f"## {inline(local.date(day.date))} {anchor(day.date)}\n")
         for change in day.changes:
             kind, record = kb.record_of_file(change.path)
             if record is not None:
