@@ -16,7 +16,7 @@ from html import escape
 
 from generator.pages import local, paths
 from generator.pages import markup as h
-from generator.pages.pieces import badge, cited, other_names, profile_alt_text, rule_text
+from generator.pages.pieces import badge, cited, english_name, other_names, profile_alt_text, rule_text
 from generator.pages.text import Fallback, Trusted, pick
 from generator.pages.text import paragraphs as split_paragraphs
 from generator.records.knowledge_base import KnowledgeBase
@@ -66,6 +66,9 @@ def key_facts(case: Case, kb: KnowledgeBase, last_changed: str | None, words: di
     """Other names, then the table of key facts: country, place, target, the study's selection."""
     names = other_names(case)
     shown = _p(f"<strong>{h.text(words['also_known_as'])}:</strong> " + ", ".join(h.text(n) for n in names))
+    english = english_name(case)
+    if english:
+        shown = (shown if names else "") + _p(f"<strong>{h.text(words['english_name'])}:</strong> {english}")
     rows: list[list[object]] = [
         [words["country"], kb.country(case.country).name if case.country else words["not_stated"]],
         [words["place"], case.place or words["not_stated"]],
@@ -76,7 +79,7 @@ def key_facts(case: Case, kb: KnowledgeBase, last_changed: str | None, words: di
     if last_changed:
         rows.append([words["last_changed"], local.date(last_changed)])
     facts = h.table([words["key_facts"], ""], rows)
-    return h.block(f"{shown}\n{facts}" if names else facts)
+    return h.block(f"{shown}\n{facts}" if names or english else facts)
 
 
 def sourced_text(page: str, kb: KnowledgeBase, fact: Fact) -> Trusted:

@@ -50,6 +50,19 @@ def other_names(record: object) -> list[object]:
     return result
 
 
+def english_name(record: object) -> Trusted | None:
+    """On a page of another edition, the record's English name where it differs from the name
+    shown, marked as English: the study and its quotes use it, so readers meet it there."""
+    if language() == "en":
+        return None
+    for field in ("name", "title", "term"):
+        value = getattr(record, field, None)
+        if value:
+            english, shown = pick(value, "en"), pick(value)
+            return markup.in_language(english, "en") if english != shown else None
+    return None
+
+
 def case_facts(case: Case) -> list[tuple[str, Fact]]:
     return [(key, getattr(case, key)) for key in CASE_FACTS if getattr(case, key)]
 

@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
 from generator.pages import case_page, export, local, markup, paths, svg, tables
 from generator.pages.feed import atom
-from generator.pages.pieces import anchor, badge, case_facts, full_reference, label, other_names
+from generator.pages.pieces import anchor, badge, case_facts, english_name, full_reference, label, other_names
 from generator.pages.redirects import redirects
 from generator.pages.text import Trusted, blocks, finalize, inline, inline_text, pick
 from generator.records.history import DayOfChanges, History
@@ -60,6 +60,12 @@ def link(ctx: Any, text: object, target: str, anchor: str = "") -> Trusted:
 def href(ctx: Any, target: str, anchor: str = "") -> Trusted:
     """A Markdown link's target: the target's source file, as every engine resolves it."""
     return Trusted(paths.relative(ctx["page"], target, anchor))
+
+
+def english(record: object) -> Trusted | None:
+    """A record's English name on another edition's page (pieces.english_name), or None."""
+    name = english_name(record)
+    return markup.block(name, inline=True) if name else None
 
 
 def foreign(text: str, lang: str | None) -> Trusted:
@@ -132,6 +138,7 @@ def environment() -> Environment:
         full_reference=reference,
         foreign=foreign,
         other_names=other_names,
+        english_name=english,
         external_link=external_link,
         anchor=anchor,
         legend=case_page.legend,
