@@ -190,3 +190,14 @@ def test_each_glossary_is_in_its_editions_alphabetical_order(built_site: Path) -
         terms = DutchText((built_site / folder / "glossary/index.html").read_text(encoding="utf-8")).h2
         assert terms, folder
         assert terms == sorted(terms, key=_dutch_order), (folder, terms)
+
+
+def test_our_dutch_interface_words_are_materials_but_for_the_english_it_leaves() -> None:
+    ours_file = Path(__file__).resolve().parent.parent / "generator/site/theme/partials/languages/nl.html"
+    ours = dict(re.findall(r'"([\w.]+)": "([^"]*)"', ours_file.read_text(encoding="utf-8")))
+    material = dict(re.findall(r'"([\w.]+)": "([^"]*)"', MATERIAL_EN.with_name("nl.html").read_text(encoding="utf-8")))
+    assert ours.keys() == material.keys()  # a Material upgrade that adds a word shows here
+    changed = {key for key in ours if ours[key] != material[key]}
+    assert changed == {"header", "footer", "search.result.none", "search.result.one", "search.result.other"}
+    english = dict(re.findall(r'"([\w.]+)": "([^"]*)"', MATERIAL_EN.read_text(encoding="utf-8")))
+    assert all(ours[key] != english[key] for key in changed)
