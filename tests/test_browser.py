@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from generator.words import NL
 from helpers import ROOT
 
 pytestmark = [pytest.mark.browser]
@@ -333,7 +334,8 @@ def test_dutch_self_assessment_speaks_dutch_and_keeps_answers_across_the_switch(
     assert page.is_checked("#kb-written-agreement-absent")
     assert "13 van 13 vragen beantwoord" in page.locator("#kb-sa-progress").inner_text()
     assert page.locator("#kb-sa-nearest-name").inner_text() == "Johan Cruijff ArenA"
-    assert "Aanwezig" in page.locator("label.kb-sa-option").first.inner_text()
+    # The options answer the questions (Ja, Gedeeltelijk, ...); the results keep the rating levels.
+    assert NL["sa_answer_present"] in page.locator("label.kb-sa-option").first.inner_text()
     assert page.locator("#kb-sa-export-json").inner_text() == "Antwoorden exporteren (JSON)"
     row = page.locator("#kb-sa-results tr[data-criterion='responsibilities-and-steering']")
     assert "Afwezig" in row.inner_text()

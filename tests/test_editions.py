@@ -118,11 +118,11 @@ def test_dutch_pages_use_dutch_words_for_ratings_and_interface(built_site: Path)
         assert word in page.text, word
     assert "Present" not in page.text and "Key facts" not in page.text
     svg = (built_site / "nl/assets/profiles/antwerp-diamond-quarter.svg").read_text(encoding="utf-8")
-    assert 'xml:lang="nl"' in svg and "Criteriaprofiel van Antwerpse diamantwijk" in svg and "Aanwezig" in svg
+    assert 'xml:lang="nl"' in svg and NL["profile_of"].format(name="Antwerpse diamantwijk") in svg and "Aanwezig" in svg
     funnel = (built_site / "nl/assets/funnel.svg").read_text(encoding="utf-8")
     assert "veelbelovende casussen" in funnel
     nav = read_page(built_site / "nl", "")
-    assert "Succescriteria" in nav.text and "Zelfevaluatie" in nav.text
+    assert NL["criteria"] in nav.text and NL["self_assessment"] in nav.text
 
 
 def test_the_self_assessment_data_speaks_the_editions_language(built_site: Path) -> None:

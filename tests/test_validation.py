@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from corpus import EXPECTED, INVALID
 from corpus import place as place_fixture
@@ -33,6 +34,27 @@ def test_fixture_reports_exact_problem(name: str, repo: Path) -> None:
     lines = [p.text() for p in caught.value.problems]
     for expected in EXPECTED[name]:
         assert expected in lines
+
+
+WARNINGS = ROOT / "tests" / "warnings"
+EXPECTED_WARNINGS: dict[str, list[str]] = yaml.safe_load((WARNINGS / "expected.yaml").read_text(encoding="utf-8"))
+
+
+def test_every_warning_fixture_has_expectations() -> None:
+    fixtures = {p.relative_to(WARNINGS).with_suffix("").as_posix() for p in WARNINGS.glob("*/*.yaml")}
+    assert fixtures == set(EXPECTED_WARNINGS)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_WARNINGS))
+def test_warning_fixture_is_valid_and_warned_about_at_its_line(name: str, repo: Path) -> None:
+    place_fixture(WARNINGS / f"{name}.yaml", WARNINGS, repo)
+    result = run_cli(repo, "validate")
+    assert result.returncode == 0, result.stdout + result.stderr  # a warning never fails CI
+    for expected in EXPECTED_WARNINGS[name]:
+        assert expected in result.stderr.splitlines()
+    # Only what the fixture breaks: its English text quotes with straight quotes, as English may.
+    own = [line for line in result.stderr.splitlines() if f"content/{name}.yaml" in line]
+    assert own == EXPECTED_WARNINGS[name]
 
 
 def test_cli_prints_all_problems_at_once_without_traceback(repo: Path) -> None:

@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 from html import escape
 
+from generator.pages import local, paths
 from generator.pages import markup as h
-from generator.pages import paths
-from generator.pages.pieces import badge, cited, other_names, profile_alt_text, rule_text
+from generator.pages.pieces import badge, cited, english_name, other_names, profile_alt_text, rule_text
 from generator.pages.text import Fallback, Trusted, pick
 from generator.pages.text import paragraphs as split_paragraphs
 from generator.records.knowledge_base import KnowledgeBase
@@ -66,6 +66,9 @@ def key_facts(case: Case, kb: KnowledgeBase, last_changed: str | None, words: di
     """Other names, then the table of key facts: country, place, target, the study's selection."""
     names = other_names(case)
     shown = _p(f"<strong>{h.text(words['also_known_as'])}:</strong> " + ", ".join(h.text(n) for n in names))
+    english = english_name(case)
+    if english:
+        shown = (shown if names else "") + _p(f"<strong>{h.text(words['english_name'])}:</strong> {english}")
     rows: list[list[object]] = [
         [words["country"], kb.country(case.country).name if case.country else words["not_stated"]],
         [words["place"], case.place or words["not_stated"]],
@@ -74,9 +77,9 @@ def key_facts(case: Case, kb: KnowledgeBase, last_changed: str | None, words: di
         [words["assessed_by"], words[f"assessed_{case.assessed_by or 'none'}"]],
     ]
     if last_changed:
-        rows.append([words["last_changed"], last_changed])
+        rows.append([words["last_changed"], local.date(last_changed)])
     facts = h.table([words["key_facts"], ""], rows)
-    return h.block(f"{shown}\n{facts}" if names else facts)
+    return h.block(f"{shown}\n{facts}" if names or english else facts)
 
 
 def sourced_text(page: str, kb: KnowledgeBase, fact: Fact) -> Trusted:
@@ -174,7 +177,8 @@ def cite_this_page(
     """How to cite a record's page: a suggested citation, its stable address, when its record last
     changed and, where the copy knows it, where the record's history is (``history`` is its address,
     None where the site has no history address at all)."""
-    when = f"{h.text(words['last_changed_on'].lower())} {h.text(date)}" if date else h.text(words["date_unknown"])
+    shown = local.date(date) if date else ""
+    when = f"{h.text(words['last_changed_on'].lower())} {h.text(shown)}" if date else h.text(words["date_unknown"])
     suggested = (
         f"{h.text(title)}. In: <em>{h.text(words['kb_title'])}</em>, {when}. "
         f"{h.external_link(url)} ({h.text(words['accessed_on'])})."
@@ -182,7 +186,7 @@ def cite_this_page(
     changed: str = h.text(words["history_unavailable"])
     if date:
         shallow = f" ({h.text(words['history_shallow'])})" if history_state == "shallow" else ""
-        changed = f"{h.text(date)}{shallow}"
+        changed = f"{h.text(shown)}{shallow}"
     items = [(words["stable_address"], h.external_link(url)), (words["last_changed"], changed)]
     if history is None:
         items.append((words["history"], h.text(words["history_unavailable"])))

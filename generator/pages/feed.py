@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from generator.pages.local import date
 from generator.records.history import DayOfChanges
 from generator.words import table
 
@@ -22,7 +23,7 @@ def atom(days: list[DayOfChanges], describe: dict[str, str], site_url: str, titl
         entries.append(
             "  <entry>\n"
             f"    <id>{escape(page)}#{day.date}</id>\n"
-            f"    <title>{escape(title)}: {day.date}</title>\n"
+            f"    <title>{escape(w['changes_of'].format(date=date(day.date, lang)))}</title>\n"
             f"    <updated>{day.date}T00:00:00Z</updated>\n"
             f'    <link rel="alternate" href="{escape(page)}#{day.date}"/>\n'
             f'    <content type="text">{escape(chr(10).join(lines))}</content>\n'

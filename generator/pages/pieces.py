@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from generator.pages import markup, paths
+from generator.pages.local import author, date, decimal
 from generator.pages.text import Trusted, pick
 from generator.records.knowledge_base import KnowledgeBase, section_anchor
 from generator.records.models import CASE_FACTS, Case, Citation, Fact, Source
@@ -20,7 +21,9 @@ def label(rating: Rating | str) -> str:
 
 
 def rule_text(lang: str | None = None) -> str:
-    return table(lang)["rule_text"].format(present_at=PRESENT_AT, absent_at=ABSENT_AT)
+    """The rule, its thresholds written as the edition writes numbers (1.5; 1,5 in Dutch)."""
+    lang = lang or language()
+    return table(lang)["rule_text"].format(present_at=decimal(PRESENT_AT, lang), absent_at=decimal(ABSENT_AT, lang))
 
 
 def badge(rating: Rating | str) -> Trusted:
@@ -45,6 +48,19 @@ def other_names(record: object) -> list[object]:
             seen.add(text)
             result.append(name)
     return result
+
+
+def english_name(record: object) -> Trusted | None:
+    """On a page of another edition, the record's English name where it differs from the name
+    shown, marked as English: the study and its quotes use it, so readers meet it there."""
+    if language() == "en":
+        return None
+    for field in ("name", "title", "term"):
+        value = getattr(record, field, None)
+        if value:
+            english, shown = pick(value, "en"), pick(value)
+            return markup.in_language(english, "en") if english != shown else None
+    return None
 
 
 def case_facts(case: Case) -> list[tuple[str, Fact]]:
@@ -87,12 +103,13 @@ def full_reference(source: Source, words: dict[str, str]) -> str:
     """A source as a reference list gives it, as HTML: authors (date). Title. Kind, publisher.
     Address. Only what the record states; a missing date reads "n.d."."""
     lang = source.language
-    authors = "; ".join(markup.in_language(a, lang) for a in source.authors) or markup.text(source.cited_as)
-    when = markup.text(source.date or (str(source.year) if source.year else words["no_date"]))
+    # A name (an author, a publisher) is in no language; only the title is in the source's.
+    authors = "; ".join(markup.text(author(a)) for a in source.authors) or markup.text(source.cited_as)
+    when = markup.text(date(source.date) if source.date else (str(source.year) if source.year else words["no_date"]))
     title = f"<em>{markup.in_language(source.title, lang)}</em>" if source.title else ""
     parts_of_kind = (
         source.kind and markup.text(words[f"kind_{source.kind}"]),
-        source.publisher and markup.in_language(source.publisher, lang),
+        source.publisher and markup.text(source.publisher),
     )
     kind = ", ".join(x for x in parts_of_kind if x)
     where = markup.external_link(f"https://doi.org/{source.doi}") if source.doi else ""

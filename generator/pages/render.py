@@ -11,9 +11,9 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
-from generator.pages import case_page, export, markup, paths, svg, tables
+from generator.pages import case_page, export, local, markup, paths, svg, tables
 from generator.pages.feed import atom
-from generator.pages.pieces import anchor, badge, case_facts, full_reference, label, other_names
+from generator.pages.pieces import anchor, badge, case_facts, english_name, full_reference, label, other_names
 from generator.pages.redirects import redirects
 from generator.pages.text import Trusted, blocks, finalize, inline, inline_text, pick
 from generator.records.history import DayOfChanges, History
@@ -60,6 +60,12 @@ def link(ctx: Any, text: object, target: str, anchor: str = "") -> Trusted:
 def href(ctx: Any, target: str, anchor: str = "") -> Trusted:
     """A Markdown link's target: the target's source file, as every engine resolves it."""
     return Trusted(paths.relative(ctx["page"], target, anchor))
+
+
+def english(record: object) -> Trusted | None:
+    """A record's English name on another edition's page (pieces.english_name), or None."""
+    name = english_name(record)
+    return markup.block(name, inline=True) if name else None
 
 
 def foreign(text: str, lang: str | None) -> Trusted:
@@ -111,7 +117,16 @@ def environment() -> Environment:
         keep_trailing_newline=True,
         autoescape=False,
     )
-    env.filters.update(blocks=blocks, inline=inline, inline_text=inline_text, badge=badge)
+    env.filters.update(
+        blocks=blocks,
+        inline=inline,
+        inline_text=inline_text,
+        badge=badge,
+        date=local.date,
+        author=local.author,
+        number=local.number,
+        alphabetical=local.alphabetical,
+    )
     env.globals.update(
         rows=tables,
         sections=case_page,
@@ -123,6 +138,7 @@ def environment() -> Environment:
         full_reference=reference,
         foreign=foreign,
         other_names=other_names,
+        english_name=english,
         external_link=external_link,
         anchor=anchor,
         legend=case_page.legend,
@@ -327,14 +343,16 @@ def _render_site(
     site = Site(warnings=[w.text() for w in kb.warnings])
     history = history or History()  # no history: a copy without git
     changed = history.dates
-    content_date = max(changed.values(), default="an unrecorded date")
+    fixed = table()
+    # Without git history (a downloaded archive) the date is not known: said in the edition's words.
+    content_date = local.date(max(changed.values())) if changed else fixed["date_unrecorded"]
     common = {
         "kb": kb,
         "w": words(),
         "words": table(),
         "lang": lang,
         "changed": changed,
-        "site_url": site_url or "this site",
+        "site_url": site_url or fixed["this_site"],
         "page_url": lambda path: (site_url.rstrip("/") + "/" + paths.url(path)) if site_url else paths.url(path),
         "content_date": content_date,
         "history_state": history.state,

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from html import escape
 from pathlib import PurePosixPath
 
+from generator.pages import local, paths
 from generator.pages import markup as h
-from generator.pages import paths
 from generator.pages.case_page import source_line
 from generator.pages.pieces import anchor, badge, label, profile_alt_text
 from generator.pages.text import Trusted, inline, pick
@@ -168,12 +168,18 @@ def backlinks(page: str, kb: KnowledgeBase, source: Source, words: dict[str, str
         if shown[kind] > CITED_IN_CAP:
             continue
         target, anchor_id = paths.record_page(kind, record)
-        # Fields are the record's own keys, the same in every edition: shown as code.
-        codes = ", ".join(f"<code>{escape(f)}</code>" for f in fields)
-        fields_shown = f": {codes}" if codes else ""
-        items.append(
-            f"<li>{h.link(page, _name(record), target, anchor_id)} ({h.text(noun_of(kind))}){fields_shown}</li>"
-        )
+        # Each field by the heading the reader sees it under; a field with none by its key, as code.
+        labelled: list[str] = []
+        for field in fields:
+            name = _field_label(kb, field, words)
+            text = h.text(name) if name else Trusted(f"<code>{escape(field)}</code>")
+            if text not in labelled:
+                labelled.append(text)
+        fields_shown = f": {', '.join(labelled)}" if labelled else ""
+        noun = noun_of(kind)
+        # "The study (study)" says nothing twice.
+        kind_shown = "" if noun.casefold() in pick(_name(record)).casefold() else f" ({h.text(noun)})"
+        items.append(f"<li>{h.link(page, _name(record), target, anchor_id)}{kind_shown}{fields_shown}</li>")
     for kind, count in shown.items():
         if count > CITED_IN_CAP:
             index = next(t.page for t in TYPES if t.folder == kind)
@@ -183,6 +189,28 @@ def backlinks(page: str, kb: KnowledgeBase, source: Source, words: dict[str, str
     # HTML: a source's page lists the records that cite it, at most CITED_IN_CAP of each kind, so
     # the section (and the search index's share of it) stays bounded as the collection grows.
     return h.block("<ul>\n" + "\n".join(items) + "\n</ul>")
+
+
+# A record's field as the heading its page shows it under, where that heading is not its key.
+FIELD_WORDS = {
+    "status_reason": "why",
+    "literature": "literature_view",
+    "performed_by": "study_who",
+    "commissioned_by": "study_who",
+    "stages": "study_method",
+    "funnel": "study_selection",
+}
+
+
+def _field_label(kb: KnowledgeBase, field: str, words: dict[str, str]) -> str | None:
+    """The words a reader knows a cited field by: an indicator's title, a heading of its page."""
+    parts = field.split(".")
+    if parts[0] == "assessment" and len(parts) == 3:
+        criterion = next((c for c in kb.criteria if c.id == parts[1]), None)
+        indicator = next((i for i in criterion.indicators if i.id == parts[2]), None) if criterion else None
+        return pick(indicator.title) if indicator else None
+    key = FIELD_WORDS.get(parts[0], parts[0])
+    return words.get(key) or words.get(f"study_{key}")
 
 
 def describe_files(kb: KnowledgeBase, paths: Iterable[str]) -> dict[str, str]:
@@ -202,7 +230,7 @@ def change_list(page: str, kb: KnowledgeBase, days: list[DayOfChanges], words: d
     labels = {r.value: label(r) for r in SCALE}
     out = []
     for day in days:
-        out.append(f"## {inline(day.date)} {anchor(day.date)}\n")
+        out.append(f"## {inline(local.date(day.date))} {anchor(day.date)}\n")
         for change in day.changes:
             kind, record = kb.record_of_file(change.path)
             if record is not None:

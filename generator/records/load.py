@@ -17,7 +17,7 @@ from generator.records.models import COLLECTIONS, SINGLETONS, TEXT_LANGUAGES, Re
 from generator.records.problems import Problem
 from generator.records.refs import Links, links_of
 from generator.records.schema_errors import did_you_mean, problems_from
-from generator.records.translation import TRANSLATED_INTO, missing
+from generator.records.translation import TRANSLATED_INTO, missing, style_problems, texts
 from generator.records.yaml_source import Document, dotted, read
 from generator.util import pool
 from generator.util.incremental import Memo, digest
@@ -148,6 +148,7 @@ def _load_one(job: Job, keep: bool = True) -> Result:
         total, untranslated = missing(record, lang)
         done.append(total - len(untranslated))
         problems += [_untranslated(doc, loc, lang) for loc in untranslated]
+    problems += [_style(doc, *found) for loc, text in texts(record) for found in style_problems(loc, text)]
     return (record if keep else None, links_of(record), (total, tuple(done))), problems
 
 
@@ -163,6 +164,12 @@ def _untranslated(doc: Document, loc: tuple[str | int, ...], lang: str) -> Probl
         f"write it as {{en: ..., {lang}: ...}}; the {lang} edition shows the English meanwhile",
         warning=True,
     )
+
+
+def _style(doc: Document, loc: tuple[str | int, ...], message: str, hint: str) -> Problem:
+    # A warning: house style is for reviewers to settle, and a valid record never fails CI.
+    line, col = doc.mark(loc)
+    return Problem(doc.path, line, col, dotted(loc), message, hint, warning=True)
 
 
 def _document(job: Job) -> Document:

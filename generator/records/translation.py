@@ -88,3 +88,19 @@ def missing(record: Record, lang: str) -> tuple[int, list[FieldPath]]:
         if not text.get(lang):
             untranslated.append(loc)
     return total, untranslated
+
+
+# House style per language that a machine can check: Dutch government text quotes with single
+# curly quotes (‘…’), never with straight double ones.
+STRAIGHT_QUOTES = {"nl": '"'}
+
+
+def style_problems(loc: FieldPath, text: dict[str, str]) -> Iterator[tuple[FieldPath, str, str]]:
+    """Where a translation breaks its language's house style: (where, what, how to fix it)."""
+    for lang, mark in STRAIGHT_QUOTES.items():
+        if mark in (text.get(lang) or ""):
+            yield (
+                (*loc, lang),
+                f"uses straight double quotes ({mark})",
+                "use ‘…’, the single curly quotes of Dutch house style",
+            )

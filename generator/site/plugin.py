@@ -253,9 +253,15 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         theme_dirs = config.theme.dirs
         theme_dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         w = table(self.lang)
+        # The heading links' tooltip, in the edition's language (the toc extension's default is English).
+        toc = config.mdx_configs.setdefault("toc", {})
+        if toc.get("permalink"):
+            toc["permalink_title"] = w["permalink_title"]
         config.extra["kb"] = {
             "feed_title": w["changes"],
             "report_label": w["report_problem"],
+            # The 404 page (theme/404.html): Material's own is English in every edition.
+            **{key: w[key] for key in ("not_found_title", "not_found_text", "not_found_home")},
             # The search filters every page offers: the same for the whole edition, so made once here.
             "search_filters": search.filter_group(
                 w["search_filters"],

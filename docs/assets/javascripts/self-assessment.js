@@ -164,10 +164,12 @@
       c.indicators.forEach(function (i) {
         var group = el("div", { "class": "kb-sa-question", role: "radiogroup", "aria-labelledby": "kb-q-" + i.id });
         group.appendChild(el("p", { id: "kb-q-" + i.id, text: i.question }));
+        // Answers a practitioner gives about their own partnership (yes, partly, no, don't know),
+        // scored as the scale's levels; the results show the levels themselves.
         data.scale.forEach(function (s) {
           var input = el("input", { type: "radio", name: i.id, value: s.id, id: "kb-" + i.id + "-" + s.id });
           if ((answers[i.id] || "") === s.id) input.checked = true;
-          group.appendChild(el("label", { "for": input.id, "class": "kb-sa-option" }, [input, document.createTextNode(" " + s.symbol + " " + s.label)]));
+          group.appendChild(el("label", { "for": input.id, "class": "kb-sa-option" }, [input, document.createTextNode(" " + s.symbol + " " + (labels["answer_" + s.id] || s.label))]));
         });
         fs.appendChild(group);
       });
