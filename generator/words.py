@@ -283,7 +283,7 @@ EN = {
     "permalink_title": "Permanent link",
     "english_name": "English name",
     "not_found_title": "404 – Page not found",
-    "not_found_text": "There is no page at this address. Search the site, or start again from the home page.",
+    "not_found_text": "There is no page at this address. Search the site with the search box at the top, or start from one of these pages:",
     "not_found_home": "Home page",
 }
 
@@ -556,7 +556,7 @@ NL = {
     "permalink_title": "Vaste link naar dit kopje",
     "english_name": "Engelse naam",
     "not_found_title": "404 – Pagina niet gevonden",
-    "not_found_text": "Op dit adres staat geen pagina. Zoek op de site, of begin opnieuw op de startpagina.",
+    "not_found_text": "Op dit adres staat geen pagina. Zoek op de site met het zoekvak bovenaan, of begin bij een van deze pagina’s:",
     "not_found_home": "Naar de startpagina",
 }
 

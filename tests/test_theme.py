@@ -101,3 +101,19 @@ def test_the_about_page_says_who_publishes_and_that_it_is_not_official(built_sit
     assert "geen</strong> publicatie van het WODC" in dutch and "CC BY 4.0" in dutch
     for page in (english, dutch):
         assert re.search(r'md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*(About this site|Over deze site)', page)
+
+
+def test_the_404_page_in_each_edition_offers_search_and_the_main_entries(built_site: Path) -> None:
+    from generator.site.editions import read_config
+    from helpers import ROOT
+
+    for folder, lang, config in (("", "en", "mkdocs.yml"), ("nl/", "nl", "mkdocs.nl.yml")):
+        html = (built_site / folder / "404.html").read_text(encoding="utf-8")
+        assert f'<html lang="{lang}"' in html
+        assert 'class="md-search__input"' in html
+        entries = re.findall(r'<ul class="kb-not-found">(.*?)</ul>', html, re.S)[0]
+        linked = {href.rsplit("/knowledge-base/" + folder, 1)[1] for href in re.findall(r'href="([^"]*)"', entries)}
+        # Every top-level page of the edition's navigation, by its address
+        pages = [v for item in read_config(ROOT / config)["nav"] for v in item.values() if isinstance(v, str)]
+        top = {p.removesuffix("index.md").removesuffix(".md") + ("/" if not p.endswith("index.md") else "") for p in pages}
+        assert len(top) > 5 and top <= linked, top - linked
