@@ -20,11 +20,11 @@ STUDY = "wodc-soft-targets"
 
 
 def _source_text(kb: KnowledgeBase, sid: str) -> SourceText | None:
-    """A source's text where the repository has it; .ci/run requires the study's (shared/ beside the clone)."""
+    """A source's text where the repository has it; the study's must be there (texts/)."""
     source = kb.source(sid)
     path = ROOT / source.full_text if source.full_text else None
     if path is None or not path.is_file():
-        if os.environ.get("KB_SOURCE_TEXT_REQUIRED") and sid == STUDY:
+        if sid == STUDY:
             pytest.fail(f"this run must check quotes against the study's text, but it is not at {path}")
         return None
     return SourceText(path.read_text(encoding="utf-8"))
