@@ -260,3 +260,21 @@ def indexed_pages(bundle: Path) -> dict[str, str]:
 def indexed_languages(bundle: Path) -> set[str]:
     """The languages (each with its own stemming) of a Pagefind bundle's indexes."""
     return set(json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"])
+
+
+def study_text_path() -> Path:
+    """Where the study's own text is expected (beside the repository: ../shared/source), read from
+    the study's source record."""
+    import yaml
+
+    record = yaml.safe_load((ROOT / "content/sources/wodc-soft-targets.yaml").read_text(encoding="utf-8"))
+    return ROOT / str(record.get("full_text") or "../shared/source")
+
+
+def plugin_config(config_file: Path, **overrides: object):
+    """The MkDocs config of ``config_file`` (with ``overrides``, as `load_config(**cfg)` takes them)
+    and its knowledge-base plugin, loaded in process to call a hook without building the site."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(config_file), **overrides)
+    return config, config.plugins["knowledge-base"]

@@ -122,6 +122,7 @@ def test_a_source_text_outside_the_repository_is_refused_not_read(tmp_path: Path
     assert "private words" not in out
 
 
+@pytest.mark.build  # the CLI in a subprocess, started here
 def test_validate_run_inside_the_repository_checks_quotes_against_the_shared_text(tmp_path: Path) -> None:
     """As a contributor runs it: from the repository folder, without --repo, the study's text beside it."""
     shared = ROOT.parent / "shared" / "source" / "ppc-soft-targets-report-summary.txt"
