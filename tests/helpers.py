@@ -278,3 +278,14 @@ def plugin_config(config_file: Path, **overrides: object):
 
     config = load_config(str(config_file), **overrides)
     return config, config.plugins["knowledge-base"]
+
+
+def plain_quote(kb):
+    """A quoted rating of an assessed case, from whatever content is there: (case, criterion id,
+    citation), its quote plain words (no character Markdown or HTML would change)."""
+    for case in kb.assessed_cases:
+        for criterion, indicator in kb.indicators:
+            for cited in case.assessment[criterion.id][indicator.id].cite:
+                if cited.quote and cited.section and re.fullmatch(r"[A-Za-z0-9 ,.]+", str(cited.quote)):
+                    return case, criterion.id, cited
+    raise AssertionError("no assessed case quotes its source in plain words")

@@ -143,6 +143,29 @@ def case_answers(case_id: str) -> dict[str, str]:
     return {i.id: case.assessment[c.id][i.id].rating.value for c, i in kb.indicators}
 
 
+def test_the_self_assessment_derives_a_criterions_rating_as_the_generator_does(page) -> None:
+    """The page's script, with the thresholds the export gives it, agrees with ratings.derive on
+    every mix of answers to a criterion (boundaries included: means of exactly 1.5 and 0.5)."""
+    from itertools import combinations_with_replacement
+
+    from generator.records.knowledge_base import build
+    from generator.records.ratings import Rating, derive
+
+    kb = build(ROOT / "content")
+    criterion = max(kb.criteria, key=lambda c: len(c.indicators))
+    ids = [i.id for i in criterion.indicators]
+    page.goto("self-assessment/")
+    page.wait_for_selector("#kb-sa form")
+    row = page.locator(f"#kb-sa-results tr[data-criterion='{criterion.id}'] .kb-rating")
+    mixes = list(combinations_with_replacement(list(Rating), min(len(ids), 4)))
+    assert len(mixes) >= 15
+    for mix in mixes:
+        answer(page, dict(zip(ids, [r.value for r in mix], strict=False)))
+        expected = derive([*mix, *[Rating.UNKNOWN] * (len(ids) - len(mix))])
+        expect(row).to_have_class(re.compile(rf"\bkb-rating--{expected.value}\b"))
+    page.click("#kb-sa-reset")
+
+
 def test_self_assessment_flow(page, tmp_path: Path) -> None:
     page.goto("self-assessment/")
     page.wait_for_selector("#kb-sa form")
