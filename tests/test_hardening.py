@@ -277,26 +277,27 @@ def test_file_order_on_disk_does_not_change_the_output(repo: Path) -> None:
 
 
 def test_removing_a_record_removes_its_page_and_every_link_to_it(repo: Path, tmp_path: Path) -> None:
-    (repo / "content/lessons/put-agreements-in-writing.yaml").unlink()
+    lesson = build(repo / "content").lessons[0].id
+    (repo / f"content/lessons/{lesson}.yaml").unlink()
     site = tmp_path / "site"
     assert mkdocs_build(repo, site).returncode == 0
-    assert not (site / "lessons/put-agreements-in-writing").exists()
+    assert not (site / f"lessons/{lesson}").exists()
     for html in site.rglob("*.html"):
-        assert "put-agreements-in-writing" not in html.read_text(encoding="utf-8"), html
+        assert f"lessons/{lesson}/" not in html.read_text(encoding="utf-8"), html
     assert broken_links(site) == []
 
 
 def test_renaming_a_case_without_updating_references_is_a_build_error(repo: Path, tmp_path: Path) -> None:
-    old = repo / "content/cases/johan-cruijff-arena.yaml"
-    new = repo / "content/cases/amsterdam-arena.yaml"
-    new.write_text(
-        old.read_text(encoding="utf-8").replace("id: johan-cruijff-arena", "id: amsterdam-arena"), encoding="utf-8"
-    )
+    lesson = next(lesson for lesson in build(repo / "content").lessons if lesson.cases)
+    case = lesson.cases[0]
+    old = repo / f"content/cases/{case}.yaml"
+    new = repo / "content/cases/zz-renamed-case.yaml"
+    new.write_text(old.read_text(encoding="utf-8").replace(f"id: {case}", "id: zz-renamed-case"), encoding="utf-8")
     old.unlink()
     result = mkdocs_build(repo, tmp_path / "site")
     assert result.returncode == 1
-    assert "'johan-cruijff-arena' is not the id of any case in content/cases/" in result.stderr
-    assert "content/lessons/right-parties-at-the-table.yaml" in result.stderr
+    assert f"'{case}' is not the id of any case in content/cases/" in result.stderr
+    assert f"content/lessons/{lesson.id}.yaml" in result.stderr
     assert not (tmp_path / "site/index.html").exists()
 
 
