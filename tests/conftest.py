@@ -5,8 +5,9 @@ no server, no subprocess of the CLI and no browser. The marks are given here, no
 
 - a test that uses a fixture which builds, serves or drives a browser (below) gets ``build`` or
   ``browser``;
-- a test whose code (or a helper of the test tree it calls) names a helper that starts MkDocs or
-  the CLI in a subprocess (``mkdocs_build``, ``run_cli``, ...) gets ``build``;
+- a test whose code, or a fixture's it uses, or a helper of the test tree either calls, names a
+  helper that starts MkDocs or the CLI in a subprocess (``mkdocs_build``, ``run_cli``, ...) gets
+  ``build``;
 - a test that starts such a process another way carries ``@pytest.mark.build`` itself.
 
 A test left unmarked that starts MkDocs or the CLI anyway fails at once with the fix, so the fast
@@ -70,9 +71,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.browser)
         if fixtures & BUILD_FIXTURES:
             item.add_marker(pytest.mark.build)
-        function = inspect.unwrap(item.function)
-        if _names_a_spawner(function.__code__, function.__globals__, set()):
-            item.add_marker(pytest.mark.build)
+        # The test's own code, and that of every fixture it uses (a session fixture runs before the
+        # guard below could see it).
+        functions = [item.function] + [d.func for defs in item._fixtureinfo.name2fixturedefs.values() for d in defs]
+        for function in map(inspect.unwrap, functions):
+            code = getattr(function, "__code__", None)
+            if code is not None and _names_a_spawner(code, function.__globals__, set()):
+                item.add_marker(pytest.mark.build)
+                break
         if "slow" in item.keywords:  # the older marker: a test that builds or serves
             item.add_marker(pytest.mark.build)
 
