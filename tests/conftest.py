@@ -108,9 +108,9 @@ def _unmarked_tests_start_no_build(request: pytest.FixtureRequest, monkeypatch: 
 
 
 def pytest_report_header(config: pytest.Config) -> str | None:
-    from helpers import study_text_path
+    from helpers import SOURCE_TEXT_REQUIRED, study_text_path
 
-    if study_text_path().is_file() or os.environ.get("KB_SOURCE_TEXT_REQUIRED"):
+    if study_text_path().is_file() or SOURCE_TEXT_REQUIRED:
         return None
     return (
         f"NOTE: the study's text is not at {study_text_path()}: the tests that check every quote against it "

@@ -17,6 +17,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
+# KB_SOURCE_TEXT_REQUIRED (.ci/run) promises the study's text beside this checkout, in ../shared. The
+# tests' copies of the repository in temporary folders have nothing beside them, so the promise is
+# taken out of the environment that the tests, their builds and their CLI runs see, and kept here:
+# test_content holds the real checkout to it. A test of the setting itself sets it (monkeypatch).
+SOURCE_TEXT_REQUIRED = bool(os.environ.pop("KB_SOURCE_TEXT_REQUIRED", ""))
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
 
 

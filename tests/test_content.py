@@ -7,8 +7,6 @@ rename (its former id still finds it) or a new criterion must pass.
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from generator.pages.text import pick
@@ -16,7 +14,7 @@ from generator.records.knowledge_base import KnowledgeBase
 from generator.records.quotes import SourceText
 from generator.records.ratings import Rating
 from generator.records.refs import citations
-from helpers import ROOT
+from helpers import ROOT, SOURCE_TEXT_REQUIRED
 
 STUDY = "wodc-soft-targets"
 
@@ -26,7 +24,7 @@ def _source_text(kb: KnowledgeBase, sid: str) -> SourceText | None:
     source = kb.source(sid)
     path = ROOT / source.full_text if source.full_text else None
     if path is None or not path.is_file():
-        if os.environ.get("KB_SOURCE_TEXT_REQUIRED") and sid == STUDY:
+        if SOURCE_TEXT_REQUIRED and sid == STUDY:
             pytest.fail(f"this run must check quotes against the study's text, but it is not at {path}")
         return None
     return SourceText(path.read_text(encoding="utf-8"))

@@ -3,14 +3,13 @@ checks all pass, and every page says the ratings are the contributors', not the 
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from helpers import ENV, PY, ROOT, copy_repo, mkdocs_build, read_page, run_cli
+from helpers import ENV, PY, ROOT, SOURCE_TEXT_REQUIRED, copy_repo, mkdocs_build, read_page, run_cli
 
 FIXTURE = ROOT / "tests" / "fixtures" / "contributed"
 
@@ -100,7 +99,7 @@ def test_a_dot_file_is_named_as_skipped_not_lost(tmp_path: Path) -> None:
 
 
 def test_ci_has_the_studys_text_beside_the_repository() -> None:
-    if not os.environ.get("KB_SOURCE_TEXT_REQUIRED"):
+    if not SOURCE_TEXT_REQUIRED:
         pytest.skip("only .ci/run promises the study's text beside the repository")
     assert (ROOT.parent / "shared" / "source" / "ppc-soft-targets-report-summary.txt").is_file()
 
