@@ -1,11 +1,13 @@
 # Two commands a newcomer needs: `make serve` and `make test`. Both set everything up first.
+# `make test-fast` is the loop while editing: ruff, validate and every test that needs no build,
+# server, CLI subprocess or browser (tests/conftest.py marks those), in under a minute.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve serve-nl test build build-properdocs lock validate lint bench clean
+.PHONY: serve serve-nl test test-fast build build-properdocs lock validate lint bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +31,11 @@ test: $(STAMP) node_modules/axe-core/axe.min.js
 	$(BIN)/mypy
 	$(BIN)/python -m generator validate
 	$(BIN)/pytest
+
+test-fast: $(STAMP)
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/python -m generator validate
+	HYPOTHESIS_PROFILE=fast $(BIN)/pytest -q -m "not build and not browser"
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict

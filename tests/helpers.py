@@ -17,6 +17,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
+# KB_SOURCE_TEXT_REQUIRED (.ci/run) promises the copy of the study the project was given beside this
+# checkout, in ../shared. The tests' copies of the repository in temporary folders have nothing
+# beside them, so the promise is taken out of the environment that the tests, their builds and their
+# CLI runs see, and kept here for the test that compares texts/ with that copy.
+SOURCE_TEXT_REQUIRED = bool(os.environ.pop("KB_SOURCE_TEXT_REQUIRED", ""))
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
 
 
@@ -260,3 +265,32 @@ def indexed_pages(bundle: Path) -> dict[str, str]:
 def indexed_languages(bundle: Path) -> set[str]:
     """The languages (each with its own stemming) of a Pagefind bundle's indexes."""
     return set(json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"])
+
+
+def study_text_path() -> Path:
+    """Where the study's own text is expected (beside the repository: ../shared/source), read from
+    the study's source record."""
+    import yaml
+
+    record = yaml.safe_load((ROOT / "content/sources/wodc-soft-targets.yaml").read_text(encoding="utf-8"))
+    return ROOT / str(record.get("full_text") or "../shared/source")
+
+
+def plugin_config(config_file: Path, **overrides: object):
+    """The MkDocs config of ``config_file`` (with ``overrides``, as `load_config(**cfg)` takes them)
+    and its knowledge-base plugin, loaded in process to call a hook without building the site."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(config_file), **overrides)
+    return config, config.plugins["knowledge-base"]
+
+
+def plain_quote(kb):
+    """A quoted rating of an assessed case, from whatever content is there: (case, criterion id,
+    citation), its quote plain words (no character Markdown or HTML would change)."""
+    for case in kb.assessed_cases:
+        for criterion, indicator in kb.indicators:
+            for cited in case.assessment[criterion.id][indicator.id].cite:
+                if cited.quote and cited.section and re.fullmatch(r"[A-Za-z0-9 ,.]+", str(cited.quote)):
+                    return case, criterion.id, cited
+    raise AssertionError("no assessed case quotes its source in plain words")

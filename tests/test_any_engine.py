@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_hostile_text import assert_inert, poison
 
 from generator.site.editions import read_config
 from helpers import ENV, ROOT, Page, broken_links, run_cli
+from hostile import assert_inert, poison
 
 SITE_URL = "https://example.org/knowledge-base/"
 

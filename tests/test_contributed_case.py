@@ -3,14 +3,13 @@ checks all pass, and every page says the ratings are the contributors', not the 
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from helpers import ENV, PY, ROOT, copy_repo, mkdocs_build, read_page, run_cli
+from helpers import ENV, PY, ROOT, SOURCE_TEXT_REQUIRED, copy_repo, mkdocs_build, read_page, run_cli
 
 FIXTURE = ROOT / "tests" / "fixtures" / "contributed"
 
@@ -102,7 +101,7 @@ def test_a_dot_file_is_named_as_skipped_not_lost(tmp_path: Path) -> None:
 def test_the_studys_text_in_the_repository_is_the_copy_the_project_was_given() -> None:
     given = ROOT.parent / "shared" / "source" / "ppc-soft-targets-report-summary.txt"
     if not given.is_file():
-        if os.environ.get("KB_SOURCE_TEXT_REQUIRED"):
+        if SOURCE_TEXT_REQUIRED:
             pytest.fail(f"this run must compare the study's text with the copy at {given}")
         pytest.skip("the copy the project was given (../shared/source/) is not beside this checkout")
     assert (ROOT / "texts/wodc-soft-targets.txt").read_bytes() == given.read_bytes()
@@ -125,6 +124,7 @@ def test_a_source_text_outside_the_repository_is_refused_not_read(tmp_path: Path
     assert "private words" not in out
 
 
+@pytest.mark.build  # the CLI in a subprocess, started here
 def test_validate_run_inside_the_repository_checks_quotes_against_the_shared_text(tmp_path: Path) -> None:
     """As a contributor runs it: from the repository folder, without --repo, the study's text beside it."""
     shared = ROOT.parent / "shared" / "source" / "ppc-soft-targets-report-summary.txt"

@@ -182,13 +182,14 @@ def test_outside_git_the_date_is_left_out(tmp_path: Path) -> None:
     assert "<strong>Record last changed:</strong> not available in this copy" in page
 
 
-def test_contributing_guide_covers_every_indicator_and_is_on_the_site(built_site: Path) -> None:
+def test_contributing_guide_names_every_rating_and_is_on_the_site(built_site: Path) -> None:
+    # The ratings are the generator's; the indicators are content, which may gain one the guide
+    # does not name yet (the guide documents the study's, not every valid record).
+    from generator.records.ratings import Rating
+
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    kb = build(ROOT / "content")
-    for _, indicator in kb.indicators:
-        assert f"`{indicator.id}`" in guide, indicator.id
-    for rating in ("present", "partial", "absent", "unknown"):
-        assert f"`{rating}`" in guide
+    for rating in Rating:
+        assert f"`{rating.value}`" in guide, rating
     assert "Contributing" in (built_site / "contributing/index.html").read_text()
 
 

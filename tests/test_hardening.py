@@ -10,11 +10,9 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_hostile_text import assert_inert
 
 from corpus import (
     EXPECTED,
-    INERT,
     INVALID,
     inert_fixtures,
     make_huge,
@@ -25,11 +23,27 @@ from corpus import (
 from generator.pages.render import render_site
 from generator.records.knowledge_base import build
 from generator.records.problems import ContentError
-from helpers import ENV, PY, ROOT, Page, broken_links, copy_repo, fetch, free_port, mkdocs_build, run_cli, wait_for
+from helpers import (
+    ENV,
+    PY,
+    ROOT,
+    Page,
+    broken_links,
+    copy_repo,
+    fetch,
+    free_port,
+    mkdocs_build,
+    plugin_config,
+    run_cli,
+    wait_for,
+)
+from hostile import HostileSite, assert_inert
 
 
-def test_corpus_has_at_least_thirty_kinds() -> None:
-    assert len(rejected_fixtures()) + len(inert_fixtures()) + 2 >= 30
+def test_every_rejected_fixture_has_its_expected_errors_and_every_expectation_its_fixture() -> None:
+    fixtures = {p.relative_to(INVALID).with_suffix("").as_posix() for p in rejected_fixtures()}
+    assert fixtures == set(EXPECTED)
+    assert all(EXPECTED[name] for name in fixtures)  # each names at least one exact message
 
 
 @pytest.mark.parametrize("source", rejected_fixtures(), ids=lambda p: p.relative_to(INVALID).as_posix())
@@ -71,12 +85,8 @@ def test_mkdocs_build_rejects_the_whole_corpus_at_once_and_writes_nothing(repo: 
     assert not site.exists() or not any(site.rglob("*.html"))
 
 
-def test_legal_but_hostile_text_builds_and_renders_inert(repo: Path, tmp_path: Path) -> None:
-    for source in inert_fixtures():
-        place(source, INERT, repo)
-    site = tmp_path / "site"
-    result = mkdocs_build(repo, site)
-    assert result.returncode == 0, result.stderr
+def test_legal_but_hostile_text_builds_and_renders_inert(hostile_site: HostileSite) -> None:
+    site = hostile_site.site  # the inert corpus, built together with test_hostile_text's cases
     for html_path in site.rglob("*.html"):
         assert_inert(html_path.read_text(encoding="utf-8"), str(html_path.relative_to(site)))
     for source in inert_fixtures():
@@ -160,15 +170,22 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy_repo(tmp_path_factory.mktemp("prop") / "repo") / "content"
 
 
+# Half as many again as Hypothesis' profile gives (150 by default; fewer in `make test-fast`, see conftest).
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+    max_examples=settings.default.max_examples * 3 // 2,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(text=mutated_case())
 def test_mutated_valid_records_give_records_or_our_error(scratch: Path, text: str) -> None:
     _only_records_or_our_error(scratch, text)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=settings.default.max_examples * 3 // 2,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(text=st.one_of(st.text(max_size=200), st.binary(max_size=200), st.builds(yaml.safe_dump, VALUES)))
 def test_arbitrary_documents_give_records_or_our_error(scratch: Path, text: str | bytes) -> None:
     _only_records_or_our_error(scratch, text)
@@ -212,6 +229,7 @@ def test_render_build_and_serve_never_write_into_content_or_docs(repo: Path, tmp
     assert sorted(p.name for p in (repo / "docs").rglob("*.md")) == []
 
 
+@pytest.mark.build  # two renders and two builds, started here
 def test_two_builds_are_byte_identical(repo: Path, tmp_path: Path) -> None:
     env = {**ENV, "SOURCE_DATE_EPOCH": "1700000000"}
     outputs = []
@@ -259,31 +277,40 @@ def test_file_order_on_disk_does_not_change_the_output(repo: Path) -> None:
 
 
 def test_removing_a_record_removes_its_page_and_every_link_to_it(repo: Path, tmp_path: Path) -> None:
-    (repo / "content/lessons/put-agreements-in-writing.yaml").unlink()
+    lesson = build(repo / "content").lessons[0].id
+    (repo / f"content/lessons/{lesson}.yaml").unlink()
     site = tmp_path / "site"
     assert mkdocs_build(repo, site).returncode == 0
-    assert not (site / "lessons/put-agreements-in-writing").exists()
+    assert not (site / f"lessons/{lesson}").exists()
     for html in site.rglob("*.html"):
-        assert "put-agreements-in-writing" not in html.read_text(encoding="utf-8"), html
+        assert f"lessons/{lesson}/" not in html.read_text(encoding="utf-8"), html
     assert broken_links(site) == []
 
 
 def test_renaming_a_case_without_updating_references_is_a_build_error(repo: Path, tmp_path: Path) -> None:
-    old = repo / "content/cases/johan-cruijff-arena.yaml"
-    new = repo / "content/cases/amsterdam-arena.yaml"
-    new.write_text(
-        old.read_text(encoding="utf-8").replace("id: johan-cruijff-arena", "id: amsterdam-arena"), encoding="utf-8"
-    )
+    lesson = next(lesson for lesson in build(repo / "content").lessons if lesson.cases)
+    case = lesson.cases[0]
+    old = repo / f"content/cases/{case}.yaml"
+    new = repo / "content/cases/zz-renamed-case.yaml"
+    new.write_text(old.read_text(encoding="utf-8").replace(f"id: {case}", "id: zz-renamed-case"), encoding="utf-8")
     old.unlink()
     result = mkdocs_build(repo, tmp_path / "site")
     assert result.returncode == 1
-    assert "'johan-cruijff-arena' is not the id of any case in content/cases/" in result.stderr
-    assert "content/lessons/right-parties-at-the-table.yaml" in result.stderr
+    assert f"'{case}' is not the id of any case in content/cases/" in result.stderr
+    assert f"content/lessons/{lesson.id}.yaml" in result.stderr
     assert not (tmp_path / "site/index.html").exists()
 
 
-def test_generated_page_colliding_with_a_docs_file_is_an_error(repo: Path, tmp_path: Path) -> None:
+def test_generated_page_colliding_with_a_docs_file_is_an_error(repo: Path) -> None:
+    from mkdocs.exceptions import PluginError
+    from mkdocs.structure.files import get_files
+
     (repo / "docs/glossary.md").write_text("# Hand-written glossary\n")
-    result = mkdocs_build(repo, tmp_path / "site")
-    assert result.returncode == 1
-    assert "docs/glossary.md has the same path as a generated page" in result.stderr
+    # The plugin's own hooks, in process: one edition (no second build started) and no site written.
+    config, _ = plugin_config(repo / "mkdocs.yml", plugins={"knowledge-base": {"editions": {}}})
+    config.plugins.on_startup(command="build", dirty=False)  # MkDocs' own dispatch of each event
+    config = config.plugins.on_config(config)
+    with pytest.raises(
+        PluginError, match=r"^docs/glossary\.md has the same path as a generated page; remove or rename it$"
+    ):
+        config.plugins.on_files(get_files(config), config=config)

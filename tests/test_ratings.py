@@ -10,7 +10,6 @@ from generator.pages import export
 from generator.pages.pieces import rule_text
 from generator.records import ratings
 from generator.records.ratings import Rating, derive
-from helpers import ROOT
 
 P, H, A, U = Rating.PRESENT, Rating.PARTIAL, Rating.ABSENT, Rating.UNKNOWN
 
@@ -45,15 +44,22 @@ def test_just_inside_each_boundary() -> None:
     assert derive([H, A, A, A, A]) is A  # 0.2
 
 
-def test_the_thresholds_are_stated_once_and_used_everywhere() -> None:
-    assert (ratings.PRESENT_AT, ratings.ABSENT_AT) == (1.5, 0.5)
+def test_the_rule_text_states_the_thresholds_derive_uses() -> None:
     numbers = [float(n) for n in re.findall(r"\d+\.\d+", rule_text("en"))]
     assert numbers == [ratings.PRESENT_AT, ratings.ABSENT_AT]
 
 
-def test_the_self_assessment_reads_the_thresholds_from_the_export(kb) -> None:
+def test_derive_reads_its_thresholds_from_the_one_place_they_are_stated(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Moved thresholds move the rule: derive does not hold numbers of its own.
+    assert derive([P, A]) is H  # a mean of 1.0
+    monkeypatch.setattr(ratings, "PRESENT_AT", 1.0)
+    assert derive([P, A]) is P
+    monkeypatch.setattr(ratings, "ABSENT_AT", 1.0)
+    monkeypatch.setattr(ratings, "PRESENT_AT", 1.5)
+    assert derive([P, A]) is A
+
+
+def test_the_self_assessment_gets_the_thresholds_from_the_export(kb) -> None:
+    # The page's script derives with these (test_browser checks it against derive at every boundary).
     rule = export.self_assessment(kb)["rule"]
     assert (rule["present_at"], rule["absent_at"]) == (ratings.PRESENT_AT, ratings.ABSENT_AT)
-    text = (ROOT / "docs/assets/javascripts/self-assessment.js").read_text(encoding="utf-8")
-    assert "data.rule.present_at" in text and "data.rule.absent_at" in text
-    assert "1.5" not in text and "0.5" not in text
