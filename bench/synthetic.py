@@ -163,7 +163,7 @@ def make_repo(dest: Path, n: int, seed: int = 7) -> Path:
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
-    for name in ("docs",):
+    for name in ("docs", "texts"):
         shutil.copytree(ROOT / name, dest / name)
     for name in ("mkdocs.yml", "mkdocs.nl.yml", "CONTRIBUTING.md", "CONTRIBUTING.nl.md"):
         shutil.copy(ROOT / name, dest / name)
