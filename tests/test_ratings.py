@@ -54,6 +54,6 @@ def test_the_thresholds_are_stated_once_and_used_everywhere() -> None:
 def test_the_self_assessment_reads_the_thresholds_from_the_export(kb) -> None:
     rule = export.self_assessment(kb)["rule"]
     assert (rule["present_at"], rule["absent_at"]) == (ratings.PRESENT_AT, ratings.ABSENT_AT)
-    text = (ROOT / "docs/assets/javascripts/self-assessment.js").read_text(encoding="utf-8")
+    text = (ROOT / "docs/assets/javascripts/self-assessment-core.js").read_text(encoding="utf-8")
     assert "data.rule.present_at" in text and "data.rule.absent_at" in text
     assert "1.5" not in text and "0.5" not in text
