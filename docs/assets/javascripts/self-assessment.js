@@ -161,7 +161,7 @@
     var tools = el("section", { "class": "kb-sa-tools-section", "aria-labelledby": "kb-sa-tools-h" }, [
       el("h2", { id: "kb-sa-tools-h", text: t("tools") }),
       el("div", { "class": "kb-sa-tools" }, [
-        el("button", { type: "button", "class": "md-button md-button--primary", id: "kb-sa-print", text: t("print") }),
+        el("button", { type: "button", "class": "md-button md-button--primary", id: "kb-sa-print-plan", text: t("print") }),
         el("button", { type: "button", "class": "md-button", id: "kb-sa-export-md", text: t("export_plan_md") }),
         el("button", { type: "button", "class": "md-button", id: "kb-sa-export-csv", text: t("export_csv") }),
         el("button", { type: "button", "class": "md-button", id: "kb-sa-export-json", text: t("export_all") }),
@@ -518,7 +518,7 @@
       p.snapshots.sort(function (a, b) { return a.date < b.date ? -1 : 1; });
       persist(); say(t("snapshot_saved", { date: date })); showOverTime(); overTime.querySelector("#kb-sa-snapshot").focus();
     });
-    tools.querySelector("#kb-sa-print").addEventListener("click", function () { showPrint(); window.print(); });
+    tools.querySelector("#kb-sa-print-plan").addEventListener("click", function () { showPrint(); window.print(); });
     tools.querySelector("#kb-sa-export-md").addEventListener("click", function () {
       download(fileName(current(), "md"), "text/markdown", planMarkdown(current()));
     });
