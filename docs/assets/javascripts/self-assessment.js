@@ -70,7 +70,7 @@
   function answerText(data, id) { return scaleOf(data, id).symbol + " " + t("answer_" + id); }
 
   function profileSvg(data, profile, title) {
-    var rowH = 30, labelW = 300, barW = 150, width = labelW + barW + 150;
+    var rowH = 30, labelW = 330, barW = 150, width = labelW + barW + 150;
     var svg = document.createElementNS(SVG, "svg");
     svg.setAttribute("viewBox", "0 0 " + width + " " + (rowH * data.criteria.length + 6));
     svg.setAttribute("width", width);
@@ -100,6 +100,11 @@
       text(labelW + barW + 8, y + 19, s.symbol + " " + s.label, COLOURS[r]);
     });
     return svg;
+  }
+
+  // A wide table scrolls sideways on a phone; focusable, so a keyboard can scroll it too.
+  function scroller(table, label) {
+    return el("div", { "class": "kb-sa-scroll", tabindex: "0", role: "region", "aria-label": label }, [table]);
   }
 
   function download(name, type, text) {
@@ -212,7 +217,7 @@
       data.criteria.forEach(function (c) {
         table.appendChild(el("tr", { "data-criterion": c.id }, [el("td", {}, [el("a", { href: base + c.url, text: c.title })]), el("td", {}, [badge(data, profile[c.id])])]));
       });
-      results.appendChild(table);
+      results.appendChild(scroller(table, t("your_rating")));
       results.appendChild(gapsSection(p, groups));
       results.appendChild(similaritySection(answers));
       results.appendChild(el("h3", { text: t("profile_beside") }));
@@ -319,7 +324,7 @@
           el("td", { "class": "kb-sa-percent", text: row.similarity === null ? "–" : Math.round(row.similarity * 100) + "%" }),
         ]));
       });
-      box.appendChild(table);
+      box.appendChild(scroller(table, t("similarity")));
       var reasons = best.leftOut.map(function (x) {
         return t(x.reason === "dont_know" ? "reason_dont_know" : "reason_case_unknown", { indicator: x.indicator.title, name: k.name });
       });
@@ -362,7 +367,7 @@
       data.criteria.forEach(function (c) {
         table.appendChild(el("tr", {}, [el("td", { text: c.title })].concat(profiles.map(function (pr) { return el("td", {}, [badge(data, pr[c.id])]); }))));
       });
-      compare.appendChild(table);
+      compare.appendChild(scroller(table, t("compare")));
       compare.appendChild(el("div", { "class": "kb-profiles" }, chosen.map(function (q, n) {
         return el("figure", { "data-profile": q.id }, [profileSvg(data, profiles[n], nameOf(q)), el("figcaption", { text: nameOf(q) })]);
       })));
