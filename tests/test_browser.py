@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from generator.words import NL
 from helpers import ROOT
 
 pytestmark = [pytest.mark.browser]
@@ -143,14 +142,6 @@ def answer(page, ratings: dict[str, str]) -> None:
         page.check(f"#kb-{indicator}-{rating}")
 
 
-def case_answers(case_id: str) -> dict[str, str]:
-    from generator.records.knowledge_base import build
-
-    kb = build(ROOT / "content")
-    case = kb.case(case_id)
-    return {i.id: case.assessment[c.id][i.id].rating.value for c, i in kb.indicators}
-
-
 def test_the_self_assessment_derives_a_criterions_rating_as_the_generator_does(page) -> None:
     """The page's script, with the thresholds the export gives it, agrees with ratings.derive on
     every mix of answers to a criterion (boundaries included: means of exactly 1.5 and 0.5)."""
@@ -172,78 +163,6 @@ def test_the_self_assessment_derives_a_criterions_rating_as_the_generator_does(p
         expected = derive([*mix, *[Rating.UNKNOWN] * (len(ids) - len(mix))])
         expect(row).to_have_class(re.compile(rf"\bkb-rating--{expected.value}\b"))
     page.click("#kb-sa-reset")
-
-
-def test_self_assessment_flow(page, tmp_path: Path) -> None:
-    page.goto("self-assessment/")
-    page.wait_for_selector("#kb-sa form")
-    assert page.locator(".kb-sa-fallback").is_hidden()
-
-    arena = case_answers("johan-cruijff-arena")
-    answer(page, arena)
-    assert page.locator("#kb-sa-nearest-name").inner_text() == "Johan Cruijff ArenA"
-    assert "13 of 13 questions answered" in page.locator("#kb-sa-progress").inner_text()
-    # Who made the nearest case's ratings, so a contributor's rating is never taken for the study's.
-    assert "reading of the study's findings" in page.locator("#kb-sa-nearest-basis").inner_text()
-    row = page.locator("#kb-sa-results tr[data-criterion='responsibilities-and-steering']")
-    assert "Absent" in row.inner_text()
-    assert page.locator("#kb-sa-profile svg").count() == 1
-    # A weak criterion points to its lessons and to a case where it is present.
-    weak = page.locator(".kb-sa-weak[data-criterion='responsibilities-and-steering']")
-    assert "Lesson: Find a unifying driver with legitimacy" in weak.inner_text()
-    assert "Case: Antwerp Diamond Quarter" in weak.inner_text()
-
-    # Answers survive a reload.
-    page.reload()
-    page.wait_for_selector("#kb-sa form")
-    assert page.is_checked("#kb-written-agreement-absent")
-    assert page.locator("#kb-sa-nearest-name").inner_text() == "Johan Cruijff ArenA"
-
-    with page.expect_download() as download:
-        page.click("#kb-sa-export-json")
-    exported = tmp_path / "answers.json"
-    download.value.save_as(exported)
-    data = json.loads(exported.read_text())
-    assert data["format"] == "ppc-kb-self-assessment" and data["answers"] == arena
-
-    with page.expect_download() as download:
-        page.click("#kb-sa-export-md")
-    report = tmp_path / "report.md"
-    download.value.save_as(report)
-    text = report.read_text()
-    assert text.startswith("# Self-assessment of our partnership")
-    assert "Most resembles: Johan Cruijff ArenA" in text and "assessed in the study" in text
-
-    page.click("#kb-sa-reset")
-    assert not page.is_checked("#kb-written-agreement-absent")
-    assert page.evaluate("localStorage.getItem('ppc-kb-self-assessment-v1')") is None
-
-    page.set_input_files("#kb-sa-import", str(exported))
-    page.wait_for_selector("#kb-sa-message:has-text('Imported 13 answers')")
-    assert page.is_checked("#kb-written-agreement-absent")
-
-    antwerp = case_answers("antwerp-diamond-quarter")
-    answer(page, antwerp)
-    assert page.locator("#kb-sa-nearest-name").inner_text() == "Antwerp Diamond Quarter"
-
-    for bad, reason in [
-        ("{not json", "not valid JSON"),
-        ('{"foo": 1}', "not a self-assessment export"),
-        (
-            json.dumps({"format": "ppc-kb-self-assessment", "version": 1, "answers": {"trust": "present"}}),
-            "unknown indicator",
-        ),
-        (
-            json.dumps({"format": "ppc-kb-self-assessment", "version": 1, "answers": {"driver": "maybe"}}),
-            "is not one of",
-        ),
-    ]:
-        path = tmp_path / "bad.json"
-        path.write_text(bad)
-        page.set_input_files("#kb-sa-import", str(path))
-        page.wait_for_selector(f"#kb-sa-message:has-text('{reason}')")
-        assert "were not changed" in page.locator("#kb-sa-message").inner_text()
-        assert page.locator("#kb-sa-nearest-name").inner_text() == "Antwerp Diamond Quarter"
 
 
 def test_self_assessment_without_javascript_shows_the_checklist(browser, site_url: str) -> None:
@@ -350,34 +269,6 @@ def test_language_switch_keeps_the_page_both_ways(page, site_url: str) -> None:
     page.wait_for_url(site_url + "criteria/organisation-and-dynamic/")
     assert page.evaluate("document.documentElement.lang") == "en"
     expect(page.locator("h1")).to_contain_text("Organisation and dynamic")
-
-
-def test_dutch_self_assessment_speaks_dutch_and_keeps_answers_across_the_switch(page, site_url: str) -> None:
-    page.goto("self-assessment/")
-    page.wait_for_selector("#kb-sa form")
-    arena = case_answers("johan-cruijff-arena")
-    answer(page, arena)
-    page.click(".kb-lang__link")
-    page.wait_for_url(site_url + "nl/self-assessment/")
-    page.wait_for_selector("#kb-sa form")
-    # The answers given in English are there, and everything around them is Dutch.
-    assert page.is_checked("#kb-written-agreement-absent")
-    assert "13 van 13 vragen beantwoord" in page.locator("#kb-sa-progress").inner_text()
-    assert page.locator("#kb-sa-nearest-name").inner_text() == "Johan Cruijff ArenA"
-    # The options answer the questions (Ja, Gedeeltelijk, ...); the results keep the rating levels.
-    assert NL["sa_answer_present"] in page.locator("label.kb-sa-option").first.inner_text()
-    assert page.locator("#kb-sa-export-json").inner_text() == "Antwoorden exporteren (JSON)"
-    row = page.locator("#kb-sa-results tr[data-criterion='responsibilities-and-steering']")
-    assert "Afwezig" in row.inner_text()
-    weak = page.locator(".kb-sa-weak[data-criterion='responsibilities-and-steering']")
-    assert "Les: Zoek een verbindende trekker met legitimiteit" in weak.inner_text()
-    # A change made in Dutch shows in English.
-    page.check("#kb-driver-present")
-    page.click(".kb-lang__link")
-    page.wait_for_url(site_url + "self-assessment/")
-    page.wait_for_selector("#kb-sa form")
-    assert page.is_checked("#kb-driver-present")
-    assert "13 of 13 questions answered" in page.locator("#kb-sa-progress").inner_text()
 
 
 @pytest.mark.parametrize(

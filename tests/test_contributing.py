@@ -114,6 +114,7 @@ def test_scaffolded_lesson_validates_once_filled(repo: Path) -> None:
         ("section", "What does this teach us?"),
     ]:
         text = re.sub(rf'(?m)^(\s*-?\s*){field}: ""', rf"\g<1>{field}: {value}", text)
+    text = re.sub(r"(?m)^indicators: \[\]", "indicators: [regular-contact]", text)
     path.write_text(text.replace("cases: []", "cases: [johan-cruijff-arena]"))
     assert run_cli(repo, "validate").returncode == 0
 

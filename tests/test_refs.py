@@ -139,9 +139,17 @@ def test_every_kind_is_named_by_a_field_of_its_model() -> None:
         assert info.is_required(), kind.folder  # every record of the kind has a name
 
 
-def test_a_part_reference_outside_a_mapping_keyed_by_its_kind_is_refused() -> None:
+def test_a_part_reference_inside_a_mapping_keyed_by_another_kind_is_refused() -> None:
     class Stray(Record):
-        indicator: Annotated[Id, Ref("criteria", part="indicators")]
+        indicators: dict[Annotated[Id, Ref("cases")], Annotated[Id, Ref("criteria", part="indicators")]]
 
     with pytest.raises(TypeError, match="must be a key inside a mapping keyed by"):
-        refs.links_of(Stray(indicator="x"))
+        refs.links_of(Stray(indicators={"x": "y"}))
+
+
+def test_a_part_reference_of_its_own_names_an_item_of_any_record_of_the_kind() -> None:
+    class Loose(Record):
+        indicators: list[Annotated[Id, Ref("criteria", part="indicators")]]
+
+    (pointer,) = refs.links_of(Loose(indicators=["trust"])).refs
+    assert pointer == refs.Pointer(("indicators", 0), "criteria", "", "indicators", "trust")

@@ -15,8 +15,8 @@ from generator.pages.pieces import label, rule_text
 from generator.pages.text import pick
 from generator.records.history import History
 from generator.records.knowledge_base import KnowledgeBase
-from generator.records.models import COLLECTIONS, SINGLETONS, TYPES, Citation
-from generator.records.ratings import ABSENT_AT, PRESENT_AT, SCALE
+from generator.records.models import COLLECTIONS, SINGLETONS, TYPES, Citation, Criterion, Indicator
+from generator.records.ratings import ABSENT_AT, PRESENT_AT, SCALE, Rating
 from generator.words import LANGUAGES, language, table
 
 FORMAT = "ppc-kb-self-assessment"
@@ -165,16 +165,19 @@ def ratings_csv(kb: KnowledgeBase) -> str:
 
 def self_assessment(kb: KnowledgeBase) -> dict[str, Any]:
     """What the in-browser self-assessment needs, in the edition's language: its questions, scale,
-    case profiles and the words of its interface. URLs are relative to the edition's root."""
+    case profiles and the words of its interface. URLs are relative to the edition's root. Each
+    indicator brings what present looks like, the lessons mapped to it (not to its criterion) and
+    how the assessed cases where it is present do it."""
     return {
         "format": FORMAT,
-        "version": 1,
+        "version": 2,
         "language": language(),
         "labels": {key[3:]: text for key, text in table().items() if key.startswith("sa_")},
         "scale": [
             {"id": r.value, "symbol": lv.symbol, "label": label(r), "score": lv.score} for r, lv in SCALE.items()
         ],
         "rule": {"text": rule_text(), "present_at": PRESENT_AT, "absent_at": ABSENT_AT},
+        "links": {"conditions": paths.url("conditions.md"), "variants": paths.url("variants.md")},
         "criteria": [
             {
                 "id": c.id,
@@ -185,13 +188,15 @@ def self_assessment(kb: KnowledgeBase) -> dict[str, Any]:
                         "id": i.id,
                         "title": pick(i.title),
                         "question": pick(i.question),
+                        "present_looks_like": pick(i.present_looks_like),
                         "url": paths.url(paths.criterion(c.id)) + "#" + i.id,
+                        "lessons": [
+                            {"id": lesson.id, "title": pick(lesson.title), "url": paths.url(paths.lesson(lesson.id))}
+                            for lesson in kb.lessons_for_indicator(i)
+                        ],
+                        "where_present": _where_present(kb, c, i),
                     }
                     for i in c.indicators
-                ],
-                "lessons": [
-                    {"title": pick(lesson.title), "url": paths.url(paths.lesson(lesson.id))}
-                    for lesson in kb.lessons_for_criterion(c)
                 ],
             }
             for c in kb.criteria
@@ -209,6 +214,27 @@ def self_assessment(kb: KnowledgeBase) -> dict[str, Any]:
             for case in kb.assessed_cases
         ],
     }
+
+
+def _where_present(kb: KnowledgeBase, criterion: Criterion, indicator: Indicator) -> list[dict[str, Any]]:
+    """The assessed cases rating an indicator present, with their finding and the words it rests on:
+    how a partnership that has it does it."""
+    found = []
+    for case in kb.assessed_cases:
+        entry = case.assessment[criterion.id][indicator.id]
+        if entry.rating is not Rating.PRESENT:
+            continue
+        quoted = next((c for c in entry.cite if c.quote), None)
+        found.append(
+            {
+                "case": case.id,
+                "finding": pick(entry.finding),
+                "quote": quoted.quote if quoted else None,
+                "quote_lang": (kb.source(quoted.source).language or "en") if quoted else None,
+                "url": paths.url(paths.case(case.id)) + "#" + criterion.id,
+            }
+        )
+    return found
 
 
 def data_files_names(files: dict[str, str]) -> list[str]:

@@ -213,6 +213,8 @@ def check(loaded: Loaded, repo: Path) -> list[Problem]:
         for pointer in links.refs:
             if not pointer.part:
                 ref(doc, pointer.field, pointer.id, pointer.kind)
+            elif not pointer.id:  # an item of any record of the kind: a lesson's indicators
+                problems += _any_part_problems(pointer, doc, parts)
             elif (pointer.kind, pointer.id) in parts:  # else the record is unknown, and reported so
                 problems += _part_problems(pointer, doc, parts[(pointer.kind, pointer.id)][pointer.part])
         for loc, source_id, section, quote in links.citations:
@@ -272,6 +274,18 @@ def _part_problems(pointer: Pointer, doc: Document, items: tuple[str, ...]) -> l
     article = "an" if noun[:1] in tuple("aeiou") else "a"
     message = f"'{pointer.item}' is not {article} {noun} of {NOUNS[pointer.kind]} '{pointer.id}'"
     return [doc.problem(pointer.field, message, did_you_mean(pointer.item, list(items)))]
+
+
+def _any_part_problems(
+    pointer: Pointer, doc: Document, parts: dict[tuple[str, str], dict[str, tuple[str, ...]]]
+) -> list[Problem]:
+    """An id that must name an item of that list in some record of the kind, e.g. any criterion's indicator."""
+    items = [item for (kind, _), lists in parts.items() if kind == pointer.kind for item in lists.get(pointer.part, ())]
+    if pointer.item in items:
+        return []
+    noun, where = _part_noun(pointer.kind, pointer.part), f"content/{pointer.kind}/"
+    message = f"'{pointer.item}' is not the id of any {noun} of a {NOUNS[pointer.kind]} in {where}"
+    return [doc.problem(pointer.field, message, did_you_mean(pointer.item, sorted(items)))]
 
 
 def _part_noun(kind: str, part: str) -> str:

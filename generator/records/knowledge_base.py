@@ -165,6 +165,9 @@ class KnowledgeBase:
     def lessons_for_criterion(self, criterion: Criterion) -> tuple[Lesson, ...]:
         return tuple(lesson for lesson in self.lessons if lesson.criterion == criterion.id)
 
+    def lessons_for_indicator(self, indicator: Indicator) -> tuple[Lesson, ...]:
+        return tuple(lesson for lesson in self.lessons if indicator.id in lesson.indicators)
+
     def lessons_for_case(self, case: Case) -> tuple[Lesson, ...]:
         return tuple(lesson for lesson in self.lessons if case.id in lesson.cases)
 

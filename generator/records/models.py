@@ -57,7 +57,8 @@ class Ref:
     """Marks a field that holds another record's id: ``kind`` is the folder of the records it may
     name. refs.py derives the check across records from these marks, so every reference is checked.
     With ``part``, the id is that of an item in the list ``part`` of the record named by the key
-    of the enclosing mapping (an assessment's indicator ids, inside the criterion's id)."""
+    of the enclosing mapping (an assessment's indicator ids, inside the criterion's id), or, in a
+    field of its own, of any record of ``kind`` (a lesson's indicators)."""
 
     kind: str
     part: str | None = None
@@ -225,6 +226,12 @@ class Lesson(Record):
     cases: list[Annotated[Id, Ref("cases")]] = Field(min_length=1)
     text: Text
     cite: Cites
+    # This knowledge base's reading of which indicators the lesson speaks to, not the study's: the
+    # self-assessment recommends a lesson for exactly these gaps.
+    indicators: list[Annotated[Id, Ref("criteria", part="indicators")]] = Field(
+        min_length=1,
+        description="Ids of the indicators (in content/criteria/) the lesson addresses, e.g. [regular-contact].",
+    )
 
 
 class Source(Record):

@@ -78,7 +78,7 @@ def _node(hint: Any, metadata: tuple[Any, ...] = (), owner: str | None = None) -
     """How to walk a value of type ``hint``; ``owner`` is the kind the enclosing mapping's keys name."""
     ref = next((m for m in metadata if isinstance(m, Ref)), None)
     if ref is not None:
-        if ref.part is not None and ref.kind != owner:
+        if ref.part is not None and owner is not None and ref.kind != owner:
             raise TypeError(f"{ref} must be a key inside a mapping keyed by a Ref({ref.kind!r})")
         return ref
     if isinstance(hint, type) and issubclass(hint, BaseModel):

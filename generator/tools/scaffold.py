@@ -135,6 +135,7 @@ def _source(rid: str, kb: _Known, text: str | None = None) -> str:
 
 def _lesson(rid: str, kb: _Known) -> str:
     criteria = ", ".join(c.id for c in kb.criteria)
+    indicators = ", ".join(i.id for c in kb.criteria for i in c.indicators[:1])
     return (
         "\n".join(
             [
@@ -148,6 +149,7 @@ def _lesson(rid: str, kb: _Known) -> str:
                 "cite:  # the source and section it rests on",
                 '  - source: ""  # a source id, e.g. wodc-soft-targets',
                 '    section: ""  # e.g. "What does this teach us?"',
+                f"indicators: []  # ids of the indicators it addresses, e.g. [{indicators}]",
             ]
         )
         + "\n"

@@ -1,0 +1,476 @@
+"""The self-assessment in a real browser, both editions: answers, gaps and what to do about each,
+the similarity at its boundaries, the action plan (kept, printed, exported, imported, shared),
+several partnerships and snapshots. Nothing but the site's own files is ever requested."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+from test_browser import require_axe, serious_violations
+
+pytestmark = [pytest.mark.browser]
+
+STORE = "ppc-kb-self-assessment-v2"
+LABELS = {"": ["Yes", "Partly", "No", "Don't know"], "nl/": ["Ja", "Gedeeltelijk", "Nee", "Weet ik niet"]}
+
+
+def indicator_ids(kb) -> list[str]:
+    return [i.id for _, i in kb.indicators]
+
+
+def open_sa(page, lang: str = "") -> None:
+    page.goto(lang + "self-assessment/")
+    page.wait_for_selector("#kb-sa form")
+
+
+def answer(page, ratings: dict[str, str]) -> None:
+    for indicator, rating in ratings.items():
+        page.check(f"#kb-{indicator}-{rating}")
+
+
+def every(kb, rating: str, **others: str) -> dict[str, str]:
+    return {iid: others.get(iid.replace("-", "_"), rating) for iid in indicator_ids(kb)}
+
+
+def stored(page) -> str | None:
+    return page.evaluate(f"localStorage.getItem('{STORE}')")
+
+
+def checked(page) -> dict[str, str]:
+    return page.eval_on_selector_all(
+        "#kb-sa form input[type=radio]:checked", "els => Object.fromEntries(els.map(e => [e.name, e.value]))"
+    )
+
+
+@pytest.mark.parametrize("lang", ["", "nl/"])
+def test_answers_are_yes_partly_no_dont_know_with_what_present_looks_like(page, kb, lang: str) -> None:
+    open_sa(page, lang)
+    first = page.locator(".kb-sa-question").first
+    assert [x.strip()[2:] for x in first.locator("label.kb-sa-option").all_inner_texts()] == LABELS[lang]
+    # Answers keep the ratings' ids, so they map onto the same scores as the cases' ratings.
+    assert first.locator("input").evaluate_all("els => els.map(e => e.value)") == [
+        "present",
+        "partial",
+        "absent",
+        "unknown",
+    ]
+    language = "nl" if lang else "en"
+    for _, indicator in kb.indicators:
+        looks = page.locator(f"#kb-looks-{indicator.id}")
+        assert " ".join(indicator.present_looks_like[language].split()) in looks.inner_text()
+        assert page.get_attribute(f".kb-sa-question[data-indicator='{indicator.id}']", "aria-describedby") == (
+            f"kb-looks-{indicator.id}"
+        )
+    # A legend about your partnership, above the questions; not the cases' legend (what the study shows).
+    legend = page.locator(".admonition.info").first
+    assert legend.evaluate(
+        "(box, sa) => box.compareDocumentPosition(sa) & Node.DOCUMENT_POSITION_FOLLOWING",
+        page.locator("#kb-sa").element_handle(),
+    )
+    legend = legend.inner_text()
+    assert ("your partnership" if not lang else "uw samenwerkingsverband") in legend
+    assert "study" not in legend and "onderzoek" not in legend
+
+
+def test_one_no_among_twelve_yes_is_exactly_that_gap_with_only_its_lessons(page, kb) -> None:
+    open_sa(page)
+    answer(page, every(kb, "present", regular_contact="absent"))
+    gaps = page.locator(".kb-sa-gap")
+    assert gaps.count() == 1
+    gap = gaps.first
+    assert gap.get_attribute("data-indicator") == "regular-contact"
+    indicator = next(i for _, i in kb.indicators if i.id == "regular-contact")
+    lessons = gap.locator(".kb-sa-lessons a").evaluate_all("els => els.map(e => e.dataset.lesson)")
+    assert lessons == [lesson.id for lesson in kb.lessons_for_indicator(indicator)]
+    assert sorted(lessons) == ["keep-regular-face-to-face-contact", "legal-form-is-not-decisive"]
+    # Not the criterion's other lessons: they address other indicators.
+    assert "put-agreements-in-writing" not in lessons and "right-parties-at-the-table" not in lessons
+    assert "A fixed rhythm of meetings" in gap.locator(".kb-sa-looks").inner_text()
+    # How a partnership where it is present does it: every such case, its finding, its quote, linked.
+    present = [
+        c for c in kb.assessed_cases if c.assessment["organisation-and-dynamic"]["regular-contact"].rating == "present"
+    ]
+    examples = gap.locator(".kb-sa-examples li")
+    assert examples.evaluate_all("els => els.map(e => e.dataset.case)") == [c.id for c in present]
+    first = present[0].assessment["organisation-and-dynamic"]["regular-contact"]
+    assert next(c.quote for c in first.cite if c.quote) in examples.first.locator("q").inner_text()
+    assert (
+        examples.first.locator("a").get_attribute("href").endswith(f"cases/{present[0].id}/#organisation-and-dynamic")
+    )
+    assert "1 gap" in page.locator("#kb-sa-progress").inner_text()
+
+
+def test_all_yes_gives_no_recommendation_and_points_to_what_keeps_it_so(page, kb, site_url: str) -> None:
+    open_sa(page)
+    answer(page, every(kb, "absent"))
+    assert page.locator(".kb-sa-gap").count() == 13
+    answer(page, every(kb, "present"))
+    assert page.locator(".kb-sa-gap, .kb-sa-lessons, .kb-sa-examples").count() == 0
+    assert "no gap" in page.locator("#kb-sa-all-yes").inner_text()
+    hrefs = page.locator("#kb-sa-keep a").evaluate_all("els => els.map(e => e.href)")
+    assert hrefs == [site_url + "conditions/", site_url + "variants/"]
+
+
+def test_gaps_come_no_then_partly_grouped_by_criterion_most_gaps_first(page, kb) -> None:
+    open_sa(page)
+    answer(
+        page,
+        every(kb, "present", evaluation="partial", regular_contact="partial", complete_network="absent")
+        | {"written-agreement": "absent", "driver": "unknown"},
+    )
+    groups = page.locator(".kb-sa-gap-group").evaluate_all("els => els.map(e => e.dataset.criterion)")
+    assert groups == ["organisation-and-dynamic", "connection-to-government"]
+    order = page.locator(".kb-sa-gap").evaluate_all("els => els.map(e => [e.dataset.indicator, e.dataset.answer])")
+    assert order == [
+        ["complete-network", "absent"],
+        ["written-agreement", "absent"],
+        ["regular-contact", "partial"],
+        ["evaluation", "partial"],
+    ]
+    # An indicator no lesson addresses says so instead of borrowing the criterion's lessons.
+    assert page.locator(".kb-sa-gap[data-indicator='evaluation'] .kb-sa-no-lessons").is_visible()
+
+
+def similarity(page, answers: dict[str, str], case_id: str) -> dict:
+    return page.evaluate(
+        """([answers, id]) => {
+             const data = window.__saData, k = data.cases.find(c => c.id === id);
+             const s = kbSelfAssessment.similarity(data, answers, k);
+             return {similarity: s.similarity, criteria: s.criteria.map(r => [r.mine, r.theirs, r.similarity]),
+                     leftOut: s.leftOut.map(x => [x.indicator.id, x.reason])};
+           }""",
+        [answers, case_id],
+    )
+
+
+def load_data(page) -> None:
+    page.evaluate("async () => { window.__saData = await (await fetch('../data/self-assessment.json')).json(); }")
+
+
+def test_similarity_at_its_boundaries(page, kb) -> None:
+    open_sa(page)
+    load_data(page)
+    antwerp = {i.id: kb.case("antwerp-diamond-quarter").assessment[c.id][i.id].rating.value for c, i in kb.indicators}
+    assert kb.profile(kb.case("antwerp-diamond-quarter")) and set(
+        kb.profile(kb.case("antwerp-diamond-quarter")).values()
+    ) == {"present"}
+    # The same answers as the case: 100%; the opposite of a present case: 0%.
+    assert similarity(page, antwerp, "antwerp-diamond-quarter")["similarity"] == 1
+    assert similarity(page, every(kb, "absent"), "antwerp-diamond-quarter")["similarity"] == 0
+    # Partly present on every indicator against present on everything: one step apart, 50%.
+    assert similarity(page, every(kb, "partial"), "antwerp-diamond-quarter")["similarity"] == 0.5
+    # Partly present on every criterion, made of Yes and No (the issue's 73%): never 70% or more.
+    mixed = {}
+    for criterion in kb.criteria:
+        ids = [i.id for i in criterion.indicators]
+        half = len(ids) // 2
+        mixed |= {iid: ("absent" if n < max(1, half) else "present") for n, iid in enumerate(ids)}
+    result = similarity(page, mixed, "antwerp-diamond-quarter")
+    assert {row[0] for row in result["criteria"]} == {"partial"}
+    assert result["similarity"] <= 0.5
+    for case in kb.assessed_cases:
+        if set(kb.profile(case).values()) == {"present"}:
+            assert similarity(page, mixed, case.id)["similarity"] < 0.7, case.id
+    # Answered but left out, each with its reason.
+    left = similarity(
+        page, every(kb, "present", evaluation="present", mutual_trust="unknown"), "antwerp-diamond-quarter"
+    )
+    assert ["mutual-trust", "dont_know"] in left["leftOut"]
+    assert ["evaluation", "case_unknown"] in left["leftOut"]  # the study does not say for Antwerp
+    # On the page: one sentence that explains it, a row per criterion, what was left out and why.
+    answer(page, antwerp | {"evaluation": "present"})
+    assert page.locator("#kb-sa-nearest-name").inner_text() == "Antwerp Diamond Quarter"
+    known = sum(rating != "unknown" for rating in antwerp.values())
+    assert f"100% similar on {known} indicators" in page.locator("#kb-sa-nearest-percent").inner_text()
+    assert page.locator("#kb-sa-similarity tr[data-criterion]").count() == len(kb.criteria)
+    assert page.locator("#kb-sa-similarity-rule").inner_text().count(". ") == 0  # one sentence
+    assert (
+        "Assessment of the cooperation (Antwerp Diamond Quarter's rating is not known)"
+        in page.locator("#kb-sa-left-out").inner_text()
+    )
+    answer(page, every(kb, "partial"))
+    assert int(page.locator("#kb-sa-nearest-percent").inner_text().split("%")[0].strip(" (")) < 70
+
+
+def fill_plan(
+    page, kb, action: str = "Agree a covenant and a meeting rhythm with the municipality, the venues and the police"
+) -> None:
+    for n, iid in enumerate(indicator_ids(kb)):
+        page.fill(f"#kb-plan-{iid}-action", f"{action} ({n + 1})")
+        page.fill(f"#kb-plan-{iid}-owner", f"Security manager {n + 1}")
+        page.fill(f"#kb-plan-{iid}-due", f"2026-{(n % 12) + 1:02d}-15")
+
+
+def test_a_plan_survives_a_reload_and_prints_on_at_most_two_a4_pages(page, kb, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    open_sa(page)
+    answer(page, every(kb, "absent"))
+    page.fill("#kb-sa-name", "Stadium District Partnership")
+    fill_plan(page, kb)
+    page.reload()
+    page.wait_for_selector("#kb-sa form")
+    assert checked(page) == every(kb, "absent")
+    assert page.input_value("#kb-plan-driver-owner").startswith("Security manager")
+    assert page.input_value("#kb-plan-evaluation-due") == "2026-01-15"
+    assert page.input_value("#kb-sa-name") == "Stadium District Partnership"
+    # Export and print follow the results.
+    assert page.evaluate(
+        "['#kb-sa-print-plan', '#kb-sa-export-json', '#kb-sa-share-make'].every(s => document.querySelector('#kb-sa-results')"
+        ".compareDocumentPosition(document.querySelector(s)) & Node.DOCUMENT_POSITION_FOLLOWING)"
+    )
+    today = page.evaluate("new Date().toISOString().slice(0, 10)")
+    page.emulate_media(media="print")
+    assert page.locator("#kb-sa-print").is_visible() and page.locator("#kb-sa form").is_hidden()
+    pdf = tmp_path / "plan.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    pages = PdfReader(str(pdf)).pages
+    assert len(pages) <= 2
+    text = unicodedata.normalize("NFKC", " ".join(" ".join((p.extract_text() or "").split()) for p in pages))
+    assert "Action plan for Stadium District Partnership" in text
+    assert today[:4] in text and "Security manager 13" in text and "(13)" in text
+    assert "Search" not in text
+
+
+def test_the_plan_exports_as_markdown_csv_and_json_and_the_json_imports(
+    page, kb, browser, site_url: str, tmp_path: Path
+) -> None:
+    open_sa(page)
+    answer(page, every(kb, "present", driver="absent", evaluation="partial"))
+    page.fill("#kb-sa-name", "Kuip")
+    page.fill("#kb-plan-driver-action", "Appoint a driver both sides trust")
+    page.fill("#kb-plan-driver-owner", '=HYPERLINK("http://example.org")')
+    page.fill("#kb-plan-driver-due", "2026-06-30")
+    files = {}
+    for button, ext in (("#kb-sa-export-md", "md"), ("#kb-sa-export-csv", "csv"), ("#kb-sa-export-json", "json")):
+        with page.expect_download() as download:
+            page.click(button)
+        files[ext] = tmp_path / f"plan.{ext}"
+        download.value.save_as(files[ext])
+        assert download.value.suggested_filename.startswith("kuip-")
+    md = files["md"].read_text(encoding="utf-8")
+    assert md.startswith("# Action plan for Kuip") and "Appoint a driver both sides trust" in md
+    assert "Find a unifying driver with legitimacy" in md and md.index("A unifying driver") < md.index(
+        "Assessment of the cooperation"
+    )
+    rows = list(csv.reader(io.StringIO(files["csv"].read_text(encoding="utf-8-sig"))))
+    assert rows[0][:3] == ["Criterion", "Gap", "Your answer"] and len(rows) == 3
+    assert rows[1][1:6] == [
+        "A unifying driver",
+        "No",
+        "Appoint a driver both sides trust",
+        '\'=HYPERLINK("http://example.org")',
+        "2026-06-30",
+    ]
+    data = json.loads(files["json"].read_text(encoding="utf-8"))
+    assert data["format"] == "ppc-kb-self-assessment" and data["version"] == 2 and data["name"] == "Kuip"
+    assert data["plan"] == {
+        "driver": {
+            "action": "Appoint a driver both sides trust",
+            "owner": '=HYPERLINK("http://example.org")',
+            "due": "2026-06-30",
+        }
+    }
+
+    fresh = browser.new_context(base_url=site_url)
+    tab = fresh.new_page()
+    open_sa(tab)
+    tab.set_input_files("#kb-sa-import", str(files["json"]))
+    tab.wait_for_selector("#kb-sa-message:has-text('Imported 13 answers and 1 plan entries')")
+    assert checked(tab) == data["answers"]
+    assert tab.input_value("#kb-plan-driver-action") == "Appoint a driver both sides trust"
+    assert tab.input_value("#kb-sa-name") == "Kuip"
+    fresh.close()
+
+
+def test_a_malformed_import_changes_nothing(page, kb, tmp_path: Path) -> None:
+    open_sa(page)
+    answer(page, every(kb, "present", driver="absent"))
+    page.fill("#kb-plan-driver-action", "Keep me")
+    before, answers = stored(page), checked(page)
+    base = {"format": "ppc-kb-self-assessment", "version": 2, "answers": {"driver": "absent"}}
+    for bad, reason in [
+        ("{not json", "not valid JSON"),
+        ('{"foo": 1}', "not a self-assessment export"),
+        (json.dumps(base | {"version": 7}), "unsupported version"),
+        (json.dumps(base | {"answers": {"trust": "present"}}), "unknown indicator"),
+        (json.dumps(base | {"answers": {"driver": "maybe"}}), "is not one of"),
+        (json.dumps(base | {"plan": {"driver": {"action": 5}}}), "plan entry for 'driver'"),
+        (json.dumps(base | {"plan": {"driver": {"due": "next week"}}}), "plan entry for 'driver'"),
+    ]:
+        path = tmp_path / "bad.json"
+        path.write_text(bad)
+        page.set_input_files("#kb-sa-import", str(path))
+        page.wait_for_selector(f'#kb-sa-message:has-text("{reason}")')
+        assert "were not changed" in page.locator("#kb-sa-message").inner_text()
+        assert stored(page) == before and checked(page) == answers
+        assert page.input_value("#kb-plan-driver-action") == "Keep me"
+
+
+def test_reset_asks_first_and_declined_keeps_every_answer(page, kb) -> None:
+    open_sa(page)
+    answer(page, every(kb, "partial", driver="absent"))
+    page.fill("#kb-plan-driver-action", "Keep me")
+    before = stored(page)
+    asked: list[str] = []
+    page.once("dialog", lambda d: (asked.append(d.message), d.dismiss()))
+    page.click("#kb-sa-reset")
+    assert asked and "wipe every answer" in asked[0]
+    assert checked(page) == every(kb, "partial", driver="absent") and stored(page) == before
+    assert page.input_value("#kb-plan-driver-action") == "Keep me"
+    assert "Nothing was reset" in page.locator("#kb-sa-message").inner_text()
+    page.once("dialog", lambda d: d.accept())
+    page.click("#kb-sa-reset")
+    assert checked(page) == {} and page.locator(".kb-sa-gap").count() == 0
+
+
+def test_the_share_link_restores_answers_and_plan_in_a_fresh_browser_and_never_reaches_a_server(
+    page, kb, browser, site_url: str
+) -> None:
+    open_sa(page)
+    answers = every(kb, "present", driver="absent", evaluation="partial")
+    answer(page, answers)
+    page.fill("#kb-sa-name", "Ahoy & Co <b>")
+    page.fill("#kb-plan-driver-action", "Appoint a driver — één die beide kanten vertrouwen")
+    page.fill("#kb-plan-evaluation-due", "2026-09-01")
+    page.click("#kb-sa-share-make")
+    link = page.get_attribute("#kb-sa-share-link", "href")
+    assert link.startswith(site_url + "self-assessment/#sa=") and page.locator("#kb-sa-copy").is_visible()
+    payload = link.split("#", 1)[1]
+
+    fresh = browser.new_context(base_url=site_url)
+    seen: list[tuple[str, str]] = []
+    fresh.on("request", lambda r: seen.append((r.url, r.headers.get("referer", ""))))
+    tab = fresh.new_page()
+    tab.goto(link)
+    tab.wait_for_selector("#kb-sa-message:has-text('from the link')")
+    assert checked(tab) == answers
+    assert tab.input_value("#kb-sa-name") == "Ahoy & Co <b>"
+    assert tab.input_value("#kb-plan-driver-action") == "Appoint a driver — één die beide kanten vertrouwen"
+    assert tab.input_value("#kb-plan-evaluation-due") == "2026-09-01"
+    assert "#" not in tab.url  # the fragment is dropped once read: a reload does not restore it again
+    tab.reload()
+    tab.wait_for_selector("#kb-sa form")
+    assert checked(tab) == answers
+    tab.wait_for_load_state("networkidle")
+    assert seen and all(url.startswith(site_url) for url, _ in seen), seen
+    assert not [s for s in seen if payload in s[0] or "sa=" in s[0] or payload in s[1]], seen
+
+    # Saved work is never overwritten without asking: declined, nothing changes; accepted, a new partnership.
+    tab.goto("self-assessment/")
+    tab.wait_for_selector("#kb-sa form")
+    answer(tab, {"driver": "present"})
+    before = stored(tab)
+    tab.once("dialog", lambda d: d.dismiss())
+    tab.goto(link)
+    tab.wait_for_selector("#kb-sa-message:has-text('not opened')")
+    assert stored(tab) == before and tab.is_checked("#kb-driver-present")
+    tab.once("dialog", lambda d: d.accept())
+    tab.goto(link.replace("#", "?again#"))
+    tab.wait_for_selector("#kb-sa-message:has-text('from the link')")
+    assert tab.locator("#kb-sa-partnership option").count() == 2
+    assert checked(tab) == answers
+    tab.select_option("#kb-sa-partnership", index=0)
+    assert tab.is_checked("#kb-driver-present")
+    fresh.close()
+
+
+def test_share_links_are_bounded_with_a_clear_message(page, kb, browser, site_url: str) -> None:
+    open_sa(page)
+    answer(page, every(kb, "absent"))
+    for iid in indicator_ids(kb):
+        page.fill(f"#kb-plan-{iid}-action", "x" * 1000)
+    page.click("#kb-sa-share-make")
+    assert "more than the 8000" in page.locator("#kb-sa-share-error").inner_text()
+    assert page.locator("#kb-sa-share-link").count() == 0
+    fresh = browser.new_context(base_url=site_url)
+    tab = fresh.new_page()
+    tab.goto("self-assessment/#sa=" + "A" * 9000)
+    tab.wait_for_selector("#kb-sa-message:has-text('nothing was changed')")
+    tab.goto("self-assessment/#sa=not-a-self-assessment")
+    tab.wait_for_selector("#kb-sa-message:has-text('could not be read')")
+    assert checked(tab) == {} and stored(tab) is None
+    fresh.close()
+
+
+def test_several_partnerships_side_by_side_and_snapshots_over_time(page, kb) -> None:
+    open_sa(page)
+    answer(page, every(kb, "present"))
+    page.fill("#kb-sa-name", "Arena")
+    assert page.locator("#kb-sa-compare-table").count() == 0
+    page.click("#kb-sa-new")
+    assert page.evaluate("document.activeElement.id") == "kb-sa-name"
+    page.fill("#kb-sa-name", "Fair")
+    assert checked(page) == {}
+    answer(page, every(kb, "absent", driver="present"))
+    assert page.locator("#kb-sa-compare figure svg").count() == 2
+    header = page.locator("#kb-sa-compare-table tr").first.inner_text()
+    assert "Arena" in header and "Fair" in header
+    page.uncheck("#kb-sa-compare input[type=checkbox] >> nth=0")
+    assert page.locator("#kb-sa-compare figure").count() == 0
+    page.select_option("#kb-sa-partnership", label="Arena")
+    assert checked(page) == every(kb, "present")
+    # A snapshot, then a change: what improved and what slipped since.
+    page.click("#kb-sa-snapshot")
+    answer(page, {"driver": "absent", "evaluation": "partial"})
+    assert page.locator("#kb-sa-slipped li").all_inner_texts() == [
+        "A unifying driver: Yes → No",
+        "Assessment of the cooperation: Yes → Partly",
+    ]
+    assert page.locator("#kb-sa-improved").inner_text() == "nothing"
+    page.reload()
+    page.wait_for_selector("#kb-sa form")
+    assert page.locator("#kb-sa-partnership option").all_inner_texts() == ["Arena", "Fair"]
+    assert page.locator("#kb-sa-slipped li").count() == 2
+
+
+def test_keyboard_alone_answers_and_writes_the_plan(page) -> None:
+    open_sa(page)
+    page.focus("#kb-sa-name")
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.type") == "radio":
+            break
+    assert page.evaluate("document.activeElement.name") == "complete-network"
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")  # Yes → Partly → No
+    assert page.is_checked("#kb-complete-network-absent")
+    page.focus("#kb-plan-complete-network-action")
+    page.keyboard.type("Invite the municipality")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "kb-plan-complete-network-owner"
+
+
+def test_the_dutch_edition_speaks_dutch_and_keeps_answers_across_the_switch(page, kb, site_url: str) -> None:
+    open_sa(page)
+    answer(page, every(kb, "present", driver="absent"))
+    page.fill("#kb-plan-driver-action", "Een trekker aanstellen")
+    page.click(".kb-lang__link")
+    page.wait_for_url(site_url + "nl/self-assessment/")
+    page.wait_for_selector("#kb-sa form")
+    assert page.is_checked("#kb-driver-absent")
+    assert "13 van 13 vragen beantwoord" in page.locator("#kb-sa-progress").inner_text()
+    gap = page.locator(".kb-sa-gap[data-indicator='driver']")
+    assert "Uw antwoord: Nee" in gap.inner_text() and "Zo ziet aanwezig eruit" in gap.inner_text()
+    assert "Zoek een verbindende trekker met legitimiteit" in gap.locator(".kb-sa-lessons").inner_text()
+    assert page.input_value("#kb-plan-driver-action") == "Een trekker aanstellen"
+    assert page.locator("#kb-sa-print-plan").inner_text() == "Plan afdrukken"
+    assert page.locator("#kb-sa-export-json").inner_text() == "Antwoorden en plan exporteren (JSON)"
+
+
+@pytest.mark.parametrize("lang", ["", "nl/"])
+def test_the_filled_in_self_assessment_has_no_serious_accessibility_violations(page, kb, lang: str) -> None:
+    require_axe()
+    open_sa(page, lang)
+    answer(page, every(kb, "present", driver="absent", evaluation="partial", mutual_trust="unknown"))
+    page.click("#kb-sa-snapshot")
+    page.click("#kb-sa-new")
+    answer(page, every(kb, "partial"))
+    page.click("#kb-sa-share-make")
+    assert page.locator("#kb-sa-compare figure").count() == 2
+    assert serious_violations(page) == []
