@@ -34,6 +34,8 @@ test: $(STAMP) node_modules/axe-core/axe.min.js
 
 test-fast: $(STAMP)
 	$(BIN)/ruff check generator tests bench
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python -m generator validate
 	HYPOTHESIS_PROFILE=fast $(BIN)/pytest -q -m "not build and not browser"
 
