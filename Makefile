@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]"
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]" --config-settings editable_mode=compat
 	touch $(STAMP)
 
 node_modules/axe-core/axe.min.js: package.json package-lock.json
@@ -49,7 +49,7 @@ validate: $(STAMP)
 build-properdocs: constraints.txt
 	$(PYTHON) -m venv .venv-properdocs
 	.venv-properdocs/bin/pip install --quiet --upgrade pip
-	.venv-properdocs/bin/pip install --quiet -c constraints.txt -e ".[properdocs]"
+	.venv-properdocs/bin/pip install --quiet -c constraints.txt -e ".[properdocs]" --config-settings editable_mode=compat
 	.venv-properdocs/bin/properdocs build --strict -f mkdocs.yml -d site-properdocs
 	test -f site-properdocs/cases/antwerp-diamond-quarter/index.html
 	test -f site-properdocs/nl/cases/antwerp-diamond-quarter/index.html

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import logging
 import re
+import subprocess
+import sys
 import tomllib
+import zipfile
+from pathlib import Path
 
 import pytest
 import yaml
@@ -55,11 +59,43 @@ def test_the_build_says_when_material_reaches_end_of_life(caplog: pytest.LogCapt
     assert "Material for MkDocs reaches end of life on 2027-05-05" in caplog.text
 
 
-def test_the_package_ships_every_template_folder() -> None:
-    # setuptools reads package-data as globs, where * stops at a folder: the Dutch templates need their own.
-    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    globs = data["tool"]["setuptools"]["package-data"]["generator.pages"]
-    shipped = {p for g in globs for p in (ROOT / "generator/pages").glob(g)}
-    templates = set((ROOT / "generator/pages/templates").rglob("*.j2"))
-    assert any(p.parent.name == "nl" for p in templates)
-    assert templates <= shipped, sorted(str(p) for p in templates - shipped)
+@pytest.mark.build
+def test_the_wheel_ships_every_template_and_theme_file_and_builds_without_warnings(tmp_path: Path) -> None:
+    # setuptools reads package-data as globs, where * stops at a folder: each folder needs its own.
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(tmp_path), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Warning" not in result.stderr, result.stderr  # setuptools' deprecations: a quiet install
+    [wheel] = tmp_path.glob("*.whl")
+    shipped = set(zipfile.ZipFile(wheel).namelist())
+    needed = {
+        p.relative_to(ROOT).as_posix()
+        for folder in ("generator/pages/templates", "generator/site/theme")
+        for p in (ROOT / folder).rglob("*")
+        if p.is_file()
+    }
+    assert any("/nl/" in p for p in needed) and any("partials/" in p for p in needed)
+    assert needed <= shipped, sorted(needed - shipped)
+
+
+@pytest.mark.build
+def test_the_makefile_installs_the_project_without_warnings(tmp_path: Path) -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    flags = re.search(r'pip install --quiet -c constraints\.txt -e "\.\[test\]" (.*)', makefile)[1].split()
+    subprocess.run([sys.executable, "-m", "venv", str(tmp_path / "venv")], check=True, timeout=120)
+    pip = tmp_path / "venv/bin/pip"
+    result = subprocess.run(
+        [str(pip), "install", "--quiet", "--no-deps", "-e", str(ROOT), *flags],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    noise = [line for line in result.stderr.splitlines() if "Warning" in line or "!!" in line]
+    assert noise == [], result.stderr
+
