@@ -188,6 +188,7 @@ def make_repo(dest: Path, n: int, seed: int = 7) -> Path:
                 "id": f"{criterion}-lesson-{k}",
                 "title": {"en": sentence(rng, 6).rstrip("."), "nl": sentence(rng, 6, DUTCH).rstrip(".")},
                 "criterion": criterion,
+                "indicators": [indicators[criterion][k % len(indicators[criterion])]],
                 "cases": [f"synthetic-case-{rng.randrange(n):05d}" for _ in range(3)],
                 "text": both(rng, 60),
                 "cite": [{"source": "wodc-soft-targets", "section": "What does this teach us?"}],
