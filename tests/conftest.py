@@ -27,7 +27,7 @@ import pytest
 from hypothesis import settings
 
 from generator.records.knowledge_base import KnowledgeBase, build
-from helpers import ROOT, copy_repo, mkdocs_build
+from helpers import ROOT, copy_repo, mkdocs_build, without_source_texts
 
 # Fixtures that build the site, serve it or drive Chromium: a test using one (directly or through
 # another fixture) is marked so.
@@ -205,6 +205,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory):
     from hostile import HostileSite, english_only, poison
 
     repo = copy_repo(tmp_path_factory.mktemp("hostile") / "repo")
+    without_source_texts(repo)  # the hostile text stands where quotes do too
     kb = build(repo / "content")
     poisoned, untranslated = sorted(c.id for c in kb.assessed_cases)[:2]
     criterion = kb.criteria[0]

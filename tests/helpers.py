@@ -37,6 +37,14 @@ def copy_repo(dest: Path) -> Path:
     return dest
 
 
+def without_source_texts(repo: Path) -> None:
+    """Take every source's text out of a copy, for content whose quotes are made up on purpose
+    (hostile text, marks): its quotes then go unchecked, which validate allows with a warning."""
+    for record in (repo / "content/sources").glob("*.yaml"):
+        lines = record.read_text(encoding="utf-8").splitlines(keepends=True)
+        record.write_text("".join(line for line in lines if not line.startswith("full_text:")), encoding="utf-8")
+
+
 def run_cli(repo: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [PY, "-m", "generator", "--repo", str(repo), *args],

@@ -10,7 +10,7 @@ from generator.pages.text import pick
 from generator.records.knowledge_base import KnowledgeBase, section_anchor
 from generator.records.ratings import SCALE
 from generator.words import EN
-from helpers import ROOT, broken_links, plain_quote, read_page
+from helpers import ROOT, broken_links, plain_quote, read_page, without_source_texts
 
 
 def test_strict_build_has_no_warnings_and_every_internal_link_resolves(built_site: Path) -> None:
@@ -183,10 +183,7 @@ def test_every_case_field_is_shown_on_its_page_or_listed_as_not_shown(repo: Path
 
     kb = build(repo / "content")
     source = kb.study_source
-    # Without its text, the source's quotes go unchecked (a warning), so the marks need not stand in it.
-    record_file = repo / "content/sources" / f"{source.id}.yaml"
-    lines = record_file.read_text(encoding="utf-8").splitlines(keepends=True)
-    record_file.write_text("".join(line for line in lines if not line.startswith("full_text:")), encoding="utf-8")
+    without_source_texts(repo)  # the marks stand where quotes do, so they need not stand in the text
     record = {
         "id": "every-field",
         "name": "MARKname",
