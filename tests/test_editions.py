@@ -294,4 +294,3 @@ def test_the_sitemap_names_every_page_in_every_edition(built_site: Path) -> None
             assert links == [("en", EN_URL + path), ("nl", NL_URL + path)]
         packed = gzip.decompress((built_site / folder / "sitemap.xml.gz").read_bytes()).decode("utf-8")
         assert packed == xml
-
