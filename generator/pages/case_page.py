@@ -331,13 +331,14 @@ def cite_this_page(
     if history is not None and history_state != "none":
         links.append(f'<a href="{escape(history)}">{h.text(words["history"])}</a>')
     actions = f'\n<p class="kb-page-links">{" · ".join(links)}</p>' if links else ""
-    return h.block(f"{admonition('quote', words['suggested_citation'], [suggested])}\n<ul>\n{listed}\n</ul>{actions}")
+    cite = f"{admonition('quote', words['suggested_citation'], [suggested])}\n<ul>\n{listed}\n</ul>"
+    return h.block(f'<div class="kb-cite">\n{cite}\n</div>{actions}')
 
 
 def terms_on_page(page: str, terms: Iterable[Term]) -> Trusted:
     """Below a rule, the glossary terms a page uses, each linked to its definition."""
     links = ", ".join(h.link(page, t.term, "glossary.md", t.id) for t in terms)
-    return h.block(f"<hr />\n<p><strong>{h.text(table()['terms_on_page'])}:</strong> {links}</p>")
+    return h.block(f'<hr class="kb-terms" />\n<p class="kb-terms"><strong>{h.text(table()["terms_on_page"])}:</strong> {links}</p>')
 
 
 def rule(lang: str) -> Trusted:
