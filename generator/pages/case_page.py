@@ -338,7 +338,9 @@ def cite_this_page(
 def terms_on_page(page: str, terms: Iterable[Term]) -> Trusted:
     """Below a rule, the glossary terms a page uses, each linked to its definition."""
     links = ", ".join(h.link(page, t.term, "glossary.md", t.id) for t in terms)
-    return h.block(f'<hr class="kb-terms" />\n<p class="kb-terms"><strong>{h.text(table()["terms_on_page"])}:</strong> {links}</p>')
+    return h.block(
+        f'<hr class="kb-terms" />\n<p class="kb-terms"><strong>{h.text(table()["terms_on_page"])}:</strong> {links}</p>'
+    )
 
 
 def rule(lang: str) -> Trusted:
