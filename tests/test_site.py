@@ -232,7 +232,7 @@ def test_every_case_field_is_shown_on_its_page_or_listed_as_not_shown(repo: Path
         "target": ["MARKtarget"],
         "status": ["Studied in depth"],
         "status_reason": ["MARKreason", "QMARKreason"],
-        "assessed_by": ["Assessed in the study"],
+        "assessed_by": [EN["rated_by_study"]],
         "summary": ["MARKsummary", "QMARKsummary"],
         "verdict": ["MARKverdict", "QMARKverdict"],
         "parties": ["MARKparty", "MARKpartyother", "MARKrole"],
