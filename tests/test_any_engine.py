@@ -97,19 +97,19 @@ def test_a_sources_cited_in_section_stays_bounded_as_the_collection_grows(kb, mo
     # is cited by every case, so its list is capped per kind and the rest counted.
     from collections import Counter
 
-    from generator.pages import tables
+    from generator.pages import cited_in
     from generator.pages.render import render_site
 
     citing = Counter(
         kind for kind, _ in {(c.kind, getattr(c.record, "id", "")) for c in kb.cited_by(kb.source("wodc-soft-targets"))}
     )
-    monkeypatch.setattr(tables, "CITED_IN_CAP", 2)
+    monkeypatch.setattr(cited_in, "CITED_IN_CAP", 2)
     site = render_site(kb)
     block = next(b for b in site.blocks["sources/wodc-soft-targets.md"] if 'href="../../cases/' in b)
     assert block.count("<li>") == sum(min(n, 2) + (n > 2) for n in citing.values())
     for kind, n in citing.items():
         if n > 2:
-            assert f"and {n - 2} more of this kind ({tables.noun_of(kind)})" in block
+            assert f"and {n - 2} more of this kind ({cited_in.noun_of(kind)})" in block
 
 
 @pytest.mark.slow

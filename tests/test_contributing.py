@@ -172,15 +172,15 @@ def test_case_page_shows_when_its_record_last_changed(repo: Path) -> None:
     assert last_changed(repo) == known.dates and known.state == "full"
     assert known.dates["content/cases/rtr-nl.yaml"] == "2024-03-05"
     page = render_site(build(repo / "content"), history=known).markdown("cases/rtr-nl.md")
-    assert "<tr><td>Record last changed</td><td>2024-03-05</td></tr>" in page
+    assert "<li><strong>Last updated:</strong> 2024-03-05</li>" in page
 
 
 def test_outside_git_the_date_is_left_out(tmp_path: Path) -> None:
     known = history(tmp_path)  # a downloaded archive: no git history
     assert known.dates == {} and known.state == "none"
     page = render_site(build(ROOT / "content"), history=known).markdown("cases/rtr-nl.md")
-    assert "<td>Record last changed</td>" not in page  # no date in the key facts
-    assert "<strong>Record last changed:</strong> not available in this copy" in page
+    assert '<ul class="kb-facts">' in page and "<li><strong>Last updated:</strong> 2" not in page  # no date
+    assert "<strong>Last updated:</strong> not available in this copy" in page
 
 
 def test_contributing_guide_names_every_rating_and_is_on_the_site(built_site: Path) -> None:

@@ -129,9 +129,9 @@ def test_evidence_quotes_stay_in_the_sources_language_on_dutch_pages(built_site:
 def test_dutch_pages_use_dutch_words_for_ratings_and_interface(built_site: Path, kb: KnowledgeBase) -> None:
     case = kb.assessed_cases[0]
     page = read_page(built_site / "nl", f"cases/{case.id}/")
-    for word in (pick(case.name, "nl"), "Aanwezig", "Kerngegevens", "Toetsing aan de succescriteria", "Legenda"):
+    for word in (pick(case.name, "nl"), "Aanwezig", "Toetsing aan de succescriteria", NL["ratings_page"]):
         assert word in page.text, word
-    assert "Present" not in page.text and "Key facts" not in page.text
+    assert "Present" not in page.text and EN["ratings_page"] not in page.text
     svg = (built_site / f"nl/assets/profiles/{case.id}.svg").read_text(encoding="utf-8")
     assert 'xml:lang="nl"' in svg and NL["profile_of"].format(name=pick(case.name, "nl")) in svg
     funnel = (built_site / "nl/assets/funnel.svg").read_text(encoding="utf-8")
@@ -294,4 +294,3 @@ def test_the_sitemap_names_every_page_in_every_edition(built_site: Path) -> None
             assert links == [("en", EN_URL + path), ("nl", NL_URL + path)]
         packed = gzip.decompress((built_site / folder / "sitemap.xml.gz").read_bytes()).decode("utf-8")
         assert packed == xml
-

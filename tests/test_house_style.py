@@ -140,9 +140,9 @@ def test_dutch_prose_writes_numbers_with_a_decimal_comma_and_dates_in_words(buil
         assert not DECIMAL_POINT.findall(page.prose), (path, DECIMAL_POINT.findall(page.prose)[:3])
         assert not ISO_DATE.findall(page.prose), (path, ISO_DATE.findall(page.prose)[:3])
     # The rule's thresholds are there, with a comma; the English edition keeps its point.
-    legend = pages["criteria/index.html"].prose
+    legend = pages["ratings/index.html"].prose  # the rule, on the page that explains the ratings
     assert f"{decimal(PRESENT_AT, 'nl')} of meer" in legend and f"{decimal(ABSENT_AT, 'nl')} of minder" in legend
-    assert f"{PRESENT_AT} or more" in DutchText((built_site / "criteria/index.html").read_text()).prose
+    assert f"{PRESENT_AT} or more" in DutchText((built_site / "ratings/index.html").read_text()).prose
     # Dates that a page shows are written out: the newest change heads the change list.
     headings = pages["changes/index.html"].h2
     days = re.findall(r'<h2 id="(\d{4}-\d{2}-\d{2})"', (built_site / "nl/changes/index.html").read_text())

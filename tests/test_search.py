@@ -140,7 +140,9 @@ def test_search_excerpts_never_hold_the_hidden_filter_words(built_site: Path) ->
         checked = 0
         for url, data in fragments.items():
             assert data["filters"], url  # every page keeps its facets as filters
-            page = (built_site / folder / url.lstrip("/").removeprefix(folder) / "index.html").read_text(encoding="utf-8")
+            page = (built_site / folder / url.lstrip("/").removeprefix(folder) / "index.html").read_text(
+                encoding="utf-8"
+            )
             hidden = re.search(r'<div hidden class="kb-facets"[^>]*>(.*?)</div>', page)
             assert hidden, url
             words = re.findall(r">([^<]+)</span>", hidden[1])

@@ -74,7 +74,12 @@ def test_rating_shown_as_symbol_colour_class_and_label_with_a_legend(built_site:
     html = (built_site / "comparison/index.html").read_text()
     for level, name in zip(SCALE.values(), ("Present", "Partly present", "Absent", "Not known"), strict=True):
         assert f'kb-rating--{level.rating.value}">{level.symbol}&nbsp;{name}' in html
-    assert "Legend" in html and "average of 1.5 or more is present" in html
+    # The legend is one line that links the page explaining the scale and the rule, which says them.
+    assert 'class="kb-legend"' in html and 'href="../ratings/"' in html and "average of 1.5" not in html
+    explained = (built_site / "ratings/index.html").read_text()
+    assert "average of 1.5 or more is present" in explained
+    for level in SCALE.values():
+        assert f"kb-rating--{level.rating.value}" in explained
 
 
 def test_edit_button_opens_the_yaml_record(kb: KnowledgeBase, built_site: Path) -> None:
@@ -145,7 +150,8 @@ def test_case_page_quotes_the_evidence_and_links_the_source_section(kb: Knowledg
     anchor = section_anchor(cited.section)
     assert f'href="../../sources/{cited.source}/#{anchor}"' in html
     if case.assessed_by == "study":
-        assert "Assessed in the study" in html and "not a table the study printed" in html
+        assert EN["rated_by_study"] in read_page(built_site, f"cases/{case.id}").text
+    assert "not a table the study printed" in (built_site / "ratings/index.html").read_text(encoding="utf-8")
     source = kb.source(cited.source)
     page = read_page(built_site, f"sources/{source.id}")
     # The reference states only what the record holds: its authors and its date, or "n.d." without one.
@@ -223,7 +229,7 @@ def test_every_case_field_is_shown_on_its_page_or_listed_as_not_shown(repo: Path
         "target": ["MARKtarget"],
         "status": ["Studied in depth"],
         "status_reason": ["MARKreason", "QMARKreason"],
-        "assessed_by": ["Assessed in the study"],
+        "assessed_by": [EN["rated_by_study"]],
         "summary": ["MARKsummary", "QMARKsummary"],
         "verdict": ["MARKverdict", "QMARKverdict"],
         "parties": ["MARKparty", "MARKpartyother", "MARKrole"],

@@ -65,8 +65,12 @@ def test_every_page_but_home_has_breadcrumbs_ending_in_itself(built_site: Path) 
                 listing = (root / parent / "index.html").resolve()
                 target = (html_file.parent / crumbs[-2][1]).resolve()
                 assert target in (listing, listing.parent), (relative, crumbs)
-                active = re.findall(r'class="md-nav__item md-nav__item--active[^"]*"[^>]*>.{0,400}?<a href="([^"]*)"', text, re.S)
-                assert any((html_file.parent / href).resolve() in (listing, listing.parent) for href in active), relative
+                active = re.findall(
+                    r'class="md-nav__item md-nav__item--active[^"]*"[^>]*>.{0,400}?<a href="([^"]*)"', text, re.S
+                )
+                assert any((html_file.parent / href).resolve() in (listing, listing.parent) for href in active), (
+                    relative
+                )
 
 
 def test_every_page_offers_a_prefilled_problem_report_on_a_form_that_takes_it(built_site: Path) -> None:
@@ -100,7 +104,9 @@ def test_the_about_page_says_who_publishes_and_that_it_is_not_official(built_sit
     assert "not</strong> a publication of the WODC" in english and "CC BY 4.0" in english
     assert "geen</strong> publicatie van het WODC" in dutch and "CC BY 4.0" in dutch
     for page in (english, dutch):
-        assert re.search(r'md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*(About this site|Over deze site)', page)
+        assert re.search(
+            r'md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*(About this site|Over deze site)', page
+        )
 
 
 def test_the_404_page_in_each_edition_offers_search_and_the_main_entries(built_site: Path) -> None:
@@ -115,5 +121,7 @@ def test_the_404_page_in_each_edition_offers_search_and_the_main_entries(built_s
         linked = {href.rsplit("/knowledge-base/" + folder, 1)[1] for href in re.findall(r'href="([^"]*)"', entries)}
         # Every top-level page of the edition's navigation, by its address
         pages = [v for item in read_config(ROOT / config)["nav"] for v in item.values() if isinstance(v, str)]
-        top = {p.removesuffix("index.md").removesuffix(".md") + ("/" if not p.endswith("index.md") else "") for p in pages}
+        top = {
+            p.removesuffix("index.md").removesuffix(".md") + ("/" if not p.endswith("index.md") else "") for p in pages
+        }
         assert len(top) > 5 and top <= linked, top - linked

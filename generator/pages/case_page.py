@@ -10,18 +10,18 @@ as inert as it was as Markdown.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from functools import lru_cache
+from collections.abc import Iterable, Sequence
 from html import escape
 
 from generator.pages import local, paths
 from generator.pages import markup as h
-from generator.pages.pieces import badge, cited, english_name, other_names, profile_alt_text, rule_text
+from generator.pages.notes import Notes
+from generator.pages.pieces import badge, case_facts, cited, english_name, other_names, profile_alt_text, rule_text
 from generator.pages.text import Fallback, Trusted, pick
 from generator.pages.text import paragraphs as split_paragraphs
 from generator.records.knowledge_base import KnowledgeBase
-from generator.records.models import Case, Citation, Criterion, Fact, Lesson, Term
-from generator.records.ratings import SCALE
+from generator.records.models import Case, Citation, Criterion, Fact, Indicator, Lesson, Term
+from generator.records.ratings import SCALE, Rating
 from generator.words import language, table
 
 
@@ -62,54 +62,144 @@ def _p(*parts: str) -> str:
     return "<p>" + " ".join(p for p in parts if p) + "</p>"
 
 
+def cards_table(head: Sequence[object], rows: Sequence[Sequence[object]], kind: str) -> str:
+    """A table that a phone shows as a stack of cards, one per row, each cell under its column's
+    name (``data-label``, which the style sheet prints before the cell there)."""
+    head_cells = "".join(f"<th>{h.text(x)}</th>" for x in head)
+    labels = [escape(pick(x) if not isinstance(x, str) else x, quote=True) for x in head]
+    body = "\n".join(
+        "<tr>"
+        + "".join(f'<td data-label="{label}">{h.text(c)}</td>' for label, c in zip(labels, row, strict=True))
+        + "</tr>"
+        for row in rows
+    )
+    return (
+        f'<table class="kb-cards kb-cards--{kind}">\n<thead>\n<tr>{head_cells}</tr>\n</thead>\n'
+        f"<tbody>\n{body}\n</tbody>\n</table>"
+    )
+
+
+def _joined(items: Sequence[str], words: dict[str, str]) -> str:
+    """ "a, b and c" in the edition's words."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {h.text(words['and'])} {items[-1]}"
+
+
+# The facts a reader acting on a case needs first, in this order, where the case has them.
+FIRST_FACTS = ("driver", "formal_basis", "missing_parties")
+
+
+def answer(page: str, kb: KnowledgeBase, case: Case, notes: Notes, words: dict[str, str]) -> Trusted:
+    """A case page's opening: the source's own verdict in its words, the profile picture, who rated
+    the case, and the few facts that matter most (who takes part, the driver, the formal basis,
+    who is missing), each with its numbered sources."""
+    parts: list[str] = []
+    if case.verdict:
+        said = f"<strong>{h.text(words['verdict'])}:</strong> {h.text(case.verdict.text)}"
+        quotes = [c for c in case.verdict.cite if c.quote]
+        others = [c for c in case.verdict.cite if not c.quote]
+        parts.append(f'<p class="kb-verdict">{said}{notes.mark_html(others)}</p>')
+        if quotes:
+            words_of = f"{h.text(words['in_its_words'])} {notes.quoted_html(quotes)}"
+            parts.append(f'<p class="kb-verdict-words">{words_of}</p>')
+    facts: list[str] = []
+    if case.parties:
+        groups = []
+        for sector in ("public", "private"):
+            names = [h.text(p.name) for p in case.parties if p.sector == sector]
+            if names:
+                groups.append(
+                    words["parties_in_sector"].format(
+                        names=_joined(names, words), sector=h.text(words[f"sector_{sector}"].lower())
+                    )
+                )
+        marks = notes.mark_html(c for p in case.parties for c in p.cite)
+        facts.append(f"<li><strong>{h.text(words['who_takes_part'])}:</strong> {'; '.join(groups)}{marks}</li>")
+    for key in FIRST_FACTS:
+        fact = getattr(case, key)
+        if fact:
+            facts.append(
+                f"<li><strong>{h.text(words[key])}:</strong> {h.text(fact.text)}{notes.mark_html(fact.cite)}</li>"
+            )
+    figure = ""
+    if case.assessed_by:
+        src = escape(paths.file_href(page, paths.profile_svg(case.id)))
+        rated = h.text(words[f"rated_by_{case.assessed_by}"])
+        how = h.link(page, words["ratings_page"], paths.RATINGS)
+        figure = (
+            f'<figure class="kb-answer__profile"><img alt="{escape(profile_alt_text(kb, case))}" class="kb-profile" '
+            f'src="{src}" width="600" height="{30 * len(kb.criteria) + 8}" />'
+            f"<figcaption>{rated} {how}</figcaption></figure>"
+        )
+    if not parts and not facts and not figure:
+        return Trusted("")
+    listed = f'<ul class="kb-answer__facts">\n{"".join(facts)}\n</ul>' if facts else ""
+    body = "\n".join([*parts, f'<div class="kb-answer__body">{figure}{listed}</div>'])
+    return h.block(f'<section class="kb-answer" aria-label="{escape(words["in_short"])}">\n{body}\n</section>')
+
+
 def key_facts(case: Case, kb: KnowledgeBase, last_changed: str | None, words: dict[str, str]) -> Trusted:
-    """Other names, then the table of key facts: country, place, target, the study's selection."""
+    """Other names and the facts about the case itself, compactly, in one list: what it is, where,
+    what the study did with it and when the page was last updated. What no source states is left
+    out, not shown as a blank."""
+    items: list[tuple[str, str]] = []
     names = other_names(case)
-    shown = _p(f"<strong>{h.text(words['also_known_as'])}:</strong> " + ", ".join(h.text(n) for n in names))
+    if names:
+        items.append((words["also_known_as"], ", ".join(h.text(n) for n in names)))
     english = english_name(case)
     if english:
-        shown = (shown if names else "") + _p(f"<strong>{h.text(words['english_name'])}:</strong> {english}")
-    rows: list[list[object]] = [
-        [words["country"], kb.country(case.country).name if case.country else words["not_stated"]],
-        [words["place"], case.place or words["not_stated"]],
-        [words["target"], case.target],
-        [words["status"], words[f"status_{case.status}"] if case.status else words["not_in_study"]],
-        [words["assessed_by"], words[f"assessed_{case.assessed_by or 'none'}"]],
-    ]
+        items.append((words["english_name"], english))
+    items.append((words["target"], h.text(case.target)))
+    where = [h.text(x) for x in (case.place, kb.country(case.country).name if case.country else None) if x]
+    if where:
+        items.append((words["place"], ", ".join(where)))
+    if case.status:
+        items.append((words["in_the_study"], h.text(words[f"status_{case.status}"])))
     if last_changed:
-        rows.append([words["last_changed"], local.date(last_changed)])
-    facts = h.table([words["key_facts"], ""], rows)
-    return h.block(f"{shown}\n{facts}" if names or english else facts)
+        items.append((words["last_changed"], h.text(local.date(last_changed))))
+    shown = "\n".join(f"<li><strong>{h.text(name)}:</strong> {value}</li>" for name, value in items)
+    return h.block(f'<ul class="kb-facts">\n{shown}\n</ul>')
 
 
-def sourced_text(page: str, kb: KnowledgeBase, fact: Fact) -> Trusted:
-    """A text in paragraphs, and under it the line that says what it rests on."""
-    return h.block("\n".join([*(_p(p) for p in paragraphs(fact.text)), _p(source_line(page, kb, fact.cite))]))
+def sourced_text(page: str, kb: KnowledgeBase, fact: Fact, notes: Notes) -> Trusted:
+    """A text in paragraphs, its numbered sources marked at its end."""
+    shown = paragraphs(fact.text)
+    shown[-1] += notes.mark_html(fact.cite)
+    return h.block("\n".join(_p(p) for p in shown))
 
 
-def lead_fact(page: str, kb: KnowledgeBase, lead: str, fact: Fact) -> Trusted:
-    """One paragraph led by what it is about in bold: the text on one line, then its sources."""
-    return h.block(_lead_fact(page, kb, lead, fact))
+def lead_fact(page: str, kb: KnowledgeBase, lead: str, fact: Fact, notes: Notes) -> Trusted:
+    """One paragraph led by what it is about in bold, its sources marked at its end."""
+    return h.block(_lead_fact(lead, fact, notes))
 
 
-def _lead_fact(page: str, kb: KnowledgeBase, lead: str, fact: Fact) -> str:
-    return _p(f"<strong>{h.text(lead)}</strong>", h.text(fact.text), source_line(page, kb, fact.cite))
+def _lead_fact(lead: str, fact: Fact, notes: Notes) -> str:
+    return _p(f"<strong>{h.text(lead)}</strong>", h.text(fact.text) + notes.mark_html(fact.cite))
 
 
-def party_table(page: str, kb: KnowledgeBase, case: Case, words: dict[str, str]) -> Trusted:
-    """A case's parties: name (and other names), sector, role and what it rests on."""
+def party_table(page: str, kb: KnowledgeBase, case: Case, notes: Notes, words: dict[str, str]) -> Trusted:
+    """A case's parties: name (and other names), sector, and role with its sources marked."""
     rows: list[list[object]] = []
     for party in case.parties:
         names = other_names(party)
         others = f" ({', '.join(h.text(n) for n in names)})" if names else ""
         name = Trusted(f"<strong>{h.text(party.name)}</strong>{others}")
-        rows.append([name, words[f"sector_{party.sector}"], party.role, citations(page, kb, party.cite)])
-    return h.block(h.table([words["party"], words["sector"], words["role"], words["source"]], rows))
+        role = Trusted(h.text(party.role) + notes.mark_html(party.cite))
+        rows.append([name, words[f"sector_{party.sector}"], role])
+    return h.block(cards_table([words["party"], words["sector"], words["role"]], rows, "parties"))
 
 
-def fact_paragraphs(page: str, kb: KnowledgeBase, facts: list[tuple[str, Fact]], words: dict[str, str]) -> Trusted:
+def fact_paragraphs(
+    page: str, kb: KnowledgeBase, facts: list[tuple[str, Fact]], notes: Notes, words: dict[str, str]
+) -> Trusted:
     """How a partnership works: one paragraph per fact, led by what it is about."""
-    return h.block("\n".join(_lead_fact(page, kb, f"{words[key]}.", fact) for key, fact in facts))
+    return h.block("\n".join(_lead_fact(f"{words[key]}.", fact, notes) for key, fact in facts))
+
+
+def later_facts(case: Case) -> list[tuple[str, Fact]]:
+    """The facts "How the partnership works" shows: those the page's opening does not."""
+    return [(key, fact) for key, fact in case_facts(case) if key not in FIRST_FACTS]
 
 
 def admonition(kind: str, title: str, paragraphs_html: Iterable[str]) -> str:
@@ -119,19 +209,16 @@ def admonition(kind: str, title: str, paragraphs_html: Iterable[str]) -> str:
 
 
 def assessment_intro(page: str, kb: KnowledgeBase, case: Case, words: dict[str, str]) -> Trusted:
-    """Who assessed the case and what that means, the source's own verdict, the profile picture."""
+    """Who rated the case and what that means, in one paragraph, with the short legend."""
     basis = f"assessed_{case.assessed_by}"
-    parts = [admonition("note", words[basis], [h.text(words[f"{basis}_note"])])]
-    if case.verdict:
-        parts.append(_lead_fact(page, kb, f"{words['verdict']}:", case.verdict))
-    src = escape(paths.file_href(page, paths.profile_svg(case.id)))
-    parts.append(f'<p><img alt="{escape(profile_alt_text(kb, case))}" class="kb-profile" src="{src}" /></p>')
-    return h.block("\n".join(parts))
+    return h.block(f"{_p(h.text(words[f'{basis}_note']))}\n{_legend(page, language())}")
 
 
-def criterion_ratings(page: str, kb: KnowledgeBase, case: Case, criterion: Criterion, words: dict[str, str]) -> Trusted:
+def criterion_ratings(
+    page: str, kb: KnowledgeBase, case: Case, criterion: Criterion, notes: Notes, words: dict[str, str]
+) -> Trusted:
     """Under a criterion's heading on a case page: its overall rating, then a row per indicator
-    with its rating, the finding and the evidence it rests on."""
+    with its rating, the finding, and the evidence: the quoted words beside their numbered source."""
     entries = case.assessment[criterion.id]
     target = paths.criterion(criterion.id)
     about = h.link(page, words["about_criterion"], target)
@@ -141,42 +228,89 @@ def criterion_ratings(page: str, kb: KnowledgeBase, case: Case, criterion: Crite
             h.link(page, indicator.title, target, indicator.id),
             badge(entries[indicator.id].rating),
             entries[indicator.id].finding,
-            citations(page, kb, entries[indicator.id].cite),
+            Trusted(notes.quoted_html(entries[indicator.id].cite)),
         ]
         for indicator in criterion.indicators
     ]
     head = [words["indicator"], words["rating"], words["finding"], words["evidence"]]
-    return h.block(f"{overall}\n{h.table(head, rows)}")
+    return h.block(f"{overall}\n{cards_table(head, rows, 'ratings')}")
 
 
-def lesson_list(page: str, kb: KnowledgeBase, lessons: Iterable[Lesson]) -> Trusted:
-    """The lessons a case shows, each with the criterion it belongs to."""
+def lesson_grounds(kb: KnowledgeBase, case: Case, lesson: Lesson) -> list[tuple[Criterion, Indicator, Rating]]:
+    """The case's ratings on the indicators a lesson addresses."""
+    return [(c, i, kb.rating(case, c, i)) for c, i in kb.indicators if i.id in lesson.indicators]
+
+
+def shows_lesson(kb: KnowledgeBase, case: Case, lesson: Lesson) -> bool:
+    """Whether a case's own ratings bear a lesson out: the lesson names the case, and the case lacks
+    one of the indicators the lesson addresses (absent), or has every one of them it is known on
+    (present): a partly present or unknown picture shows neither."""
+    if case.id not in lesson.cases or not case.assessed_by:
+        return False
+    known = [r for _, _, r in lesson_grounds(kb, case, lesson) if r is not Rating.UNKNOWN]
+    return Rating.ABSENT in known or (bool(known) and all(r is Rating.PRESENT for r in known))
+
+
+def lessons_shown(kb: KnowledgeBase, case: Case) -> tuple[Lesson, ...]:
+    """The lessons a case's findings support, those it lacks first."""
+    shown = [lesson for lesson in kb.lessons_for_case(case) if shows_lesson(kb, case, lesson)]
+    lacking = [x for x in shown if any(r is Rating.ABSENT for _, _, r in lesson_grounds(kb, case, x))]
+    return tuple(lacking + [x for x in shown if x not in lacking])
+
+
+def grounds_line(page: str, kb: KnowledgeBase, case: Case, lesson: Lesson, target: str, words: dict[str, str]) -> str:
+    """One line on why: the case's rating on each indicator the lesson addresses, each linked to
+    the criterion's ratings on the case page (``target``)."""
+    shown = "; ".join(
+        f"{h.link(page, i.title, target, c.id)} {badge(r)}" for c, i, r in lesson_grounds(kb, case, lesson)
+    )
+    return f"{h.text(words['rated_here'])}: {shown}"
+
+
+def lesson_list(page: str, kb: KnowledgeBase, case: Case, words: dict[str, str]) -> Trusted:
+    """The lessons a case shows, each with one line on why, from its own ratings."""
+    lessons = lessons_shown(kb, case)
+    if not lessons:
+        return h.block(_p(h.text(words["lessons_none"])))
     items = "\n".join(
-        f"<li>{h.link(page, lesson.title, paths.lesson(lesson.id))} "
-        f"({h.text(kb.criterion(lesson.criterion).title)})</li>"
+        f"<li>{h.link(page, lesson.title, paths.lesson(lesson.id))}<br>"
+        f'<span class="kb-why">{grounds_line(page, kb, case, lesson, page, words)}</span></li>'
         for lesson in lessons
     )
-    return h.block(f"<ul>\n{items}\n</ul>")
+    return h.block(f"{_p(h.text(words['lessons_shown_intro']))}\n<ul>\n{items}\n</ul>")
 
 
-def legend() -> Trusted:
-    """What each rating means and how a criterion's rating is derived (an info box)."""
-    return h.block(_legend(language()))
+def legend(page: str) -> Trusted:
+    """The ratings in one line, linking the page that explains them."""
+    return h.block(_legend(page, language()))
 
 
-@lru_cache(maxsize=4)
-def _legend(lang: str) -> str:
+def _legend(page: str, lang: str) -> str:
     w = table(lang)
-    items = " ".join(f"{badge(r)} {h.text(w['meaning_' + r.value])}<br>" for r in SCALE)
-    return admonition("info", w["legend"], [items, *(h.text(t) for t in (rule_text(lang), w["limits"], w["reading"]))])
+    items = " · ".join(f"{badge(r)}" for r in SCALE)
+    how = h.link(page, w["ratings_page"], paths.RATINGS)
+    return f'<p class="kb-legend"><strong>{h.text(w["ratings_short"])}:</strong> {items}. {how}</p>'
+
+
+def ratings_explained(lang: str) -> Trusted:
+    """The scale on the ratings page: each rating with what it means."""
+    w = table(lang)
+    items = "\n".join(f"<li>{badge(r)} {h.text(w['meaning_' + r.value])}</li>" for r in SCALE)
+    return h.block(f'<ul class="kb-scale">\n{items}\n</ul>')
 
 
 def cite_this_page(
-    title: object, url: str, date: str | None, history_state: str, history: str | None, words: dict[str, str]
+    title: object,
+    url: str,
+    date: str | None,
+    history_state: str,
+    history: str | None,
+    words: dict[str, str],
+    correction: str = "",
 ) -> Trusted:
-    """How to cite a record's page: a suggested citation, its stable address, when its record last
-    changed and, where the copy knows it, where the record's history is (``history`` is its address,
-    None where the site has no history address at all)."""
+    """How to cite a page: a suggested citation, its stable address, when it was last updated and,
+    where the copy knows them, where to suggest a correction (``correction``, a prefilled issue)
+    and its change history (``history``, its address; None where the site has none at all)."""
     shown = local.date(date) if date else ""
     when = f"{h.text(words['last_changed_on'].lower())} {h.text(shown)}" if date else h.text(words["date_unknown"])
     suggested = (
@@ -190,13 +324,43 @@ def cite_this_page(
     items = [(words["stable_address"], h.external_link(url)), (words["last_changed"], changed)]
     if history is None:
         items.append((words["history"], h.text(words["history_unavailable"])))
-    elif history_state != "none":
-        items.append((words["history"], h.external_link(history)))
     listed = "\n".join(f"<li><strong>{h.text(name)}:</strong> {value}</li>" for name, value in items)
-    return h.block(f"{admonition('quote', words['suggested_citation'], [suggested])}\n<ul>\n{listed}\n</ul>")
+    links = []
+    if correction:
+        links.append(f'<a href="{escape(correction)}">{h.text(words["suggest_correction"])}</a>')
+    if history is not None and history_state != "none":
+        links.append(f'<a href="{escape(history)}">{h.text(words["history"])}</a>')
+    actions = f'\n<p class="kb-page-links">{" · ".join(links)}</p>' if links else ""
+    cite = f"{admonition('quote', words['suggested_citation'], [suggested])}\n<ul>\n{listed}\n</ul>"
+    return h.block(f'<div class="kb-cite">\n{cite}\n</div>{actions}')
 
 
 def terms_on_page(page: str, terms: Iterable[Term]) -> Trusted:
     """Below a rule, the glossary terms a page uses, each linked to its definition."""
     links = ", ".join(h.link(page, t.term, "glossary.md", t.id) for t in terms)
-    return h.block(f"<hr />\n<p><strong>{h.text(table()['terms_on_page'])}:</strong> {links}</p>")
+    return h.block(
+        f'<hr class="kb-terms" />\n<p class="kb-terms"><strong>{h.text(table()["terms_on_page"])}:</strong> {links}</p>'
+    )
+
+
+def rule(lang: str) -> Trusted:
+    """The rule from indicators to a criterion, in the edition's numbers (a paragraph)."""
+    return h.block(_p(h.text(rule_text(lang))))
+
+
+def grounds(page: str, kb: KnowledgeBase, case: Case, lesson: Lesson, words: dict[str, str]) -> Trusted:
+    """On a lesson's page, a case's ratings on what the lesson addresses (inline HTML)."""
+    return h.block(grounds_line(page, kb, case, lesson, paths.case(case.id), words), inline=True)
+
+
+def criterion_scores(page: str, kb: KnowledgeBase, criterion: Criterion, words: dict[str, str]) -> Trusted:
+    """On a criterion's page, before its long tables: per rating, the assessed cases that reach it,
+    each linked to its ratings on this criterion; then the one-line legend."""
+    by_rating: dict[Rating, list[str]] = {}
+    for case in kb.assessed_cases:
+        link = h.link(page, case.name, paths.case(case.id), criterion.id)
+        by_rating.setdefault(kb.criterion_rating(case, criterion), []).append(link)
+    if not by_rating:
+        return h.block(_p(h.text(words["cases_score_none"])))
+    items = "\n".join(f"<li>{badge(r)} {', '.join(by_rating[r])}</li>" for r in SCALE if r in by_rating)
+    return h.block(f'<ul class="kb-scores">\n{items}\n</ul>\n{_legend(page, language())}')

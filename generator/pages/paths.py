@@ -11,6 +11,7 @@ CASES_INDEX = "cases/index.md"
 CRITERIA_INDEX = "criteria/index.md"
 LESSONS_INDEX = "lessons/index.md"
 CHECKLISTS_INDEX = "checklists/index.md"
+RATINGS = "ratings.md"  # How to read the ratings
 
 
 def case(cid: str) -> str:

@@ -12,7 +12,9 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
 from generator.pages import case_page, export, local, markup, paths, svg, tables
+from generator.pages.cited_in import cited_in
 from generator.pages.feed import atom
+from generator.pages.notes import Notes
 from generator.pages.pieces import anchor, badge, case_facts, english_name, full_reference, label, other_names
 from generator.pages.redirects import redirects
 from generator.pages.text import Trusted, blocks, finalize, inline, inline_text, pick
@@ -87,6 +89,18 @@ def external_link(url: str) -> Trusted:
     return markup.block(markup.external_link(url), inline=True)
 
 
+@pass_context
+def legend(ctx: Any) -> Trusted:
+    """The ratings in one line, linking the page that explains them."""
+    return case_page.legend(ctx["page"])
+
+
+@pass_context
+def new_notes(ctx: Any) -> Notes:
+    """A page's numbered sources (notes.py): its template marks statements, then lists them."""
+    return Notes(ctx["page"], ctx["kb"])
+
+
 def reference(source: Any, words: dict[str, str]) -> Trusted:
     return markup.block(full_reference(source, words), inline=True)
 
@@ -141,7 +155,9 @@ def environment() -> Environment:
         english_name=english,
         external_link=external_link,
         anchor=anchor,
-        legend=case_page.legend,
+        legend=legend,
+        notes=new_notes,
+        cited_in=cited_in,
         case_facts=case_facts,
         paths=paths,
         SCALE=SCALE,
@@ -397,6 +413,7 @@ def _render_site(
     page("study.md", "study.md.j2", "content/study.yaml")
     page("resilience.md", "resilience.md.j2", "content/study.yaml")
     page("about.md", "about.md.j2", glossary=False)
+    page(paths.RATINGS, "ratings.md.j2")
     page("self-assessment.md", "self_assessment.md.j2", glossary=False)
     page("data.md", "data.md.j2", schemas=export.schema_names())
 

@@ -20,11 +20,9 @@ from generator.pages.pieces import anchor, badge, label, profile_alt_text
 from generator.pages.text import Trusted, inline, pick
 from generator.records.history import DayOfChanges
 from generator.records.knowledge_base import KnowledgeBase, record_name
-from generator.records.models import NOUNS, TYPES, Case, Criterion, Record, Source, Study
+from generator.records.models import NOUNS, Case, Criterion, Record, Study
 from generator.records.ratings import SCALE, Rating
 from generator.words import LANGUAGES, table
-
-CITED_IN_CAP = 50  # records of one kind a source's "Cited in" lists; the rest are counted
 
 
 def noun_of(kind: str) -> str:
@@ -148,69 +146,6 @@ def profile_figures(page: str, kb: KnowledgeBase) -> Trusted:
         for case in kb.assessed_cases
     )
     return h.block(f'<div class="kb-profiles">\n{figures}</div>')
-
-
-def backlinks(page: str, kb: KnowledgeBase, source: Source, words: dict[str, str]) -> Trusted:
-    """Every record that cites ``source``, once each, with the fields that cite it."""
-    grouped: dict[tuple[str, str], tuple[Record, list[str]]] = {}
-    for link in kb.cited_by(source):
-        key = (link.kind, getattr(link.record, "id", ""))
-        field = ".".join(str(p) for p in link.field if not isinstance(p, int) and p != "cite")
-        entry = grouped.setdefault(key, (link.record, []))
-        if field and field not in entry[1]:
-            entry[1].append(field)
-    if not grouped:
-        return Trusted(inline(words["not_cited"]))
-    items = []
-    shown: dict[str, int] = {}
-    for (kind, _), (record, fields) in grouped.items():
-        shown[kind] = shown.get(kind, 0) + 1
-        if shown[kind] > CITED_IN_CAP:
-            continue
-        target, anchor_id = paths.record_page(kind, record)
-        # Each field by the heading the reader sees it under; a field with none by its key, as code.
-        labelled: list[str] = []
-        for field in fields:
-            name = _field_label(kb, field, words)
-            text = h.text(name) if name else Trusted(f"<code>{escape(field)}</code>")
-            if text not in labelled:
-                labelled.append(text)
-        fields_shown = f": {', '.join(labelled)}" if labelled else ""
-        noun = noun_of(kind)
-        # "The study (study)" says nothing twice.
-        kind_shown = "" if noun.casefold() in pick(_name(record)).casefold() else f" ({h.text(noun)})"
-        items.append(f"<li>{h.link(page, _name(record), target, anchor_id)}{kind_shown}{fields_shown}</li>")
-    for kind, count in shown.items():
-        if count > CITED_IN_CAP:
-            index = next(t.page for t in TYPES if t.folder == kind)
-            more = words["cited_more"].format(count=count - CITED_IN_CAP, noun=noun_of(kind), index="{index}")
-            before, _, after = h.text(more).partition("{index}")
-            items.append(f"<li>{before}{h.link(page, words['cited_more_list'], index)}{after}</li>")
-    # HTML: a source's page lists the records that cite it, at most CITED_IN_CAP of each kind, so
-    # the section (and the search index's share of it) stays bounded as the collection grows.
-    return h.block("<ul>\n" + "\n".join(items) + "\n</ul>")
-
-
-# A record's field as the heading its page shows it under, where that heading is not its key.
-FIELD_WORDS = {
-    "status_reason": "why",
-    "literature": "literature_view",
-    "performed_by": "study_who",
-    "commissioned_by": "study_who",
-    "stages": "study_method",
-    "funnel": "study_selection",
-}
-
-
-def _field_label(kb: KnowledgeBase, field: str, words: dict[str, str]) -> str | None:
-    """The words a reader knows a cited field by: an indicator's title, a heading of its page."""
-    parts = field.split(".")
-    if parts[0] == "assessment" and len(parts) == 3:
-        criterion = next((c for c in kb.criteria if c.id == parts[1]), None)
-        indicator = next((i for i in criterion.indicators if i.id == parts[2]), None) if criterion else None
-        return pick(indicator.title) if indicator else None
-    key = FIELD_WORDS.get(parts[0], parts[0])
-    return words.get(key) or words.get(f"study_{key}")
 
 
 def describe_files(kb: KnowledgeBase, paths: Iterable[str]) -> dict[str, str]:

@@ -143,7 +143,9 @@ def page_titles(site_dir: Path, skip: frozenset[str] = frozenset()) -> list[list
 def write_titles(bundle: Path, label: str, titles: list[list[str]]) -> None:
     """The titles list the search worker loads only when a query finds nothing."""
     data = {"label": label, "pages": titles}
-    (bundle / "kb-titles.json").write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    (bundle / "kb-titles.json").write_text(
+        json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
 
 
 def indexed_count(stdout: str) -> int:

@@ -243,7 +243,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
     except ContentError as exc:
         return _report(exc, getattr(args, "format", "text"), repo, getattr(args, "files", []))
-    except (ScaffoldError, _OutError, DiffError, IssueError, ValueError) as exc:  # ValueError: --site-url against the config
+    except (
+        ScaffoldError,
+        _OutError,
+        DiffError,
+        IssueError,
+        ValueError,
+    ) as exc:  # ValueError: --site-url against the config
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:  # a folder that cannot be created or written

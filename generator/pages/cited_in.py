@@ -1,0 +1,103 @@
+"""A source's "Cited in" list: the pages that cite it and, in the reader's words, what on each
+rests on it ("Antwerp Diamond Quarter: the verdict, the parties and 13 ratings"), never a field's
+name. At most ``CITED_IN_CAP`` pages of one kind are listed, the rest counted, so the section (and
+the search index's share of it) stays bounded as the collection grows."""
+
+from __future__ import annotations
+
+from generator.pages import local, paths
+from generator.pages import markup as h
+from generator.pages.text import Trusted, pick
+from generator.records.knowledge_base import Backlink, KnowledgeBase, record_name
+from generator.records.models import CASE_FACTS, NOUNS, TYPES, Record, Source, Study
+from generator.words import LANGUAGES, table
+
+CITED_IN_CAP = 50  # pages of one kind a source's "Cited in" lists; the rest are counted
+
+# What a cited field is, by the first part of its path, per kind of record: a word key, or a
+# counted key (its "_one"/"_many" forms) for the parts of which there are many (ratings, indicators).
+WHAT: dict[str, dict[str, str]] = {
+    "cases": {
+        "verdict": "cited_verdict",
+        "summary": "cited_summary",
+        "status_reason": "cited_status_reason",
+        "parties": "cited_parties",
+        **dict.fromkeys(CASE_FACTS, "cited_fact"),
+    },
+    "lessons": {"cite": "cited_lesson", "text": "cited_lesson"},
+    "criteria": {"literature": "cited_literature", "operationalisation": "cited_operationalisation"},
+    "terms": {"cite": "cited_definition"},
+    "countries": {"finding": "cited_finding"},
+    "instruments": {"description": "cited_description"},
+    "sources": {"known_from": "cited_known_from"},
+    "study": {"funnel": "cited_funnel"},
+}
+COUNTED = {("cases", "assessment"): "cited_rating", ("criteria", "indicators"): "cited_indicator"}
+FALLBACK = {"study": "cited_study"}  # anything else a kind cites: "the text", or this
+
+
+def noun_of(kind: str) -> str:
+    """What a record of ``kind`` is called in the edition's language: 'case', 'casus'."""
+    return table()[f"noun_{kind if kind in NOUNS else 'study'}"]
+
+
+def _name(record: Record) -> object:
+    if isinstance(record, Study):
+        return {lang: table(lang)["study"] for lang in LANGUAGES}
+    return record_name(record)
+
+
+def what_is_cited(kind: str, links: list[Backlink], words: dict[str, str]) -> str:
+    """What on one page rests on the source, in words: "the verdict, the parties and 13 ratings"."""
+    keys: list[str] = []
+    counted: dict[str, set[tuple[object, ...]]] = {}
+    for link in links:
+        first = str(link.field[0]) if link.field else ""
+        if (kind, first) in COUNTED:
+            key = COUNTED[(kind, first)]
+            counted.setdefault(key, set()).add(tuple(p for p in link.field[:3] if p != "cite"))
+            if key not in keys:
+                keys.append(key)
+            continue
+        key = WHAT.get(kind, {}).get(first) or FALLBACK.get(kind, "cited_text")
+        if key not in keys:
+            keys.append(key)
+    shown = []
+    for key in keys:
+        if key in counted:
+            n = len(counted[key])
+            shown.append(words[f"{key}_{'one' if n == 1 else 'many'}"].format(count=local.number(n)))
+        else:
+            shown.append(words[key])
+    if len(shown) > 1:
+        return f"{', '.join(shown[:-1])} {words['and']} {shown[-1]}"
+    return "".join(shown)
+
+
+def cited_in(page: str, kb: KnowledgeBase, source: Source, words: dict[str, str]) -> Trusted:
+    """Every page that cites ``source``, once each, with what it cites, in words (an HTML block)."""
+    grouped: dict[tuple[str, str], list[Backlink]] = {}
+    for link in kb.cited_by(source):
+        grouped.setdefault((link.kind, getattr(link.record, "id", "")), []).append(link)
+    if not grouped:
+        return h.block(f"<p>{h.text(words['not_cited'])}</p>")
+    items = []
+    shown: dict[str, int] = {}
+    for (kind, _), links in grouped.items():
+        shown[kind] = shown.get(kind, 0) + 1
+        if shown[kind] > CITED_IN_CAP:
+            continue
+        record = links[0].record
+        target, anchor_id = paths.record_page(kind, record)
+        noun = noun_of(kind)
+        # "The study (study)" says nothing twice.
+        kind_shown = "" if noun.casefold() in pick(_name(record)).casefold() else f" ({h.text(noun)})"
+        what = h.text(what_is_cited(kind, links, words))
+        items.append(f"<li>{h.link(page, _name(record), target, anchor_id)}{kind_shown}: {what}</li>")
+    for kind, count in shown.items():
+        if count > CITED_IN_CAP:
+            index = next(t.page for t in TYPES if t.folder == kind)
+            more = words["cited_more"].format(count=count - CITED_IN_CAP, noun=noun_of(kind), index="{index}")
+            before, _, after = h.text(more).partition("{index}")
+            items.append(f"<li>{before}{h.link(page, words['cited_more_list'], index)}{after}</li>")
+    return h.block("<ul>\n" + "\n".join(items) + "\n</ul>")

@@ -1,0 +1,98 @@
+"""Numbered sources: a statement carries a small mark ("[2]"), and the page ends with the list
+those marks lead to, each entry with its source, section, page and, where the statement does not
+show it already, the quoted words.
+
+One citation read by many statements (every paragraph of a case page rests on the same section
+of the study) is one entry, so the page reads as text and each source is listed once. Entries are
+numbered in reading order: a page's template asks for its marks from top to bottom and writes the
+list last.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+from generator.pages import markup as h
+from generator.pages import paths
+from generator.pages.pieces import cited
+from generator.pages.text import Trusted
+from generator.records.knowledge_base import KnowledgeBase
+from generator.records.models import Citation
+from generator.words import language, table
+
+# Entry key: the source, its section and page and, where no statement shows them, the quoted words.
+Key = tuple[str, str | None, str | None, str | None]
+
+
+def quote_html(quote: str, lang: str) -> str:
+    """A source's words as a quotation, marked with the source's language where it is not the page's."""
+    attr = f' lang="{lang}"' if lang != language() else ""
+    return f"<q{attr}>{h.text(quote)}</q>"
+
+
+class Notes:
+    """The numbered sources of one page. ``mark`` returns the mark a statement carries (HTML);
+    ``listing`` the list at the page's end."""
+
+    def __init__(self, page: str, kb: KnowledgeBase) -> None:
+        self.page = page
+        self.kb = kb
+        self.entries: dict[Key, tuple[int, Citation, bool]] = {}
+
+    def number(self, citation: Citation, *, quote_shown: bool = False) -> int:
+        """The entry a citation reads; a quote the statement prints beside the mark is not repeated."""
+        key: Key = (citation.source, citation.section, citation.page, None if quote_shown else citation.quote)
+        if key not in self.entries:
+            self.entries[key] = (len(self.entries) + 1, citation, not quote_shown and bool(citation.quote))
+        return self.entries[key][0]
+
+    def mark_html(self, cites: Iterable[Citation], *, quote_shown: bool = False) -> str:
+        numbers: list[int] = []
+        for c in cites:
+            n = self.number(c, quote_shown=quote_shown)
+            if n not in numbers:
+                numbers.append(n)
+        if not numbers:
+            return ""
+        hidden = h.text(table()["note_label"])
+        links = ", ".join(
+            f'<a href="#kb-note-{n}"><span class="kb-sr">{hidden} </span>{n}</a>' for n in sorted(numbers)
+        )
+        return f'<sup class="kb-mark">[{links}]</sup>'
+
+    def mark(self, cites: Iterable[Citation]) -> Trusted:
+        """The mark of a statement in a line of Markdown (a template's ``{{ notes.mark(x.cite) }}``)."""
+        return h.block(self.mark_html(cites), inline=True)
+
+    def quoted_html(self, cites: Iterable[Citation]) -> str:
+        """Each quote of ``cites`` beside its mark, the others by their mark alone: evidence as text."""
+        parts = []
+        for c in cites:
+            shown = cited(self.kb, c)
+            mark = self.mark_html([c], quote_shown=bool(c.quote))
+            parts.append(f"{quote_html(c.quote, shown.lang)}&nbsp;{mark}" if c.quote else mark)
+        return " ".join(parts)
+
+    def quoted(self, cites: Iterable[Citation]) -> Trusted:
+        return h.block(self.quoted_html(cites), inline=True)
+
+    def listing_html(self) -> str:
+        if not self.entries:
+            return ""
+        items = []
+        for n, citation, with_quote in sorted(self.entries.values(), key=lambda e: e[0]):
+            c = cited(self.kb, citation)
+            where = [
+                h.text(c.cited_as),
+                *([h.in_language(c.section, c.lang)] if c.section else []),
+                *([h.text(c.page)] if c.page else []),
+            ]
+            link = f'<a href="{escape(paths.href(self.page, c.target, c.anchor))}">{", ".join(where)}</a>'
+            quote = f"{quote_html(c.quote, c.lang)} " if with_quote and c.quote else ""
+            items.append(f'<li id="kb-note-{n}">{quote}{link}</li>')
+        return '<ol class="kb-notes">\n' + "\n".join(items) + "\n</ol>"
+
+    def listing(self) -> Trusted:
+        """The list of the page's sources, in the order of their numbers (an HTML block)."""
+        return h.block(self.listing_html())

@@ -1,0 +1,276 @@
+"""Pages a reader can act on (issue 24): the answer first, readers' words only, evidence that
+reads as text, on a phone and on paper, in both editions.
+
+Expectations come from the records (every assessed case, every lesson, the record ids there are),
+never from today's eight cases.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.pages.case_page import lesson_grounds, lessons_shown, shows_lesson
+from generator.pages.render import render_site
+from generator.records.knowledge_base import KnowledgeBase
+from generator.records.ratings import Rating
+from generator.words import EN, NL
+from helpers import read_page
+
+EDITIONS = {"en": ("", EN), "nl": ("nl/", NL)}
+DESKTOP = (1280, 900)
+PHONE = (390, 844)
+
+# Pages for contributors and data, where field names and ids are the subject.
+NOT_READER_PAGES = ("contributing/", "data/", "self-assessment/")
+
+
+class VisibleText(HTMLParser):
+    """The words a reader sees on a built page: no scripts, styles, attributes or hidden elements
+    (the search facets), and no addresses (a link's shown address holds ids by design)."""
+
+    VOID = frozenset({"br", "img", "input", "hr", "meta", "link", "source", "wbr", "col", "area"})
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._stack: list[bool] = []  # per open element: whether it (or an ancestor) is not shown
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.VOID:
+            return
+        a = dict(attrs)
+        hidden = tag in ("script", "style", "template", "head") or "hidden" in a
+        self._stack.append(bool(self._stack and self._stack[-1]) or hidden)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.VOID and self._stack:
+            self._stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not (self._stack and self._stack[-1]):
+            self.parts.append(data)
+
+    @property
+    def text(self) -> str:
+        return re.sub(r"https?://\S+", " ", " ".join(" ".join(self.parts).split()))
+
+
+def record_ids(kb: KnowledgeBase) -> set[str]:
+    """Every id a record or an indicator has that could only be an id: those with a hyphen
+    (a one-word id, such as 'driver', is also a plain word)."""
+    ids = {r.id for records in kb.records.values() for r in records if hasattr(r, "id")}
+    ids |= {i.id for _, i in kb.indicators}
+    return {i for i in ids if "-" in i}
+
+
+FIELD_PATHS = re.compile(r"\bassessment\.[a-z]|\bstatus_reason\b|\.yaml\b|\bcite\[|\b[a-z]+_[a-z_]+\.[a-z]")
+
+
+def reader_pages(site: Path) -> list[Path]:
+    pages = sorted(site.rglob("index.html"))
+    skipped = [p for p in pages if any(f"/{x}" in "/" + p.relative_to(site).as_posix() for x in NOT_READER_PAGES)]
+    return [p for p in pages if p not in skipped and "pagefind" not in p.parts]
+
+
+def test_no_reader_page_shows_a_field_path_a_file_name_or_a_record_id(built_site: Path, kb: KnowledgeBase) -> None:
+    ids = record_ids(kb)
+    id_pattern = re.compile(
+        r"(?<![\w/-])(" + "|".join(map(re.escape, sorted(ids, key=len, reverse=True))) + r")(?![\w/-])"
+    )
+    pages = reader_pages(built_site)
+    assert len(pages) > 2 * len(kb.cases), "both editions' pages are scanned"
+    found = {}
+    for path in pages:
+        text = VisibleText(path.read_text(encoding="utf-8")).text
+        hits = FIELD_PATHS.findall(text) + id_pattern.findall(text)
+        if hits:
+            found[path.relative_to(built_site).as_posix()] = hits[:5]
+    assert found == {}
+
+
+def test_the_scan_finds_what_it_looks_for() -> None:
+    # The scan above cannot pass by reading nothing: it sees a field path, an id and a file in text.
+    shown = VisibleText(
+        "<p>Its assessment. Cited in: <code>assessment.x.y</code>, content/cases/a-b.yaml</p><p hidden>status_reason</p>"
+    )
+    assert FIELD_PATHS.findall(shown.text) == ["assessment.x", ".yaml"]
+    assert "status_reason" not in shown.text
+
+
+def test_a_source_says_in_words_what_each_page_cites(kb: KnowledgeBase) -> None:
+    site = render_site(kb)
+    for source in kb.sources:
+        page = site.markdown(f"sources/{source.id}.md")
+        cited = page.split("{#cited-in}", 1)[1]
+        assert not FIELD_PATHS.search(cited) and "<code>" not in cited, source.id
+    study = site.markdown(f"sources/{kb.study_source.id}.md")
+    for case in kb.assessed_cases:
+        rated = sum(
+            any(c.source == kb.study_source.id for c in case.assessment[cr.id][i.id].cite) for cr, i in kb.indicators
+        )
+        if rated:
+            assert f"{rated} ratings" in study or (rated == 1 and "1 rating" in study), case.id
+
+
+def test_a_case_shows_the_lessons_its_own_ratings_bear_out_with_why(kb: KnowledgeBase) -> None:
+    site = render_site(kb)
+    for case in kb.assessed_cases:
+        page = site.markdown(f"cases/{case.id}.md")
+        for lesson in kb.lessons_for_case(case):
+            ratings = [r for _, _, r in lesson_grounds(kb, case, lesson) if r is not Rating.UNKNOWN]
+            expected = Rating.ABSENT in ratings or (bool(ratings) and all(r is Rating.PRESENT for r in ratings))
+            assert shows_lesson(kb, case, lesson) == expected
+            linked = f'href="../../lessons/{lesson.id}/"' in page
+            assert linked == expected, (case.id, lesson.id)
+        for lesson in lessons_shown(kb, case):
+            assert EN["rated_here"] in page.split(f'lessons/{lesson.id}/"', 1)[1].split("</li>", 1)[0]
+
+
+def test_statements_carry_numbered_marks_that_lead_to_one_list(built_site: Path, kb: KnowledgeBase) -> None:
+    for case in kb.cases:
+        html = (built_site / f"cases/{case.id}/index.html").read_text(encoding="utf-8")
+        marks = set(re.findall(r'href="#kb-note-(\d+)"', html))
+        notes = set(re.findall(r'<li id="kb-note-(\d+)"', html))
+        assert marks and marks == notes, case.id
+        assert sorted(map(int, notes)) == list(range(1, len(notes) + 1))
+        assert 'class="kb-source"' not in html  # no full source line after a paragraph
+        # Each rating keeps its quote beside it.
+        for criterion in kb.criteria:
+            for entry in case.assessment.get(criterion.id, {}).values():
+                for cite in entry.cite:
+                    if cite.quote:
+                        assert read_page(built_site, f"cases/{case.id}").text.count(" ".join(cite.quote.split())) >= 1
+
+
+def test_the_legend_is_one_line_once_per_page_linking_how_to_read_the_ratings(built_site: Path) -> None:
+    for prefix, words in EDITIONS.values():
+        explained = read_page(built_site / prefix, "ratings")
+        assert words["ratings_page"] in explained.text and words["ratings_who"] in explained.text
+        for path in reader_pages(built_site / prefix if prefix else built_site):
+            html = path.read_text(encoding="utf-8")
+            assert html.count('class="kb-legend"') <= 1, path
+            assert 'class="admonition info"' not in html or words["legend"] not in html, path
+
+
+# In a real browser: the answer's place, phones, paper, keyboard and axe.
+
+
+def case_sample(kb: KnowledgeBase) -> list[str]:
+    """Every assessed case, and the first case without ratings: each kind of case page."""
+    plain = [c.id for c in kb.cases if not c.assessed_by][:1]
+    return [c.id for c in kb.assessed_cases] + plain
+
+
+def _cases() -> list[str]:
+    from generator.records.knowledge_base import build
+    from helpers import ROOT
+
+    return case_sample(build(ROOT / "content"))
+
+
+CASES = _cases()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("edition", list(EDITIONS))
+@pytest.mark.parametrize("case_id", CASES)
+def test_a_case_page_opens_with_the_answer_on_desktop_and_phone_without_sideways_scroll(
+    browser, site_url: str, kb: KnowledgeBase, edition: str, case_id: str
+) -> None:
+    prefix, _ = EDITIONS[edition]
+    case = kb.case(case_id)
+    for (width, height), screens in ((DESKTOP, 1.0), (PHONE, 1.5)):
+        context = browser.new_context(viewport={"width": width, "height": height}, base_url=site_url)
+        page = context.new_page()
+        page.goto(f"{prefix}cases/{case_id}/")
+        figures = page.evaluate(
+            """() => {
+              const top = e => e ? e.getBoundingClientRect().top + scrollY : null;
+              const findings = [...document.querySelectorAll('table.kb-cards--ratings td:nth-child(3)')];
+              return {
+                verdict: top(document.querySelector('.kb-verdict')),
+                answer: top(document.querySelector('.kb-answer')),
+                scroll: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+                findings: findings.map(e => e.getBoundingClientRect().width),
+              };
+            }"""
+        )
+        context.close()
+        assert figures["scroll"] <= 0, (width, figures)
+        if case.verdict:
+            assert figures["verdict"] is not None and figures["verdict"] < height * screens, (width, figures)
+        if case.assessed_by:
+            assert figures["answer"] < height * screens and len(figures["findings"]) == len(kb.indicators)
+            if width == PHONE[0]:
+                assert min(figures["findings"]) >= 250, figures
+
+
+def _text_bottoms(pdf: Path) -> list[tuple[float, float]]:
+    """Per PDF page: its height, and the lowest point any text reaches (in PDF units, from below)."""
+    from pypdf import PdfReader
+
+    result = []
+    for p in PdfReader(str(pdf)).pages:
+        ys: list[float] = []
+
+        def visit(text, cm, tm, font, size, ys=ys):
+            if text.strip():
+                ys.append(cm[5] + tm[5] * cm[3])
+
+        p.extract_text(visitor_text=visit)
+        result.append((float(p.mediabox.height), min(ys) if ys else float(p.mediabox.height)))
+    return result
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("edition", list(EDITIONS))
+@pytest.mark.parametrize("case_id", CASES)
+def test_a_case_page_prints_to_at_most_four_full_a4_pages_without_addresses(
+    page, tmp_path: Path, kb: KnowledgeBase, edition: str, case_id: str
+) -> None:
+    from pypdf import PdfReader
+
+    prefix, _ = EDITIONS[edition]
+    page.goto(f"{prefix}cases/{case_id}/")
+    page.emulate_media(media="print")
+    pdf = tmp_path / "case.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    pages = PdfReader(str(pdf)).pages
+    assert len(pages) <= 4
+    text = unicodedata.normalize("NFKC", " ".join(" ".join((p.extract_text() or "").split()) for p in pages))
+    assert "://" not in text and "www." not in text  # no address spelled out
+    names = kb.case(case_id).name
+    name = " ".join((names.get(edition) or names["en"]).split())
+    assert name in text
+    for height, lowest in _text_bottoms(pdf)[:-1]:
+        assert lowest < height / 2, "a page before the last is more than half empty"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_a_case_page_is_keyboard_usable_and_axe_clean(page, kb: KnowledgeBase, edition: str) -> None:
+    from test_browser import require_axe, serious_violations
+
+    require_axe()
+    prefix, _ = EDITIONS[edition]
+    case = kb.assessed_cases[0]
+    page.goto(f"{prefix}cases/{case.id}/")
+    assert serious_violations(page) == []
+    # A source mark is reached by Tab and Enter takes the reader to its entry in the list.
+    mark = page.locator(".kb-mark a").first
+    mark.focus()
+    assert page.evaluate("document.activeElement.closest('.kb-mark') !== null")
+    target = mark.evaluate("a => new URL(a.href).hash")
+    assert target.startswith("#kb-note-")
+    page.keyboard.press("Enter")
+    page.wait_for_function("h => location.hash === h", arg=target)
+    assert page.locator(f"li{target}").is_visible()
+    # Tab moves on from the first mark to further links, never trapped.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.tagName") in ("A", "BUTTON", "INPUT")
