@@ -44,7 +44,8 @@ def test_contributor_text_in_an_html_table_stays_text() -> None:
 
 
 def test_a_case_pages_sections_keep_contributor_text_inert_and_cite_where_it_stands() -> None:
-    from generator.pages import case_page as case_sections
+    from generator.pages import case_page
+    from generator.pages.notes import Notes
     from generator.records.knowledge_base import build, section_anchor
     from generator.records.models import Citation, Fact
     from helpers import ROOT
@@ -55,14 +56,16 @@ def test_a_case_pages_sections_keep_contributor_text_inert_and_cite_where_it_sta
     section = source.sections[0] if source.sections else None
     cited = Citation(source=source.id, section=section, quote=hostile)
     fact = Fact(text=f"{hostile}\n\nSecond paragraph", cite=[cited])
+    notes = Notes("cases/x.md", kb)
     with edition("en"):
-        html = case_sections.sourced_text("cases/x.md", kb, fact)
+        html = case_page.sourced_text("cases/x.md", kb, fact, notes) + notes.listing_html()
     assert html_text.put_back(html, ["MARKER"]) == html  # no marker survives in contributor text
     page = Page(html)
-    assert {tag for tag, _ in page.tags} <= {"p", "span", "q", "a"}
+    assert {tag for tag, _ in page.tags} <= {"p", "span", "q", "a", "sup", "ol", "li"}
     assert page.text.count(hostile) == 2  # the text and its quote, shown as the text they are
-    assert "<p>Second paragraph</p>" in html  # a blank line starts a paragraph
-    (href,) = [a["href"] for tag, a in page.tags if tag == "a"]
-    assert href.startswith(f"../../sources/{source.id}/")
+    assert "<p>Second paragraph" in html  # a blank line starts a paragraph
+    mark, entry = [a["href"] for tag, a in page.tags if tag == "a"]
+    assert mark == "#kb-note-1"  # the statement's mark leads to its entry in the page's sources
+    assert entry.startswith(f"../../sources/{source.id}/")
     if section:
-        assert href.endswith("#" + section_anchor(section))
+        assert entry.endswith("#" + section_anchor(section))
