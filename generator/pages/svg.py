@@ -35,18 +35,30 @@ def text_width(text: str, size: float = FONT_SIZE, bold: bool = False) -> float:
     """A generous estimate of how wide ``text`` renders at ``size`` px."""
     em = 0.0
     for c in text:
-        em += 0.36 if c in _NARROW else 0.92 if c in _WIDE or (c.isupper() and c not in _NARROW) else 0.62
-    return em * size * (1.08 if bold else 1.0)
+        if ord(c) >= 0x2000:  # a symbol (● ◐ ○): as wide as the font size, or wider
+            em += 1.05
+        else:
+            em += 0.36 if c in _NARROW else 1.02 if c in _WIDE else 0.8 if c.isupper() else 0.62
+    return em * size * (1.1 if bold else 1.0)
 
 
 def wrap(text: str, width: float, size: float = FONT_SIZE, bold: bool = False) -> list[str]:
-    """``text`` in lines that each fit ``width`` (a single word too long for it keeps a line)."""
+    """``text`` in lines that each fit ``width``; a word too long for a line of its own is broken,
+    each part but the last ending in a hyphen."""
     lines: list[str] = []
-    for word in text.split():
-        if lines and text_width(f"{lines[-1]} {word}", size, bold) <= width:
-            lines[-1] = f"{lines[-1]} {word}"
+    for whole in text.split():
+        parts = [""]
+        for c in whole:
+            if parts[-1] and text_width(f"{parts[-1]}{c}-", size, bold) > width:
+                parts[-1] += "-"
+                parts.append("")
+            parts[-1] += c
+        first, *rest = parts
+        if lines and text_width(f"{lines[-1]} {first}", size, bold) <= width:
+            lines[-1] = f"{lines[-1]} {first}"
         else:
-            lines.append(word)
+            lines.append(first)
+        lines += rest
     return lines or [""]
 
 
@@ -62,9 +74,9 @@ def profile(title: str, rows: list[tuple[str, Rating]], labels: dict[Rating, str
     for name, rating in rows:
         level = SCALE[rating]
         fill = COLOURS[rating]
-        for line in wrap(name, WIDTH):
+        for line in wrap(name, WIDTH - 4):
             y += line_h
-            body.append(f'<text x="0" y="{y - 4}" fill="#1f2937">{escape(line)}</text>')
+            body.append(f'<text x="2" y="{y - 4}" fill="#1f2937">{escape(line)}</text>')  # 2: a glyph's overhang ('j')
         top = y + 3
         body.append(f'<rect x="0" y="{top}" width="{bar_w}" height="{bar_h}" fill="#f3f4f6" stroke="#d1d5db"/>')
         if level.score is None:
