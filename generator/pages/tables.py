@@ -430,18 +430,18 @@ def worded_changes(
                 kind, piece = _record_piece(kb, change)
                 grouped.setdefault(change.reasons, {}).setdefault(kind, []).append(piece)
             for reasons, kinds in grouped.items():
-                line = [_lit(f"{words['change_' + ('revised' if status == 'changed' else status)]}: ")]
-                for n, (kind, pieces) in enumerate(kinds.items()):
-                    if n:
-                        line.append(_lit("; "))
+                for kind, pieces in kinds.items():  # a line per kind: "Revised: cases A, B and C"
+                    line = [_lit(f"{words['change_' + ('revised' if status == 'changed' else status)]}: ")]
                     noun = words[f"nouns_{kind}" if len(pieces) > 1 else f"noun_{kind}"] if kind in NOUNS else ""
                     if noun:
                         line.append(_lit(f"{noun} "))
-                    line += _joined_pieces(pieces, ", ", f" {words['and']} ")
-                if reasons:
-                    shown = _reason_of(RecordChange(status, "", reasons=reasons), lang)
-                    line += [_lit(f". {words['change_why']}: "), *_joined_pieces(shown, " ")]
-                lines.append(line)
+                    # Names that hold a comma ("Build trust, a shared ...") are told apart by semicolons.
+                    comma = any("," in pick(text) for text, _, _ in pieces)
+                    line += _joined_pieces(pieces, "; " if comma else ", ", f" {words['and']} ")
+                    if reasons:
+                        shown = _reason_of(RecordChange(status, "", reasons=reasons), lang)
+                        line += [_lit(f". {words['change_why']}: "), *_joined_pieces(shown, " ")]
+                    lines.append(line)
         out.append((day.date, lines))
     return out
 
