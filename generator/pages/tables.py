@@ -58,10 +58,11 @@ def _cell(label_: object, content: object, group: object = None) -> Trusted:
     """A table cell that also reads on its own when the table is stacked into cards on a phone
     (overview.css): its column's name before it, and where a column group starts, the group's."""
     head = f"{_GROUP}{h.text(group)}</span>" if group is not None else ""
-    return Trusted(f'{head}<span class="kb-stack-label">{h.text(label_)}</span> {h.text(content)}')
+    return Trusted(f'{head}<span class="kb-stack-label" data-pagefind-ignore>{h.text(label_)}</span> {h.text(content)}')
 
 
-_GROUP = '<span class="kb-stack-group">'
+# Repeated in every row for the cards, so search leaves them out (its excerpts would repeat them).
+_GROUP = '<span class="kb-stack-group" data-pagefind-ignore>'
 _START = ' class="kb-group-start"'  # the first column of a column group: ruled off from the one before
 
 
