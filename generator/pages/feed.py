@@ -5,27 +5,24 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from generator.pages.local import date
-from generator.records.history import DayOfChanges
 from generator.words import table
 
 
-def atom(days: list[DayOfChanges], describe: dict[str, str], site_url: str, title: str, lang: str = "en") -> str:
-    """``describe`` maps a record file to the words a line gives it ("case Johan Cruijff ArenA")."""
+def atom(days: list[tuple[str, list[str]]], site_url: str, title: str, lang: str = "en") -> str:
+    """``days``: per day, newest first, its lines of "What changed" as the page words them
+    (tables.worded_changes), as plain text."""
     w = table(lang)
     base = site_url.rstrip("/") + "/" if site_url else ""
     page = f"{base}changes/"
-    updated = f"{days[0].date}T00:00:00Z" if days else "1970-01-01T00:00:00Z"
+    updated = f"{days[0][0]}T00:00:00Z" if days else "1970-01-01T00:00:00Z"
     entries = []
-    for day in days:
-        lines = [f"{w['change_' + change.status]}: {describe.get(change.path, change.path)}" for change in day.changes]
-        for change in day.changes:
-            lines += [f"  {what}: {old or '-'} -> {new or '-'}" for what, old, new in change.ratings]
+    for day, lines in days:
         entries.append(
             "  <entry>\n"
-            f"    <id>{escape(page)}#{day.date}</id>\n"
-            f"    <title>{escape(w['changes_of'].format(date=date(day.date, lang)))}</title>\n"
-            f"    <updated>{day.date}T00:00:00Z</updated>\n"
-            f'    <link rel="alternate" href="{escape(page)}#{day.date}"/>\n'
+            f"    <id>{escape(page)}#{day}</id>\n"
+            f"    <title>{escape(w['changes_of'].format(date=date(day, lang)))}</title>\n"
+            f"    <updated>{day}T00:00:00Z</updated>\n"
+            f'    <link rel="alternate" href="{escape(page)}#{day}"/>\n'
             f'    <content type="text">{escape(chr(10).join(lines))}</content>\n'
             "  </entry>\n"
         )

@@ -448,9 +448,11 @@ def _render_site(
     elif memo is not None:
         memo.exports = {path: made[path] for path in export.data_files_names(made)}
     site.files.update(redirects(kb, site_url))
-    paths_changed = {change.path for day in days or () for change in day.changes}
-    described = tables.describe_files(kb, sorted(paths_changed))
-    site.files["feed.xml"] = atom(days or [], described, site_url, f"{words().site_name}: {words().changes}", lang)
+    worded = [
+        (day, [tables.plain_line(line) for line in lines])
+        for day, lines in tables.worded_changes(kb, days or [], table())
+    ]
+    site.files["feed.xml"] = atom(worded, site_url, f"{words().site_name}: {words().changes}", lang)
     if contributing is not None:
         site.pages["contributing.md"] = contributing
         site.edit["contributing.md"] = "CONTRIBUTING.md"

@@ -2,6 +2,11 @@
 
 Plain SVG with a title and description, no JavaScript; the bar length carries the score so the
 picture also reads in greyscale, and every bar carries its symbol and text label.
+
+Both pictures are drawn narrow (``WIDTH``), each label on a line of its own above its bar, wrapped
+where it is long: shown at their own size on a phone, their text stays at least 12 CSS px, and a
+long Dutch label ("Verdeling van verantwoordelijkheden en sturing") never runs into its bar or off
+the picture. Text widths are estimated generously (``text_width``); a browser test measures them.
 """
 
 from __future__ import annotations
@@ -17,57 +22,120 @@ COLOURS = {
     Rating.UNKNOWN: "#6b7280",
 }
 _FONT = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif"'
+WIDTH = 340  # px: fits a phone's text column (about 350 px at 390 px) without being scaled down
+FONT_SIZE = 14  # px in the picture; at WIDTH it is the size the reader sees
+
+# Widths of characters as a share of the font size, on the wide side of common sans-serif fonts
+# (DejaVu Sans, Segoe UI, Roboto), so an estimate errs towards wrapping early.
+_NARROW = set("iljfrtI.,;:'!|() ")
+_WIDE = set("mwMW@%")
+
+
+def text_width(text: str, size: float = FONT_SIZE, bold: bool = False) -> float:
+    """A generous estimate of how wide ``text`` renders at ``size`` px."""
+    em = 0.0
+    for c in text:
+        if ord(c) >= 0x2000:  # a symbol (● ◐ ○): as wide as the font size, or wider
+            em += 1.05
+        else:
+            em += 0.36 if c in _NARROW else 1.02 if c in _WIDE else 0.8 if c.isupper() else 0.62
+    return em * size * (1.1 if bold else 1.0)
+
+
+def wrap(text: str, width: float, size: float = FONT_SIZE, bold: bool = False) -> list[str]:
+    """``text`` in lines that each fit ``width``; a word too long for a line of its own is broken,
+    each part but the last ending in a hyphen."""
+    lines: list[str] = []
+    for whole in text.split():
+        parts = [""]
+        for c in whole:
+            if parts[-1] and text_width(f"{parts[-1]}{c}-", size, bold) > width:
+                parts[-1] += "-"
+                parts.append("")
+            parts[-1] += c
+        first, *rest = parts
+        if lines and text_width(f"{lines[-1]} {first}", size, bold) <= width:
+            lines[-1] = f"{lines[-1]} {first}"
+        else:
+            lines.append(first)
+        lines += rest
+    return lines or [""]
 
 
 def profile(title: str, rows: list[tuple[str, Rating]], labels: dict[Rating, str], lang: str = "en") -> str:
-    """One row per criterion: its name, a bar as long as its score, symbol and label (``labels``
-    names each rating in the picture's language ``lang``)."""
-    row_h, label_w, bar_w = 30, 300, 150
-    width, height = label_w + bar_w + 150, row_h * len(rows) + 8
+    """One row per criterion: its name (wrapped), under it a bar as long as its score, and the
+    rating's symbol and label (``labels`` names each rating in the picture's language ``lang``)."""
+    line_h, bar_h, gap = 18, 20, 12
+    label_w = max(text_width(f"{SCALE[r].symbol} {labels[r]}", bold=True) for r in SCALE)
+    bar_w = int(WIDTH - label_w - 10)
     desc = "; ".join(f"{name}: {labels[r]}" for name, r in rows)
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="t d" xml:lang="{lang}" {_FONT} font-size="13">',
-        f'<title id="t">{escape(title)}</title><desc id="d">{escape(desc)}</desc>',
-    ]
-    for i, (name, rating) in enumerate(rows):
-        y = 4 + i * row_h
+    body: list[str] = []
+    y = 2
+    for name, rating in rows:
         level = SCALE[rating]
         fill = COLOURS[rating]
-        parts.append(f'<text x="0" y="{y + 19}" fill="#1f2937">{escape(name)}</text>')
-        parts.append(f'<rect x="{label_w}" y="{y + 4}" width="{bar_w}" height="20" fill="#f3f4f6" stroke="#d1d5db"/>')
+        for line in wrap(name, WIDTH - 4):
+            y += line_h
+            body.append(f'<text x="2" y="{y - 4}" fill="#1f2937">{escape(line)}</text>')  # 2: a glyph's overhang ('j')
+        top = y + 3
+        body.append(f'<rect x="0" y="{top}" width="{bar_w}" height="{bar_h}" fill="#f3f4f6" stroke="#d1d5db"/>')
         if level.score is None:
-            parts.append(
-                f'<rect x="{label_w}" y="{y + 4}" width="{bar_w}" height="20" fill="none" stroke="{fill}" stroke-dasharray="4 3"/>'
+            body.append(
+                f'<rect x="0" y="{top}" width="{bar_w}" height="{bar_h}" fill="none" stroke="{fill}" stroke-dasharray="4 3"/>'
             )
         else:
             length = max(6, bar_w * level.score // 2)
-            parts.append(f'<rect x="{label_w}" y="{y + 4}" width="{length}" height="20" fill="{fill}"/>')
-        parts.append(
-            f'<text x="{label_w + bar_w + 8}" y="{y + 19}" fill="{fill}" font-weight="600">{escape(level.symbol)} {escape(labels[rating])}</text>'
+            body.append(f'<rect x="0" y="{top}" width="{length}" height="{bar_h}" fill="{fill}"/>')
+        body.append(
+            f'<text x="{bar_w + 8}" y="{top + 15}" fill="{fill}" font-weight="600">{escape(level.symbol)} {escape(labels[rating])}</text>'
         )
-    parts.append("</svg>")
-    return "\n".join(parts) + "\n"
+        y = top + bar_h + gap
+    height = y - gap + 4
+    return (
+        "\n".join(
+            [
+                f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="img" aria-labelledby="t d" xml:lang="{lang}" {_FONT} font-size="{FONT_SIZE}">',
+                f'<title id="t">{escape(title)}</title><desc id="d">{escape(desc)}</desc>',
+                *body,
+                "</svg>",
+            ]
+        )
+        + "\n"
+    )
 
 
 def funnel(steps: list[tuple[int, str]], title: str, then: str = ", then ", lang: str = "en") -> str:
-    """Horizontal bars, widest first, one per selection step; ``then`` joins the steps in words."""
-    width, row_h = 640, 46
+    """One bar per selection step, widest first, each under its count and label; ``then`` joins
+    the steps in words."""
+    size, line_h, bar_h, gap = 15, 20, 22, 12
     top = max(n for n, _ in steps)
-    height = row_h * len(steps) + 8
     desc = then.join(f"{n} {label}" for n, label in steps)
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="ft fd" xml:lang="{lang}" {_FONT} font-size="15">',
-        f'<title id="ft">{escape(title)}</title><desc id="fd">{escape(desc)}</desc>',
-    ]
     shades = ["#1e3a8a", "#2563eb", "#60a5fa"]
+    body: list[str] = []
+    y = 2
     for i, (count, label) in enumerate(steps):
-        bar = max(60, round(380 * count / top))
-        x = (380 - bar) // 2
-        y = 4 + i * row_h
-        parts.append(
-            f'<rect x="{x}" y="{y}" width="{bar}" height="{row_h - 8}" rx="4" fill="{shades[i % len(shades)]}"/>'
+        for n, line in enumerate(wrap(f"{count} {label}", WIDTH, size)):
+            y += line_h
+            if n == 0:
+                rest = line.removeprefix(str(count)).strip()
+                shown = f'<tspan font-weight="700">{count}</tspan> {escape(rest)}'
+            else:
+                shown = escape(line)
+            body.append(f'<text x="{WIDTH // 2}" y="{y - 5}" text-anchor="middle" fill="#1f2937">{shown}</text>')
+        bar = max(24, round(WIDTH * count / top))
+        body.append(
+            f'<rect x="{(WIDTH - bar) // 2}" y="{y + 2}" width="{bar}" height="{bar_h}" rx="4" fill="{shades[i % len(shades)]}"/>'
         )
-        parts.append(f'<text x="190" y="{y + 25}" text-anchor="middle" fill="#ffffff" font-weight="700">{count}</text>')
-        parts.append(f'<text x="400" y="{y + 25}" fill="#1f2937">{escape(label)}</text>')
-    parts.append("</svg>")
-    return "\n".join(parts) + "\n"
+        y += 2 + bar_h + gap
+    height = y - gap + 4
+    return (
+        "\n".join(
+            [
+                f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="img" aria-labelledby="ft fd" xml:lang="{lang}" {_FONT} font-size="{size}">',
+                f'<title id="ft">{escape(title)}</title><desc id="fd">{escape(desc)}</desc>',
+                *body,
+                "</svg>",
+            ]
+        )
+        + "\n"
+    )

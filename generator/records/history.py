@@ -52,11 +52,21 @@ def history(repo: Path, folder: str = "content") -> History:
     return History(dates, "shallow" if shallow else ("full" if dates else "none"), commit)
 
 
+# A change's reason, as its author gave it for readers: a trailer in the commit message, one per
+# language ("Reason: ..." in English, "Reden: ..." in Dutch). A commit's subject is written for
+# contributors and is never shown to readers.
+REASON_KEYS = {"reason": "en", "reden": "nl"}
+
+Texts = tuple[tuple[str, str], ...]  # (language, text) pairs: a name or a reason in each language given
+
+
 @dataclass(frozen=True)
 class RecordChange:
     status: str  # "added", "changed" or "removed"
     path: str  # repo-relative, e.g. content/cases/x.yaml
     ratings: tuple[tuple[str, str, str], ...] = ()  # (criterion › indicator, old rating, new rating)
+    name: Texts = ()  # a removed record's name, as its last version gave it
+    reasons: tuple[Texts, ...] = ()  # the reasons the day's commits to this file gave, oldest first
 
 
 @dataclass(frozen=True)
@@ -83,14 +93,21 @@ def changes(repo: Path, folder: str = "content", limit: int = 300) -> list[DayOf
 
 @lru_cache(maxsize=4)
 def _changes(repo: Path, head: str, folder: str, limit: int) -> list[DayOfChanges] | None:
-    out = _git(repo, "log", f"-{limit}", "--no-renames", "--format=@%H %cs", "--name-status", "--", folder)
+    trailers = "%(trailers:key=Reason,key=Reden,separator=%x1f)"
+    out = _git(
+        repo, "log", f"-{limit}", "--no-renames", f"--format=@%H %cs %x1e{trailers}", "--name-status", "--", folder
+    )
     if out is None:
         return None
     days: dict[str, dict[str, tuple[str, str, str]]] = {}  # date -> path -> (status, newest, oldest commit)
+    reasons: dict[str, dict[str, list[Texts]]] = {}  # date -> path -> reasons, newest first
     commit = date = ""
-    for line in out.splitlines():
+    reason: Texts = ()
+    for line in out.split("\n"):  # not splitlines(): it also splits at the separators \x1e, \x1f
         if line.startswith("@"):
-            commit, date = line[1:].split()
+            head, _, given = line[1:].partition(" \x1e")
+            commit, date = head.split()
+            reason = _reason(given)
         elif "\t" in line:
             code, path = line.split("\t", 1)
             status = _STATUS.get(code[:1])
@@ -103,16 +120,58 @@ def _changes(repo: Path, head: str, folder: str, limit: int) -> list[DayOfChange
                 day[path] = (first if newest_status != "removed" else "removed", newest, commit)
             else:
                 day[path] = (status, commit, commit)
+            known = reasons.setdefault(date, {}).setdefault(path, [])
+            if reason and reason not in known:
+                known.append(reason)
+    # A record removed since (its newest change removed it) is named on every day by its last
+    # version's name: read once, from just before the commit that removed it.
+    gone: dict[str, Texts] = {}
+    for when in sorted(days, reverse=True):
+        for path, (status, newest, _) in days[when].items():
+            if path not in gone and status == "removed":
+                gone[path] = _name_at(repo, f"{newest}^", path)
+            gone.setdefault(path, ())
     return [
         DayOfChanges(
             date,
             tuple(
-                RecordChange(status, path, _rating_changes(repo, path, oldest, newest) if status == "changed" else ())
+                RecordChange(
+                    status,
+                    path,
+                    _rating_changes(repo, path, oldest, newest) if status == "changed" else (),
+                    gone[path],
+                    tuple(reversed(reasons[date][path])),
+                )
                 for path, (status, newest, oldest) in sorted(day.items())
             ),
         )
         for date, day in sorted(days.items(), reverse=True)
     ]
+
+
+def _reason(trailers: str) -> Texts:
+    """A commit's reason for readers, from its trailers ("Reason: ...", "Reden: ...")."""
+    found: dict[str, str] = {}
+    for trailer in trailers.split("\x1f"):
+        key, _, value = trailer.partition(":")
+        lang = REASON_KEYS.get(key.strip().casefold())
+        if lang and value.strip() and lang not in found:
+            found[lang] = " ".join(value.split())
+    return tuple(sorted(found.items()))
+
+
+def _name_at(repo: Path, commit: str, path: str) -> Texts:
+    """What a record was called at ``commit`` (its kind's name field), for a record since removed."""
+    from generator.records.models import KINDS
+
+    data = _yaml_at(repo, commit, path)
+    kind = KINDS.get(Path(path).parent.name)
+    name = data.get(kind.name_field if kind else "name") if isinstance(data, dict) else None
+    if isinstance(name, str):
+        return (("", name),)  # a name in no one language: every edition shows it
+    if isinstance(name, dict):
+        return tuple(sorted((str(k), str(v)) for k, v in name.items() if isinstance(v, str)))
+    return ()
 
 
 def _rating_changes(repo: Path, path: str, oldest: str, newest: str) -> tuple[tuple[str, str, str], ...]:
@@ -128,11 +187,15 @@ def _rating_changes(repo: Path, path: str, oldest: str, newest: str) -> tuple[tu
 
 
 def _ratings_at(repo: Path, commit: str, path: str) -> dict[str, str]:
-    import yaml  # only when a case changed
+    data = _yaml_at(repo, commit, path)
+    return indicator_ratings(data.get("assessment") if isinstance(data, dict) else None)
+
+
+def _yaml_at(repo: Path, commit: str, path: str) -> object:
+    import yaml  # only when a case changed or a record was removed
 
     text = _git(repo, "show", f"{commit}:{path}")
     try:
-        data = yaml.safe_load(text) if text else None
+        return yaml.safe_load(text) if text else None
     except yaml.YAMLError:
-        return {}
-    return indicator_ratings(data.get("assessment") if isinstance(data, dict) else None)
+        return None
