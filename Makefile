@@ -6,13 +6,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
+# setuptools warns on every editable install that a folder named like the package (generator/, at
+# the top of the repository by design) may shadow it; it is the package itself, so say nothing.
+QUIET := PYTHONWARNINGS="ignore:Editable installation"
 
 .PHONY: serve serve-nl test test-fast build build-properdocs lock validate lint bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]" --config-settings editable_mode=compat
+	$(QUIET) $(BIN)/pip install --quiet -c constraints.txt -e ".[test]"
 	touch $(STAMP)
 
 node_modules/axe-core/axe.min.js: package.json package-lock.json
@@ -49,7 +52,7 @@ validate: $(STAMP)
 build-properdocs: constraints.txt
 	$(PYTHON) -m venv .venv-properdocs
 	.venv-properdocs/bin/pip install --quiet --upgrade pip
-	.venv-properdocs/bin/pip install --quiet -c constraints.txt -e ".[properdocs]" --config-settings editable_mode=compat
+	$(QUIET) .venv-properdocs/bin/pip install --quiet -c constraints.txt -e ".[properdocs]"
 	.venv-properdocs/bin/properdocs build --strict -f mkdocs.yml -d site-properdocs
 	test -f site-properdocs/cases/antwerp-diamond-quarter/index.html
 	test -f site-properdocs/nl/cases/antwerp-diamond-quarter/index.html
