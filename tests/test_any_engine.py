@@ -1,6 +1,6 @@
 """`render --out` output stands alone: built by plain MkDocs without the knowledge-base plugin, it
 is inert, link-clean and cites itself by absolute address. What a theme override needs (edit
-target, alternates, facets) is in each page's front matter; `generator.site.after_build` adds what
+target, alternates, facets) is in each page's front matter; `generator.plugin.after_build` adds what
 the plugin adds after a build."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.site.editions import read_config
+from generator.plugin.editions import read_config
 from helpers import ENV, ROOT, Page, broken_links, run_cli, without_source_texts
 from hostile import assert_inert, poison
 
@@ -116,7 +116,7 @@ def test_a_sources_cited_in_section_stays_bounded_as_the_collection_grows(kb, mo
 def test_after_build_places_the_other_edition_adds_alternates_and_indexes_each_edition(tmp_path: Path) -> None:
     site, _ = plain_mkdocs(ROOT, tmp_path / "en")
     dutch, _ = plain_mkdocs(ROOT, tmp_path / "nl", "nl", SITE_URL + "nl/")
-    command = [sys.executable, "-m", "generator.site.after_build", str(site), "--site-url", SITE_URL]
+    command = [sys.executable, "-m", "generator.plugin.after_build", str(site), "--site-url", SITE_URL]
     result = subprocess.run(
         [*command, "--edition", f"nl={dutch}"], cwd=ROOT, capture_output=True, text=True, env=ENV, timeout=300
     )

@@ -439,7 +439,7 @@ def test_contributor_pages_rank_below_content_for_content_words(page, kb) -> Non
     """Searched by its title, a lesson comes before Contributing, What changed and Open data,
     which name lessons too."""
     from generator.pages.text import pick
-    from generator.site.search import FOR_CONTRIBUTORS
+    from generator.plugin.search import FOR_CONTRIBUTORS
 
     contributor = tuple(p.removesuffix(".md") + "/" for p in FOR_CONTRIBUTORS)
     page.goto("./")

@@ -13,9 +13,9 @@ import yaml
 
 from generator.pages.render import TEMPLATES
 from generator.pages.text import pick
+from generator.plugin.editions import Edition, counterpart, read_config
 from generator.records.knowledge_base import KnowledgeBase
 from generator.records.translation import missing
-from generator.site.editions import Edition, counterpart, read_config
 from generator.words import EN, NL
 from helpers import (
     ROOT,

@@ -75,7 +75,7 @@ def test_the_wheel_ships_every_template_and_theme_file_and_builds_without_warnin
     shipped = set(zipfile.ZipFile(wheel).namelist())
     needed = {
         p.relative_to(ROOT).as_posix()
-        for folder in ("generator/pages/templates", "generator/site/theme")
+        for folder in ("generator/pages/templates", "generator/plugin/theme")
         for p in (ROOT / folder).rglob("*")
         if p.is_file()
     }

@@ -193,7 +193,7 @@ def test_each_glossary_is_in_its_editions_alphabetical_order(built_site: Path) -
 
 
 def test_our_dutch_interface_words_are_materials_but_for_the_english_it_leaves() -> None:
-    ours_file = Path(__file__).resolve().parent.parent / "generator/site/theme/partials/languages/nl.html"
+    ours_file = Path(__file__).resolve().parent.parent / "generator/plugin/theme/partials/languages/nl.html"
     ours = dict(re.findall(r'"([\w.]+)": "([^"]*)"', ours_file.read_text(encoding="utf-8")))
     material = dict(re.findall(r'"([\w.]+)": "([^"]*)"', MATERIAL_EN.with_name("nl.html").read_text(encoding="utf-8")))
     assert ours.keys() == material.keys()  # a Material upgrade that adds a word shows here

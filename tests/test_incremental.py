@@ -67,7 +67,7 @@ def test_a_preview_lists_the_theme_files_once_and_as_mkdocs_does(monkeypatch: py
     from mkdocs.config import load_config
     from mkdocs.structure.files import Files
 
-    from generator.site.plugin import _theme_files_listed_once
+    from generator.plugin.plugin import _theme_files_listed_once
     from helpers import ROOT
 
     def theme_files(config) -> list[str]:  # type: ignore[no-untyped-def]

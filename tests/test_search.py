@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from generator.site import pagefind_files, plugin, search
-from generator.site.search import filter_group
+from generator.plugin import pagefind_files, plugin, search
+from generator.plugin.search import filter_group
 from helpers import Page
 
 THEME = Path(plugin.__file__).parent / "theme"
@@ -153,7 +153,7 @@ def test_search_excerpts_never_hold_the_hidden_filter_words(built_site: Path) ->
 
 
 def test_contributor_pages_weigh_less_in_search_than_reader_pages(built_site: Path) -> None:
-    from generator.site.search import CONTRIBUTOR_WEIGHT, FOR_CONTRIBUTORS
+    from generator.plugin.search import CONTRIBUTOR_WEIGHT, FOR_CONTRIBUTORS
 
     assert 0 < CONTRIBUTOR_WEIGHT < 1
     for folder in ("", "nl/"):

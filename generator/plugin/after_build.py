@@ -1,5 +1,5 @@
 """What follows a build, as functions over a folder of built HTML, so they work after any engine
-(``python -m generator.site.after_build SITE_DIR``) as they do after the plugin's MkDocs build: the
+(``python -m generator.plugin.after_build SITE_DIR``) as they do after the plugin's MkDocs build: the
 other editions' folders, the sitemap's alternates, the Pagefind index."""
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.pages import standalone
-from generator.site import editions, search
-from generator.site.editions import Edition, EditionError
+from generator.plugin import editions, search
+from generator.plugin.editions import Edition, EditionError
 from generator.words import DEFAULT, LANGUAGES
 
 
@@ -110,9 +110,9 @@ def run(site_dir: Path, lang: str, all_editions: dict[str, Edition], built: dict
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m generator.site.after_build SITE``: a command of the site package, as only it may
+    """``python -m generator.plugin.after_build SITE``: a command of the site package, as only it may
     know the editions and search (the CLI's tools do not import the site)."""
-    parser = argparse.ArgumentParser(prog="python -m generator.site.after_build", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m generator.plugin.after_build", description=__doc__)
     parser.add_argument("site", type=Path, help="the built site of the edition --lang")
     parser.add_argument("--repo", type=Path, default=Path("."), help="repository folder (default: the current one)")
     parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT, help="the edition built there (default: en)")

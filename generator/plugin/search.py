@@ -16,7 +16,7 @@ from collections.abc import Callable
 from html import escape, unescape
 from pathlib import Path
 
-from generator.site import pagefind_files
+from generator.plugin import pagefind_files
 
 # Material's __config names its lunr worker; pages ask ours instead (theme/main.html's config block).
 _WORKER = re.compile(r'("search": ")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
@@ -41,7 +41,7 @@ def our_worker(config_script: str) -> str:
     if not found:
         raise AnchorMissing(
             "Material's __config names no search worker (assets/javascripts/workers/search.*.min.js); "
-            "search would stay on lunr with an empty index. See generator/site/theme/main.html"
+            "search would stay on lunr with an empty index. See generator/plugin/theme/main.html"
         )
     return swapped
 

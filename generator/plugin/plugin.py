@@ -28,9 +28,9 @@ from mkdocs.structure.pages import Page
 from generator.pages import markup, paths
 from generator.pages.build import build_site, report_link, repository
 from generator.pages.render import TEMPLATES
+from generator.plugin import editions, search
+from generator.plugin.editions import Edition, EditionError
 from generator.records.problems import ContentError
-from generator.site import editions, search
-from generator.site.editions import Edition, EditionError
 from generator.util.incremental import Memo, digest
 from generator.util.pool import usable_cpus
 from generator.words import DEFAULT, LANGUAGES, table
