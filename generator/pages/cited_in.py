@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from generator.pages import local, paths
 from generator.pages import markup as h
+from generator.pages.tables import name_of, noun_of
 from generator.pages.text import Trusted, pick
-from generator.records.knowledge_base import Backlink, KnowledgeBase, record_name
-from generator.records.models import CASE_FACTS, NOUNS, TYPES, Record, Source, Study
-from generator.words import LANGUAGES, table
+from generator.records.knowledge_base import Backlink, KnowledgeBase
+from generator.records.models import CASE_FACTS, TYPES, Source
 
 CITED_IN_CAP = 50  # pages of one kind a source's "Cited in" lists; the rest are counted
 
@@ -34,17 +34,6 @@ WHAT: dict[str, dict[str, str]] = {
 }
 COUNTED = {("cases", "assessment"): "cited_rating", ("criteria", "indicators"): "cited_indicator"}
 FALLBACK = {"study": "cited_study"}  # anything else a kind cites: "the text", or this
-
-
-def noun_of(kind: str) -> str:
-    """What a record of ``kind`` is called in the edition's language: 'case', 'casus'."""
-    return table()[f"noun_{kind if kind in NOUNS else 'study'}"]
-
-
-def _name(record: Record) -> object:
-    if isinstance(record, Study):
-        return {lang: table(lang)["study"] for lang in LANGUAGES}
-    return record_name(record)
 
 
 def what_is_cited(kind: str, links: list[Backlink], words: dict[str, str]) -> str:
@@ -91,9 +80,9 @@ def cited_in(page: str, kb: KnowledgeBase, source: Source, words: dict[str, str]
         target, anchor_id = paths.record_page(kind, record)
         noun = noun_of(kind)
         # "The study (study)" says nothing twice.
-        kind_shown = "" if noun.casefold() in pick(_name(record)).casefold() else f" ({h.text(noun)})"
+        kind_shown = "" if noun.casefold() in pick(name_of(record)).casefold() else f" ({h.text(noun)})"
         what = h.text(what_is_cited(kind, links, words))
-        items.append(f"<li>{h.link(page, _name(record), target, anchor_id)}{kind_shown}: {what}</li>")
+        items.append(f"<li>{h.link(page, name_of(record), target, anchor_id)}{kind_shown}: {what}</li>")
     for kind, count in shown.items():
         if count > CITED_IN_CAP:
             index = next(t.page for t in TYPES if t.folder == kind)

@@ -30,7 +30,7 @@ def noun_of(kind: str) -> str:
     return table()[f"noun_{kind if kind in NOUNS else 'study'}"]
 
 
-def _name(record: Record) -> object:
+def name_of(record: Record) -> object:
     """What a record is called; the study, the one record of its kind, by the word for it."""
     if isinstance(record, Study):
         return {lang: table(lang)["study"] for lang in LANGUAGES}
@@ -318,7 +318,7 @@ def _record_piece(kb: KnowledgeBase, change: RecordChange) -> tuple[str, Piece]:
     kind, record = kb.record_of_file(change.path)
     if record is not None:
         target, anchor_id = paths.record_page(kind, record)
-        name = _name(record)
+        name = name_of(record)
         if isinstance(record, Study):  # "The study" mid-line: "the study"
             name = {lang: text[:1].lower() + text[1:] for lang, text in table_names(name).items()}
         return kind, (name, target, anchor_id)
