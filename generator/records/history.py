@@ -160,13 +160,21 @@ def _reason(trailers: str) -> Texts:
     return tuple(sorted(found.items()))
 
 
+# Fields that named records of kinds this knowledge base had before (content/references/ named
+# each by its `citation`, before sources replaced them), so their past changes still read as names.
+FORMER_NAME_FIELDS = ("citation",)
+
+
 def _name_at(repo: Path, commit: str, path: str) -> Texts:
     """What a record was called at ``commit`` (its kind's name field), for a record since removed."""
-    from generator.records.models import KINDS
+    from generator.records.models import KINDS, TYPES
 
     data = _yaml_at(repo, commit, path)
     kind = KINDS.get(Path(path).parent.name)
-    name = data.get(kind.name_field if kind else "name") if isinstance(data, dict) else None
+    # A folder no kind has now (a kind renamed since): whichever field names a record of any kind.
+    fields = [kind.name_field] if kind else [*dict.fromkeys(t.name_field for t in TYPES), *FORMER_NAME_FIELDS]
+    found = (data.get(field) for field in fields) if isinstance(data, dict) else iter(())
+    name = next((value for value in found if value), None)
     if isinstance(name, str):
         return (("", name),)  # a name in no one language: every edition shows it
     if isinstance(name, dict):
