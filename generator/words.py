@@ -228,6 +228,10 @@ EN = {
     "funnel_promising": "promising cases",
     "funnel_studied": "cases studied in depth",
     "funnel_alt": "Selection funnel: {examples} practical examples found, {promising} promising cases, {studied} studied in depth",
+    "funnel_text": (
+        "A broad survey found {examples} practical examples at home and abroad. The researchers narrowed them to "
+        "{promising} promising cases and studied {studied} in depth."
+    ),
     "noun_criteria": "criterion",
     "noun_cases": "case",
     "noun_lessons": "lesson",
@@ -662,6 +666,10 @@ NL = {
     "funnel_promising": "veelbelovende casussen",
     "funnel_studied": "casussen diepgaand onderzocht",
     "funnel_alt": "Selectietrechter: {examples} praktijkvoorbeelden gevonden, {promising} veelbelovende casussen, {studied} diepgaand onderzocht",
+    "funnel_text": (
+        "Een brede verkenning leverde {examples} praktijkvoorbeelden in binnen- en buitenland op. De onderzoekers "
+        "brachten die terug tot {promising} veelbelovende casussen en onderzochten er {studied} diepgaand."
+    ),
     "noun_criteria": "criterium",
     "noun_cases": "casus",
     "noun_lessons": "les",

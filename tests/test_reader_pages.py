@@ -11,9 +11,11 @@ import re
 import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
+from generator.pages import paths
 from generator.pages.case_page import lesson_grounds, lessons_shown, shows_lesson
 from generator.pages.render import render_site
 from generator.records.knowledge_base import KnowledgeBase
@@ -132,20 +134,183 @@ def test_a_case_shows_the_lessons_its_own_ratings_bear_out_with_why(kb: Knowledg
             assert EN["rated_here"] in page.split(f'lessons/{lesson.id}/"', 1)[1].split("</li>", 1)[0]
 
 
+class Citations(HTMLParser):
+    """What a built page cites and how: the numbered marks its statements carry, the entries of
+    its list of sources (each with the links it holds), and any link to a source's section that
+    stands outside that list or in an old full source line (``class="kb-source"``)."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.marks: list[int] = []  # every mark's number, in reading order
+        self.notes: list[int] = []  # the list's entries' numbers, in order
+        self.note_links: dict[int, list[str]] = {}
+        self.links_outside: list[str] = []  # links not in the list (the caller keeps those to a source)
+        self.source_lines = 0
+        self.headings = 0  # "Sources of this page"
+        self._in_mark = self._in_list = 0
+        self._note: int | None = None
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        classes = (a.get("class") or "").split()
+        if "kb-source" in classes:
+            self.source_lines += 1
+        if tag == "h2" and a.get("id") == "kb-sources":
+            self.headings += 1
+        if tag == "sup" and "kb-mark" in classes:
+            self._in_mark += 1
+        if tag == "ol" and "kb-notes" in classes:
+            self._in_list += 1
+        if tag == "li" and self._in_list and (a.get("id") or "").startswith("kb-note-"):
+            self._note = int((a.get("id") or "").removeprefix("kb-note-"))
+            self.notes.append(self._note)
+            self.note_links[self._note] = []
+        href = a.get("href") or ""
+        if tag == "a" and href:
+            if self._in_mark and href.startswith("#kb-note-"):
+                self.marks.append(int(href.removeprefix("#kb-note-")))
+            elif self._in_list and self._note is not None:
+                self.note_links[self._note].append(href)
+            else:
+                self.links_outside.append(href)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "sup" and self._in_mark:
+            self._in_mark -= 1
+        if tag == "ol" and self._in_list:
+            self._in_list -= 1
+            self._note = None
+
+
+def edition_root(site: Path, page: Path) -> Path:
+    """The folder of the edition a built page belongs to: the site's, or a language's below it."""
+    first = page.relative_to(site).parts[0]
+    return site / first if first in EDITIONS and first != "en" and (site / first / "index.html").exists() else site
+
+
+def source_page_of(site: Path, page: Path, href: str) -> Path | None:
+    """The source page (``sources/<id>/``) a link on ``page`` leads to, if it leads to one."""
+    parts = urlsplit(href)
+    if parts.scheme or href.startswith("//") or not parts.path:
+        return None
+    target = (page.parent / parts.path).resolve()
+    sources = (edition_root(site, page) / "sources").resolve()
+    return target if target.parent == sources else None
+
+
+def citation_problems(site: Path) -> tuple[list[Path], dict[str, list[str]]]:
+    """Every built page (both editions) that cites a source, found from the pages themselves, and
+    what is wrong with how each cites: marks and list disagree, the numbers are not 1..n, a
+    citation stands outside the list, an old full source line, no or two lists' headings."""
+    citing: list[Path] = []
+    problems: dict[str, list[str]] = {}
+    for page in sorted(site.rglob("index.html")):
+        if "pagefind" in page.parts:
+            continue
+        found = Citations(page.read_text(encoding="utf-8"))
+        outside = [
+            href
+            for href in found.links_outside
+            if urlsplit(href).fragment and (target := source_page_of(site, page, href)) and target != page.parent
+        ]
+        if not (found.marks or found.notes or outside or found.source_lines):
+            continue
+        citing.append(page)
+        wrong = []
+        if set(found.marks) != set(found.notes):
+            wrong.append(f"marks {sorted(set(found.marks))} but list {found.notes}")
+        if found.notes != list(range(1, len(found.notes) + 1)):
+            wrong.append(f"list numbered {found.notes}")
+        first_seen = list(dict.fromkeys(found.marks))
+        if first_seen != sorted(first_seen):
+            wrong.append(f"numbers not in reading order: {first_seen}")
+        if outside:
+            wrong.append(f"{len(outside)} citations outside the list, e.g. {outside[0]}")
+        if found.source_lines:
+            wrong.append(f"{found.source_lines} full source lines")
+        if found.notes and found.headings != 1:
+            wrong.append(f"{found.headings} headings 'Sources of this page'")
+        for n, links in found.note_links.items():
+            if not any(source_page_of(site, page, href) for href in links):
+                wrong.append(f"entry {n} leads to no source page")
+        if wrong:
+            problems[page.relative_to(site).as_posix()] = wrong
+    return citing, problems
+
+
+def shown_at(kind: str, record: object) -> str:
+    """The address, below an edition's root, of the page that shows a record's citations."""
+    target, _ = paths.record_page(kind, record)
+    return target.removesuffix(".md").removesuffix("index").rstrip("/")
+
+
 def test_statements_carry_numbered_marks_that_lead_to_one_list(built_site: Path, kb: KnowledgeBase) -> None:
-    for case in kb.cases:
-        html = (built_site / f"cases/{case.id}/index.html").read_text(encoding="utf-8")
-        marks = set(re.findall(r'href="#kb-note-(\d+)"', html))
-        notes = set(re.findall(r'<li id="kb-note-(\d+)"', html))
-        assert marks and marks == notes, case.id
-        assert sorted(map(int, notes)) == list(range(1, len(notes) + 1))
-        assert 'class="kb-source"' not in html  # no full source line after a paragraph
-        # Each rating keeps its quote beside it.
-        for criterion in kb.criteria:
-            for entry in case.assessment.get(criterion.id, {}).values():
-                for cite in entry.cite:
-                    if cite.quote:
-                        assert read_page(built_site, f"cases/{case.id}").text.count(" ".join(cite.quote.split())) >= 1
+    citing, problems = citation_problems(built_site)
+    assert problems == {}
+    # The pages were found from the site, not named: every page a record's citations are shown on
+    # is among them, in each edition, and the two editions cite on the same pages.
+    prefixes = [prefix for prefix, _ in EDITIONS.values()]
+    shown = {f"{prefix}{address}/" for prefix in prefixes for address in _cited_addresses(kb)}
+    found = {p.parent.relative_to(built_site).as_posix() + "/" for p in citing}
+    found = {"" if f == "./" else f for f in found}
+    assert shown <= found
+    dutch = EDITIONS["nl"][0]
+    english = {f for f in found if not f.startswith(dutch)}
+    assert {f.removeprefix(dutch) for f in found - english} == english
+    # Every citation keeps its quote: on the page that shows its record, in both editions; the
+    # study's (whose parts several pages show) on at least one citing page of each edition.
+    texts = {p: read_page(p.parent, "").text for p in citing}
+    for source in kb.sources:
+        for link in kb.cited_by(source):
+            if not link.citation.quote:
+                continue
+            quote = " ".join(link.citation.quote.split())
+            for prefix in prefixes:
+                if link.kind == "study":
+                    assert any(quote in text for p, text in texts.items() if _in_edition(built_site, p, prefix)), (
+                        prefix,
+                        quote,
+                    )
+                else:
+                    page = built_site / prefix / shown_at(link.kind, link.record) / "index.html"
+                    assert quote in texts[page], (page, quote)
+
+
+def _cited_addresses(kb: KnowledgeBase) -> set[str]:
+    return {shown_at(link.kind, link.record) for s in kb.sources for link in kb.cited_by(s)}
+
+
+def _in_edition(site: Path, page: Path, prefix: str) -> bool:
+    inside = page.relative_to(site).as_posix()
+    return inside.startswith(prefix) if prefix else not inside.startswith(tuple(p for p, _ in EDITIONS.values() if p))
+
+
+def test_the_citation_check_finds_old_source_lines_and_stray_citations(tmp_path: Path) -> None:
+    # The check above cannot pass by reading nothing: a page of the old kind (a full source line
+    # after a paragraph, a quote and its source in a table cell) and a mark without its entry fail.
+    (tmp_path / "sources" / "s").mkdir(parents=True)
+    (tmp_path / "sources" / "s" / "index.html").write_text("<h1>S</h1>", encoding="utf-8")
+    (tmp_path / "index.html").write_text("<h1>Home</h1>", encoding="utf-8")
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "index.html").write_text(
+        '<p>A fact. <span class="kb-source">Source: <a href="../sources/s/#part">S, Part</a></span></p>'
+        '<td><q>words</q> (<a href="../sources/s/#part">S, Part</a>)</td>',
+        encoding="utf-8",
+    )
+    (tmp_path / "half").mkdir()
+    (tmp_path / "half" / "index.html").write_text(
+        '<p>A fact. <sup class="kb-mark">[<a href="#kb-note-2">2</a>]</sup></p>'
+        '<h2 id="kb-sources">Sources</h2><ol class="kb-notes"><li id="kb-note-1"><a href="../about/">S</a></li></ol>',
+        encoding="utf-8",
+    )
+    citing, problems = citation_problems(tmp_path)
+    assert [p.parent.name for p in citing] == ["half", "old"]
+    assert problems["old/index.html"] == [
+        "2 citations outside the list, e.g. ../sources/s/#part",
+        "1 full source lines",
+    ]
+    assert problems["half/index.html"] == ["marks [2] but list [1]", "entry 1 leads to no source page"]
 
 
 def test_the_legend_is_one_line_once_per_page_linking_how_to_read_the_ratings(built_site: Path) -> None:

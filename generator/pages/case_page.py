@@ -16,39 +16,13 @@ from html import escape
 from generator.pages import local, paths
 from generator.pages import markup as h
 from generator.pages.notes import Notes
-from generator.pages.pieces import badge, case_facts, cited, english_name, other_names, profile_alt_text, rule_text
+from generator.pages.pieces import badge, case_facts, english_name, other_names, profile_alt_text, rule_text
 from generator.pages.text import Fallback, Trusted, pick
 from generator.pages.text import paragraphs as split_paragraphs
 from generator.records.knowledge_base import KnowledgeBase
-from generator.records.models import Case, Citation, Criterion, Fact, Indicator, Lesson, Term
+from generator.records.models import Case, Criterion, Fact, Indicator, Lesson, Term
 from generator.records.ratings import SCALE, Rating
 from generator.words import language, table
-
-
-def citation(page: str, kb: KnowledgeBase, citation: Citation) -> str:
-    """One citation: its quote, if any, as a quotation, then a link to the source's page and section."""
-    c = cited(kb, citation)
-    where = [
-        h.text(c.cited_as),
-        *([h.in_language(c.section, c.lang)] if c.section else []),
-        *([h.text(c.page)] if c.page else []),
-    ]
-    link = f'<a href="{escape(paths.href(page, c.target, c.anchor))}">{", ".join(where)}</a>'
-    if c.quote:
-        attr = f' lang="{c.lang}"' if c.lang != language() else ""
-        return f"<q{attr}>{h.text(c.quote)}</q> ({link})"
-    return link
-
-
-def citations(page: str, kb: KnowledgeBase, cites: Iterable[Citation]) -> Trusted:
-    """Every citation of a field, joined: what the field rests on, each leading to its source."""
-    return Trusted("; ".join(citation(page, kb, c) for c in cites))
-
-
-def source_line(page: str, kb: KnowledgeBase, cites: list[Citation]) -> str:
-    """The small source line under a fact."""
-    label = table()["source_one" if len(cites) == 1 else "source_many"]
-    return f'<span class="kb-source">{label}: {citations(page, kb, cites)}</span>'
 
 
 def paragraphs(value: object) -> list[str]:

@@ -21,7 +21,7 @@ from generator.pages.text import Trusted, blocks, finalize, inline, inline_text,
 from generator.records.history import DayOfChanges, History
 from generator.records.knowledge_base import KnowledgeBase, section_anchor
 from generator.records.load import gc_paused
-from generator.records.models import TYPES, Citation, Term
+from generator.records.models import TYPES, Term
 from generator.records.ratings import SCALE
 from generator.util import pool
 from generator.util.incremental import PER_RECORD, Memo, digest
@@ -73,16 +73,6 @@ def english(record: object) -> Trusted | None:
 def foreign(text: str, lang: str | None) -> Trusted:
     """Text in a source's own language, marked as such where it is not the edition's."""
     return markup.block(markup.in_language(text, lang), inline=True)
-
-
-@pass_context
-def cite(ctx: Any, cites: list[Citation]) -> Trusted:
-    return markup.block(case_page.source_line(ctx["page"], ctx["kb"], cites), inline=True)
-
-
-@pass_context
-def citations(ctx: Any, cites: list[Citation]) -> Trusted:
-    return markup.block(case_page.citations(ctx["page"], ctx["kb"], cites), inline=True)
 
 
 def external_link(url: str) -> Trusted:
@@ -146,8 +136,6 @@ def environment() -> Environment:
         sections=case_page,
         link=link,
         href=href,
-        cite=cite,
-        citations=citations,
         section_anchor=section_anchor,
         full_reference=reference,
         foreign=foreign,

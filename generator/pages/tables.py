@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 
 from generator.pages import local, paths
 from generator.pages import markup as h
-from generator.pages.case_page import source_line
+from generator.pages.notes import Notes
 from generator.pages.pieces import anchor, badge, label, profile_alt_text
 from generator.pages.text import Trusted, inline, pick
 from generator.records.history import DayOfChanges, RecordChange
@@ -264,12 +264,12 @@ def selection_table(page: str, kb: KnowledgeBase, words: dict[str, str]) -> Trus
     )
 
 
-def verdicts(page: str, kb: KnowledgeBase, cases: Iterable[Case]) -> Trusted:
-    """Each case's own verdict from its source, quoted and cited, for the comparison."""
+def verdicts(page: str, kb: KnowledgeBase, cases: Iterable[Case], notes: Notes) -> Trusted:
+    """Each case's own verdict from its source, with its numbered sources, for the comparison."""
     return Trusted(
         "\n".join(
             f"- **{h.block(h.link(page, case.name, paths.case(case.id)), inline=True)}**: {inline(case.verdict.text)} "
-            f"{h.block(source_line(page, kb, case.verdict.cite), inline=True)}"
+            f"{notes.mark(case.verdict.cite)}"
             for case in cases
             if case.verdict
         )
