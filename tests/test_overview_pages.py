@@ -439,7 +439,7 @@ def test_a_checklist_prints_with_a_column_for_notes_or_actions(
 
     words = TABLES[lang]
     _goto(page, site_url, _folder(lang) + "checklists/all/", DESKTOP)
-    notes = page.locator(".kb-checklist li .kb-notes")
+    notes = page.locator(".kb-checklist li .kb-notes-column")
     assert notes.count() == len(kb.indicators)
     assert not notes.first.is_visible()  # on screen, no empty column
     page.emulate_media(media="print")
