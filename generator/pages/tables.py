@@ -47,9 +47,15 @@ def _assessed_label(case: Case, words: dict[str, str]) -> Trusted:
     return h.text(words[f"assessed_{case.assessed_by or 'none'}"])
 
 
+def _assessed_line(case: Case, words: dict[str, str]) -> Trusted:
+    """Who assessed a case, in a line of its own: 'Assessed by: the study (read by this knowledge base)'."""
+    label = words[f"assessed_{case.assessed_by or 'none'}"]
+    return h.text(f"{words['assessed_by']}: {label[:1].lower()}{label[1:]}")
+
+
 def _name_and_basis(page: str, case: Case, words: dict[str, str]) -> Trusted:
     link = h.link(page, case.name, paths.case(case.id))
-    return Trusted(f'{link}<br><span class="kb-basis">{_assessed_label(case, words)}</span>')
+    return Trusted(f'{link}<br><span class="kb-basis">{_assessed_line(case, words)}</span>')
 
 
 def _cell(label_: object, content: object, group: object = None) -> Trusted:
@@ -169,7 +175,7 @@ def case_group(page: str, kb: KnowledgeBase, group: str, cases: list[Case], word
         for case in cases:
             name = h.link(page, case.name, paths.case(case.id))
             line = _case_line(kb, case, target=True)
-            basis = _assessed_label(case, words) if case.assessed_by != usual else ""
+            basis = _assessed_line(case, words) if case.assessed_by != usual else ""
             extra = "".join(f'<br><span class="kb-basis">{part}</span>' for part in (line, basis) if part)
             if case.assessed_by:
                 cells = rating_cells(page, case, [(kb.criterion_rating(case, c), c.id) for c in kb.criteria])
