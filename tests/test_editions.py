@@ -14,7 +14,9 @@ import yaml
 from generator.pages.render import TEMPLATES
 from generator.pages.text import pick
 from generator.plugin.editions import Edition, counterpart, read_config
+from generator.records.checks import record_problems
 from generator.records.knowledge_base import KnowledgeBase
+from generator.records.models import Source
 from generator.records.translation import missing
 from generator.words import EN, NL
 from helpers import (
@@ -124,6 +126,33 @@ def test_evidence_quotes_stay_in_the_sources_language_on_dutch_pages(built_site:
         assert f'{pick(source.cited_as, "nl")}, <span lang="{source.language}">{cited.section}</span>' in html
     english = (built_site / f"cases/{case.id}/index.html").read_text(encoding="utf-8")
     assert f"<q>{cited.quote}</q>" in english if source.language == "en" else f">{cited.quote}</q>" in english
+
+
+def test_a_quote_from_a_section_in_another_language_is_marked_with_the_sections() -> None:
+    """A source in English with a Dutch section (the study's back cover): its quotes are Dutch."""
+    source = Source(
+        id="summary",
+        cited_as="Summary",
+        language="en",
+        sections=["Problem", "Back cover (Dutch)"],
+        section_languages={"Back cover (Dutch)": "nl"},
+    )
+    assert [source.quote_language(s) for s in ("Back cover (Dutch)", "Problem", None)] == ["nl", "en", "en"]
+    assert Source(id="x", cited_as="X").quote_language(None) == "en"  # no language named: English
+    wrong = Source(id="x", cited_as="X", sections=["Problem"], section_languages={"Back cover": "nl"})
+    assert [rule[0] for rule in record_problems(wrong)] == [("section_languages", "Back cover")]
+
+
+def test_quotes_from_a_section_in_its_own_language_are_marked_so_on_pages(built_site: Path, kb: KnowledgeBase) -> None:
+    shown = [
+        (source, c)
+        for source in kb.sources
+        for c in source.known_from
+        if c.quote and c.section in source.section_languages and c.source == source.id
+    ]
+    for source, c in shown:
+        html = (built_site / f"sources/{source.id}/index.html").read_text(encoding="utf-8")
+        assert f'<q lang="{source.section_languages[c.section]}">{c.quote}</q>' in html, c.quote
 
 
 def test_dutch_pages_use_dutch_words_for_ratings_and_interface(built_site: Path, kb: KnowledgeBase) -> None:

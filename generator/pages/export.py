@@ -230,7 +230,7 @@ def _where_present(kb: KnowledgeBase, criterion: Criterion, indicator: Indicator
                 "case": case.id,
                 "finding": pick(entry.finding),
                 "quote": quoted.quote if quoted else None,
-                "quote_lang": (kb.source(quoted.source).language or "en") if quoted else None,
+                "quote_lang": kb.source(quoted.source).quote_language(quoted.section) if quoted else None,
                 "url": paths.url(paths.case(case.id)) + "#" + criterion.id,
             }
         )

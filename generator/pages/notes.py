@@ -71,7 +71,7 @@ class Notes:
         for c in cites:
             shown = cited(self.kb, c)
             mark = self.mark_html([c], quote_shown=bool(c.quote))
-            parts.append(f"{quote_html(c.quote, shown.lang)}&nbsp;{mark}" if c.quote else mark)
+            parts.append(f"{quote_html(c.quote, shown.quote_lang)}&nbsp;{mark}" if c.quote else mark)
         return " ".join(parts)
 
     def quoted(self, cites: Iterable[Citation]) -> Trusted:
@@ -89,7 +89,7 @@ class Notes:
                 *([h.text(c.page)] if c.page else []),
             ]
             link = f'<a href="{escape(paths.href(self.page, c.target, c.anchor))}">{", ".join(where)}</a>'
-            quote = f"{quote_html(c.quote, c.lang)} " if with_quote and c.quote else ""
+            quote = f"{quote_html(c.quote, c.quote_lang)} " if with_quote and c.quote else ""
             items.append(f'<li id="kb-note-{n}">{quote}{link}</li>')
         return '<ol class="kb-notes">\n' + "\n".join(items) + "\n</ol>"
 

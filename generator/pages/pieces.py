@@ -76,7 +76,8 @@ class Cited(NamedTuple):
     section: str | None
     page: str | None  # "p. 12", in the edition's language
     quote: str | None
-    lang: str  # the source's language: the section and the quote are in it
+    lang: str  # the source's language: the section's name is in it
+    quote_lang: str  # the quoted words' language: the section's own, where it has one, or the source's
 
 
 def cited(kb: KnowledgeBase, citation: Citation) -> Cited:
@@ -91,6 +92,7 @@ def cited(kb: KnowledgeBase, citation: Citation) -> Cited:
         f"{table()['p']} {citation.page}" if citation.page else None,
         citation.quote,
         source.language or "en",  # a source that names no language is quoted as English
+        source.quote_language(section),
     )
 
 

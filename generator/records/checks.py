@@ -85,6 +85,11 @@ def _source_rules(source: Source) -> list[Rule]:
         if section in seen:
             rules.append((("sections", i), f"'{section}' is listed twice", ""))
         seen.add(section)
+    for section in source.section_languages:
+        if section not in seen:
+            rules.append(
+                (("section_languages", section), f"'{section}' is not one of its sections", "add it to sections")
+            )
     return rules
 
 

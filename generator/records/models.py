@@ -269,11 +269,21 @@ class Source(Record):
         default=[], description="Where the knowledge base learned of it, when its details come from another source."
     )
     sections: list[Line] = Field(default=[], description="Its citable sections; citations are checked against them.")
+    section_languages: dict[Line, Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]] = Field(
+        default={},
+        description="Sections written in another language than the source, by name, with their language: "
+        "'Back cover (Dutch)': nl. Quotes from them are marked with it.",
+    )
     full_text: Annotated[str, StringConstraints(pattern=r"^[^/\\][^\\]*\.txt$", max_length=300)] | None = Field(
         default=None,
         description="Path of its plain text, relative to the repository, where the repository (or the shared/ "
         "folder beside it) has it: validate then checks every quote against it.",
     )
+
+    def quote_language(self, section: str | None) -> str:
+        """The language of words quoted from ``section``: the section's own where the record gives
+        one, otherwise the source's; a source that names no language is quoted as English."""
+        return self.section_languages.get(section or "", self.language or "en")
 
 
 class Country(Record):
