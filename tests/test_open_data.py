@@ -93,7 +93,7 @@ def test_profile_svgs_have_a_text_alternative_and_labels(kb: KnowledgeBase, buil
         for criterion in kb.criteria:
             assert pick(criterion.title) in svg
         html = (built_site / f"cases/{case.id}/index.html").read_text(encoding="utf-8")
-        assert f'alt="Criterion profile of {pick(case.name)}: ' in html
+        assert f'alt="Criterion profile of {pick(case.name)} – ' in html
     funnel = (built_site / "assets/funnel.svg").read_text()
     assert ">24<" in funnel and ">7<" in funnel and ">3<" in funnel
     assert "assets/funnel.svg" in (built_site / "index.html").read_text()

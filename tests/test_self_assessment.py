@@ -456,7 +456,7 @@ def test_the_dutch_edition_speaks_dutch_and_keeps_answers_across_the_switch(page
     assert page.is_checked("#kb-driver-absent")
     assert "13 van 13 vragen beantwoord" in page.locator("#kb-sa-progress").inner_text()
     gap = page.locator(".kb-sa-gap[data-indicator='driver']")
-    assert "Uw antwoord: Nee" in gap.inner_text() and "Zo ziet aanwezig eruit" in gap.inner_text()
+    assert "Uw antwoord: Nee" in gap.inner_text() and "Kenmerken van ‘aanwezig’" in gap.inner_text()
     assert "Zoek een verbindende trekker met legitimiteit" in gap.locator(".kb-sa-lessons").inner_text()
     assert page.input_value("#kb-plan-driver-action") == "Een trekker aanstellen"
     assert page.locator("#kb-sa-print-plan").inner_text() == "Plan afdrukken"

@@ -36,10 +36,14 @@ def _badge(rating: Rating, lang: str) -> Trusted:
     return Trusted(f'<span class="kb-rating kb-rating--{rating.value}">{level.symbol}&nbsp;{label(rating)}</span>')
 
 
-def other_names(record: object) -> list[object]:
+def other_names(record: object, *, english_shown: bool = True) -> list[object]:
     """A record's other names worth showing in this edition: not the name it already shows (a
-    Dutch page may keep a record's English name as another name, which English pages skip)."""
+    Dutch page may keep a record's English name as another name, which English pages skip), nor,
+    where the page gives the English name on a line of its own (``english_name``), that name again."""
     shown = {pick(getattr(record, f)) for f in ("name", "title", "term") if getattr(record, f, None)}
+    english = english_name(record) if english_shown else None
+    if english is not None:
+        shown.add(next(pick(v, "en") for v in (getattr(record, f, None) for f in ("name", "title", "term")) if v))
     seen: set[str] = set()
     result = []
     for name in getattr(record, "other_names", ()):
@@ -122,5 +126,5 @@ def full_reference(source: Source, words: dict[str, str]) -> str:
 
 def profile_alt_text(kb: KnowledgeBase, case: Case) -> str:
     """The text alternative of a case's profile picture: plain text, escaped where it is used."""
-    parts = "; ".join(f"{pick(c.title)} {label(kb.criterion_rating(case, c)).lower()}" for c in kb.criteria)
-    return table()["profile_of"].format(name=" ".join(pick(case.name).split())) + f": {parts}"
+    parts = "; ".join(f"{pick(c.title)}: {label(kb.criterion_rating(case, c)).lower()}" for c in kb.criteria)
+    return table()["profile_of"].format(name=" ".join(pick(case.name).split())) + f" – {parts}"
