@@ -156,9 +156,12 @@ def party_table(page: str, kb: KnowledgeBase, case: Case, notes: Notes, words: d
     """A case's parties: name (and other names), sector, and role with its sources marked."""
     rows: list[list[object]] = []
     for party in case.parties:
-        names = other_names(party)
+        names = other_names(party, english_shown=False)
         others = f" ({', '.join(h.text(n) for n in names)})" if names else ""
-        name = Trusted(f"<strong>{h.text(party.name)}</strong>{others}")
+        shown = pick(party.name)  # as running text has it ('de politie'); a table cell starts with a capital
+        if shown[:1].islower():
+            shown = type(shown)(shown[:1].upper() + shown[1:])  # kept a Fallback, marked English, if it was one
+        name = Trusted(f"<strong>{h.text(shown)}</strong>{others}")
         role = Trusted(h.text(party.role) + notes.mark_html(party.cite))
         rows.append([name, words[f"sector_{party.sector}"], role])
     return h.block(cards_table([words["party"], words["sector"], words["role"]], rows, "parties"))
