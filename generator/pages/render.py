@@ -53,6 +53,13 @@ class Site:
 # (markup.block), so Markdown never reads contributor text in it.
 
 
+def run_on(value: object) -> str:
+    """A text that continues a sentence after a colon ("...is the WODC/NCTV study: the English
+    summary of..."): its first letter lower-case. For texts that open with a common word, not a name."""
+    text = pick(value)
+    return type(text)(text[:1].lower() + text[1:]) if text[:1].isupper() else text
+
+
 @pass_context
 def link(ctx: Any, text: object, target: str, anchor: str = "") -> Trusted:
     return markup.block(markup.link(ctx["page"], text, target, anchor), inline=True)
@@ -125,6 +132,7 @@ def environment() -> Environment:
         blocks=blocks,
         inline=inline,
         inline_text=inline_text,
+        run_on=run_on,
         badge=badge,
         date=local.date,
         author=local.author,
