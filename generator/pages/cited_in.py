@@ -68,20 +68,24 @@ def cited_in(page: str, kb: KnowledgeBase, source: Source, words: dict[str, str]
     grouped: dict[tuple[str, str], list[Backlink]] = {}
     for link in kb.cited_by(source):
         grouped.setdefault((link.kind, getattr(link.record, "id", "")), []).append(link)
+    # A criterion that rests on the source (its literature) without citing it in a text.
+    resting = [c for c in kb.criteria_citing(source) if ("criteria", c.id) not in grouped]
+    for criterion in resting:
+        grouped[("criteria", criterion.id)] = []
     if not grouped:
         return h.block(f"<p>{h.text(words['not_cited'])}</p>")
     items = []
     shown: dict[str, int] = {}
-    for (kind, _), links in grouped.items():
+    for (kind, key_id), links in grouped.items():
         shown[kind] = shown.get(kind, 0) + 1
         if shown[kind] > CITED_IN_CAP:
             continue
-        record = links[0].record
+        record = links[0].record if links else kb.criterion(key_id)
         target, anchor_id = paths.record_page(kind, record)
         noun = noun_of(kind)
         # "The study (study)" says nothing twice.
         kind_shown = "" if noun.casefold() in pick(name_of(record)).casefold() else f" ({h.text(noun)})"
-        what = h.text(what_is_cited(kind, links, words))
+        what = h.text(what_is_cited(kind, links, words) if links else words["cited_rests_on"])
         items.append(f"<li>{h.link(page, name_of(record), target, anchor_id)}{kind_shown}: {what}</li>")
     for kind, count in shown.items():
         if count > CITED_IN_CAP:

@@ -201,6 +201,13 @@ class KnowledgeBase:
         """Every citation of ``source``, record by record in collection order."""
         return self._backlinks.get(source.id, ())
 
+    def records_citing(self, source: Source) -> tuple[tuple[str, Record], ...]:
+        """Every record that cites ``source`` or rests on it (a criterion's literature), once each."""
+        found = {(link.kind, getattr(link.record, "id", "")): (link.kind, link.record) for link in self.cited_by(source)}
+        for criterion in self.criteria_citing(source):
+            found.setdefault(("criteria", criterion.id), ("criteria", criterion))
+        return tuple(found.values())
+
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
