@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.words import EN
 from helpers import ENV, PY, ROOT, SOURCE_TEXT_REQUIRED, copy_repo, mkdocs_build, read_page, run_cli
 
 FIXTURE = ROOT / "tests" / "fixtures" / "contributed"
@@ -39,10 +40,10 @@ def test_a_case_from_a_second_source_passes_validate_build_and_content_checks(tm
     built = mkdocs_build(repo, site)
     assert built.returncode == 0, built.stderr
     case = read_page(site, "cases/harbour-festival").text
-    assert "Rated by contributors" in case
+    assert EN["rated_by_contributors"] in case
     assert "not the study's" in case
     assert "Example evaluation 2024, Summary" in case
-    assert "Rated by contributors" in read_page(site, "comparison").text
+    assert EN["assessed_contributors"].casefold() in read_page(site, "comparison").text.casefold()
     source = read_page(site, "sources/example-evaluation")
     assert "Harbour Festival Partnership" in source.text
     assert any(href.endswith("cases/harbour-festival/") for href in source.links)

@@ -67,6 +67,8 @@ def _plain_field(name: str, info: FieldInfo) -> str:
         return f'{name}: ""  # {about}{options}'
     if isinstance(info.default, list):
         return f"{name}: []  # {about}" if about else f"{name}: []"
+    if isinstance(info.default, dict):  # an empty mapping: left empty, the field would be null
+        return f"{name}: {{}}  # {about}" if about else f"{name}: {{}}"
     return f"{name}:  # optional{': ' + about if about else ''}{options}"
 
 
