@@ -456,3 +456,15 @@ def test_contributor_pages_rank_below_content_for_content_words(page, kb) -> Non
         )
         own = next(i for i, u in enumerate(urls) if u.endswith(f"lessons/{lesson.id}/"))
         assert not [u for u in urls[:own] if u.endswith(contributor)], (pick(lesson.title), urls[: own + 1])
+
+
+def test_the_self_assessments_scripts_load_on_its_page_only(page, kb) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    case = kb.assessed_cases[0]
+    page.goto(f"cases/{case.id}/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requested if "/self-assessment" in url], requested
+    page.goto("self-assessment/")
+    page.wait_for_selector("#kb-sa form")
+    assert any(url.endswith("/self-assessment.js") for url in requested)
