@@ -23,6 +23,14 @@ PY = sys.executable
 # CLI runs see, and kept here for the test that compares texts/ with that copy.
 SOURCE_TEXT_REQUIRED = bool(os.environ.pop("KB_SOURCE_TEXT_REQUIRED", ""))
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+# For tests that commit to a scratch repository: a fixed author, nothing from the machine.
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@example.org",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@example.org",
+    "PATH": "/usr/bin:/bin",
+}
 
 
 def copy_repo(dest: Path) -> Path:

@@ -14,16 +14,9 @@ from generator.pages.build import history_base
 from generator.pages.text import pick
 from generator.records.history import history
 from generator.records.knowledge_base import KnowledgeBase
-from helpers import ROOT, broken_links, copy_repo, mkdocs_build, read_page, run_cli
+from helpers import GIT_ENV, ROOT, broken_links, copy_repo, mkdocs_build, read_page, run_cli
 
 SITE_URL = "https://ppc-soft-targets.github.io/knowledge-base/"
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "t",
-    "GIT_AUTHOR_EMAIL": "t@example.org",
-    "GIT_COMMITTER_NAME": "t",
-    "GIT_COMMITTER_EMAIL": "t@example.org",
-    "PATH": "/usr/bin:/bin",
-}
 
 
 def test_citation_cff_names_the_knowledge_base_and_the_study_and_invents_no_people(kb: KnowledgeBase) -> None:

@@ -24,18 +24,11 @@ from generator.pages.tables import case_groups
 from generator.pages.text import pick
 from generator.records.knowledge_base import KnowledgeBase
 from generator.words import TABLES
-from helpers import copy_repo, mkdocs_build, read_page
+from helpers import GIT_ENV, copy_repo, mkdocs_build, read_page
 
 EDITIONS = ("en", "nl")
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "t",
-    "GIT_AUTHOR_EMAIL": "t@example.org",
-    "GIT_COMMITTER_NAME": "t",
-    "GIT_COMMITTER_EMAIL": "t@example.org",
-    "PATH": "/usr/bin:/bin",
-}
 
 
 def _folder(lang: str) -> str:
