@@ -35,7 +35,7 @@ def explain(text: str, line: int) -> tuple[int, int, str] | None:
         wrong -= 1
     if wrong < 1:
         return None
-    column, key, _ = _key(lines[wrong - 1])  # type: ignore[misc]
+    column, key, _ = _key(lines[wrong - 1])  # type: ignore[misc]  # the loop above stopped on a line with a key
     # The depths a key may take here: each key above that is less indented than those after it.
     levels: list[tuple[int, str, int]] = []  # (column, key, line)
     deepest = None
