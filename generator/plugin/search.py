@@ -132,7 +132,11 @@ def page_titles(site_dir: Path, skip: frozenset[str] = frozenset()) -> list[list
         relative = page.relative_to(site_dir)
         if relative.parts[0] in skip | {"pagefind"}:
             continue
-        heading = _BODY.search(page.read_text(encoding="utf-8"))
+        try:
+            text = page.read_text(encoding="utf-8")
+        except OSError:  # a live preview's next build removed it meanwhile; that build indexes again
+            continue
+        heading = _BODY.search(text)
         if heading:
             title = unescape(_TAG.sub("", _PERMALINK.sub("", heading[1]))).strip()
             address = relative.parent.as_posix()
