@@ -169,3 +169,15 @@ def test_contributor_pages_weigh_less_in_search_than_reader_pages(built_site: Pa
                 continue
             weighted = f'<div data-pagefind-body data-pagefind-weight="{CONTRIBUTOR_WEIGHT}">' in text
             assert weighted == (f"{relative}.md" in FOR_CONTRIBUTORS), relative
+
+
+def test_the_titles_list_passes_over_a_page_removed_while_it_is_read(tmp_path: Path) -> None:
+    # A live preview indexes while the next build may remove pages: such a page is left out.
+    (tmp_path / "kept").mkdir()
+    (tmp_path / "kept/index.html").write_text(
+        '<div data-pagefind-body><h1 id="k">Kept &amp; shown<a class="headerlink" href="#k">¶</a></h1></div>',
+        encoding="utf-8",
+    )
+    (tmp_path / "gone").mkdir()
+    (tmp_path / "gone/index.html").symlink_to(tmp_path / "nowhere.html")  # listed, but reading fails
+    assert search.page_titles(tmp_path) == [["Kept & shown", "kept/"]]
