@@ -27,7 +27,7 @@ import pytest
 from hypothesis import settings
 
 from generator.records.knowledge_base import KnowledgeBase, build
-from helpers import ROOT, copy_repo, mkdocs_build, without_source_texts
+from helpers import CORPUS, copy_repo, mkdocs_build, without_source_texts
 
 # Fixtures that build the site, serve it or drive Chromium: a test using one (directly or through
 # another fixture) is marked so.
@@ -107,27 +107,17 @@ def _unmarked_tests_start_no_build(request: pytest.FixtureRequest, monkeypatch: 
     monkeypatch.setattr(subprocess, "Popen", Guarded)
 
 
-def pytest_report_header(config: pytest.Config) -> str | None:
-    from helpers import SOURCE_TEXT_REQUIRED, study_text_path
-
-    if study_text_path().is_file() or SOURCE_TEXT_REQUIRED:
-        return None
-    return (
-        f"NOTE: the study's text is not at {study_text_path()}: the tests that check every quote against it "
-        "are skipped (CI sets KB_SOURCE_TEXT_REQUIRED=1, which makes its absence a failure)"
-    )
-
-
 @pytest.fixture(scope="session")
 def kb() -> KnowledgeBase:
-    return build(ROOT / "content")
+    """The fictional corpus the generator's tests build (tests/fixtures/kb/)."""
+    return build(CORPUS / "content")
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One real `mkdocs build --strict` of the repository, shared by the tests that read HTML."""
+    """One real `mkdocs build --strict` of the fixture corpus, shared by the tests that read HTML."""
     site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site)
+    result = mkdocs_build(copy_repo(tmp_path_factory.mktemp("built") / "repo"), site)
     assert result.returncode == 0, result.stderr
     return site
 

@@ -16,6 +16,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Where the records come from: the generator's tests build the fictional corpus (CORPUS), which they
+# may pin; only the content tests (test_content, test_contributed_case) read the repository's own.
+CORPUS = ROOT / "tests" / "fixtures" / "kb"
+REAL = ROOT
 PY = sys.executable
 # KB_SOURCE_TEXT_REQUIRED (.ci/run) promises the copy of the study the project was given beside this
 # checkout, in ../shared. The tests' copies of the repository in temporary folders have nothing
@@ -33,12 +37,13 @@ GIT_ENV = {
 }
 
 
-def copy_repo(dest: Path) -> Path:
-    """A working copy of what the site is built from, safe to edit in a test."""
+def copy_repo(dest: Path, corpus: Path = CORPUS) -> Path:
+    """A working copy of what the site is built from, safe to edit in a test: the repository's
+    configuration, pages and schemas with the records and texts of ``corpus``."""
     dest.mkdir(parents=True, exist_ok=True)
-    for name in ("content", "docs", "schema", "texts"):
-        if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, dest / name)
+    for name, base in (("content", corpus), ("texts", corpus), ("docs", ROOT), ("schema", ROOT)):
+        if (base / name).exists():
+            shutil.copytree(base / name, dest / name)
     for name in ("mkdocs.yml", "mkdocs.nl.yml", "CONTRIBUTING.md", "CONTRIBUTING.nl.md"):
         if (ROOT / name).exists():
             shutil.copy2(ROOT / name, dest / name)
@@ -281,15 +286,6 @@ def indexed_pages(bundle: Path) -> dict[str, str]:
 def indexed_languages(bundle: Path) -> set[str]:
     """The languages (each with its own stemming) of a Pagefind bundle's indexes."""
     return set(json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"])
-
-
-def study_text_path() -> Path:
-    """Where the study's own text is expected (beside the repository: ../shared/source), read from
-    the study's source record."""
-    import yaml
-
-    record = yaml.safe_load((ROOT / "content/sources/wodc-soft-targets.yaml").read_text(encoding="utf-8"))
-    return ROOT / str(record.get("full_text") or "../shared/source")
 
 
 def plugin_config(config_file: Path, **overrides: object):
