@@ -27,7 +27,7 @@ import pytest
 from hypothesis import settings
 
 from generator.records.knowledge_base import KnowledgeBase, build
-from helpers import CORPUS, copy_repo, mkdocs_build, without_source_texts
+from helpers import BUILT_ON, CORPUS, commit_all, copy_repo, mkdocs_build, without_source_texts
 
 # Fixtures that build the site, serve it or drive Chromium: a test using one (directly or through
 # another fixture) is marked so.
@@ -115,9 +115,13 @@ def kb() -> KnowledgeBase:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One real `mkdocs build --strict` of the fixture corpus, shared by the tests that read HTML."""
+    """One real `mkdocs build --strict` of the fixture corpus, shared by the tests that read HTML.
+    Its records are committed on a fixed day, so every page has the history a clone of the
+    repository gives (last changed, What changed, the feed)."""
     site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(copy_repo(tmp_path_factory.mktemp("built") / "repo"), site)
+    repo = copy_repo(tmp_path_factory.mktemp("built") / "repo")
+    commit_all(repo, "records", BUILT_ON)
+    result = mkdocs_build(repo, site)
     assert result.returncode == 0, result.stderr
     return site
 

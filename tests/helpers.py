@@ -37,6 +37,19 @@ GIT_ENV = {
 }
 
 
+# The day built_site's records are committed on (conftest): its pages' "last changed" date.
+BUILT_ON = "2024-01-10"
+
+
+def commit_all(repo: Path, message: str, date: str) -> None:
+    """Commit everything in ``repo`` (made a git repository if it is not one) on ``date``."""
+    env = {**GIT_ENV, "GIT_AUTHOR_DATE": f"{date}T12:00:00Z", "GIT_COMMITTER_DATE": f"{date}T12:00:00Z"}
+    if not (repo / ".git").exists():
+        subprocess.run(["git", "init", "-q"], cwd=repo, env=env, check=True)
+    for args in (["add", "-A", "."], ["commit", "-q", "-m", message]):
+        subprocess.run(["git", *args], cwd=repo, env=env, check=True)
+
+
 def copy_repo(dest: Path, corpus: Path = CORPUS) -> Path:
     """A working copy of what the site is built from, safe to edit in a test: the repository's
     configuration, pages and schemas with the records and texts of ``corpus``."""
@@ -44,7 +57,7 @@ def copy_repo(dest: Path, corpus: Path = CORPUS) -> Path:
     for name, base in (("content", corpus), ("texts", corpus), ("docs", ROOT), ("schema", ROOT)):
         if (base / name).exists():
             shutil.copytree(base / name, dest / name)
-    for name in ("mkdocs.yml", "mkdocs.nl.yml", "CONTRIBUTING.md", "CONTRIBUTING.nl.md"):
+    for name in ("mkdocs.yml", "mkdocs.nl.yml", "CONTRIBUTING.md", "CONTRIBUTING.nl.md", "CITATION.cff"):
         if (ROOT / name).exists():
             shutil.copy2(ROOT / name, dest / name)
     return dest

@@ -47,8 +47,8 @@ def test_render_out_built_without_the_plugin_has_no_broken_link_and_absolute_cit
     links = sum(len(Page(p.read_text(encoding="utf-8")).links) for p in pages)
     assert len(pages) > 50 and links > 1000
     assert broken_links(site, web) == []
-    case = Page((site / "cases/antwerp-diamond-quarter/index.html").read_text(encoding="utf-8"))
-    assert f"{SITE_URL}cases/antwerp-diamond-quarter/" in case.links  # cite this page: absolute
+    case = Page((site / "cases/riverside-stadium/index.html").read_text(encoding="utf-8"))
+    assert f"{SITE_URL}cases/riverside-stadium/" in case.links  # cite this page: absolute
     internal = [link for link in case.links if not link.startswith(("https:", "http:"))]
     assert internal and not any(".md" in link for link in internal)
 
@@ -56,7 +56,7 @@ def test_render_out_built_without_the_plugin_has_no_broken_link_and_absolute_cit
 @pytest.mark.slow
 def test_render_out_built_without_the_plugin_keeps_hostile_text_inert(repo: Path, tmp_path: Path) -> None:
     without_source_texts(repo)  # the hostile text stands where quotes do too
-    path = repo / "content/cases/antwerp-diamond-quarter.yaml"
+    path = repo / "content/cases/riverside-stadium.yaml"
     data = poison(yaml.safe_load(path.read_text(encoding="utf-8")))
     data["name"] = "Scheme </title><script>alert(2)</script>"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -65,7 +65,7 @@ def test_render_out_built_without_the_plugin_keeps_hostile_text_inert(repo: Path
         html = html_path.read_text(encoding="utf-8")
         assert_inert(html, str(html_path.relative_to(site)))
         assert "<title>Scheme </title>" not in html
-    case_html = (site / "cases/antwerp-diamond-quarter/index.html").read_text(encoding="utf-8")
+    case_html = (site / "cases/riverside-stadium/index.html").read_text(encoding="utf-8")
     assert "<title>Scheme &lt;/title&gt;&lt;script&gt;alert(2)&lt;/script&gt; - " in case_html
     page = Page(case_html)
     # Shown as text, as the contributor wrote it, in blocks and in Markdown prose alike.
@@ -74,20 +74,20 @@ def test_render_out_built_without_the_plugin_keeps_hostile_text_inert(repo: Path
 
 
 def test_front_matter_carries_the_escaped_title_edit_target_alternates_and_facets(repo: Path, tmp_path: Path) -> None:
-    path = repo / "content/cases/antwerp-diamond-quarter.yaml"
+    path = repo / "content/cases/riverside-stadium.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["name"] = 'A & B </title><script>alert(2)</script> "q"'
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     edit = "https://git.example/kb/edit/main/"
     result = run_cli(repo, "render", "--out", str(tmp_path), "--site-url", SITE_URL, "--edit-url", edit, timeout=300)
     assert result.returncode == 0, result.stderr
-    text = (tmp_path / "cases/antwerp-diamond-quarter.md").read_text(encoding="utf-8")
+    text = (tmp_path / "cases/riverside-stadium.md").read_text(encoding="utf-8")
     meta = yaml.safe_load(text.split("---\n")[1])
     assert meta["title"] == "A &amp; B &lt;/title&gt;&lt;script&gt;alert(2)&lt;/script&gt; &quot;q&quot;"
-    assert meta["edit_url"] == edit + "content/cases/antwerp-diamond-quarter.yaml"
+    assert meta["edit_url"] == edit + "content/cases/riverside-stadium.yaml"
     assert meta["kb_alternates"] == {
-        "en": SITE_URL + "cases/antwerp-diamond-quarter/",
-        "nl": SITE_URL + "nl/cases/antwerp-diamond-quarter/",
+        "en": SITE_URL + "cases/riverside-stadium/",
+        "nl": SITE_URL + "nl/cases/riverside-stadium/",
     }
     assert meta["kb_facets"]["Type"] == ["case"] and meta["kb_lang"] == "en"
 
@@ -101,11 +101,11 @@ def test_a_sources_cited_in_section_stays_bounded_as_the_collection_grows(kb, mo
     from generator.pages.render import render_site
 
     citing = Counter(
-        kind for kind, _ in {(c.kind, getattr(c.record, "id", "")) for c in kb.cited_by(kb.source("wodc-soft-targets"))}
+        kind for kind, _ in {(c.kind, getattr(c.record, "id", "")) for c in kb.cited_by(kb.source("riverside-study"))}
     )
     monkeypatch.setattr(cited_in, "CITED_IN_CAP", 2)
     site = render_site(kb)
-    block = next(b for b in site.blocks["sources/wodc-soft-targets.md"] if 'href="../../cases/' in b)
+    block = next(b for b in site.blocks["sources/riverside-study.md"] if 'href="../../cases/' in b)
     assert block.count("<li>") == sum(min(n, 2) + (n > 2) for n in citing.values())
     for kind, n in citing.items():
         if n > 2:
@@ -121,13 +121,10 @@ def test_after_build_places_the_other_edition_adds_alternates_and_indexes_each_e
         [*command, "--edition", f"nl={dutch}"], cwd=ROOT, capture_output=True, text=True, env=ENV, timeout=300
     )
     assert result.returncode == 0, result.stderr
-    assert (site / "nl/cases/antwerp-diamond-quarter/index.html").is_file()
+    assert (site / "nl/cases/riverside-stadium/index.html").is_file()
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    page = SITE_URL + "cases/antwerp-diamond-quarter/"
-    assert (
-        f'hreflang="nl" href="{SITE_URL}nl/cases/antwerp-diamond-quarter/"'
-        in sitemap.split(f"<loc>{page}</loc>")[1][:400]
-    )
+    page = SITE_URL + "cases/riverside-stadium/"
+    assert f'hreflang="nl" href="{SITE_URL}nl/cases/riverside-stadium/"' in sitemap.split(f"<loc>{page}</loc>")[1][:400]
     assert "hreflang" in (site / "nl/sitemap.xml").read_text(encoding="utf-8")
     for folder in (site, site / "nl"):
         assert any((folder / "pagefind").glob("pagefind-entry.json")), folder

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from helpers import ROOT
+from helpers import CORPUS, ROOT
 
 pytestmark = [pytest.mark.browser]
 
@@ -61,7 +61,7 @@ def expected_hits(lang: str) -> list[tuple[str, str]]:
     from generator.pages.text import pick
     from generator.records.knowledge_base import build
 
-    kb = build(ROOT / "content")
+    kb = build(CORPUS / "content")
     prefix = "" if lang == "en" else f"{lang}/"
     hits = [(pick(name, lang), f"{prefix}cases/{case.id}/") for case in kb.cases for name in case.other_names[:1]]
     everything = " ".join(
@@ -88,16 +88,16 @@ def test_instant_navigation_to_a_case_and_its_criterion_links(page) -> None:
     page.click(".md-nav--primary a[href$='cases/']")
     page.wait_for_url("**/cases/")
     expect(page.locator("h1")).to_contain_text("Cases")
-    page.click("article a[href$='cases/johan-cruijff-arena/']")
-    page.wait_for_url("**/cases/johan-cruijff-arena/")
-    expect(page.locator("h1")).to_contain_text("Johan Cruijff ArenA")
-    page.click("article a[href$='criteria/cultural-characteristics/']")
-    page.wait_for_url("**/criteria/cultural-characteristics/")
+    page.click("article a[href$='cases/havenplein-markt/']")
+    page.wait_for_url("**/cases/havenplein-markt/")
+    expect(page.locator("h1")).to_contain_text("Havenplein Market safety consultation")
+    page.click("article a[href$='criteria/trust-and-culture/']")
+    page.wait_for_url("**/criteria/trust-and-culture/")
     expect(page.locator("h1")).to_contain_text("Cultural characteristics")
     assert page.evaluate("window.__kbMarker") == "kept"
     # The criterion page links back to the exact section of each case page.
-    page.click("article a[href$='cases/johan-cruijff-arena/#cultural-characteristics']")
-    page.wait_for_url("**/cases/johan-cruijff-arena/#cultural-characteristics")
+    page.click("article a[href$='cases/havenplein-markt/#trust-and-culture']")
+    page.wait_for_url("**/cases/havenplein-markt/#trust-and-culture")
     # The self-assessment mounts after an instant navigation too (document$, not DOMContentLoaded).
     page.click(".md-nav--primary a[href$='self-assessment/']")
     page.wait_for_selector("#kb-sa form")
@@ -110,29 +110,29 @@ def test_the_sitemap_loads_only_when_the_reader_heads_for_a_link(page, site_url:
     are not sent at all."""
     asked: list[str] = []
     page.on("request", lambda request: asked.append(request.url) if request.url.endswith("sitemap.xml") else None)
-    page.goto("cases/johan-cruijff-arena/")
+    page.goto("cases/havenplein-markt/")
     page.wait_for_load_state("networkidle")
     page.focus(".md-search__input")  # not a link: nothing changes
     page.wait_for_timeout(300)
     page.keyboard.press("Escape")
     assert asked == []
     page.evaluate("window.__kbMarker = 'kept'")
-    link = "article a[href$='criteria/cultural-characteristics/']"
+    link = "article a[href$='criteria/trust-and-culture/']"
     with page.expect_response(f"{site_url}sitemap.xml") as response:
         page.hover(link)
     assert response.value.ok
     page.click(link)
-    page.wait_for_url("**/criteria/cultural-characteristics/")
+    page.wait_for_url("**/criteria/trust-and-culture/")
     assert page.evaluate("window.__kbMarker") == "kept"  # instant navigation, with the sitemap
     page.wait_for_load_state("networkidle")
     assert set(asked) == {f"{site_url}sitemap.xml"}, asked
 
 
 def test_a_click_before_the_sitemap_is_an_ordinary_page_load(page) -> None:
-    page.goto("cases/johan-cruijff-arena/")
+    page.goto("cases/havenplein-markt/")
     page.evaluate("window.__kbMarker = 'kept'")
-    page.eval_on_selector("article a[href$='criteria/cultural-characteristics/']", "a => a.click()")
-    page.wait_for_url("**/criteria/cultural-characteristics/")
+    page.eval_on_selector("article a[href$='criteria/trust-and-culture/']", "a => a.click()")
+    page.wait_for_url("**/criteria/trust-and-culture/")
     expect(page.locator("h1")).to_contain_text("Cultural characteristics")
     assert page.evaluate("window.__kbMarker") is None
 
@@ -150,7 +150,7 @@ def test_the_self_assessment_derives_a_criterions_rating_as_the_generator_does(p
     from generator.records.knowledge_base import build
     from generator.records.ratings import Rating, derive
 
-    kb = build(ROOT / "content")
+    kb = build(CORPUS / "content")
     criterion = max(kb.criteria, key=lambda c: len(c.indicators))
     ids = [i.id for i in criterion.indicators]
     page.goto("self-assessment/")
@@ -179,8 +179,8 @@ def test_self_assessment_without_javascript_shows_the_checklist(browser, site_ur
     "path",
     [
         "",
-        "cases/johan-cruijff-arena/",
-        "criteria/organisation-and-dynamic/",
+        "cases/havenplein-markt/",
+        "criteria/network-and-agreements/",
         "comparison/",
         "self-assessment/",
         "checklists/all/",
@@ -211,7 +211,7 @@ def test_checklist_prints_on_a4_without_site_chrome(page, site_url: str, tmp_pat
 def test_case_page_prints_on_a4_with_its_text_ratings_and_numbered_sources(page, tmp_path: Path) -> None:
     from pypdf import PdfReader
 
-    page.goto("cases/johan-cruijff-arena/")
+    page.goto("cases/havenplein-markt/")
     page.emulate_media(media="print")
     for selector in (".md-header", ".md-sidebar--primary", ".md-search"):
         assert page.locator(selector).first.evaluate("e => getComputedStyle(e).display") == "none", selector
@@ -223,15 +223,15 @@ def test_case_page_prints_on_a4_with_its_text_ratings_and_numbered_sources(page,
     # NFKC undoes the font's ligatures ("ﬀ" in "Cruijff").
     text = unicodedata.normalize("NFKC", " ".join(" ".join((p.extract_text() or "").split()) for p in pages))
     for words in (
-        "Johan Cruijff ArenA",
+        "Havenplein Market safety consultation",
         "○ Absent",
         "◐ Partly present",
         "the PPC is also missing a formal driver",
-        "WODC/NCTV study, PPC practices › Johan Cruijff ArenA",  # the numbered source, not its address
+        "WODC/NCTV study, PPC practices › Havenplein Market safety consultation",  # the numbered source, not its address
     ):
         assert words in text, words
     assert "://" not in text and "#ppc-practices" not in text  # no address spelled out
-    assert "Search" not in text.split("Johan Cruijff ArenA", 1)[0]  # no site chrome before the title
+    assert "Search" not in text.split("Havenplein Market safety consultation", 1)[0]  # no site chrome before the title
 
 
 # The Dutch edition: the same site under nl/, in Dutch.
@@ -256,25 +256,25 @@ def test_dutch_search_finds_dutch_pages_only(page, site_url: str, query: str, ex
 
 
 def test_language_switch_keeps_the_page_both_ways(page, site_url: str) -> None:
-    page.goto("cases/johan-cruijff-arena/#assessment-against-the-success-criteria")
+    page.goto("cases/havenplein-markt/#assessment-against-the-success-criteria")
     page.click(".kb-lang__link")
-    page.wait_for_url(site_url + "nl/cases/johan-cruijff-arena/")
+    page.wait_for_url(site_url + "nl/cases/havenplein-markt/")
     assert page.evaluate("document.documentElement.lang") == "nl"
     assert "Toetsing aan de succescriteria" in page.inner_text("article")
     # After instant navigation inside the Dutch edition, the switch points at the new page.
-    page.click("article a[href$='criteria/organisation-and-dynamic/']")
-    page.wait_for_url(site_url + "nl/criteria/organisation-and-dynamic/")
+    page.click("article a[href$='criteria/network-and-agreements/']")
+    page.wait_for_url(site_url + "nl/criteria/network-and-agreements/")
     expect(page.locator("h1")).to_contain_text("Organisatie en dynamiek")
     switch = page.locator(".kb-lang__link")
-    assert switch.evaluate("a => a.href") == site_url + "criteria/organisation-and-dynamic/"
+    assert switch.evaluate("a => a.href") == site_url + "criteria/network-and-agreements/"
     page.click(".kb-lang__link")
-    page.wait_for_url(site_url + "criteria/organisation-and-dynamic/")
+    page.wait_for_url(site_url + "criteria/network-and-agreements/")
     assert page.evaluate("document.documentElement.lang") == "en"
     expect(page.locator("h1")).to_contain_text("Organisation and dynamic")
 
 
 @pytest.mark.parametrize(
-    "path", ["nl/", "nl/cases/nijmegen-four-day-march/", "nl/comparison/", "nl/self-assessment/", "nl/glossary/"]
+    "path", ["nl/", "nl/cases/harbour-lights-festival/", "nl/comparison/", "nl/self-assessment/", "nl/glossary/"]
 )
 def test_no_serious_accessibility_violations_in_dutch(page, path: str) -> None:
     test_no_serious_accessibility_violations(page, path)
@@ -283,7 +283,7 @@ def test_no_serious_accessibility_violations_in_dutch(page, path: str) -> None:
 def test_nothing_that_grows_with_the_collection_loads_before_a_search(page, site_url: str) -> None:
     loaded: list[tuple[str, int]] = []
     page.on("requestfinished", lambda request: loaded.append((request.url, request.sizes()["responseBodySize"])))
-    page.goto("cases/johan-cruijff-arena/")
+    page.goto("cases/havenplein-markt/")
     page.wait_for_load_state("networkidle")
     # No search index, lunr or Pagefind, comes with a page; Material's own index is empty.
     assert not any("/pagefind/" in url for url, _ in loaded), loaded
@@ -319,7 +319,7 @@ def test_search_by_keyboard_alone(page, site_url: str) -> None:
     assert page.url.split("?")[0] == chosen[0].split("?")[0]
     assert page.evaluate("window.__kbMarker") == "kept"  # instant navigation
     # Whatever else a contributor adds that says AWDC, the Antwerp case is among the results.
-    assert any("cases/antwerp-diamond-quarter/" in href for href in search(page, "AWDC")), site_url
+    assert any("cases/riverside-stadium/" in href for href in search(page, "AWDC")), site_url
 
 
 def facets_of(page, href: str) -> dict[str, set[str]]:

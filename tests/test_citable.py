@@ -8,30 +8,15 @@ import subprocess
 from pathlib import Path
 from xml.etree import ElementTree
 
-import yaml
-
 from generator.pages.build import history_base
-from generator.pages.text import pick
 from generator.records.history import history
-from generator.records.knowledge_base import KnowledgeBase
-from helpers import GIT_ENV, ROOT, broken_links, copy_repo, mkdocs_build, read_page, run_cli
+from helpers import GIT_ENV, broken_links, copy_repo, mkdocs_build, read_page, run_cli
 
 SITE_URL = "https://ppc-soft-targets.github.io/knowledge-base/"
 
 
-def test_citation_cff_names_the_knowledge_base_and_the_study_and_invents_no_people(kb: KnowledgeBase) -> None:
-    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
-    assert cff["cff-version"] == "1.2.0"
-    assert cff["title"] and cff["message"]
-    assert all(set(author) == {"name"} for author in cff["authors"])  # entities, not invented people
-    assert cff["url"] == SITE_URL
-    study = cff["references"][0]
-    assert [a["name"] for a in study["authors"]] == [pick(a) for a in kb.study_source.authors]
-    assert "year" not in study and "date-published" not in study  # the summary states none
-
-
 def test_every_record_page_can_be_cited_with_its_stable_address_and_history(built_site: Path) -> None:
-    for path in ("cases/antwerp-diamond-quarter", "criteria/cultural-characteristics", "sources/whelan-2011"):
+    for path in ("cases/riverside-stadium", "criteria/trust-and-culture", "sources/hollis-2021"):
         page = read_page(built_site, path)
         assert "Cite this page" in page.text, path
         assert re.search(r"In: Knowledge base on .+, last changed on \d{4}-\d{2}-\d{2}\. https://", page.text), path
@@ -52,9 +37,9 @@ def test_without_git_history_the_build_succeeds_and_says_so(tmp_path: Path) -> N
     site = tmp_path / "site"
     result = mkdocs_build(repo, site)
     assert result.returncode == 0, result.stderr
-    text = read_page(site, "cases/rtr-nl").text
+    text = read_page(site, "cases/old-mill-museum").text
     assert "not available in this copy of the knowledge base" in text
-    assert "commits/main/content/cases/rtr-nl.yaml" not in text
+    assert "commits/main/content/cases/old-mill-museum.yaml" not in text
 
 
 def test_a_shallow_clone_is_known_as_one(tmp_path: Path) -> None:
@@ -74,10 +59,10 @@ def test_a_shallow_clone_is_known_as_one(tmp_path: Path) -> None:
 
 
 def _rename_rtr(repo: Path, extra: str = "") -> Path:
-    old = repo / "content/cases/rtr-nl.yaml"
+    old = repo / "content/cases/old-mill-museum.yaml"
     new = repo / "content/cases/rtr-netherlands.yaml"
     text = old.read_text(encoding="utf-8").replace(
-        "id: rtr-nl\n", f"id: rtr-netherlands\nformer_ids: [rtr-nl{extra}]\n"
+        "id: old-mill-museum\n", f"id: rtr-netherlands\nformer_ids: [old-mill-museum{extra}]\n"
     )
     new.write_text(text, encoding="utf-8")
     old.unlink()
@@ -90,28 +75,30 @@ def test_a_renamed_record_keeps_a_redirect_at_its_former_address(tmp_path: Path)
     site = tmp_path / "site"
     result = mkdocs_build(repo, site)
     assert result.returncode == 0, result.stderr
-    redirect = (site / "cases/rtr-nl/index.html").read_text(encoding="utf-8")
+    redirect = (site / "cases/old-mill-museum/index.html").read_text(encoding="utf-8")
     assert '<meta http-equiv="refresh" content="0; url=../rtr-netherlands/">' in redirect
     assert f'<link rel="canonical" href="{SITE_URL}cases/rtr-netherlands/">' in redirect
-    assert '<a href="../rtr-netherlands/">RTR-NL</a>' in redirect
-    assert (site / "cases/rtr-nl" / "../rtr-netherlands/index.html").resolve().is_file()
+    assert '<a href="../rtr-netherlands/">Old Mill Museum</a>' in redirect
+    assert (site / "cases/old-mill-museum" / "../rtr-netherlands/index.html").resolve().is_file()
     assert broken_links(site) == []
     data = json.loads((site / "data/knowledge-base.json").read_text(encoding="utf-8"))
-    assert next(c for c in data["cases"] if c["id"] == "rtr-netherlands")["former_ids"] == ["rtr-nl"]
+    assert next(c for c in data["cases"] if c["id"] == "rtr-netherlands")["former_ids"] == ["old-mill-museum"]
 
 
 def test_validate_rejects_a_former_id_that_is_live_or_taken(tmp_path: Path) -> None:
     repo = copy_repo(tmp_path / "repo")
-    renamed = _rename_rtr(repo, ", nypd-shield")
-    other = repo / "content/cases/project-argus.yaml"
+    renamed = _rename_rtr(repo, ", northgate-station")
+    other = repo / "content/cases/harbour-lights-festival.yaml"
     other.write_text(
-        other.read_text(encoding="utf-8").replace("id: project-argus\n", "id: project-argus\nformer_ids: [rtr-nl]\n")
+        other.read_text(encoding="utf-8").replace(
+            "id: harbour-lights-festival\n", "id: harbour-lights-festival\nformer_ids: [old-mill-museum]\n"
+        )
     )
     out = run_cli(repo, "validate").stdout
     line = next(n for n, t in enumerate(renamed.read_text().splitlines(), 1) if t.startswith("former_ids"))
     assert f"content/cases/rtr-netherlands.yaml:{line}:" in out
-    assert "former_ids[1]: 'nypd-shield' is the id of a record in content/cases/ now" in out
-    assert "former_ids[0]: 'rtr-nl' is a former id of" in out
+    assert "former_ids[1]: 'northgate-station' is the id of a record in content/cases/ now" in out
+    assert "former_ids[0]: 'old-mill-museum' is a former id of" in out
 
 
 def _commit(repo: Path, message: str, date: str) -> None:
@@ -124,14 +111,18 @@ def test_what_changed_lists_records_and_rating_changes_by_date_with_a_feed(tmp_p
     repo = copy_repo(tmp_path / "repo")
     subprocess.run(["git", "init", "-q"], cwd=repo, env=GIT_ENV, check=True)
     _commit(repo, "records", "2024-01-10")
-    arena = repo / "content/cases/johan-cruijff-arena.yaml"
-    text = arena.read_text(encoding="utf-8")
-    at = text.index("    driver:\n      rating: absent")
-    arena.write_text(text[:at] + text[at:].replace("rating: absent", "rating: present", 1), encoding="utf-8")
-    (repo / "content/cases/project-griffin.yaml").unlink()
-    added = (repo / "content/cases/rtr-nl.yaml").read_text(encoding="utf-8").replace("id: rtr-nl", "id: rtr-two")
+    market = repo / "content/cases/havenplein-markt.yaml"
+    text = market.read_text(encoding="utf-8")
+    at = text.index("    signed-agreement:\n      rating: absent")
+    market.write_text(text[:at] + text[at:].replace("rating: absent", "rating: present", 1), encoding="utf-8")
+    (repo / "content/cases/northgate-station.yaml").unlink()
+    added = (
+        (repo / "content/cases/old-mill-museum.yaml")
+        .read_text(encoding="utf-8")
+        .replace("id: old-mill-museum", "id: rtr-two")
+    )
     (repo / "content/cases/rtr-two.yaml").write_text(
-        added.replace("name: {en: RTR-NL, nl: RTR-NL}", "name: {en: RTR Two, nl: RTR Two}"), encoding="utf-8"
+        added.replace("name: {en: Old Mill Museum, nl: Museum De Oude Molen}", "name: {en: RTR Two, nl: RTR Two}"), encoding="utf-8"
     )
     _commit(repo, "changes", "2024-02-20")
 
@@ -143,27 +134,27 @@ def test_what_changed_lists_records_and_rating_changes_by_date_with_a_feed(tmp_p
     assert text.index("2024-02-20") < text.index("2024-01-10")  # newest first
     for line in (
         "Added: case RTR Two",
-        "Removed: case Project Griffin",  # by the name its last version gave it, not its id
-        "A unifying driver, Johan Cruijff ArenA: Absent → Present",
+        "Removed: case Northgate Station",  # by the name its last version gave it, not its id
+        "A signed agreement, Havenplein Market safety consultation: Absent → Present",
     ):
         assert line in text, line
-    assert "project-griffin" not in text and "Changed:" not in text
-    assert "../cases/rtr-two/" in page.links and not any("project-griffin" in link for link in page.links)
+    assert "northgate-station" not in text and "Changed:" not in text
+    assert "../cases/rtr-two/" in page.links and not any("northgate-station" in link for link in page.links)
 
     feed = ElementTree.fromstring((site / "feed.xml").read_text(encoding="utf-8"))
     ns = {"a": "http://www.w3.org/2005/Atom"}
     entries = feed.findall("a:entry", ns)
     assert [e.find("a:updated", ns).text for e in entries] == ["2024-02-20T00:00:00Z", "2024-01-10T00:00:00Z"]
     content = entries[0].find("a:content", ns).text
-    assert "Removed: case Project Griffin" in content and "Added: case RTR Two" in content
-    assert "A unifying driver, Johan Cruijff ArenA: Absent → Present" in content
+    assert "Removed: case Northgate Station" in content and "Added: case RTR Two" in content
+    assert "A signed agreement, Havenplein Market safety consultation: Absent → Present" in content
     head = (site / "cases/rtr-two/index.html").read_text(encoding="utf-8")
     assert '<link rel="alternate" type="application/atom+xml" title="What changed" href="../../feed.xml">' in head
     # The Dutch edition has its own feed, in Dutch.
     dutch = ElementTree.fromstring((site / "nl/feed.xml").read_text(encoding="utf-8"))
     assert dutch.get("{http://www.w3.org/XML/1998/namespace}lang") == "nl"
     text = dutch.findall("a:entry", ns)[0].find("a:content", ns).text
-    assert "Verwijderd: casus Project Griffin" in text and "Toegevoegd: casus RTR Two" in text
+    assert "Verwijderd: casus Station Northgate" in text and "Toegevoegd: casus RTR Two" in text
     assert "Verwijderd: casus" in read_page(site / "nl", "changes").text
 
 
@@ -186,7 +177,7 @@ def test_the_change_list_is_read_once_per_commit(tmp_path: Path) -> None:
     history_module._changes.cache_clear()
     first = history_module.changes(repo)
     assert history_module.changes(repo) is first  # the same commit: no second reading
-    (repo / "content/cases/project-griffin.yaml").unlink()
+    (repo / "content/cases/northgate-station.yaml").unlink()
     _commit(repo, "griffin", "2024-02-20")
     again = history_module.changes(repo)
     assert again is not first and again[0].changes[0].status == "removed"

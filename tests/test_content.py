@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.pages.paths import url
 from generator.pages.text import pick
@@ -67,6 +68,18 @@ def test_every_quote_stands_verbatim_in_its_sources_text(real_kb: KnowledgeBase)
                 checked += 1
     # Every source the records quote has its text here (the first test), so every quote was checked.
     assert checked == quoted
+
+
+def test_citation_cff_names_the_knowledge_base_and_the_study_and_invents_no_people(real_kb: KnowledgeBase) -> None:
+    """CITATION.cff is written by hand and cites the study as its source record does."""
+    cff = yaml.safe_load((REAL / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["cff-version"] == "1.2.0"
+    assert cff["title"] and cff["message"]
+    assert all(set(author) == {"name"} for author in cff["authors"])  # entities, not invented people
+    assert cff["url"] == yaml.safe_load((REAL / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])["site_url"]
+    study = cff["references"][0]
+    assert [a["name"] for a in study["authors"]] == [pick(a) for a in real_kb.study_source.authors]
+    assert "year" not in study and "date-published" not in study  # the summary states none
 
 
 @pytest.mark.build

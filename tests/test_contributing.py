@@ -16,7 +16,7 @@ from generator.pages import export
 from generator.pages.render import render_site
 from generator.records.history import history, last_changed
 from generator.records.knowledge_base import build
-from helpers import ROOT, run_cli
+from helpers import CORPUS, ROOT, run_cli
 
 SCHEMAS = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in (ROOT / "schema").glob("*.json")}
 
@@ -27,20 +27,20 @@ def test_committed_schemas_match_the_models() -> None:
 
 
 def records() -> list[tuple[Path, str]]:
-    found = [(p, export.collection_schema(p.parent.name)) for p in sorted((ROOT / "content").glob("*/*.yaml"))]
-    return [*found, (ROOT / "content/study.yaml", export.collection_schema("study"))]
+    found = [(p, export.collection_schema(p.parent.name)) for p in sorted((CORPUS / "content").glob("*/*.yaml"))]
+    return [*found, (CORPUS / "content/study.yaml", export.collection_schema("study"))]
 
 
 @pytest.mark.parametrize(("path", "schema"), records(), ids=lambda v: v.name if isinstance(v, Path) else v)
 def test_every_record_names_its_schema_and_validates_against_it(path: Path, schema: str) -> None:
     first = path.read_text(encoding="utf-8").splitlines()[0]
-    relative = Path(*[".."] * (len(path.relative_to(ROOT).parts) - 1), "schema", schema).as_posix()
+    relative = Path(*[".."] * (len(path.relative_to(CORPUS).parts) - 1), "schema", schema).as_posix()
     assert first == f"# yaml-language-server: $schema={relative}"
     jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), SCHEMAS[schema])
 
 
 def test_schema_rejects_an_unknown_field() -> None:
-    record = yaml.safe_load((ROOT / "content/cases/rtr-nl.yaml").read_text(encoding="utf-8"))
+    record = yaml.safe_load((CORPUS / "content/cases/old-mill-museum.yaml").read_text(encoding="utf-8"))
     record["colour"] = "blue"
     with pytest.raises(jsonschema.ValidationError, match="colour"):
         jsonschema.validate(record, SCHEMAS["case.schema.json"])
@@ -86,19 +86,19 @@ def test_scaffolded_case_fails_until_filled_then_validates(repo: Path) -> None:
     before = run_cli(repo, "validate")
     assert before.returncode == 1
     assert "# status:" in text  # the study's selection, only for a case the study names
-    assert "#   wodc-soft-targets: WODC/NCTV study" in text  # the sources it can cite, with their sections
+    assert "#   riverside-study: Riverside study" in text  # the sources it can cite, with their sections
     name_line = text.splitlines().index('name: ""  # The partnership\'s name as its source gives it.') + 1
     assert f"content/cases/harbour-watch.yaml:{name_line}:1: name: must not be empty" in before.stdout
-    assert "assessment.connection-to-government.evaluation.finding: must not be empty" in before.stdout
+    assert "assessment.government-link.council-reporting.finding: must not be empty" in before.stdout
     # Fill in only the required fields, as a contributor would.
     text = text.replace('name: ""', "name: Harbour Watch").replace('target: ""', "target: Port area")
     text = text.replace('  text: ""', "  text: Described in the study.")
-    text = text.replace('source: ""', "source: wodc-soft-targets")
+    text = text.replace('source: ""', "source: riverside-study")
     text = text.replace('      finding: ""', "      finding: The study does not say.")
     path.write_text(text, encoding="utf-8")
     after = run_cli(repo, "validate")
     assert after.returncode == 0, after.stdout
-    assert f"{len(list((ROOT / 'content/cases').glob('*.yaml'))) + 1} cases" in after.stdout
+    assert f"{len(list((CORPUS / 'content/cases').glob('*.yaml'))) + 1} cases" in after.stdout
 
 
 def test_scaffolded_lesson_validates_once_filled(repo: Path) -> None:
@@ -108,14 +108,14 @@ def test_scaffolded_lesson_validates_once_filled(repo: Path) -> None:
     text = path.read_text()
     for field, value in [
         ("title", "Share threat pictures"),
-        ("criterion", "connection-to-government"),
+        ("criterion", "government-link"),
         ("text", "Shared."),
-        ("source", "wodc-soft-targets"),
-        ("section", "What does this teach us?"),
+        ("source", "riverside-study"),
+        ("section", "Lessons"),
     ]:
         text = re.sub(rf'(?m)^(\s*-?\s*){field}: ""', rf"\g<1>{field}: {value}", text)
-    text = re.sub(r"(?m)^indicators: \[\]", "indicators: [regular-contact]", text)
-    path.write_text(text.replace("cases: []", "cases: [johan-cruijff-arena]"))
+    text = re.sub(r"(?m)^indicators: \[\]", "indicators: [regular-meetings]", text)
+    path.write_text(text.replace("cases: []", "cases: [havenplein-markt]"))
     assert run_cli(repo, "validate").returncode == 0
 
 
@@ -128,15 +128,15 @@ def test_scaffold_refuses_a_bad_id(bad: str, repo: Path) -> None:
 
 
 def test_scaffold_refuses_to_overwrite(repo: Path) -> None:
-    before = (repo / "content/cases/rtr-nl.yaml").read_text()
-    result = run_cli(repo, "new", "case", "rtr-nl")
+    before = (repo / "content/cases/old-mill-museum.yaml").read_text()
+    result = run_cli(repo, "new", "case", "old-mill-museum")
     assert result.returncode == 2 and "already exists" in result.stderr
-    assert (repo / "content/cases/rtr-nl.yaml").read_text() == before
+    assert (repo / "content/cases/old-mill-museum.yaml").read_text() == before
 
 
 def test_validate_files_reports_only_those(repo: Path) -> None:
     shutil.copy(ROOT / "tests/invalid/cases/bad-enum.yaml", repo / "content/cases/bad-enum.yaml")
-    other = run_cli(repo, "validate", str(repo / "content/cases/rtr-nl.yaml"))
+    other = run_cli(repo, "validate", str(repo / "content/cases/old-mill-museum.yaml"))
     assert other.returncode == 0 and "No problems in the given files (1 in other files)" in other.stderr
     own = run_cli(repo, "validate", str(repo / "content/cases/bad-enum.yaml"))
     assert own.returncode == 1 and "bad-enum.yaml:5:1: status" in own.stdout
@@ -144,15 +144,15 @@ def test_validate_files_reports_only_those(repo: Path) -> None:
 
 @pytest.mark.parametrize("command", ["validate", "render", "new", "schema", "export", "diff"])
 def test_every_subcommand_has_help(command: str) -> None:
-    result = run_cli(ROOT, command, "--help")
+    result = run_cli(CORPUS, command, "--help")
     assert result.returncode == 0 and result.stdout.startswith("usage: python -m generator")
 
 
 def test_export_and_schema_commands_write_files(tmp_path: Path) -> None:
-    assert run_cli(ROOT, "export", "--out", str(tmp_path / "data")).returncode == 0
+    assert run_cli(CORPUS, "export", "--out", str(tmp_path / "data")).returncode == 0
     assert json.loads((tmp_path / "data/knowledge-base.json").read_text())["format"] == "ppc-kb"
     assert (tmp_path / "data/ratings.csv").read_text().startswith("case_id,")
-    assert run_cli(ROOT, "schema", "--out", str(tmp_path / "schema")).returncode == 0
+    assert run_cli(CORPUS, "schema", "--out", str(tmp_path / "schema")).returncode == 0
     assert sorted(p.name for p in (tmp_path / "schema").iterdir()) == sorted(SCHEMAS)
 
 
@@ -170,15 +170,15 @@ def test_case_page_shows_when_its_record_last_changed(repo: Path) -> None:
         subprocess.run(["git", *args], cwd=repo, env=env, check=True)
     known = history(repo)
     assert last_changed(repo) == known.dates and known.state == "full"
-    assert known.dates["content/cases/rtr-nl.yaml"] == "2024-03-05"
-    page = render_site(build(repo / "content"), history=known).markdown("cases/rtr-nl.md")
+    assert known.dates["content/cases/old-mill-museum.yaml"] == "2024-03-05"
+    page = render_site(build(repo / "content"), history=known).markdown("cases/old-mill-museum.md")
     assert "<li><strong>Last updated:</strong> 2024-03-05</li>" in page
 
 
 def test_outside_git_the_date_is_left_out(tmp_path: Path) -> None:
     known = history(tmp_path)  # a downloaded archive: no git history
     assert known.dates == {} and known.state == "none"
-    page = render_site(build(ROOT / "content"), history=known).markdown("cases/rtr-nl.md")
+    page = render_site(build(CORPUS / "content"), history=known).markdown("cases/old-mill-museum.md")
     assert '<ul class="kb-facts">' in page and "<li><strong>Last updated:</strong> 2" not in page  # no date
     assert "<strong>Last updated:</strong> not available in this copy" in page
 
@@ -225,7 +225,7 @@ def test_every_case_fact_field_has_a_label_and_a_place_in_the_scaffold(repo: Pat
 def test_export_to_an_existing_file_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     target = tmp_path / "a-file"
     target.write_text("x")
-    result = run_cli(ROOT, "export", "--out", str(target))
+    result = run_cli(CORPUS, "export", "--out", str(target))
     assert result.returncode == 2
     assert result.stderr.startswith("error: ") and "is a file, not a folder" in result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from helpers import ENV, PY, ROOT, run_cli
+from helpers import CORPUS, ENV, PY, ROOT, run_cli
 
 
 def test_validate_outside_the_repository_names_repo(tmp_path: Path) -> None:
@@ -23,7 +23,7 @@ def test_validate_outside_the_repository_names_repo(tmp_path: Path) -> None:
 
 def test_validate_names_a_file_that_is_not_there(tmp_path: Path) -> None:
     missing = ROOT / "content/cases/harbour-festval.yaml"
-    result = run_cli(ROOT, "validate", str(missing))
+    result = run_cli(CORPUS, "validate", str(missing))
     assert result.returncode == 2
     assert f"error: no such file: {missing}" in result.stderr
     assert "No problems" not in result.stdout + result.stderr

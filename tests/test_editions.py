@@ -20,6 +20,7 @@ from generator.records.models import Source
 from generator.records.translation import missing
 from generator.words import EN, NL
 from helpers import (
+    CORPUS,
     ROOT,
     english_share,
     indexed_languages,
@@ -48,7 +49,7 @@ def test_one_build_publishes_both_editions_with_the_same_pages(built_site: Path)
     english, dutch = pages(built_site), pages(built_site / "nl")
     assert len(english) > 40
     assert english == dutch
-    for path in ("", "cases/nijmegen-four-day-march/", "self-assessment/", "contributing/"):
+    for path in ("", "cases/harbour-lights-festival/", "self-assessment/", "contributing/"):
         assert path in dutch
     # The Dutch contributing page is the Dutch file, and its edit button opens that file.
     contributing = read_page(built_site / "nl", "contributing/")
@@ -188,7 +189,7 @@ def test_the_open_data_is_the_same_in_both_editions_and_holds_both_languages(
     for name in ("knowledge-base.json", "ratings.csv"):
         assert (built_site / "data" / name).read_bytes() == (built_site / "nl/data" / name).read_bytes()
     data = json.loads((built_site / "data/knowledge-base.json").read_text(encoding="utf-8"))
-    arena = next(c for c in data["cases"] if c["id"] == "johan-cruijff-arena")
+    arena = next(c for c in data["cases"] if c["id"] == "havenplein-markt")
     assert arena["target"]["nl"].startswith("Stadion") and arena["target"]["en"].startswith("Stadium")
     assert data["rating_scale"][0]["label"] == {"en": "Present", "nl": "Aanwezig"}
     header = (built_site / "data/ratings.csv").read_text(encoding="utf-8").splitlines()[0]
@@ -205,7 +206,7 @@ def test_validate_counts_the_texts_of_whatever_content_is_there_and_their_transl
     for record in [kb.study, *(r for records in kb.records.values() for r in records)]:
         texts, untranslated = missing(record, "nl")
         total, done = total + texts, done + texts - len(untranslated)
-    result = run_cli(ROOT, "validate")
+    result = run_cli(CORPUS, "validate")
     assert result.returncode == 0, result.stderr
     assert f"nl: {done}/{total} texts translated" in result.stdout.splitlines()
     assert total > 0
@@ -214,7 +215,7 @@ def test_validate_counts_the_texts_of_whatever_content_is_there_and_their_transl
 def test_a_copied_case_whose_name_line_is_rewritten_in_english_is_valid(repo: Path) -> None:
     # Short texts sit on one line ({en: ..., nl: ...}), so a contributor who copies a case and
     # rewrites its `name:` line leaves valid YAML: an English-only name, warned about, not an error.
-    source = (repo / "content/cases/antwerp-diamond-quarter.yaml").read_text(encoding="utf-8")
+    source = (repo / "content/cases/riverside-stadium.yaml").read_text(encoding="utf-8")
     copy = re.sub(r"(?m)^id: .*$", "id: zz-contributed-case", source)
     copy = re.sub(r"(?m)^name: .*$", "name: Zz Contributed Case", copy)
     (repo / "content/cases/zz-contributed-case.yaml").write_text(copy, encoding="utf-8")
@@ -224,7 +225,7 @@ def test_a_copied_case_whose_name_line_is_rewritten_in_english_is_valid(repo: Pa
 
 
 def test_an_english_only_record_is_valid_warned_about_and_shown_marked(repo: Path, tmp_path: Path) -> None:
-    case = repo / "content/cases/rtr-nl.yaml"
+    case = repo / "content/cases/old-mill-museum.yaml"
     before = re.search(r"nl: (\d+)/(\d+)", run_cli(repo, "validate").stdout)
     assert before
     data = yaml.safe_load(case.read_text(encoding="utf-8"))
@@ -235,26 +236,29 @@ def test_an_english_only_record_is_valid_warned_about_and_shown_marked(repo: Pat
     result = run_cli(repo, "validate")
     assert result.returncode == 0, result.stderr
     # Other valid content may carry warnings of its own; these are this record's.
-    warnings = [line for line in result.stderr.splitlines() if "not yet translated" in line and "rtr-nl" in line]
+    warnings = [
+        line for line in result.stderr.splitlines() if "not yet translated" in line and "old-mill-museum" in line
+    ]
     assert len(warnings) == 2
     assert re.match(
-        r"content/cases/rtr-nl\.yaml:\d+:\d+: warning: summary\.text: is not yet translated \(nl\)", warnings[1]
+        r"content/cases/old-mill-museum\.yaml:\d+:\d+: warning: summary\.text: is not yet translated \(nl\)",
+        warnings[1],
     )
-    assert re.match(r"content/cases/rtr-nl\.yaml:\d+:\d+: warning: target: ", warnings[0])
+    assert re.match(r"content/cases/old-mill-museum\.yaml:\d+:\d+: warning: target: ", warnings[0])
     done, total = int(before[1]), int(before[2])
     assert f"nl: {done - 2}/{total} texts translated" in result.stdout
 
     site = tmp_path / "site"
     built = mkdocs_build(repo, site)
     assert built.returncode == 0, built.stderr
-    html = (site / "nl/cases/rtr-nl/index.html").read_text(encoding="utf-8")
+    html = (site / "nl/cases/old-mill-museum/index.html").read_text(encoding="utf-8")
     assert re.search(
         r'<span lang="en">Camera surveillance network</span> <small class="kb-untranslated">\(nog niet vertaald\)</small>',
         html,
     )
     assert re.search(r'<span lang="en">RTR-NL was one of the seven promising cases', html)
     assert english_share(html)[0] < 0.015  # the English is all marked
-    assert "kb-untranslated" not in (site / "cases/rtr-nl/index.html").read_text(encoding="utf-8")
+    assert "kb-untranslated" not in (site / "cases/old-mill-museum/index.html").read_text(encoding="utf-8")
 
 
 def test_words_and_templates_exist_in_both_languages() -> None:

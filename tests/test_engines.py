@@ -102,4 +102,3 @@ def test_the_makefile_installs_the_project_without_warnings(tmp_path: Path) -> N
     assert result.returncode == 0, result.stderr
     noise = [line for line in result.stderr.splitlines() if "Warning" in line or "!!" in line]
     assert noise == [], result.stderr
-

@@ -27,7 +27,7 @@ from generator.records.knowledge_base import build, validate
 from generator.records.problems import ContentError, Problem
 from generator.records.yaml_source import Loader, read
 from generator.util import pool
-from helpers import ROOT
+from helpers import CORPUS, ROOT
 
 
 def _outcome(content: Path, how: object) -> list[Problem] | object:
@@ -39,7 +39,7 @@ def _outcome(content: Path, how: object) -> list[Problem] | object:
 
 @pytest.mark.parametrize(
     "path",
-    [*sorted((ROOT / "content").rglob("*.yaml")), *inert_fixtures(), *rejected_fixtures()],
+    [*sorted((CORPUS / "content").rglob("*.yaml")), *inert_fixtures(), *rejected_fixtures()],
     ids=lambda p: p.relative_to(ROOT).as_posix(),
 )
 def test_reading_without_marks_gives_the_same_data_and_problems(path: Path) -> None:
@@ -68,9 +68,9 @@ def test_validate_without_records_finds_what_build_finds(hostile_repo: Path) -> 
     assert _outcome(hostile_repo / "content", validate) == problems
 
 
-def test_validate_counts_the_real_records() -> None:
-    kb = build(ROOT / "content")
-    counts, _ = validate(ROOT / "content")
+def test_validate_counts_the_records() -> None:
+    kb = build(CORPUS / "content")
+    counts, _ = validate(CORPUS / "content")
     expected = {"cases": len(kb.cases), "criteria": len(kb.criteria), "lessons": len(kb.lessons)}
     assert {name: counts[name] for name in expected} == expected
     assert counts["indicators"] == len(kb.indicators) > 0
@@ -96,13 +96,14 @@ def test_loading_in_worker_processes_gives_the_same_records_and_problems(
     hostile_repo: Path, monkeypatch: pytest.MonkeyPatch, pids: list[set[int]]
 ) -> None:
     content = hostile_repo / "content"
-    serial = (_outcome(content, build), _outcome(content, validate), build(ROOT / "content"))
+    serial = (_outcome(content, build), _outcome(content, validate), build(CORPUS / "content"))
     assert all(calls == {os.getpid()} for calls in pids)
     monkeypatch.setattr(load_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(load_module, "_BATCH", 5)  # several tasks from a small corpus
     parallel = (
         _outcome(content, lambda c: build(c, workers=2)),
         _outcome(content, lambda c: validate(c, workers=2)),
-        build(ROOT / "content", workers=2),
+        build(CORPUS / "content", workers=2),
     )
     assert parallel == serial
     assert any(calls - {os.getpid()} for calls in pids), "no worker process ran"
@@ -111,7 +112,7 @@ def test_loading_in_worker_processes_gives_the_same_records_and_problems(
 def test_rendering_in_worker_processes_gives_the_same_pages(
     monkeypatch: pytest.MonkeyPatch, pids: list[set[int]]
 ) -> None:
-    kb = build(ROOT / "content")
+    kb = build(CORPUS / "content")
     serial = render_site(kb, workers=1)
     monkeypatch.setattr(render_module, "PARALLEL_FROM", 1)
     parallel = render_site(kb, workers=2)

@@ -24,6 +24,7 @@ from generator.pages.render import render_site
 from generator.records.knowledge_base import build
 from generator.records.problems import ContentError
 from helpers import (
+    CORPUS,
     ENV,
     PY,
     ROOT,
@@ -103,7 +104,7 @@ def test_legal_but_hostile_text_builds_and_renders_inert(hostile_site: HostileSi
 
 # --- property-based: the loader's only outcomes are records or our own error -------------------
 
-VALID_CASE = yaml.safe_load((ROOT / "content/cases/nijmegen-four-day-march.yaml").read_text(encoding="utf-8"))
+VALID_CASE = yaml.safe_load((CORPUS / "content/cases/harbour-lights-festival.yaml").read_text(encoding="utf-8"))
 LEAVES = st.one_of(
     st.none(),
     st.booleans(),
@@ -152,7 +153,7 @@ def mutated_case(draw: st.DrawFn) -> str:
 
 
 def _only_records_or_our_error(content: Path, text: str | bytes) -> None:
-    path = content / "cases" / "nijmegen-four-day-march.yaml"
+    path = content / "cases" / "harbour-lights-festival.yaml"
     if isinstance(text, bytes):
         path.write_bytes(text)
     else:
@@ -208,7 +209,7 @@ def test_render_build_and_serve_never_write_into_content_or_docs(repo: Path, tmp
     before = tree_digest(repo / "content", repo / "docs")
     out = tmp_path / "rendered"
     assert run_cli(repo, "render", "--out", str(out)).returncode == 0
-    assert (out / "cases/antwerp-diamond-quarter.md").is_file()
+    assert (out / "cases/riverside-stadium.md").is_file()
     assert mkdocs_build(repo, tmp_path / "site").returncode == 0
     port = free_port()
     server = subprocess.Popen(
@@ -219,9 +220,7 @@ def test_render_build_and_serve_never_write_into_content_or_docs(repo: Path, tmp
         cwd=repo,
     )
     try:
-        assert wait_for(
-            lambda: "Antwerp" in fetch(f"http://127.0.0.1:{port}/knowledge-base/cases/antwerp-diamond-quarter/")
-        )
+        assert wait_for(lambda: "Antwerp" in fetch(f"http://127.0.0.1:{port}/knowledge-base/cases/riverside-stadium/"))
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -7,7 +7,7 @@ import pytest
 from generator.pages import markup as html_text
 from generator.pages import paths as site_paths
 from generator.words import edition
-from helpers import Page
+from helpers import CORPUS, Page
 
 
 @pytest.mark.parametrize(
@@ -48,9 +48,8 @@ def test_a_case_pages_sections_keep_contributor_text_inert_and_cite_where_it_sta
     from generator.pages.notes import Notes
     from generator.records.knowledge_base import build, section_anchor
     from generator.records.models import Citation, Fact
-    from helpers import ROOT
 
-    kb = build(ROOT / "content")
+    kb = build(CORPUS / "content")
     hostile = "<img src=x onerror=alert(1)> [x](javascript:alert(1)) <!--kb-block-0-->"
     source = kb.sources[0]
     section = source.sections[0] if source.sections else None

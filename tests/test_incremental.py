@@ -48,7 +48,7 @@ def test_an_incremental_render_equals_a_full_one_after_edits_of_every_kind(repo:
     copy = cases[0].read_text(encoding="utf-8").replace(f"id: {cases[0].stem}", "id: zz-added-case", 1)
     (repo / "content/cases/zz-added-case.yaml").write_text(copy, encoding="utf-8")
     _same(build_site(repo, memo=memo, lang=lang), build_site(repo, lang=lang))
-    cases[-1].unlink()
+    (repo / "content/cases/northgate-station.yaml").unlink()  # a case no lesson names
     _same(build_site(repo, memo=memo, lang=lang), build_site(repo, lang=lang))
 
 

@@ -58,10 +58,10 @@ def test_the_json_export_carries_sources_and_citations(kb: KnowledgeBase, built_
     data = json.loads((built_site / "data/knowledge-base.json").read_text(encoding="utf-8"))
     assert [s["id"] for s in data["sources"]] == [s.id for s in kb.sources]
     assert data["study"]["source"] == kb.study_source.id
-    antwerp = next(c for c in data["cases"] if c["id"] == "antwerp-diamond-quarter")
-    trust = antwerp["assessment"]["cultural-characteristics"]["mutual-trust"]
+    antwerp = next(c for c in data["cases"] if c["id"] == "riverside-stadium")
+    trust = antwerp["assessment"]["trust-and-culture"]["mutual-confidence"]
     assert trust["cite"][0] == {
-        "source": "wodc-soft-targets",
+        "source": "riverside-study",
         "section": "PPC practices › Antwerp Diamond Quarter",
         "page": None,
         "quote": "Respondents experience great mutual trust",

@@ -21,7 +21,7 @@ from generator.pages.render import render_site
 from generator.records.knowledge_base import KnowledgeBase
 from generator.records.ratings import Rating
 from generator.words import EN, NL
-from helpers import read_page
+from helpers import CORPUS, read_page
 
 EDITIONS = {"en": ("", EN), "nl": ("nl/", NL)}
 DESKTOP = (1280, 900)
@@ -334,9 +334,8 @@ def case_sample(kb: KnowledgeBase) -> list[str]:
 
 def _cases() -> list[str]:
     from generator.records.knowledge_base import build
-    from helpers import ROOT
 
-    return case_sample(build(ROOT / "content"))
+    return case_sample(build(CORPUS / "content"))
 
 
 CASES = _cases()

@@ -34,7 +34,7 @@ def test_our_search_partial_is_materials_own_with_the_filters_added() -> None:
     theirs = (Path(material.__file__).parent / "templates/partials/search.html").read_text(encoding="utf-8")
     ours = (THEME / "partials/search.html").read_text(encoding="utf-8")
 
-    named = ' aria-label="{{ lang.t(\'search.placeholder\') }}"'  # the dialog's name, ours
+    named = " aria-label=\"{{ lang.t('search.placeholder') }}\""  # the dialog's name, ours
 
     def body(text: str) -> list[str]:
         lines = text.split("-#}", 1)[1].replace(named, "").splitlines()
@@ -45,7 +45,7 @@ def test_our_search_partial_is_materials_own_with_the_filters_added() -> None:
 
 
 def test_a_built_page_marks_what_search_indexes_and_offers_the_filters(built_site: Path) -> None:
-    html = (built_site / "cases/johan-cruijff-arena/index.html").read_text(encoding="utf-8")
+    html = (built_site / "cases/havenplein-markt/index.html").read_text(encoding="utf-8")
     page = Page(html)
     assert '"search": "../../assets/javascripts/search-worker.js"' in html
     assert "workers/search." not in html
@@ -68,10 +68,10 @@ def test_the_build_indexes_each_edition_and_leaves_lunr_empty(built_site: Path) 
     assert entry["languages"]["en"]["page_count"] == dutch["languages"]["nl"]["page_count"] > 40
     lunr = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
     assert lunr["docs"] == []
-    case = Page((built_site / "cases/johan-cruijff-arena/index.html").read_text(encoding="utf-8"))
+    case = Page((built_site / "cases/havenplein-markt/index.html").read_text(encoding="utf-8"))
     facets = {a["data-pagefind-filter"] for tag, a in case.tags if a.get("data-pagefind-filter")}
     assert {"Type", "Country", "Status", "Cultural characteristics"} <= facets
-    dutch_case = Page((built_site / "nl/cases/johan-cruijff-arena/index.html").read_text(encoding="utf-8"))
+    dutch_case = Page((built_site / "nl/cases/havenplein-markt/index.html").read_text(encoding="utf-8"))
     assert {"Soort", "Land", "Status", "Culturele kenmerken"} <= {
         a["data-pagefind-filter"] for tag, a in dutch_case.tags if a.get("data-pagefind-filter")
     }

@@ -83,25 +83,23 @@ def test_one_no_among_twelve_yes_is_exactly_that_gap_with_only_its_lessons(page,
     gaps = page.locator(".kb-sa-gap")
     assert gaps.count() == 1
     gap = gaps.first
-    assert gap.get_attribute("data-indicator") == "regular-contact"
-    indicator = next(i for _, i in kb.indicators if i.id == "regular-contact")
+    assert gap.get_attribute("data-indicator") == "regular-meetings"
+    indicator = next(i for _, i in kb.indicators if i.id == "regular-meetings")
     lessons = gap.locator(".kb-sa-lessons a").evaluate_all("els => els.map(e => e.dataset.lesson)")
     assert lessons == [lesson.id for lesson in kb.lessons_for_indicator(indicator)]
     assert sorted(lessons) == ["keep-regular-face-to-face-contact", "legal-form-is-not-decisive"]
     # Not the criterion's other lessons: they address other indicators.
-    assert "put-agreements-in-writing" not in lessons and "right-parties-at-the-table" not in lessons
+    assert "put-agreements-on-paper" not in lessons and "right-parties-at-the-table" not in lessons
     assert "A fixed rhythm of meetings" in gap.locator(".kb-sa-looks").inner_text()
     # How a partnership where it is present does it: every such case, its finding, its quote, linked.
     present = [
-        c for c in kb.assessed_cases if c.assessment["organisation-and-dynamic"]["regular-contact"].rating == "present"
+        c for c in kb.assessed_cases if c.assessment["network-and-agreements"]["regular-meetings"].rating == "present"
     ]
     examples = gap.locator(".kb-sa-examples li")
     assert examples.evaluate_all("els => els.map(e => e.dataset.case)") == [c.id for c in present]
-    first = present[0].assessment["organisation-and-dynamic"]["regular-contact"]
+    first = present[0].assessment["network-and-agreements"]["regular-meetings"]
     assert next(c.quote for c in first.cite if c.quote) in examples.first.locator("q").inner_text()
-    assert (
-        examples.first.locator("a").get_attribute("href").endswith(f"cases/{present[0].id}/#organisation-and-dynamic")
-    )
+    assert examples.first.locator("a").get_attribute("href").endswith(f"cases/{present[0].id}/#network-and-agreements")
     assert "1 gap" in page.locator("#kb-sa-progress").inner_text()
 
 
@@ -121,15 +119,15 @@ def test_gaps_come_no_then_partly_grouped_by_criterion_most_gaps_first(page, kb)
     answer(
         page,
         every(kb, "present", evaluation="partial", regular_contact="partial", complete_network="absent")
-        | {"written-agreement": "absent", "driver": "unknown"},
+        | {"signed-agreement": "absent", "driver": "unknown"},
     )
     groups = page.locator(".kb-sa-gap-group").evaluate_all("els => els.map(e => e.dataset.criterion)")
-    assert groups == ["organisation-and-dynamic", "connection-to-government"]
+    assert groups == ["network-and-agreements", "government-link"]
     order = page.locator(".kb-sa-gap").evaluate_all("els => els.map(e => [e.dataset.indicator, e.dataset.answer])")
     assert order == [
-        ["complete-network", "absent"],
-        ["written-agreement", "absent"],
-        ["regular-contact", "partial"],
+        ["right-partners", "absent"],
+        ["signed-agreement", "absent"],
+        ["regular-meetings", "partial"],
         ["evaluation", "partial"],
     ]
     # An indicator no lesson addresses says so instead of borrowing the criterion's lessons.
@@ -155,22 +153,22 @@ def load_data(page) -> None:
 def test_similarity_at_its_boundaries(page, kb) -> None:
     open_sa(page)
     load_data(page)
-    antwerp = {i.id: kb.case("antwerp-diamond-quarter").assessment[c.id][i.id].rating.value for c, i in kb.indicators}
-    assert kb.profile(kb.case("antwerp-diamond-quarter")) and set(
-        kb.profile(kb.case("antwerp-diamond-quarter")).values()
-    ) == {"present"}
+    antwerp = {i.id: kb.case("riverside-stadium").assessment[c.id][i.id].rating.value for c, i in kb.indicators}
+    assert kb.profile(kb.case("riverside-stadium")) and set(kb.profile(kb.case("riverside-stadium")).values()) == {
+        "present"
+    }
     # The same answers as the case: 100%; the opposite of a present case: 0%.
-    assert similarity(page, antwerp, "antwerp-diamond-quarter")["similarity"] == 1
-    assert similarity(page, every(kb, "absent"), "antwerp-diamond-quarter")["similarity"] == 0
+    assert similarity(page, antwerp, "riverside-stadium")["similarity"] == 1
+    assert similarity(page, every(kb, "absent"), "riverside-stadium")["similarity"] == 0
     # Partly present on every indicator against present on everything: one step apart, 50%.
-    assert similarity(page, every(kb, "partial"), "antwerp-diamond-quarter")["similarity"] == 0.5
+    assert similarity(page, every(kb, "partial"), "riverside-stadium")["similarity"] == 0.5
     # Partly present on every criterion, made of Yes and No (the 73%): never 70% or more.
     mixed = {}
     for criterion in kb.criteria:
         ids = [i.id for i in criterion.indicators]
         half = len(ids) // 2
         mixed |= {iid: ("absent" if n < max(1, half) else "present") for n, iid in enumerate(ids)}
-    result = similarity(page, mixed, "antwerp-diamond-quarter")
+    result = similarity(page, mixed, "riverside-stadium")
     assert {row[0] for row in result["criteria"]} == {"partial"}
     assert result["similarity"] <= 0.5
     for case in kb.assessed_cases:
@@ -178,9 +176,9 @@ def test_similarity_at_its_boundaries(page, kb) -> None:
             assert similarity(page, mixed, case.id)["similarity"] < 0.7, case.id
     # Answered but left out, each with its reason.
     left = similarity(
-        page, every(kb, "present", evaluation="present", mutual_trust="unknown"), "antwerp-diamond-quarter"
+        page, every(kb, "present", evaluation="present", mutual_confidence="unknown"), "riverside-stadium"
     )
-    assert ["mutual-trust", "dont_know"] in left["leftOut"]
+    assert ["mutual-confidence", "dont_know"] in left["leftOut"]
     assert ["evaluation", "case_unknown"] in left["leftOut"]  # the study does not say for Antwerp
     # On the page: one sentence that explains it, a row per criterion, what was left out and why.
     answer(page, antwerp | {"evaluation": "present"})
@@ -436,14 +434,14 @@ def test_keyboard_alone_answers_and_writes_the_plan(page) -> None:
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.type") == "radio":
             break
-    assert page.evaluate("document.activeElement.name") == "complete-network"
+    assert page.evaluate("document.activeElement.name") == "right-partners"
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")  # Yes → Partly → No
-    assert page.is_checked("#kb-complete-network-absent")
-    page.focus("#kb-plan-complete-network-action")
+    assert page.is_checked("#kb-right-partners-absent")
+    page.focus("#kb-plan-right-partners-action")
     page.keyboard.type("Invite the municipality")
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.id") == "kb-plan-complete-network-owner"
+    assert page.evaluate("document.activeElement.id") == "kb-plan-right-partners-owner"
 
 
 def test_the_dutch_edition_speaks_dutch_and_keeps_answers_across_the_switch(page, kb, site_url: str) -> None:
@@ -467,7 +465,7 @@ def test_the_dutch_edition_speaks_dutch_and_keeps_answers_across_the_switch(page
 def test_the_filled_in_self_assessment_has_no_serious_accessibility_violations(page, kb, lang: str) -> None:
     require_axe()
     open_sa(page, lang)
-    answer(page, every(kb, "present", driver="absent", evaluation="partial", mutual_trust="unknown"))
+    answer(page, every(kb, "present", driver="absent", evaluation="partial", mutual_confidence="unknown"))
     page.click("#kb-sa-snapshot")
     page.click("#kb-sa-new")
     answer(page, every(kb, "partial"))

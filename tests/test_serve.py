@@ -47,13 +47,13 @@ def log_text(log: TextIO) -> str:
 
 @pytest.mark.slow
 def test_serve_rerenders_on_edit_and_survives_broken_yaml(repo: Path, tmp_path: Path) -> None:
-    record = repo / "content/cases/rtr-nl.yaml"
+    record = repo / "content/cases/old-mill-museum.yaml"
     original = record.read_text(encoding="utf-8")
     with serving(repo / "mkdocs.yml", tmp_path / "serve.log") as (port, log, server):
         # The root redirects to the site's mount path, so follow it once.
         assert wait_for(lambda: fetch(f"http://127.0.0.1:{port}/") != ""), log_text(log)
         base = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).geturl()
-        url = base + "cases/rtr-nl/"
+        url = base + "cases/old-mill-museum/"
         assert "RTR-NL" in fetch(url)
 
         # A contributor rewrites the name line in English only: valid, shown at once.
@@ -65,7 +65,7 @@ def test_serve_rerenders_on_edit_and_survives_broken_yaml(repo: Path, tmp_path: 
         record.write_text(original.replace("status: screened-out", "status: maybe"), encoding="utf-8")
         line = original.splitlines().index("status: screened-out") + 1
         assert wait_for(
-            lambda: f"content/cases/rtr-nl.yaml:{line}:1: status: 'maybe' is not one of" in log_text(log)
+            lambda: f"content/cases/old-mill-museum.yaml:{line}:1: status: 'maybe' is not one of" in log_text(log)
         ), log_text(log)
         time.sleep(1)
         assert server.poll() is None  # the server stays up; MkDocs holds pages until the fix
@@ -79,8 +79,8 @@ def test_serve_rerenders_on_edit_and_survives_broken_yaml(repo: Path, tmp_path: 
 
 @pytest.mark.slow
 def test_the_dutch_edition_previews_with_live_reload(repo: Path, tmp_path: Path) -> None:
-    url_path = "/knowledge-base/nl/cases/nijmegen-four-day-march/"
-    record = repo / "content/cases/nijmegen-four-day-march.yaml"
+    url_path = "/knowledge-base/nl/cases/harbour-lights-festival/"
+    record = repo / "content/cases/harbour-lights-festival.yaml"
     original = record.read_text(encoding="utf-8")
     with serving(repo / "mkdocs.nl.yml", tmp_path / "serve-nl.log") as (port, log, _):
         url = f"http://127.0.0.1:{port}{url_path}"

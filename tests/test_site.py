@@ -10,7 +10,7 @@ from generator.pages.text import pick
 from generator.records.knowledge_base import KnowledgeBase, section_anchor
 from generator.records.ratings import SCALE
 from generator.words import EN
-from helpers import ROOT, broken_links, plain_quote, read_page, without_source_texts
+from helpers import CORPUS, ROOT, broken_links, plain_quote, read_page, without_source_texts
 
 
 def test_strict_build_has_no_warnings_and_every_internal_link_resolves(built_site: Path) -> None:
@@ -100,7 +100,7 @@ def test_navigation_does_not_list_individual_cases(kb: KnowledgeBase, built_site
 def test_render_command_writes_the_same_markdown_to_a_folder(kb: KnowledgeBase, tmp_path: Path) -> None:
     from helpers import run_cli
 
-    result = run_cli(ROOT, "render", "--out", str(tmp_path / "out"))
+    result = run_cli(CORPUS, "render", "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     case = kb.cases[0]
     written = (tmp_path / f"out/cases/{case.id}.md").read_text()
@@ -194,7 +194,7 @@ def test_every_case_field_is_shown_on_its_page_or_listed_as_not_shown(repo: Path
         "id": "every-field",
         "name": "MARKname",
         "other_names": ["MARKother"],
-        "country": "netherlands",
+        "country": "arvenland",
         "place": "MARKplace",
         "target": "MARKtarget",
         "status": "studied",
@@ -240,4 +240,4 @@ def test_every_case_field_is_shown_on_its_page_or_listed_as_not_shown(repo: Path
     assert set(Case.model_fields) == set(shown) | set(NOT_SHOWN)
     missing = {field: mark for field, marks in shown.items() for mark in marks if mark not in page}
     assert missing == {}
-    assert "Netherlands" in page
+    assert "Arvenland" in page

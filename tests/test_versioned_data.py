@@ -6,11 +6,11 @@ import copy
 import json
 from pathlib import Path
 
-from helpers import ROOT, read_page, run_cli
+from helpers import CORPUS, read_page, run_cli
 
 
 def _export(tmp_path: Path) -> dict:
-    assert run_cli(ROOT, "export", "--out", str(tmp_path / "e")).returncode == 0
+    assert run_cli(CORPUS, "export", "--out", str(tmp_path / "e")).returncode == 0
     return json.loads((tmp_path / "e/knowledge-base.json").read_text(encoding="utf-8"))
 
 
@@ -27,32 +27,32 @@ def test_diff_reports_added_removed_renamed_changed_fields_and_ratings(tmp_path:
     old = _export(tmp_path)
     new = copy.deepcopy(old)
     cases = {c["id"]: c for c in new["cases"]}
-    arena = cases["johan-cruijff-arena"]
-    arena["assessment"]["responsibilities-and-steering"]["driver"]["rating"] = "present"
-    arena["criterion_ratings"]["responsibilities-and-steering"] = "partial"
-    renamed = cases["rtr-nl"] | {"id": "rtr-netherlands", "former_ids": ["rtr-nl"]}
-    new["cases"] = [c for c in new["cases"] if c["id"] not in ("rtr-nl", "project-griffin")]
-    new["cases"] += [renamed, cases["nypd-shield"] | {"id": "harbour-festival", "name": "Harbour Festival"}]
+    arena = cases["havenplein-markt"]
+    arena["assessment"]["government-link"]["driver"]["rating"] = "present"
+    arena["criterion_ratings"]["government-link"] = "partial"
+    renamed = cases["old-mill-museum"] | {"id": "rtr-netherlands", "former_ids": ["old-mill-museum"]}
+    new["cases"] = [c for c in new["cases"] if c["id"] not in ("old-mill-museum", "northgate-station")]
+    new["cases"] += [renamed, cases["northgate-station"] | {"id": "harbour-festival", "name": "Harbour Festival"}]
     (tmp_path / "old.json").write_text(json.dumps(old), encoding="utf-8")
     (tmp_path / "new.json").write_text(json.dumps(new), encoding="utf-8")
 
-    text = run_cli(ROOT, "diff", str(tmp_path / "old.json"), str(tmp_path / "new.json"))
+    text = run_cli(CORPUS, "diff", str(tmp_path / "old.json"), str(tmp_path / "new.json"))
     assert text.returncode == 0, text.stderr
     for line in (
         "  added: harbour-festival",
-        "  removed: project-griffin",
-        "  renamed: rtr-nl -> rtr-netherlands",
-        "  changed: johan-cruijff-arena (assessment, criterion_ratings)",
-        "    rating responsibilities-and-steering: absent -> partial",
-        "    rating responsibilities-and-steering › driver: absent -> present",
+        "  removed: northgate-station",
+        "  renamed: old-mill-museum -> rtr-netherlands",
+        "  changed: havenplein-markt (assessment, criterion_ratings)",
+        "    rating government-link: absent -> partial",
+        "    rating government-link › driver: absent -> present",
     ):
         assert line in text.stdout.splitlines(), (line, text.stdout)
 
-    as_json = run_cli(ROOT, "diff", "--format", "json", str(tmp_path / "old.json"), str(tmp_path / "new.json"))
+    as_json = run_cli(CORPUS, "diff", "--format", "json", str(tmp_path / "old.json"), str(tmp_path / "new.json"))
     cases_diff = json.loads(as_json.stdout)["collections"]["cases"]
-    assert cases_diff["added"] == ["harbour-festival"] and cases_diff["removed"] == ["project-griffin"]
-    assert cases_diff["renamed"] == [{"from": "rtr-nl", "to": "rtr-netherlands"}]
-    driver = {"what": "responsibilities-and-steering › driver", "from": "absent", "to": "present"}
+    assert cases_diff["added"] == ["harbour-festival"] and cases_diff["removed"] == ["northgate-station"]
+    assert cases_diff["renamed"] == [{"from": "old-mill-museum", "to": "rtr-netherlands"}]
+    driver = {"what": "government-link › driver", "from": "absent", "to": "present"}
     assert driver in cases_diff["changed"][0]["ratings"]
 
 
@@ -60,9 +60,9 @@ def test_diff_of_identical_exports_and_bad_input(tmp_path: Path) -> None:
     data = _export(tmp_path)
     path = tmp_path / "a.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    assert "No records differ." in run_cli(ROOT, "diff", str(path), str(path)).stdout
+    assert "No records differ." in run_cli(CORPUS, "diff", str(path), str(path)).stdout
     (tmp_path / "b.json").write_text('{"foo": 1}', encoding="utf-8")
-    bad = run_cli(ROOT, "diff", str(path), str(tmp_path / "b.json"))
+    bad = run_cli(CORPUS, "diff", str(path), str(tmp_path / "b.json"))
     assert bad.returncode == 2 and bad.stderr.startswith("error: ") and "Traceback" not in bad.stderr
     assert "is not a knowledge-base.json export" in bad.stderr
 
