@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from generator.plugin.editions import read_config
-from helpers import ENV, ROOT, Page, broken_links, run_cli, without_source_texts
+from helpers import ENV, ROOT, Page, broken_links, copy_repo, run_cli, without_source_texts
 from hostile import assert_inert, poison
 
 SITE_URL = "https://example.org/knowledge-base/"
@@ -42,7 +42,7 @@ def plain_mkdocs(repo: Path, out: Path, lang: str = "en", site_url: str = SITE_U
 
 @pytest.mark.slow
 def test_render_out_built_without_the_plugin_has_no_broken_link_and_absolute_citations(tmp_path: Path) -> None:
-    site, web = plain_mkdocs(ROOT, tmp_path)
+    site, web = plain_mkdocs(copy_repo(tmp_path / "repo"), tmp_path)
     pages = sorted(site.rglob("*.html"))
     links = sum(len(Page(p.read_text(encoding="utf-8")).links) for p in pages)
     assert len(pages) > 50 and links > 1000
@@ -114,8 +114,9 @@ def test_a_sources_cited_in_section_stays_bounded_as_the_collection_grows(kb, mo
 
 @pytest.mark.slow
 def test_after_build_places_the_other_edition_adds_alternates_and_indexes_each_edition(tmp_path: Path) -> None:
-    site, _ = plain_mkdocs(ROOT, tmp_path / "en")
-    dutch, _ = plain_mkdocs(ROOT, tmp_path / "nl", "nl", SITE_URL + "nl/")
+    repo = copy_repo(tmp_path / "repo")
+    site, _ = plain_mkdocs(repo, tmp_path / "en")
+    dutch, _ = plain_mkdocs(repo, tmp_path / "nl", "nl", SITE_URL + "nl/")
     command = [sys.executable, "-m", "generator.plugin.after_build", str(site), "--site-url", SITE_URL]
     result = subprocess.run(
         [*command, "--edition", f"nl={dutch}"], cwd=ROOT, capture_output=True, text=True, env=ENV, timeout=300

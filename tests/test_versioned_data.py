@@ -27,9 +27,11 @@ def test_diff_reports_added_removed_renamed_changed_fields_and_ratings(tmp_path:
     old = _export(tmp_path)
     new = copy.deepcopy(old)
     cases = {c["id"]: c for c in new["cases"]}
-    arena = cases["havenplein-markt"]
-    arena["assessment"]["government-link"]["driver"]["rating"] = "present"
-    arena["criterion_ratings"]["government-link"] = "partial"
+    market = cases["havenplein-markt"]
+    assert market["assessment"]["government-link"]["council-reporting"]["rating"] == "absent"
+    assert market["criterion_ratings"]["government-link"] == "absent"
+    market["assessment"]["government-link"]["council-reporting"]["rating"] = "present"
+    market["criterion_ratings"]["government-link"] = "partial"
     renamed = cases["old-mill-museum"] | {"id": "rtr-netherlands", "former_ids": ["old-mill-museum"]}
     new["cases"] = [c for c in new["cases"] if c["id"] not in ("old-mill-museum", "northgate-station")]
     new["cases"] += [renamed, cases["northgate-station"] | {"id": "harbour-festival", "name": "Harbour Festival"}]
@@ -44,7 +46,7 @@ def test_diff_reports_added_removed_renamed_changed_fields_and_ratings(tmp_path:
         "  renamed: old-mill-museum -> rtr-netherlands",
         "  changed: havenplein-markt (assessment, criterion_ratings)",
         "    rating government-link: absent -> partial",
-        "    rating government-link › driver: absent -> present",
+        "    rating government-link › council-reporting: absent -> present",
     ):
         assert line in text.stdout.splitlines(), (line, text.stdout)
 
@@ -52,8 +54,8 @@ def test_diff_reports_added_removed_renamed_changed_fields_and_ratings(tmp_path:
     cases_diff = json.loads(as_json.stdout)["collections"]["cases"]
     assert cases_diff["added"] == ["harbour-festival"] and cases_diff["removed"] == ["northgate-station"]
     assert cases_diff["renamed"] == [{"from": "old-mill-museum", "to": "rtr-netherlands"}]
-    driver = {"what": "government-link › driver", "from": "absent", "to": "present"}
-    assert driver in cases_diff["changed"][0]["ratings"]
+    reported = {"what": "government-link › council-reporting", "from": "absent", "to": "present"}
+    assert reported in cases_diff["changed"][0]["ratings"]
 
 
 def test_diff_of_identical_exports_and_bad_input(tmp_path: Path) -> None:
