@@ -7,16 +7,14 @@ from pathlib import Path
 
 import yaml
 
-from helpers import ROOT, copy_repo, run_cli
+from generator.records.knowledge_base import build
+from helpers import REAL, ROOT, copy_repo, run_cli
 
 ISSUES = ROOT / "tests" / "fixtures" / "issues"
 
 
 def _repo(tmp_path: Path) -> Path:
-    repo = copy_repo(tmp_path / "repo")
-    if (ROOT.parent / "shared").is_dir():  # the study's text, so quotes are checked as in CI
-        (tmp_path / "shared").symlink_to(ROOT.parent / "shared")
-    return repo
+    return copy_repo(tmp_path / "repo")  # the fixture corpus holds its sources' texts: quotes are checked
 
 
 def test_a_valid_proposal_becomes_a_valid_case(tmp_path: Path) -> None:
@@ -30,12 +28,12 @@ def test_a_valid_proposal_becomes_a_valid_case(tmp_path: Path) -> None:
         "name": "Municipality",
         "sector": "public",
         "role": "Grants the permit.",
-        "cite": [{"source": "wodc-soft-targets"}],
+        "cite": [{"source": "riverside-study"}],
     }
-    rated = record["assessment"]["organisation-and-dynamic"]["regular-contact"]
+    rated = record["assessment"]["network-and-agreements"]["regular-meetings"]
     assert rated["rating"] == "present"
-    assert rated["cite"][0]["quote"] == "Prior to the Four-Day March, they see each other monthly"
-    assert record["assessment"]["cultural-characteristics"]["mutual-trust"]["rating"] == "unknown"
+    assert rated["cite"][0]["quote"] == "The partners meet every month"
+    assert record["assessment"]["trust-and-culture"]["mutual-confidence"]["rating"] == "unknown"
     assert run_cli(repo, "validate").returncode == 0
 
 
@@ -45,8 +43,8 @@ def test_a_malformed_proposal_is_answered_with_the_validate_messages(tmp_path: P
     assert result.returncode == 1
     out = result.stdout
     assert "content/cases/harbour-festival-partnership.yaml:" in out
-    assert "country: 'holland' is not the id of any country in content/countries/" in out
-    assert "regular-contact.cite: a rating of 'present' needs the words it rests on" in out
+    assert "country: 'republic-of-arvenland' is not the id of any country in content/countries/" in out
+    assert "regular-meetings.cite: a rating of 'present' needs the words it rests on" in out
 
 
 def test_a_hostile_proposal_stays_text_and_inside_content_cases(tmp_path: Path) -> None:
@@ -76,7 +74,7 @@ def test_a_body_that_is_not_the_form_or_too_large_is_refused(tmp_path: Path) -> 
 
 
 def test_the_committed_issue_form_follows_the_case_record_and_criteria(tmp_path: Path) -> None:
-    repo = copy_repo(tmp_path / "repo")
+    repo = copy_repo(tmp_path / "repo", REAL)  # the committed form asks for the repository's own criteria
     assert run_cli(repo, "from-issue", "--write-form").returncode == 0
     form = ".github/ISSUE_TEMPLATE/propose-a-case.yml"
     assert (repo / form).read_text(encoding="utf-8") == (ROOT / form).read_text(encoding="utf-8"), (
@@ -85,4 +83,5 @@ def test_the_committed_issue_form_follows_the_case_record_and_criteria(tmp_path:
     fields = yaml.safe_load((ROOT / form).read_text(encoding="utf-8"))["body"]
     ids = [f["id"] for f in fields if "id" in f]
     assert len(ids) == len(set(ids))
-    assert "organisation-and-dynamic--complete-network--rating" in ids
+    kb = build(REAL / "content")
+    assert {f"{c.id}--{i.id}--rating" for c in kb.criteria for i in c.indicators} <= set(ids)
