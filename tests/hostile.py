@@ -16,7 +16,18 @@ HOSTILE = (
     "- li\n1. li\n> q\n<div onmouseover=alert(7)>x</div>"
 )
 # Fields whose values are ids, fixed choices or section names: the schema rejects free text there.
-NOT_FREE_TEXT = {"id", "status", "country", "rating", "source", "section", "sector", "assessed_by"}
+NOT_FREE_TEXT = {
+    "id",
+    "former_ids",
+    "lang",
+    "status",
+    "country",
+    "rating",
+    "source",
+    "section",
+    "sector",
+    "assessed_by",
+}
 
 
 def poison(data: Any, key: str = "") -> Any:

@@ -122,7 +122,8 @@ def test_what_changed_lists_records_and_rating_changes_by_date_with_a_feed(tmp_p
         .replace("id: old-mill-museum", "id: rtr-two")
     )
     (repo / "content/cases/rtr-two.yaml").write_text(
-        added.replace("name: {en: Old Mill Museum, nl: Museum De Oude Molen}", "name: {en: RTR Two, nl: RTR Two}"), encoding="utf-8"
+        added.replace("name: {en: Old Mill Museum, nl: Museum De Oude Molen}", "name: {en: RTR Two, nl: RTR Two}"),
+        encoding="utf-8",
     )
     _commit(repo, "changes", "2024-02-20")
 

@@ -76,7 +76,9 @@ def test_citation_cff_names_the_knowledge_base_and_the_study_and_invents_no_peop
     assert cff["cff-version"] == "1.2.0"
     assert cff["title"] and cff["message"]
     assert all(set(author) == {"name"} for author in cff["authors"])  # entities, not invented people
-    assert cff["url"] == yaml.safe_load((REAL / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])["site_url"]
+    assert (
+        cff["url"] == yaml.safe_load((REAL / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])["site_url"]
+    )
     study = cff["references"][0]
     assert [a["name"] for a in study["authors"]] == [pick(a) for a in real_kb.study_source.authors]
     assert "year" not in study and "date-published" not in study  # the summary states none

@@ -36,7 +36,9 @@ def _rate_every_real_indicator(case: Path) -> None:
         "cite": [{"source": "example-evaluation", "section": "Summary"}],
     }
     record["assessment"] = {
-        criterion.id: {indicator.id: {"rating": "unknown", **copy.deepcopy(silent)} for indicator in criterion.indicators}
+        criterion.id: {
+            indicator.id: {"rating": "unknown", **copy.deepcopy(silent)} for indicator in criterion.indicators
+        }
         for criterion in build(REAL / "content").criteria
     }
     case.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")

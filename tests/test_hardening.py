@@ -220,7 +220,9 @@ def test_render_build_and_serve_never_write_into_content_or_docs(repo: Path, tmp
         cwd=repo,
     )
     try:
-        assert wait_for(lambda: "Antwerp" in fetch(f"http://127.0.0.1:{port}/knowledge-base/cases/riverside-stadium/"))
+        assert wait_for(
+            lambda: "Riverside Stadium" in fetch(f"http://127.0.0.1:{port}/knowledge-base/cases/riverside-stadium/")
+        )
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -54,11 +54,12 @@ def test_serve_rerenders_on_edit_and_survives_broken_yaml(repo: Path, tmp_path: 
         assert wait_for(lambda: fetch(f"http://127.0.0.1:{port}/") != ""), log_text(log)
         base = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).geturl()
         url = base + "cases/old-mill-museum/"
-        assert "RTR-NL" in fetch(url)
+        assert "Old Mill Museum" in fetch(url)
 
         # A contributor rewrites the name line in English only: valid, shown at once.
         record.write_text(
-            original.replace("name: {en: RTR-NL, nl: RTR-NL}", "name: Renamed Camera Scheme"), encoding="utf-8"
+            original.replace("name: {en: Old Mill Museum, nl: Museum De Oude Molen}", "name: Renamed Camera Scheme"),
+            encoding="utf-8",
         )
         assert wait_for(lambda: "Renamed Camera Scheme" in fetch(url)), log_text(log)
 
@@ -71,7 +72,8 @@ def test_serve_rerenders_on_edit_and_survives_broken_yaml(repo: Path, tmp_path: 
         assert server.poll() is None  # the server stays up; MkDocs holds pages until the fix
 
         record.write_text(
-            original.replace("name: {en: RTR-NL, nl: RTR-NL}", "name: Recovered Scheme"), encoding="utf-8"
+            original.replace("name: {en: Old Mill Museum, nl: Museum De Oude Molen}", "name: Recovered Scheme"),
+            encoding="utf-8",
         )
         assert wait_for(lambda: "Recovered Scheme" in fetch(url)), log_text(log)
         assert "Traceback" not in log_text(log)
@@ -84,12 +86,12 @@ def test_the_dutch_edition_previews_with_live_reload(repo: Path, tmp_path: Path)
     original = record.read_text(encoding="utf-8")
     with serving(repo / "mkdocs.nl.yml", tmp_path / "serve-nl.log") as (port, log, _):
         url = f"http://127.0.0.1:{port}{url_path}"
-        assert wait_for(lambda: "Nijmeegse Vierdaagse" in fetch(url)), log_text(log)
+        assert wait_for(lambda: "Overleg Havenlichtfestival" in fetch(url)), log_text(log)
         assert '<html lang="nl"' in fetch(url)
         record.write_text(
-            original.replace("nl: Nijmeegse Vierdaagse}", "nl: Vierdaagse van Nijmegen}"), encoding="utf-8"
+            original.replace("nl: Overleg Havenlichtfestival}", "nl: Havenlichtoverleg}"), encoding="utf-8"
         )
-        assert wait_for(lambda: "Vierdaagse van Nijmegen" in fetch(url)), log_text(log)
+        assert wait_for(lambda: "Havenlichtoverleg" in fetch(url)), log_text(log)
         assert "Traceback" not in log_text(log)
 
 
