@@ -10,10 +10,13 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from generator.records.problems import ContentError, Problem
 from generator.words import DEFAULT, LANGUAGES
+
+if TYPE_CHECKING:
+    from generator.records.models import Criterion
 
 
 class _Parser(argparse.ArgumentParser):
@@ -125,10 +128,40 @@ def _repo_relative(path: Path, repo: Path) -> str:
 FORM = Path(".github/ISSUE_TEMPLATE/propose-a-case.yml")
 
 
+def _criteria(content: Path) -> list[Criterion]:
+    """The criteria, read alone: the issue form is written from them (and the case model)."""
+    import yaml
+
+    from generator.records.models import Criterion
+
+    found: list[Criterion] = [
+        Criterion.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        for path in sorted((content / "criteria").glob("*.yaml"))
+    ]
+    return sorted(found, key=lambda c: (c.order, c.id))
+
+
+def stale_form(repo: Path) -> Problem | None:
+    """The committed issue form, when it no longer asks what the criteria ask: a contributor who
+    adds or renames an indicator is told by `validate`, not by a failing test."""
+    from generator.tools import from_issue
+
+    path = repo / FORM
+    if not path.is_file() or path.read_text(encoding="utf-8") == from_issue.form(_criteria(repo / "content")):
+        return None
+    return Problem(
+        FORM.as_posix(),
+        0,
+        0,
+        "",
+        "is out of date: it does not ask for the criteria and indicators in content/criteria/ as they are now",
+        "run 'python -m generator from-issue --write-form' and commit the file",
+    )
+
+
 def _from_issue(repo: Path, body_file: Path | None, write_form: bool) -> int:
     """Write the issue form, or the case a submitted form proposes and what `validate` says of it."""
     from generator.records.knowledge_base import validate
-    from generator.records.models import Criterion
     from generator.tools import from_issue
     from generator.tools.scaffold import _Known
 
@@ -193,6 +226,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             for lang in TRANSLATED_INTO:
                 print(f"{lang}: {counts.get('texts_' + lang, 0)}/{counts.get('texts_total', 0)} texts translated")
+            form = stale_form(repo)
+            if form is not None and not args.files:
+                print(form.github() if args.format == "github" else form.text())
+                print("1 problem found.", file=sys.stderr)
+                return 1
         elif args.command == "render":
             from generator.pages import standalone
             from generator.pages.build import build_site

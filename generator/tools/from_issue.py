@@ -118,7 +118,7 @@ def form(criteria: list[Criterion]) -> str:
         "title": "Case: ",
         "labels": ["content", "new case"],
     }
-    header = "# Written by 'python -m generator from-issue --write-form'; a test fails when it is stale.\n"
+    header = "# Written by 'python -m generator from-issue --write-form'; `validate` fails when it is stale.\n"
     return header + yaml.safe_dump({**head, "body": body}, sort_keys=False, allow_unicode=True, width=100)
 
 
