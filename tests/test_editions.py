@@ -49,7 +49,7 @@ def pages(site: Path) -> set[str]:
 
 def test_one_build_publishes_both_editions_with_the_same_pages(built_site: Path) -> None:
     english, dutch = pages(built_site), pages(built_site / "nl")
-    assert len(english) > 40
+    assert len(english) > 30
     assert english == dutch
     for path in ("", "cases/harbour-lights-festival/", "self-assessment/", "contributing/"):
         assert path in dutch
@@ -217,7 +217,7 @@ def test_validate_counts_the_texts_of_whatever_content_is_there_and_their_transl
 def test_a_copied_case_whose_name_line_is_rewritten_in_english_is_valid(repo: Path) -> None:
     # Short texts sit on one line ({en: ..., nl: ...}), so a contributor who copies a case and
     # rewrites its `name:` line leaves valid YAML: an English-only name, warned about, not an error.
-    source = (repo / "content/cases/riverside-stadium.yaml").read_text(encoding="utf-8")
+    source = (repo / "content/cases/harbour-lights-festival.yaml").read_text(encoding="utf-8")
     copy = re.sub(r"(?m)^id: .*$", "id: zz-contributed-case", source)
     copy = re.sub(r"(?m)^name: .*$", "name: Zz Contributed Case", copy)
     (repo / "content/cases/zz-contributed-case.yaml").write_text(copy, encoding="utf-8")
