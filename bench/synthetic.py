@@ -4,7 +4,9 @@ and terms, plus N studied cases that rate every indicator and a few lessons per 
 from __future__ import annotations
 
 import random
+import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -90,7 +92,25 @@ DUTCH = [
     "wederkerigheid",
 ]
 RATINGS = ["present", "present", "partial", "absent", "unknown"]
-SECTIONS = ["PPC practices", "What does this teach us?", "Brief (inter)national overview › Examples from practice"]
+
+
+@dataclass(frozen=True)
+class Study:
+    """What the synthetic records cite: the study's source as the content names it, sections it
+    lists and words that stand in its text (so they check out), whatever the content holds."""
+
+    source: str
+    sections: list[str]
+    quote: str
+
+    @classmethod
+    def of(cls, content: Path) -> Study:
+        sid = yaml.safe_load((content / "study.yaml").read_text(encoding="utf-8"))["source"]
+        record = yaml.safe_load((content / "sources" / f"{sid}.yaml").read_text(encoding="utf-8"))
+        text = (ROOT / record["full_text"]).read_text(encoding="utf-8")
+        quote = re.search(r"[A-Za-z]{2,}(?: [A-Za-z]{2,}){5}", text)
+        assert quote, f"no six plain words in a line of {record['full_text']}"
+        return cls(sid, list(record.get("sections") or [])[:3], quote[0])
 
 
 def sentence(rng: random.Random, words: int, vocabulary: list[str] = WORDS) -> str:
@@ -108,17 +128,16 @@ def same(text: str) -> dict[str, str]:
     return {"en": text, "nl": text}
 
 
-QUOTE = "less soundly structured in a legal sense"  # stands in the study's text, so it checks out
+def cite(rng: random.Random, study: Study, quote: bool = False) -> list[dict]:
+    cited = {"source": study.source, **({"section": rng.choice(study.sections)} if study.sections else {})}
+    return [{**cited, "quote": study.quote}] if quote else [cited]
 
 
-def cite(rng: random.Random, quote: bool = False) -> list[dict]:
-    cited = {"source": "wodc-soft-targets", "section": rng.choice(SECTIONS)}
-    return [{**cited, "section": "PPC practices", "quote": QUOTE}] if quote else [cited]
-
-
-def case(rng: random.Random, index: int, indicators: dict[str, list[str]], countries: list[str]) -> dict:
+def case(
+    rng: random.Random, index: int, indicators: dict[str, list[str]], countries: list[str], study: Study
+) -> dict:
     def fact(words: int) -> dict:
-        return {"text": both(rng, words), "cite": cite(rng)}
+        return {"text": both(rng, words), "cite": cite(rng, study)}
 
     return {
         "id": f"synthetic-case-{index:05d}",
@@ -134,7 +153,7 @@ def case(rng: random.Random, index: int, indicators: dict[str, list[str]], count
                 "name": {"en": f"Party {p} of case {index}", "nl": f"Partij {p} van casus {index}"},
                 "sector": rng.choice(["public", "private"]),
                 "role": both(rng, 14),
-                "cite": cite(rng),
+                "cite": cite(rng, study),
             }
             for p in range(rng.randint(3, 6))
         ],
@@ -149,7 +168,7 @@ def case(rng: random.Random, index: int, indicators: dict[str, list[str]], count
                 indicator: {
                     "rating": rng.choice(RATINGS),
                     "finding": both(rng, rng.randint(20, 40)),
-                    "cite": cite(rng, quote=True),
+                    "cite": cite(rng, study, quote=True),
                 }
                 for indicator in ids
             }
@@ -177,8 +196,9 @@ def make_repo(dest: Path, n: int, seed: int = 7) -> Path:
         record = yaml.safe_load(path.read_text(encoding="utf-8"))
         indicators[record["id"]] = [i["id"] for i in record["indicators"]]
     countries = sorted(p.stem for p in (content / "countries").glob("*.yaml"))
+    study = Study.of(content)
     for i in range(n):
-        record = case(rng, i, indicators, countries)
+        record = case(rng, i, indicators, countries, study)
         (content / "cases" / f"{record['id']}.yaml").write_text(
             yaml.safe_dump(record, sort_keys=False, allow_unicode=True), encoding="utf-8"
         )
@@ -191,7 +211,7 @@ def make_repo(dest: Path, n: int, seed: int = 7) -> Path:
                 "indicators": [indicators[criterion][k % len(indicators[criterion])]],
                 "cases": [f"synthetic-case-{rng.randrange(n):05d}" for _ in range(3)],
                 "text": both(rng, 60),
-                "cite": [{"source": "wodc-soft-targets", "section": "What does this teach us?"}],
+                "cite": cite(rng, study),
             }
             (content / "lessons" / f"{lesson['id']}.yaml").write_text(
                 yaml.safe_dump(lesson, sort_keys=False, allow_unicode=True), encoding="utf-8"
