@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 
 from generator.pages.build import history_base
 from generator.records.history import history
-from helpers import GIT_ENV, broken_links, copy_repo, mkdocs_build, read_page, run_cli
+from helpers import GIT_ENV, broken_links, commit_all, copy_repo, mkdocs_build, read_page, run_cli
 
 SITE_URL = "https://ppc-soft-targets.github.io/knowledge-base/"
 
@@ -101,16 +101,9 @@ def test_validate_rejects_a_former_id_that_is_live_or_taken(tmp_path: Path) -> N
     assert "former_ids[0]: 'old-mill-museum' is a former id of" in out
 
 
-def _commit(repo: Path, message: str, date: str) -> None:
-    env = {**GIT_ENV, "GIT_AUTHOR_DATE": f"{date}T12:00:00Z", "GIT_COMMITTER_DATE": f"{date}T12:00:00Z"}
-    for args in (["add", "-A", "content"], ["commit", "-q", "-m", message]):
-        subprocess.run(["git", *args], cwd=repo, env=env, check=True)
-
-
 def test_what_changed_lists_records_and_rating_changes_by_date_with_a_feed(tmp_path: Path) -> None:
     repo = copy_repo(tmp_path / "repo")
-    subprocess.run(["git", "init", "-q"], cwd=repo, env=GIT_ENV, check=True)
-    _commit(repo, "records", "2024-01-10")
+    commit_all(repo, "records", "2024-01-10")
     market = repo / "content/cases/havenplein-markt.yaml"
     text = market.read_text(encoding="utf-8")
     at = text.index("    signed-agreement:\n      rating: absent")
@@ -125,7 +118,7 @@ def test_what_changed_lists_records_and_rating_changes_by_date_with_a_feed(tmp_p
         added.replace("name: {en: Old Mill Museum, nl: Museum De Oude Molen}", "name: {en: RTR Two, nl: RTR Two}"),
         encoding="utf-8",
     )
-    _commit(repo, "changes", "2024-02-20")
+    commit_all(repo, "changes", "2024-02-20")
 
     site = tmp_path / "site"
     result = mkdocs_build(repo, site)
@@ -168,18 +161,17 @@ def test_what_changed_without_git_history_says_so_and_the_feed_is_empty(tmp_path
     assert feed.findall("{http://www.w3.org/2005/Atom}entry") == []
 
 
-def test_the_change_list_is_read_once_per_commit(tmp_path: Path) -> None:
+def test_the_change_list_is_read_once_percommit_all(tmp_path: Path) -> None:
     """`mkdocs serve` rebuilds on every save; git is asked again only after a commit."""
     from generator.records import history as history_module
 
     repo = copy_repo(tmp_path / "repo")
-    subprocess.run(["git", "init", "-q"], cwd=repo, env=GIT_ENV, check=True)
-    _commit(repo, "records", "2024-01-10")
+    commit_all(repo, "records", "2024-01-10")
     history_module._changes.cache_clear()
     first = history_module.changes(repo)
     assert history_module.changes(repo) is first  # the same commit: no second reading
     (repo / "content/cases/northgate-station.yaml").unlink()
-    _commit(repo, "griffin", "2024-02-20")
+    commit_all(repo, "griffin", "2024-02-20")
     again = history_module.changes(repo)
     assert again is not first and again[0].changes[0].status == "removed"
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import jsonschema
@@ -16,7 +15,7 @@ from generator.pages import export
 from generator.pages.render import render_site
 from generator.records.history import history, last_changed
 from generator.records.knowledge_base import build
-from helpers import CORPUS, ROOT, run_cli
+from helpers import CORPUS, ROOT, commit_all, run_cli
 
 SCHEMAS = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in (ROOT / "schema").glob("*.json")}
 
@@ -157,17 +156,7 @@ def test_export_and_schema_commands_write_files(tmp_path: Path) -> None:
 
 
 def test_case_page_shows_when_its_record_last_changed(repo: Path) -> None:
-    env = {
-        "GIT_AUTHOR_DATE": "2024-03-05T12:00:00Z",
-        "GIT_COMMITTER_DATE": "2024-03-05T12:00:00Z",
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@example.org",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@example.org",
-        "PATH": "/usr/bin:/bin",
-    }
-    for args in (["init", "-q"], ["add", "content"], ["commit", "-q", "-m", "records"]):
-        subprocess.run(["git", *args], cwd=repo, env=env, check=True)
+    commit_all(repo, "records", "2024-03-05")
     known = history(repo)
     assert last_changed(repo) == known.dates and known.state == "full"
     assert known.dates["content/cases/old-mill-museum.yaml"] == "2024-03-05"

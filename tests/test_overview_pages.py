@@ -10,7 +10,6 @@ eight cases; the browser tests run in both editions at a phone's and a desktop's
 from __future__ import annotations
 
 import re
-import subprocess
 import unicodedata
 from html import unescape
 from pathlib import Path
@@ -24,7 +23,7 @@ from generator.pages.tables import case_groups
 from generator.pages.text import pick
 from generator.records.knowledge_base import KnowledgeBase
 from generator.words import TABLES
-from helpers import GIT_ENV, copy_repo, mkdocs_build, read_page
+from helpers import commit_all, copy_repo, mkdocs_build, read_page
 
 EDITIONS = ("en", "nl")
 PHONE = {"width": 390, "height": 844}
@@ -117,12 +116,6 @@ def test_the_home_page_counts_the_cases_as_the_funnel_does_and_says_how(
 # What changed, from a real history
 
 
-def _commit(repo: Path, message: str, date: str) -> None:
-    env = {**GIT_ENV, "GIT_AUTHOR_DATE": f"{date}T12:00:00Z", "GIT_COMMITTER_DATE": f"{date}T12:00:00Z"}
-    for args in (["add", "-A", "content"], ["commit", "-q", "-m", message]):
-        subprocess.run(["git", *args], cwd=repo, env=env, check=True)
-
-
 def _change_a_rating(repo: Path, kb: KnowledgeBase) -> tuple[str, str, str, str, str]:
     """Change the first rated indicator of the first assessed case to another rating, in its YAML.
     Returns the case's id, the criterion's, the indicator's, and the old and new rating."""
@@ -146,18 +139,17 @@ def test_what_changed_names_what_changed_in_words_with_its_reason_in_both_editio
     tmp_path: Path, kb: KnowledgeBase
 ) -> None:
     repo = copy_repo(tmp_path / "repo")
-    subprocess.run(["git", "init", "-q"], cwd=repo, env=GIT_ENV, check=True)
-    _commit(repo, "records", "2024-01-10")
+    commit_all(repo, "records", "2024-01-10")
     case_id, cid, iid, old, new = _change_a_rating(repo, kb)
     unrated = next(c for c in kb.cases if not c.assessed_by)
     (repo / f"content/cases/{unrated.id}.yaml").unlink()
     reason = {"en": "A second source settles it.", "nl": "Een tweede bron geeft de doorslag."}
-    _commit(repo, f"ratings: {case_id} {iid}\n\nReason: {reason['en']}\nReden: {reason['nl']}", "2024-02-20")
+    commit_all(repo, f"ratings: {case_id} {iid}\n\nReason: {reason['en']}\nReden: {reason['nl']}", "2024-02-20")
     # A change without a reason says none.
     criterion = next(c for c in kb.criteria)
     path = repo / f"content/criteria/{criterion.id}.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    _commit(repo, f"criteria: {criterion.id} tidied", "2024-03-05")
+    commit_all(repo, f"criteria: {criterion.id} tidied", "2024-03-05")
 
     site = tmp_path / "site"
     result = mkdocs_build(repo, site)
