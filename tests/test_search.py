@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -181,3 +182,26 @@ def test_the_titles_list_passes_over_a_page_removed_while_it_is_read(tmp_path: P
     (tmp_path / "gone").mkdir()
     (tmp_path / "gone/index.html").symlink_to(tmp_path / "nowhere.html")  # listed, but reading fails
     assert search.page_titles(tmp_path) == [["Kept & shown", "kept/"]]
+
+
+def test_the_titles_list_passes_over_a_folder_removed_while_it_is_listed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The next build may remove a whole folder between its listing and its reading (CI met it once).
+    for name in ("kept", "gone"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text(
+            f'<div data-pagefind-body><h1 id="x">{name}</h1></div>', encoding="utf-8"
+        )
+    listed = os.scandir
+
+    def vanishing(path):  # type: ignore[no-untyped-def]
+        if Path(path).name == "gone":
+            raise FileNotFoundError(2, "No such file or directory", str(path))
+        return listed(path)
+
+    monkeypatch.setattr(os, "scandir", vanishing)
+    assert search.page_titles(tmp_path) == [["kept", "kept/"]]
+    monkeypatch.setattr(search, "_html_files", lambda site_dir, skip: sorted(site_dir.rglob("*.html")))
+    with pytest.raises(FileNotFoundError):  # the walk the titles list had before: the preview's thread died
+        search.page_titles(tmp_path)

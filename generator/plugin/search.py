@@ -8,11 +8,12 @@ Pagefind splits the index into small chunks that a query fetches on demand, one 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from html import escape, unescape
 from pathlib import Path
 
@@ -115,7 +116,10 @@ def index(
             f"Pagefind wrote an index this version cannot read ({exc}); see constraints.txt"
         ) from None
     if suggest:
-        write_titles(bundle, suggest, page_titles(site_dir, skip))
+        try:
+            write_titles(bundle, suggest, page_titles(site_dir, skip))
+        except OSError as exc:  # a live preview's next build removed the index meanwhile; it writes both again
+            raise SearchIndexError(f"the titles list was not written: {exc}") from None
     return indexed_count(stdout)
 
 
@@ -128,10 +132,8 @@ def page_titles(site_dir: Path, skip: frozenset[str] = frozenset()) -> list[list
     """[title, address] of every indexed page of this edition (its first heading), by address:
     what a search that finds nothing offers by edit distance (Pagefind has no typo tolerance)."""
     found = []
-    for page in sorted(site_dir.rglob("*.html")):
+    for page in _html_files(site_dir, skip | {"pagefind"}):
         relative = page.relative_to(site_dir)
-        if relative.parts[0] in skip | {"pagefind"}:
-            continue
         try:
             text = page.read_text(encoding="utf-8")
         except OSError:  # a live preview's next build removed it meanwhile; that build indexes again
@@ -142,6 +144,17 @@ def page_titles(site_dir: Path, skip: frozenset[str] = frozenset()) -> list[list
             address = relative.parent.as_posix()
             found.append([title, "" if address == "." else address + "/"])
     return sorted(found, key=lambda pair: pair[1])
+
+
+def _html_files(site_dir: Path, skip: frozenset[str]) -> Iterator[Path]:
+    """Every .html file below ``site_dir`` outside the top-level folders in ``skip``. os.walk passes
+    over a folder that vanishes while it is listed, as a live preview's next build may remove one
+    (rglob raises); that build indexes again."""
+    for folder, subfolders, files in os.walk(site_dir):
+        if folder == str(site_dir):
+            subfolders[:] = [name for name in subfolders if name not in skip]
+        subfolders.sort()
+        yield from (Path(folder) / name for name in sorted(files) if name.endswith(".html"))
 
 
 def write_titles(bundle: Path, label: str, titles: list[list[str]]) -> None:

@@ -203,7 +203,9 @@ class KnowledgeBase:
 
     def records_citing(self, source: Source) -> tuple[tuple[str, Record], ...]:
         """Every record that cites ``source`` or rests on it (a criterion's literature), once each."""
-        found = {(link.kind, getattr(link.record, "id", "")): (link.kind, link.record) for link in self.cited_by(source)}
+        found = {
+            (link.kind, getattr(link.record, "id", "")): (link.kind, link.record) for link in self.cited_by(source)
+        }
         for criterion in self.criteria_citing(source):
             found.setdefault(("criteria", criterion.id), ("criteria", criterion))
         return tuple(found.values())
