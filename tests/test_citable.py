@@ -8,11 +8,26 @@ import subprocess
 from pathlib import Path
 from xml.etree import ElementTree
 
+import yaml
+
 from generator.pages.build import history_base
 from generator.records.history import history
-from helpers import GIT_ENV, broken_links, commit_all, copy_repo, mkdocs_build, read_page, run_cli
+from helpers import GIT_ENV, ROOT, broken_links, commit_all, copy_repo, mkdocs_build, read_page, run_cli
 
 SITE_URL = "https://ppc-soft-targets.github.io/knowledge-base/"
+
+
+def test_citation_cff_names_the_knowledge_base_and_the_study_and_invents_no_people() -> None:
+    """CITATION.cff is written by hand: the project and the study as entities, no invented person,
+    and no year the study's summary does not state."""
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["cff-version"] == "1.2.0"
+    assert cff["title"] and cff["message"]
+    assert cff["url"] == SITE_URL
+    for cited in [cff, *cff["references"]]:
+        assert cited["authors"] and all(set(author) == {"name"} for author in cited["authors"]), cited
+    study = cff["references"][0]
+    assert "year" not in study and "date-published" not in study
 
 
 def test_every_record_page_can_be_cited_with_its_stable_address_and_history(built_site: Path) -> None:
@@ -161,7 +176,7 @@ def test_what_changed_without_git_history_says_so_and_the_feed_is_empty(tmp_path
     assert feed.findall("{http://www.w3.org/2005/Atom}entry") == []
 
 
-def test_the_change_list_is_read_once_percommit_all(tmp_path: Path) -> None:
+def test_the_change_list_is_read_once_per_commit(tmp_path: Path) -> None:
     """`mkdocs serve` rebuilds on every save; git is asked again only after a commit."""
     from generator.records import history as history_module
 

@@ -1,8 +1,9 @@
 """Content tests: the repository's own records, held only to what holds for any valid content.
 
 The generator's tests run on the fictional corpus in tests/fixtures/kb/, which they may pin. This
-module alone reads content/, and it asserts nothing a contributor's valid change could break: a new
-case, a corrected rating, a renamed record, a new criterion all pass. Every rule a record must
+module reads content/ (as do a few tests elsewhere, named in the README under Tests), and it asserts
+nothing a contributor's valid change could break: a new case, a corrected rating, a renamed record,
+a new criterion, a source without its text all pass. Every rule a record must
 meet lives in `validate`, where contributors see it; what is checked here is that the rules hold
 (again, by other code where it can be) and that whatever is there builds into both editions.
 """
@@ -12,7 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from generator.pages.paths import url
 from generator.pages.text import pick
@@ -60,20 +60,6 @@ def test_every_quote_stands_verbatim_in_its_sources_text(real_kb: KnowledgeBase)
             text = _source_text(real_kb, cited.source) if cited.quote else None
             if text is not None:  # a source without its text is valid: its page says the quotes are unchecked
                 assert text.contains(cited.quote), (getattr(record, "id", "study"), loc, cited.quote)
-
-
-def test_citation_cff_names_the_knowledge_base_and_the_study_and_invents_no_people(real_kb: KnowledgeBase) -> None:
-    """CITATION.cff is written by hand and cites the study as its source record does."""
-    cff = yaml.safe_load((REAL / "CITATION.cff").read_text(encoding="utf-8"))
-    assert cff["cff-version"] == "1.2.0"
-    assert cff["title"] and cff["message"]
-    assert all(set(author) == {"name"} for author in cff["authors"])  # entities, not invented people
-    assert (
-        cff["url"] == yaml.safe_load((REAL / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])["site_url"]
-    )
-    study = cff["references"][0]
-    assert [a["name"] for a in study["authors"]] == [pick(a) for a in real_kb.study_source.authors]
-    assert "year" not in study and "date-published" not in study  # the summary states none
 
 
 @pytest.mark.build

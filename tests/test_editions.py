@@ -17,6 +17,7 @@ from generator.plugin.editions import Edition, counterpart, read_config
 from generator.records.checks import record_problems
 from generator.records.knowledge_base import KnowledgeBase
 from generator.records.models import Source
+from generator.records.refs import citations
 from generator.records.translation import missing
 from generator.words import EN, NL
 from helpers import (
@@ -153,9 +154,24 @@ def test_quotes_from_a_section_in_its_own_language_are_marked_so_on_pages(built_
         for c in source.known_from
         if c.quote and c.section in source.section_languages and c.source == source.id
     ]
+    assert shown  # the corpus's study quotes its own Dutch summary
     for source, c in shown:
         html = (built_site / f"sources/{source.id}/index.html").read_text(encoding="utf-8")
         assert f'<q lang="{source.section_languages[c.section]}">{c.quote}</q>' in html, c.quote
+    # On case pages too, in both editions: the quote's language is its section's, not the source's.
+    cited = [
+        (case, c)
+        for case in kb.cases
+        for _, c in citations(case)
+        if c.quote and c.section in kb.source(c.source).section_languages
+    ]
+    assert cited
+    for case, c in cited:
+        lang = kb.source(c.source).section_languages[c.section]
+        for folder in ("", "nl/"):
+            html = (built_site / f"{folder}cases/{case.id}/index.html").read_text(encoding="utf-8")
+            own = folder == f"{lang}/"
+            assert (f"<q>{c.quote}</q>" if own else f'<q lang="{lang}">{c.quote}</q>') in html, (folder, case.id)
 
 
 def test_dutch_pages_use_dutch_words_for_ratings_and_interface(built_site: Path, kb: KnowledgeBase) -> None:

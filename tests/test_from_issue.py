@@ -83,16 +83,19 @@ def test_the_issue_form_asks_for_every_indicator_and_validate_names_a_stale_one(
     kb = build(repo / "content")
     assert {f"{c.id}--{i.id}--rating" for c in kb.criteria for i in c.indicators} <= set(ids)
     assert run_cli(repo, "validate").returncode == 0
-    # A contributor renames an indicator: the form no longer asks what the criteria ask.
+    # A contributor retitles an indicator: the form no longer asks what the criteria ask. A draft
+    # beside the criteria (a dot-file, which the loader skips) changes nothing.
+    (repo / "content/criteria/.draft.yaml").write_text("id: draft\n", encoding="utf-8")
+    assert run_cli(repo, "validate").returncode == 0
     criterion = repo / "content/criteria/network-and-agreements.yaml"
     text = criterion.read_text(encoding="utf-8")
     criterion.write_text(text.replace("Meetings at fixed times", "Meetings on fixed days"), encoding="utf-8")
     stale = run_cli(repo, "validate")
-    assert stale.returncode == 1
-    assert stale.stdout.splitlines()[-1] == (
+    assert stale.returncode == 1 and "All records valid" not in stale.stdout
+    assert stale.stdout.splitlines() == [
         ".github/ISSUE_TEMPLATE/propose-a-case.yml: is out of date: it does not ask for the criteria and "
         "indicators in content/criteria/ as they are now (run 'python -m generator from-issue --write-form' "
         "and commit the file)"
-    )
+    ]
     assert run_cli(repo, "from-issue", "--write-form").returncode == 0
     assert run_cli(repo, "validate").returncode == 0

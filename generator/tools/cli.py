@@ -134,9 +134,10 @@ def _criteria(content: Path) -> list[Criterion]:
 
     from generator.records.models import Criterion
 
-    found: list[Criterion] = [
+    found: list[Criterion] = [  # the files the loader reads: not a dot-file (a draft, an editor's lock)
         Criterion.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
         for path in sorted((content / "criteria").glob("*.yaml"))
+        if not path.name.startswith(".")
     ]
     return sorted(found, key=lambda c: (c.order, c.id))
 
@@ -220,17 +221,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             counts, warnings = validate(repo / "content", workers=usable_cpus())
             for warning in _only(warnings, repo, args.files):
                 print(warning.github() if args.format == "github" else warning.text(), file=sys.stderr)
+            form = None if args.files else stale_form(repo)
+            if form is not None:
+                print(form.github() if args.format == "github" else form.text())
+                print("1 problem found (the records themselves are valid).", file=sys.stderr)
+                return 1
             print(
                 f"All records valid: {counts['cases']} cases, {counts['criteria']} criteria, "
                 f"{counts['indicators']} indicators, {counts['lessons']} lessons, {counts['sources']} sources."
             )
             for lang in TRANSLATED_INTO:
                 print(f"{lang}: {counts.get('texts_' + lang, 0)}/{counts.get('texts_total', 0)} texts translated")
-            form = stale_form(repo)
-            if form is not None and not args.files:
-                print(form.github() if args.format == "github" else form.text())
-                print("1 problem found.", file=sys.stderr)
-                return 1
         elif args.command == "render":
             from generator.pages import standalone
             from generator.pages.build import build_site
