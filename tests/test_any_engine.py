@@ -89,7 +89,7 @@ def test_front_matter_carries_the_escaped_title_edit_target_alternates_and_facet
         "en": SITE_URL + "cases/riverside-stadium/",
         "nl": SITE_URL + "nl/cases/riverside-stadium/",
     }
-    assert meta["kb_facets"]["Type"] == ["case"] and meta["kb_lang"] == "en"
+    assert meta["kb_facets"]["type"] == ["case"] and meta["kb_lang"] == "en"
 
 
 def test_a_sources_cited_in_section_stays_bounded_as_the_collection_grows(kb, monkeypatch) -> None:

@@ -188,7 +188,7 @@ def test_the_change_list_is_read_once_per_commit(tmp_path: Path) -> None:
     (repo / "content/cases/northgate-station.yaml").unlink()
     commit_all(repo, "griffin", "2024-02-20")
     again = history_module.changes(repo)
-    assert again is not first and again[0].changes[0].status == "removed"
+    assert again is not first and again.days[0].changes[0].status == "removed"
 
 
 def test_ratings_are_read_from_old_or_odd_shapes_without_failing() -> None:

@@ -345,3 +345,14 @@ def test_the_sitemap_names_every_page_in_every_edition(built_site: Path) -> None
             assert links == [("en", EN_URL + path), ("nl", NL_URL + path)]
         packed = gzip.decompress((built_site / folder / "sitemap.xml.gz").read_bytes()).decode("utf-8")
         assert packed == xml
+
+
+@pytest.mark.parametrize("guide", ["CONTRIBUTING.md", "CONTRIBUTING.nl.md"])
+def test_a_strict_build_fails_on_a_warning_of_either_edition(repo: Path, tmp_path: Path, guide: str) -> None:
+    """The Dutch edition's build counts its warnings as the English one does (it ran with -q, and
+    MkDocs then counted none: a broken link in the Dutch guide shipped)."""
+    with (repo / guide).open("a", encoding="utf-8") as handle:
+        handle.write("\n[broken](nowhere-at-all.md)\n")
+    result = mkdocs_build(repo, tmp_path / "site")
+    assert result.returncode != 0
+    assert "nowhere-at-all.md" in result.stderr

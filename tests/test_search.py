@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -71,9 +73,9 @@ def test_the_build_indexes_each_edition_and_leaves_lunr_empty(built_site: Path) 
     assert lunr["docs"] == []
     case = Page((built_site / "cases/havenplein-markt/index.html").read_text(encoding="utf-8"))
     facets = {a["data-pagefind-filter"] for tag, a in case.tags if a.get("data-pagefind-filter")}
-    assert {"Type", "Country", "Status", "Trust and culture"} <= facets
+    assert {"type", "country", "status", "rating-trust-and-culture"} <= facets
     dutch_case = Page((built_site / "nl/cases/havenplein-markt/index.html").read_text(encoding="utf-8"))
-    assert {"Soort", "Land", "Status", "Vertrouwen en cultuur"} <= {
+    assert {"type", "country", "status", "rating-trust-and-culture"} <= {
         a["data-pagefind-filter"] for tag, a in dutch_case.tags if a.get("data-pagefind-filter")
     }
     assert (built_site / "assets/javascripts/search-worker.js").is_file()
@@ -205,3 +207,29 @@ def test_the_titles_list_passes_over_a_folder_removed_while_it_is_listed(
     monkeypatch.setattr(search, "_html_files", lambda site_dir, skip: sorted(site_dir.rglob("*.html")))
     with pytest.raises(FileNotFoundError):  # the walk the titles list had before: the preview's thread died
         search.page_titles(tmp_path)
+
+
+def test_a_criterion_title_with_colon_ampersand_and_apostrophe_keeps_its_rating_filter(tmp_path: Path) -> None:
+    """Facets are keyed by id and named by title: Pagefind split a key at ':' and kept its entities."""
+    import gzip
+
+    from helpers import copy_repo, mkdocs_build
+
+    repo = copy_repo(tmp_path / "repo")
+    criterion = repo / "content/criteria/trust-and-culture.yaml"
+    title = "Trust & the 'culture': shared"
+    text = criterion.read_text(encoding="utf-8")
+    criterion.write_text(re.sub(r"(?m)^title: .*$", f'title: {{en: "{title}", nl: "{title}"}}', text, count=1))
+    site = tmp_path / "site"
+    result = mkdocs_build(repo, site)
+    assert result.returncode == 0, result.stderr[-2000:]
+    filters: dict[str, set[str]] = {}
+    for path in (site / "pagefind/fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(path.read_bytes())[len(pagefind_files.SIGNATURE) :])
+        for key, values in data["filters"].items():
+            filters.setdefault(key, set()).update(values)
+    assert filters["rating-trust-and-culture"] >= {"Present"}, filters
+    assert not [key for key in filters if "&" in key or "'" in key or ":" in key]
+    page = (site / "comparison/index.html").read_text(encoding="utf-8")
+    names = json.loads(unescape(re.search(r'data-kb-facet-names="([^"]*)"', page)[1]))
+    assert names["rating-trust-and-culture"] == title and names["type"] == "Type"

@@ -153,3 +153,19 @@ def test_a_dirty_preview_serves_what_a_clean_build_writes_after_edits(repo: Path
             )
         assert differ == [], differ
         assert "Traceback" not in log_text(log)
+
+
+@pytest.mark.slow
+def test_the_preview_checks_quotes_again_when_a_source_text_is_edited(repo: Path, tmp_path: Path) -> None:
+    """`make serve` watches texts/ too: editing a source's text re-checks the quotes that cite it."""
+    text = repo / "texts/riverside-study.txt"
+    original = text.read_text(encoding="utf-8")
+    with serving(repo / "mkdocs.yml", tmp_path / "serve.log") as (port, log, server):
+        assert wait_for(lambda: fetch(f"http://127.0.0.1:{port}/knowledge-base/") != ""), log_text(log)
+        text.write_text(original.replace("are present in this network", "are gone from this network"), "utf-8")
+        assert wait_for(
+            lambda: (
+                "riverside-stadium.yaml:39:7: verdict.cite[0].quote: these words are not in the text" in log_text(log)
+            )
+        ), log_text(log)
+        assert server.poll() is None and "Traceback" not in log_text(log)

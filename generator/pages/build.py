@@ -32,11 +32,12 @@ def build_site(
         memo.start()
     kb = load_kb(repo, workers=workers, memo=memo)
     text = (repo / contributing).read_text(encoding="utf-8") if (repo / contributing).is_file() else None
+    log = changes(repo)
     site = render_site(
         kb,
         contributing=text,
         history=history(repo),
-        days=changes(repo),
+        days=log.days if log else None,
         site_url=site_url,
         history_base=history_base(edit_uri),
         repository=repository(edit_uri),
@@ -44,6 +45,8 @@ def build_site(
         lang=lang,
         memo=memo,
     )
+    if log is not None:
+        site.warnings.extend(log.warnings)  # past versions passed over: said, never fatal
     if text is not None:
         site.edit["contributing.md"] = contributing.as_posix()  # its edit button opens the edition's own file
     return site

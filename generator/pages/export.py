@@ -114,6 +114,17 @@ def _dutch(value: object) -> str:
     return " ".join(str(value.get("nl", "")).split()) if isinstance(value, dict) else ""
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(…), DDE). The
+# self-assessment's CSV export (csvCell in self-assessment-core.js) follows the same rule.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: str | None) -> str:
+    """A cell as text a spreadsheet shows and never runs: a leading ' where it would start a formula."""
+    text = value or ""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def ratings_csv(kb: KnowledgeBase) -> str:
     """One row per assessed case and indicator, with who assessed it and the evidence. The texts
     come in English, and in Dutch in the last three columns."""
@@ -142,20 +153,23 @@ def ratings_csv(kb: KnowledgeBase) -> str:
         name, profile = pick(case.name, "en"), kb.profile(case)
         writer.writerows(
             [
-                case.id,
-                name,
-                case.assessed_by,
-                criterion.id,
-                profile[criterion.id].value,
-                indicator.id,
-                title,
-                entry.rating.value,
-                " ".join(pick(entry.finding, "en").split()),
-                " | ".join(c.quote for c in entry.cite if c.quote),
-                " | ".join(_citation_text(kb, c) for c in entry.cite),
-                _dutch(case.name),
-                _dutch(indicator.title),
-                _dutch(entry.finding),
+                csv_cell(cell)
+                for cell in (
+                    case.id,
+                    name,
+                    case.assessed_by,
+                    criterion.id,
+                    profile[criterion.id].value,
+                    indicator.id,
+                    title,
+                    entry.rating.value,
+                    " ".join(pick(entry.finding, "en").split()),
+                    " | ".join(c.quote for c in entry.cite if c.quote),
+                    " | ".join(_citation_text(kb, c) for c in entry.cite),
+                    _dutch(case.name),
+                    _dutch(indicator.title),
+                    _dutch(entry.finding),
+                )
             ]
             for criterion, indicator, title in indicators
             for entry in (case.assessment[criterion.id][indicator.id],)

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+from xml.sax import saxutils
 
 from generator.pages.local import date
+from generator.util.characters import xml_safe
 from generator.words import table
+
+
+def escape(text: str) -> str:
+    """Text for the feed: escaped, and without the characters XML refuses (readers drop a broken feed)."""
+    return saxutils.escape(xml_safe(text))
 
 
 def atom(days: list[tuple[str, list[str]]], site_url: str, title: str, lang: str = "en") -> str:

@@ -36,8 +36,9 @@ class Site:
     files: dict[str, str] = field(default_factory=dict)  # other generated files (SVG, JSON, CSV)
     edit: dict[str, str] = field(default_factory=dict)  # page -> the record file its edit button opens
     warnings: list[str] = field(default_factory=list)  # what validate warns about, e.g. a skipped dot-file
-    # page -> search facets: filter name -> values, in the edition's language (every generated page)
+    # page -> search facets: facet key -> values, in the edition's language (every generated page)
     facets: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    facet_names: dict[str, str] = field(default_factory=dict)  # facet key -> its name, as readers see it
     # page -> the HTML blocks its Markdown holds markers for (markup.held)
     blocks: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # A live preview's exports, made just after the pages are served: ``files`` holds the last
@@ -197,25 +198,41 @@ def _has_word(text: str, name: str) -> bool:
     return False
 
 
+# Search facets are keyed by these names and a criterion's id, never by words a reader sees:
+# Pagefind reads a ':' in a key as key:value and keeps entities in it. facet_names() says them.
+FACET_KEYS = ("type", "country", "status")
+
+
+def rating_facet(criterion_id: str) -> str:
+    return f"rating-{criterion_id}"
+
+
+def facet_names(kb: KnowledgeBase) -> dict[str, str]:
+    """Each facet key's name in the edition's words, for the search filters to show."""
+    w = table()
+    names = {"type": w["facet_type"], "country": w["country"], "status": w["status"]}
+    return names | {rating_facet(c.id): pick(c.title) for c in kb.criteria}
+
+
 def page_type(path: str) -> dict[str, list[str]]:
     """The search facet of a page that is no record's: a checklist, the glossary or a page."""
     w = table()
     kind = "checklist" if path.startswith("checklists/") else "glossary" if path == "glossary.md" else "page"
-    return {w["facet_type"]: [w[f"facet_{kind}"]]}
+    return {"type": [w[f"facet_{kind}"]]}
 
 
 def facets(kb: KnowledgeBase, kind: str, record: Any) -> dict[str, list[str]]:
     """What search can filter a record's page by: its kind and, for a case, its country, the
     study's selection and, where assessed, its rating on each criterion."""
     w = table()
-    found = {w["facet_type"]: [w[f"noun_{kind}"]]}
+    found = {"type": [w[f"noun_{kind}"]]}
     if kind == "cases":
         if record.country:
-            found[w["country"]] = [pick(kb.country(record.country).name)]
-        found[w["status"]] = [w[f"status_{record.status}"] if record.status else w["not_in_study"]]
+            found["country"] = [pick(kb.country(record.country).name)]
+        found["status"] = [w[f"status_{record.status}"] if record.status else w["not_in_study"]]
         if record.assessed_by:
             for criterion in kb.criteria:
-                found[pick(criterion.title)] = [label(kb.criterion_rating(record, criterion))]
+                found[rating_facet(criterion.id)] = [label(kb.criterion_rating(record, criterion))]
     return found
 
 
@@ -352,7 +369,7 @@ def _render_site(
     memo: Memo | None = None,
     repository: str = "",
 ) -> Site:
-    site = Site(warnings=[w.text() for w in kb.warnings])
+    site = Site(warnings=[w.text() for w in kb.warnings], facet_names=facet_names(kb))
     history = history or History()  # no history: a copy without git
     changed = history.dates
     fixed = table()

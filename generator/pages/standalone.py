@@ -136,8 +136,9 @@ def title(markdown: str) -> str:
 
 
 def front_matter(facts: dict[str, object]) -> str:
-    """YAML front matter; each value as JSON, which YAML reads as it is and which no value breaks."""
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False, sort_keys=True)}" for key, value in facts.items()]
+    """YAML front matter; each value as JSON, which YAML reads as it is and which no value breaks
+    (ASCII with escapes: YAML refuses some characters that JSON would write raw, such as U+007F)."""
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=True, sort_keys=True)}" for key, value in facts.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 

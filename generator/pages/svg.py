@@ -11,9 +11,10 @@ the picture. Text widths are estimated generously (``text_width``); a browser te
 
 from __future__ import annotations
 
-from html import escape
+import html
 
 from generator.records.ratings import SCALE, Rating
+from generator.util.characters import xml_safe
 
 COLOURS = {
     Rating.PRESENT: "#1b7a3a",
@@ -29,6 +30,11 @@ FONT_SIZE = 14  # px in the picture; at WIDTH it is the size the reader sees
 # (DejaVu Sans, Segoe UI, Roboto), so an estimate errs towards wrapping early.
 _NARROW = set("iljfrtI.,;:'!|() ")
 _WIDE = set("mwMW@%")
+
+
+def escape(text: str) -> str:
+    """Text for an SVG: escaped, and without the characters XML refuses (the picture would break)."""
+    return html.escape(xml_safe(text))
 
 
 def text_width(text: str, size: float = FONT_SIZE, bold: bool = False) -> float:

@@ -263,12 +263,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             # The 404 page (theme/404.html): Material's own is English in every edition.
             **{key: w[key] for key in ("not_found_title", "not_found_text", "not_found_home")},
             # The search filters every page offers: the same for the whole edition, so made once here.
-            "search_filters": search.filter_group(
-                w["search_filters"],
-                [*((w[key], w[key]) for key in ("facet_type", "country", "status")), (w["search_rating"], "*")],
-                w["search_any"],
-                w["search_count"],
-            ),
+            "search_filters": _search_filters(self.lang),
             # For the sitemap's alternates (theme/sitemap.xml).
             "editions": [{"lang": e.lang, "site_url": e.site_url} for e in self.editions.values()] if self.here else [],
         }
@@ -296,6 +291,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         except ContentError as exc:  # every problem, each at its file and line; anything else is a bug
             raise PluginError("Invalid content; the site was not built.\n" + exc.report()) from None
         self.facets = site.facets
+        # The filters name each facet key, a criterion's by its title: known once the records are.
+        config.extra["kb"]["search_filters"] = _search_filters(self.lang, site.facet_names)
         self.blocks = site.blocks
         self.later = site.later
         for warning in site.warnings:
@@ -366,11 +363,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for edition, process in self.others:
             output, _ = process.communicate()
             for line in output.splitlines():
-                # The other build runs with -q: MkDocs prints only its warnings and errors, each
-                # line starting with the level. A warning counts here too, so --strict sees it.
+                # Each line of the other build starts with its level. Its progress (INFO) is left
+                # out; a warning counts here too, so --strict sees it, and the rest is shown.
                 if line.startswith("WARNING"):
                     log.warning("[%s] %s", edition.lang, line.removeprefix("WARNING").lstrip(" -"))
-                elif line.strip():
+                elif line.strip() and not line.startswith("INFO"):
                     log.info("[%s] %s", edition.lang, line)
             if process.returncode:
                 failed.append(f"{edition.lang} ({edition.config_file.name})")
@@ -431,7 +428,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         page.meta["search"] = {"exclude": True}
         w = table(self.lang)
         page.meta["kb"] = {
-            "facets": self.facets.get(page.file.src_uri) or {w["facet_type"]: [w["facet_page"]]},
+            "facets": self.facets.get(page.file.src_uri) or {"type": [w["facet_page"]]},
             "alternates": editions.alternates(page.url, self.editions) if self.here else [],
             "switch": editions.switch(page.url, self.here, self.editions) if self.here else None,
             "search_weight": search.CONTRIBUTOR_WEIGHT if page.file.src_uri in search.FOR_CONTRIBUTORS else None,
@@ -448,15 +445,24 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return markup.put_back(html, self.blocks.get(page.file.src_uri, ()))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        """Rebuild when a record, a template or the contributing guide changes."""
+        """Rebuild when a record, a source's text, a template or the contributing guide changes."""
         repo = Path(config.config_file_path).parent
         server.watch(str((repo / "content").resolve()))
+        if (repo / "texts").is_dir():  # an edited text re-checks the quotes that cite it
+            server.watch(str((repo / "texts").resolve()))
         server.watch(str(TEMPLATES))
         contributing = repo / self.config.contributing
         if contributing.is_file():
             server.watch(str(contributing))
         _poll_often(server.observer)
         return server
+
+
+def _search_filters(lang: str, names: dict[str, str] | None = None) -> str:
+    """The search filters every page of an edition offers, their facets keyed as the pages key them."""
+    w = table(lang)
+    selects = [(w["facet_type"], "type"), (w["country"], "country"), (w["status"], "status"), (w["search_rating"], "*")]
+    return search.filter_group(w["search_filters"], selects, w["search_any"], w["search_count"], names)
 
 
 def _search_worker(config_script: str) -> Markup:

@@ -47,11 +47,14 @@ def our_worker(config_script: str) -> str:
     return swapped
 
 
-def filter_group(label: str, selects: list[tuple[str, str]], any_value: str, count: str) -> str:
+def filter_group(
+    label: str, selects: list[tuple[str, str]], any_value: str, count: str, names: dict[str, str] | None = None
+) -> str:
     """The filters atop the search results: a labelled select per facet, ``(label, facet)``, where
     facet ``*`` stands for each facet not named (a rating per criterion). The page script
-    (search-filters.js) fills in the values the index holds once the reader searches. A
-    <summary> is what Material's arrow keys reach in its results, so the filters open from there.
+    (search-filters.js) fills in the values the index holds once the reader searches, and shows
+    each facet key by its name in ``names``. A <summary> is what Material's arrow keys reach in its
+    results, so the filters open from there.
     ``count`` ("{total} ..., {shown} shown") replaces Material's count when not every result is shown."""
     fields = "".join(
         f'<label class="kb-search-filters__field">{escape(text)} '
@@ -59,7 +62,9 @@ def filter_group(label: str, selects: list[tuple[str, str]], any_value: str, cou
         for text, facet in selects
     )
     return (
-        f'<details class="kb-search-filters" data-kb-count="{escape(count)}" hidden><summary>{escape(label)}</summary>'
+        f'<details class="kb-search-filters" data-kb-count="{escape(count)}" '
+        f'data-kb-facet-names="{escape(json.dumps(names or {}, ensure_ascii=False, sort_keys=True))}" hidden>'
+        f"<summary>{escape(label)}</summary>"
         f'<div class="kb-search-filters__fields" role="group" aria-label="{escape(label)}">{fields}</div></details>'
     )
 

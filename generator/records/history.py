@@ -8,6 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.records.ratings import indicator_ratings
+from generator.records.yaml_source import MAX_BYTES, parse
+from generator.util.characters import clean
 
 
 @dataclass(frozen=True)
@@ -19,13 +21,17 @@ class History:
     commit: str = ""  # the last commit that changed the folder: the version of the data
 
 
-def _git(repo: Path, *args: str) -> str | None:
+def _git_bytes(repo: Path, *args: str) -> bytes | None:
     try:
-        return subprocess.run(
-            ["git", "-C", str(repo), *args], capture_output=True, text=True, timeout=30, check=True
-        ).stdout
+        return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, timeout=30, check=True).stdout
     except (OSError, subprocess.SubprocessError):
         return None
+
+
+def _git(repo: Path, *args: str) -> str | None:
+    # Git's own output (dates, hashes, paths, re-encoded messages); a stray byte must not stop a build.
+    out = _git_bytes(repo, *args)
+    return None if out is None else out.decode("utf-8", errors="replace")
 
 
 def last_changed(repo: Path, folder: str = "content") -> dict[str, str]:
@@ -75,15 +81,25 @@ class DayOfChanges:
     changes: tuple[RecordChange, ...]
 
 
+@dataclass(frozen=True)
+class ChangeLog:
+    """What changed, newest day first, and the past versions that could not be read for it."""
+
+    days: list[DayOfChanges]
+    warnings: tuple[str, ...] = ()
+
+
 _STATUS = {"A": "added", "M": "changed", "D": "removed"}
 
 
-def changes(repo: Path, folder: str = "content", limit: int = 300) -> list[DayOfChanges] | None:
+def changes(repo: Path, folder: str = "content", limit: int = 300) -> ChangeLog | None:
     """What the commits to ``folder`` added, changed and removed, newest day first; None without git.
 
     A file changed more than once on a day is listed once, with its ratings from before that day's
     first change to after its last. Read once per commit: `mkdocs serve` rebuilds on every save,
-    but the history moves only when something is committed.
+    but the history moves only when something is committed. A past version that cannot be read
+    (not UTF-8, too large or too deep, not YAML) is passed over with a warning: history only adds
+    words to a page, so nothing in it may stop a build.
     """
     head = (_git(repo, "rev-parse", "HEAD") or "").strip()
     if not head:
@@ -92,7 +108,7 @@ def changes(repo: Path, folder: str = "content", limit: int = 300) -> list[DayOf
 
 
 @lru_cache(maxsize=4)
-def _changes(repo: Path, head: str, folder: str, limit: int) -> list[DayOfChanges] | None:
+def _changes(repo: Path, head: str, folder: str, limit: int) -> ChangeLog | None:
     trailers = "%(trailers:key=Reason,key=Reden,separator=%x1f)"
     out = _git(
         repo, "log", f"-{limit}", "--no-renames", f"--format=@%H %cs %x1e{trailers}", "--name-status", "--", folder
@@ -123,22 +139,23 @@ def _changes(repo: Path, head: str, folder: str, limit: int) -> list[DayOfChange
             known = reasons.setdefault(date, {}).setdefault(path, [])
             if reason and reason not in known:
                 known.append(reason)
+    past = _PastVersions(repo)
     # A record removed since (its newest change removed it) is named on every day by its last
     # version's name: read once, from just before the commit that removed it.
     gone: dict[str, Texts] = {}
     for when in sorted(days, reverse=True):
         for path, (status, newest, _) in days[when].items():
             if path not in gone and status == "removed":
-                gone[path] = _name_at(repo, f"{newest}^", path)
+                gone[path] = _name_of(past.data(f"{newest}^", path), path)
             gone.setdefault(path, ())
-    return [
+    listed = [
         DayOfChanges(
             date,
             tuple(
                 RecordChange(
                     status,
                     path,
-                    _rating_changes(repo, path, oldest, newest) if status == "changed" else (),
+                    _rating_changes(past, path, oldest, newest) if status == "changed" else (),
                     gone[path],
                     tuple(reversed(reasons[date][path])),
                 )
@@ -147,6 +164,7 @@ def _changes(repo: Path, head: str, folder: str, limit: int) -> list[DayOfChange
         )
         for date, day in sorted(days.items(), reverse=True)
     ]
+    return ChangeLog(listed, tuple(past.warnings))
 
 
 def _reason(trailers: str) -> Texts:
@@ -155,8 +173,8 @@ def _reason(trailers: str) -> Texts:
     for trailer in trailers.split("\x1f"):
         key, _, value = trailer.partition(":")
         lang = REASON_KEYS.get(key.strip().casefold())
-        if lang and value.strip() and lang not in found:
-            found[lang] = " ".join(value.split())
+        if lang and clean(value).strip() and lang not in found:
+            found[lang] = " ".join(clean(value).split())  # a commit message is checked by no one
     return tuple(sorted(found.items()))
 
 
@@ -165,45 +183,73 @@ def _reason(trailers: str) -> Texts:
 FORMER_NAME_FIELDS = ("citation",)
 
 
-def _name_at(repo: Path, commit: str, path: str) -> Texts:
-    """What a record was called at ``commit`` (its kind's name field), for a record since removed."""
+UNREADABLE = object()  # a past version that exists but could not be read (a warning says why)
+
+
+class _PastVersions:
+    """Past versions of records, read under the same limits as the records themselves."""
+
+    def __init__(self, repo: Path) -> None:
+        self.repo = repo
+        self.warnings: list[str] = []
+
+    def data(self, commit: str, path: str) -> object:
+        """The version of ``path`` at ``commit`` as plain data: None where there is none, UNREADABLE
+        where it cannot be read."""
+        spec = f"{commit}:{path}"
+        size = (_git(self.repo, "cat-file", "-s", spec) or "").strip()
+        if not size.isdigit():
+            return None  # no such version (a record added by that commit): nothing to warn about
+        label = f"{path} as of commit {self._short(commit)}"
+        if int(size) > MAX_BYTES:  # not even read: a large blob costs every build
+            return self._skip(label, f"is {int(size):,} bytes, more than a record may hold")
+        raw = _git_bytes(self.repo, "cat-file", "blob", spec)
+        if raw is None:
+            return self._skip(label, "cannot be read from git")
+        doc, problems = parse(raw, label, marks=False)
+        if doc is None:
+            return self._skip(label, problems[0].message if problems else "cannot be read")
+        return doc.data
+
+    def _skip(self, label: str, why: str) -> object:
+        self.warnings.append(f"What changed: passed over {label}, which {why}")
+        return UNREADABLE
+
+    def _short(self, commit: str) -> str:
+        base, caret, rest = commit.partition("^")
+        return (_git(self.repo, "rev-parse", "--short", base) or base).strip() + caret + rest
+
+
+def _name_of(data: object, path: str) -> Texts:
+    """What a record was called in a past version (its kind's name field), for a record since removed."""
     from generator.records.models import KINDS, TYPES
 
-    data = _yaml_at(repo, commit, path)
     kind = KINDS.get(Path(path).parent.name)
     # A folder no kind has now (a kind renamed since): whichever field names a record of any kind.
     fields = [kind.name_field] if kind else [*dict.fromkeys(t.name_field for t in TYPES), *FORMER_NAME_FIELDS]
     found = (data.get(field) for field in fields) if isinstance(data, dict) else iter(())
     name = next((value for value in found if value), None)
-    if isinstance(name, str):
-        return (("", name),)  # a name in no one language: every edition shows it
+    if isinstance(name, str) and clean(name).strip():
+        return (("", clean(name)),)  # a name in no one language: every edition shows it
     if isinstance(name, dict):
-        return tuple(sorted((str(k), str(v)) for k, v in name.items() if isinstance(v, str)))
+        return tuple(sorted((str(k), clean(v)) for k, v in name.items() if isinstance(v, str) and clean(v).strip()))
     return ()
 
 
-def _rating_changes(repo: Path, path: str, oldest: str, newest: str) -> tuple[tuple[str, str, str], ...]:
+def _rating_changes(past: _PastVersions, path: str, oldest: str, newest: str) -> tuple[tuple[str, str, str], ...]:
     """The indicator ratings of a case record that differ between before ``oldest`` and ``newest``."""
     if "/cases/" not in path:
         return ()
-    before, after = _ratings_at(repo, f"{oldest}^", path), _ratings_at(repo, newest, path)
+    old, new = past.data(f"{oldest}^", path), past.data(newest, path)
+    if old is UNREADABLE or new is UNREADABLE:
+        return ()  # not compared: the change list says the record was revised, and no more
+    before, after = _ratings_of(old), _ratings_of(new)
     return tuple(
-        (what, before.get(what, ""), after.get(what, ""))
+        (clean(what), clean(before.get(what, "")), clean(after.get(what, "")))
         for what in sorted(set(before) | set(after))
         if before.get(what) != after.get(what)
     )
 
 
-def _ratings_at(repo: Path, commit: str, path: str) -> dict[str, str]:
-    data = _yaml_at(repo, commit, path)
+def _ratings_of(data: object) -> dict[str, str]:
     return indicator_ratings(data.get("assessment") if isinstance(data, dict) else None)
-
-
-def _yaml_at(repo: Path, commit: str, path: str) -> object:
-    import yaml  # only when a case changed or a record was removed
-
-    text = _git(repo, "show", f"{commit}:{path}")
-    try:
-        return yaml.safe_load(text) if text else None
-    except yaml.YAMLError:
-        return None

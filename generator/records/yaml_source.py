@@ -97,6 +97,14 @@ def read(path: Path, display: str, *, marks: bool = True) -> tuple[Document | No
         raw = path.read_bytes()
     except OSError as exc:
         return None, [Problem(display, 0, 0, "", f"cannot be read: {exc.strerror}")]
+    doc, problems = parse(raw, display, marks=marks)
+    if doc is not None and not marks:
+        doc.file = path  # its marks are read again from the file when a problem needs them
+    return doc, problems
+
+
+def parse(raw: bytes, display: str, *, marks: bool = True) -> tuple[Document | None, list[Problem]]:
+    """``read`` for bytes from anywhere (a file, or a past version in git), under the same limits."""
     if len(raw) > MAX_BYTES:
         return None, [
             Problem(
@@ -148,7 +156,7 @@ def read(path: Path, display: str, *, marks: bool = True) -> tuple[Document | No
         try:
             data = _plain(node, 0, set())
             if isinstance(data, dict):
-                return Document(display, data, {}, path), []
+                return Document(display, data, {}), []
         except _Unusual:
             pass  # the marked walk below finds the same problem and says where it is
     doc = Document(display, None)

@@ -42,6 +42,16 @@
     return filters;
   }
 
+  // Facets are keyed by ids (a ':' in a key would split it for Pagefind); the build names them.
+  function facetNames(root) {
+    try {
+      var names = JSON.parse(root.getAttribute("data-kb-facet-names") || "{}");
+      return names && typeof names === "object" ? names : {};
+    } catch (error) {
+      return {};
+    }
+  }
+
   function option(value, text, count) {
     var element = document.createElement("option");
     element.value = value;
@@ -78,9 +88,10 @@
       var keep = select.value;
       var children = [select.options[0]]; // "All"
       if (facet === "*") {
+        var names = facetNames(root);
         sorted(available).filter(function (name) { return !named[name]; }).forEach(function (name) {
           var optgroup = document.createElement("optgroup");
-          optgroup.label = name;
+          optgroup.label = Object.prototype.hasOwnProperty.call(names, name) ? names[name] : name;
           sorted(available[name]).forEach(function (value) {
             optgroup.appendChild(option(JSON.stringify([name, value]), value, available[name][value]));
           });
