@@ -232,3 +232,19 @@ def test_scaffolded_source_fails_until_filled_then_validates(repo: Path) -> None
     path.write_text(text.replace('cited_as: ""', "cited_as: Harbour evaluation 2024"), encoding="utf-8")
     after = run_cli(repo, "validate")
     assert after.returncode == 0, after.stdout
+
+
+def test_every_pre_commit_hook_watches_files_that_exist() -> None:
+    """A hook whose `files` pattern matches no file in the repository never runs (the schema hook
+    watched generator/models.py for months after the models moved)."""
+    import re
+    import subprocess
+
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    files = tracked.splitlines()
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
+    assert hooks
+    for hook in hooks:
+        pattern = re.compile(hook.get("files", ""))
+        assert any(pattern.search(name) for name in files), (hook["id"], hook.get("files"))
