@@ -36,10 +36,11 @@ def _steps(path: Path) -> list[dict[str, Any]]:
     return [step for job in _jobs(path).values() for step in job.get("steps", [])]
 
 
-def _writes(permissions: object) -> set[str]:
-    if permissions == "write-all":
-        return {"*"}
-    return {scope for scope, level in (permissions or {}).items() if level == "write"}  # type: ignore[union-attr]
+def _writes(permissions: str | dict[str, str] | None) -> set[str]:
+    """The scopes a permissions block lets a token write."""
+    if isinstance(permissions, str):
+        return {"*"} if permissions == "write-all" else set()
+    return {scope for scope, level in (permissions or {}).items() if level == "write"}
 
 
 def test_there_are_workflows_to_check() -> None:
