@@ -222,7 +222,7 @@
       el("button", { type: "button", "class": "md-button", id: "kb-sa-not-saved-export", text: t("not_saved_export") }),
     ]);
     var unreadable = loaded.problems.length ? rescue("kb-sa-unreadable", t("state_unreadable", { problems: loaded.problems.join("; ") + "." }),
-      loaded.raw, function () { shown(root, data, base); say(t("afresh_done")); }) : null;
+      loaded.raw, function () { afresh(root, data, base); }) : null;
 
     // The answers' box about your partnership stands above, in the page itself (also without JavaScript).
     [unreadable, notSaved, bar, message, form, results, tools, compare, overTime, printed].forEach(function (n) { if (n) root.appendChild(n); });
@@ -678,11 +678,15 @@
       if (window.console) console.error(e);
       root.textContent = "";
       root.appendChild(rescue("kb-sa-broken", t("mount_failed", { problem: String(e && e.message || e) }), stored(STORE), function () {
-        shown(root, data, base);
-        var message = document.getElementById("kb-sa-message");
-        if (message) message.textContent = t("afresh_done");
+        afresh(root, data, base);
       }));
     }
+  }
+  // The tool drawn anew once the saved work is forgotten, saying so.
+  function afresh(root, data, base) {
+    shown(root, data, base);
+    var message = document.getElementById("kb-sa-message");
+    if (message) message.textContent = t("afresh_done");
   }
 
   // Material's instant navigation swaps pages without a reload: document$ fires for each page.
