@@ -577,8 +577,8 @@ def test_an_oversized_import_is_refused_and_one_that_does_not_fit_changes_nothin
     fits = tmp_path / "fits.json"
     fits.write_text(json.dumps(base | {"snapshots": [snapshot] * 400}))
     page.evaluate(FILL_STORAGE)
+    page.once("dialog", lambda d: d.accept())  # replace the saved answers: yes
     page.set_input_files("#kb-sa-import", str(fits))
-    page.once("dialog", lambda d: d.accept())
     page.wait_for_selector("#kb-sa-message:has-text('storage for this website is full')", timeout=5000)
     assert stored(page) == before and checked(page) == answers
     assert page.input_value("#kb-plan-council-reporting-action") == "Keep me"
