@@ -8,11 +8,12 @@ resolve, sections exist, quotes stand in their source's text, assessed cases rat
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, get_args
 
-from generator.records.models import COLLECTIONS, NOUNS, Case, Record, Source
+from generator.records.models import COLLECTIONS, ID_PATTERN, KINDS, NOUNS, RESERVED_IDS, Case, Record, Source
 from generator.records.problems import Problem
 from generator.records.quotes import SourceText, read_text
 from generator.records.ratings import Rating
@@ -172,13 +173,17 @@ def check(loaded: Loaded, repo: Path) -> list[Problem]:
         for links, doc in entries:
             stem = PurePosixPath(doc.path).stem
             if links.id != stem:
+                # Offer the file's name as the id only where it is one ('RTR-NL' is not).
+                other = f" or set id: {stem}" if re.fullmatch(ID_PATTERN, stem) else ""
                 problems.append(
                     doc.problem(
                         ("id",),
                         f"'{links.id}' differs from the file name '{stem}.yaml'",
-                        f"rename the file to '{links.id}.yaml' or set id: {stem}",
+                        f"rename the file to '{links.id}.yaml'{other}",
                     )
                 )
+            if links.id in RESERVED_IDS.get(name, ()):
+                problems.append(_reserved(doc, name, links.id))
             if links.id in seen:
                 problems.append(doc.problem(("id",), f"duplicate id '{links.id}', also used by {seen[links.id].path}"))
             else:
@@ -269,6 +274,17 @@ def check(loaded: Loaded, repo: Path) -> list[Problem]:
     for links, doc in loaded.links.get("cases", []):
         problems += _assessment_problems(links, doc, criteria)
     return problems
+
+
+def _reserved(doc: Document, kind: str, rid: str) -> Problem:
+    """A record whose page would take the place of a page the site makes itself (its kind's list)."""
+    page = KINDS[kind].page if f"{kind}/{rid}.md" == KINDS[kind].page else f"checklists/{rid}.md"
+    return doc.problem(
+        ("id",),
+        f"'{rid}' is the name of a page the site makes itself ({page}); a {NOUNS[kind]} with this id would replace it",
+        f"choose another id and name the file after it; the site keeps {', '.join(sorted(RESERVED_IDS[kind]))} "
+        f"for pages of its own",
+    )
 
 
 def _part_problems(pointer: Pointer, doc: Document, items: tuple[str, ...]) -> list[Problem]:

@@ -388,6 +388,18 @@ TYPES: tuple[RecordType, ...] = (
     RecordType("terms", Term, "term", "glossary.md", "term"),
 )
 KINDS: dict[str, RecordType] = {t.folder: t for t in TYPES}
+# Ids a record of a kind may not have: the names of pages the site makes of its own in the folder
+# where that kind's records get their pages (its listing, cases/index.md), and, for a criterion,
+# in checklists/ (checklists/index.md, checklists/all.md), where each criterion has its checklist.
+# A record with such an id would take that page's place; a test holds this list to the built pages.
+RESERVED_IDS: dict[str, frozenset[str]] = {
+    t.folder: frozenset(
+        {t.page.removeprefix(f"{t.folder}/").removesuffix(".md")} if t.page.startswith(f"{t.folder}/") else set()
+    )
+    | ({"index", "all"} if t.folder == "criteria" else set())
+    for t in TYPES
+    if t.own_pages
+}
 COLLECTIONS: dict[str, type[Record]] = {t.folder: t.model for t in TYPES}
 NOUNS: dict[str, str] = {t.folder: t.noun for t in TYPES}
 SINGLETONS: dict[str, type[Record]] = {"study": Study}
