@@ -68,3 +68,132 @@ def test_two_pages_with_the_same_path_stop_the_render_and_name_the_record(kb: Kn
     assert problem.path == "content/cases/index.yaml"
     assert f"two pages would be written to {paths.output_file(paths.CASES_INDEX)}" in problem.message
     assert "cases_index.md.j2" in problem.message
+
+
+# --- characters no page, feed or picture can show -----------------------------------------------
+
+SOURCE = "content/sources/hollis-2021.yaml"
+
+
+def _set(repo: Path, field: str, value: str) -> int:
+    """Give the fixture source's ``field`` the YAML ``value``; the line it stands on."""
+    path = repo / SOURCE
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines) if text.startswith(f"{field}:"))
+    lines[line] = f"{field}: {value}"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return line + 1
+
+
+@pytest.mark.parametrize(
+    ("escape", "code"),
+    [
+        ("\\x01", "U+0001, a control character"),
+        ("\\b", "U+0008, a control character"),
+        ("\\v", "U+000B, a control character"),
+        ("\\f", "U+000C, a control character"),
+        ("\\r", "U+000D, a control character"),
+        ("\\e", "U+001B, a control character"),
+        ("\\x7F", "U+007F, a control character"),
+        ("\\N", "U+0085, a control character"),
+        ("\\x9F", "U+009F, a control character"),
+        ("\\0", "U+0000, the NUL character"),
+        ("\\uFFFE", "U+FFFE, a non-character"),
+        ("\\uFFFF", "U+FFFF, a non-character"),
+        ("\\uFDD0", "U+FDD0, a non-character"),
+    ],
+)
+@pytest.mark.parametrize("field", ["title", "publisher", "doi"])
+def test_a_forbidden_character_is_refused_at_its_field_naming_it(
+    repo: Path, field: str, escape: str, code: str
+) -> None:
+    start = "10.99999/x" if field == "doi" else "Trust"
+    line = _set(repo, field, f'"{start}{escape}end"')
+    [problem] = _problems(repo)
+    assert problem.startswith(
+        f"{SOURCE}:{line}:1: {field}: holds {code}, at character {len(start) + 1}, after '{start}'"
+    )
+
+
+def test_a_forbidden_character_in_a_translated_prose_text_is_refused(repo: Path) -> None:
+    path = repo / SOURCE
+    english = (
+        "  en: >-\n    A made-up journal article for the tests: the literature two of the criteria rest on. "
+        "It reports\n    no real research.\n"
+    )
+    text = path.read_text(encoding="utf-8")
+    assert english in text
+    path.write_text(text.replace(english, '  en: "A made-up journal\\x02 article."\n'), encoding="utf-8")
+    [problem] = _problems(repo)
+    assert problem.startswith(
+        f"{SOURCE}:14:3: about.en: holds U+0002, a control character, at character 18, after 'A made-up journal'"
+    )
+
+
+def test_a_raw_control_character_is_named_at_its_line_and_column(repo: Path) -> None:
+    path = repo / SOURCE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("publisher: Journal", "publisher: Jour\x02nal"), encoding="utf-8")
+    [problem] = _problems(repo)
+    assert problem == (
+        f"{SOURCE}:9:16: holds U+0002, a control character, which a record may not hold "
+        "(remove it; your editor may show it as a box or not at all)"
+    )
+
+
+def test_tabs_newlines_and_ordinary_unicode_pass(repo: Path) -> None:
+    _set(repo, "title", '"Trust,\\tmeetings ‘and’ mémoire 🛡 in\\nnetworks"')
+    build(repo / "content")
+
+
+def test_a_direction_override_in_a_title_is_a_warning_shown_as_its_code(repo: Path) -> None:
+    line = _set(repo, "title", '"Trust\\u202Egnirrem"')
+    [warning] = [w for w in build(repo / "content").warnings if w.path == SOURCE]
+    assert warning.warning
+    assert warning.text().startswith(
+        f"{SOURCE}:{line}:1: warning: title: holds U+202E (RIGHT-TO-LEFT OVERRIDE), an invisible character "
+        "that changes how the text shows, at character 6, after 'Trust'"
+    )
+    assert "\u202e" not in warning.text()
+
+
+# --- pattern errors say what the field takes --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("doi", "https://doi.org/10.1/x", "'https://doi.org/10.1/x' is not a DOI (write it without https://doi.org/"),
+        ("language", "eng", "'eng' is not a language code (write its two lowercase letters, e.g. 'en' or 'nl')"),
+        ("year", "2021\ndate: 2011/05/01", "date: '2011/05/01' is not a date (write YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("publisher", "P\nurl: ftp://example.org/x", "url: 'ftp://example.org/x' is not a web address (write it in"),
+        ("full_text", "../../etc/passwd", "'../../etc/passwd' is not the path of a text file in the repository"),
+        ("full_text", "/etc/hostname.txt", "is not the path of a text file in the repository (name the source's"),
+    ],
+)
+def test_a_pattern_error_names_what_the_field_takes(repo: Path, field: str, value: str, message: str) -> None:
+    _set(repo, field, value)
+    problems = _problems(repo)
+    assert len(problems) == 1 and message in problems[0], problems
+    assert "is not a valid id" not in problems[0]
+
+
+def test_an_empty_source_id_asks_for_one(repo: Path) -> None:
+    path = repo / "content/lessons" / next((repo / "content/lessons").glob("*.yaml")).name
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("- source: riverside-study", "- source: ''", 1), encoding="utf-8")
+    [problem] = [p for p in _problems(repo) if "source: " in p]
+    assert "source: must not be empty (use lowercase letters a-z" in problem
+
+
+def test_the_id_hint_offers_the_file_name_only_where_it_is_an_id(repo: Path) -> None:
+    case = next((repo / "content/cases").glob("*.yaml"))
+    rid = case.stem
+    (case.parent / f"{rid.upper()}.yaml").write_bytes(case.read_bytes())  # a case-fold twin (D19)
+    (case.parent / f"{rid}\u202elmay.yaml").write_bytes(case.read_bytes())  # a direction override (D17)
+    problems = _problems(repo)
+    upper = next(p for p in problems if p.startswith(f"content/cases/{rid.upper()}.yaml") and "differs" in p)
+    assert upper.endswith(f"(rename the file to '{rid}.yaml')"), upper
+    bidi = next(p for p in problems if "lmay" in p and "differs" in p)
+    assert f"content/cases/{rid}<U+202E>lmay.yaml" in bidi and "set id" not in bidi
+    assert "\u202e" not in "".join(problems)

@@ -7,18 +7,19 @@ import gc
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from generator.records.characters import hidden_in
 from generator.records.checks import TEXTS, record_problems
 from generator.records.models import COLLECTIONS, SINGLETONS, TEXT_LANGUAGES, Record
 from generator.records.problems import Problem
 from generator.records.refs import Links, links_of
 from generator.records.schema_errors import did_you_mean, problems_from
 from generator.records.translation import TRANSLATED_INTO, missing, style_problems, texts
-from generator.records.yaml_source import Document, dotted, read
+from generator.records.yaml_source import Document, FieldPath, dotted, read
 from generator.util import pool
 from generator.util.incremental import Memo, digest
 
@@ -137,12 +138,16 @@ def _load_one(job: Job, keep: bool = True) -> Result:
     if doc is None:
         return None, problems
     model = COLLECTIONS.get(name) or SINGLETONS[name]
+    lang = doc.data.get("lang")  # the language of its plain texts; the model checks the value
+    hidden: set[str] = set()  # the one-line texts holding an invisible character (models.Line notes them)
     try:
-        lang = doc.data.get("lang")  # the language of its plain texts; the model checks the value
-        record = model.model_validate(doc.data, context={"lang": lang if lang in TEXT_LANGUAGES else "en"})
+        record = model.model_validate(
+            doc.data, context={"lang": lang if lang in TEXT_LANGUAGES else "en", "hidden": hidden}
+        )
     except ValidationError as exc:
         return None, problems_from(exc, doc)
     problems += [doc.problem(loc, message, hint) for loc, message, hint in record_problems(record)]
+    problems += _hidden(doc, hidden)
     done = []
     for lang in TRANSLATED_INTO:
         total, untranslated = missing(record, lang)
@@ -150,6 +155,33 @@ def _load_one(job: Job, keep: bool = True) -> Result:
         problems += [_untranslated(doc, loc, lang) for loc in untranslated]
     problems += [_style(doc, *found) for loc, text in texts(record) for found in style_problems(loc, text)]
     return (record if keep else None, links_of(record), (total, tuple(done))), problems
+
+
+def _hidden(doc: Document, hidden: set[str]) -> list[Problem]:
+    """A warning at each name or title that holds a character which changes how it shows unseen."""
+    if not hidden:
+        return []
+    found = []
+    for loc, text in _strings(doc.data, ()):
+        if text.strip() in hidden:
+            message = hidden_in(text) or ""
+            hint = "remove it unless the name is written with it; a reader cannot see it"
+            found.append(replace(doc.problem(loc, message, hint), warning=True))
+    return found
+
+
+def _strings(data: object, loc: FieldPath) -> Iterator[tuple[FieldPath, str]]:
+    """Every string of a record's plain data, keys too, with where it stands."""
+    if isinstance(data, str):
+        yield loc, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, str):
+                yield (*loc, key), key
+            yield from _strings(value, (*loc, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, (*loc, i))
 
 
 def _untranslated(doc: Document, loc: tuple[str | int, ...], lang: str) -> Problem:

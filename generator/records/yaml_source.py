@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from generator.records import characters
 from generator.records.indentation import explain
 from generator.records.problems import Problem
 
@@ -138,6 +139,13 @@ def read(path: Path, display: str, *, marks: bool = True) -> tuple[Document | No
                 line, col, what = explained
                 return None, [Problem(display, line, col, "", what)]
         return None, [Problem(display, line, col, "", f"YAML syntax error: {what}", hint)]
+    except yaml.reader.ReaderError as exc:  # a raw control character: said where it stands
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        message = f"holds {characters.code(char)}, {characters.kind(char)}, which a record may not hold"
+        hint = "remove it; your editor may show it as a box or not at all"
+        return None, [Problem(display, line, col, "", message, hint)]
     except yaml.YAMLError as exc:
         return None, [Problem(display, 1, 1, "", f"YAML error: {exc}")]
     except RecursionError:
