@@ -5,6 +5,7 @@ wrong quote, or hide one problem behind another."""
 from __future__ import annotations
 
 import dataclasses
+import shutil
 from pathlib import Path, PurePosixPath
 
 import pytest
@@ -197,3 +198,120 @@ def test_the_id_hint_offers_the_file_name_only_where_it_is_an_id(repo: Path) -> 
     bidi = next(p for p in problems if "lmay" in p and "differs" in p)
     assert f"content/cases/{rid}<U+202E>lmay.yaml" in bidi and "set id" not in bidi
     assert "\u202e" not in "".join(problems)
+
+
+# --- links out of the repository, and texts too large to read -----------------------------------
+
+HOLLIS_TEXT = "texts/hollis-2021.txt"
+
+
+def _misquote_hollis(repo: Path) -> None:
+    """A lesson quoting words the Hollis article never wrote, so its text would be searched for a hint."""
+    lesson = repo / "content/lessons/meet-at-fixed-times.yaml"
+    cited = "  - source: hollis-2021\n    section: Trust in networks\n"
+    text = lesson.read_text(encoding="utf-8")
+    assert cited in text
+    lesson.write_text(text.replace(cited, f"{cited}    quote: AUTHORIZATION basic\n"), encoding="utf-8")
+
+
+def test_a_source_text_linked_to_git_config_is_refused_and_never_quoted(repo: Path) -> None:
+    (repo / ".git").mkdir()
+    (repo / ".git/config").write_text('[http]\n\textraheader = "AUTHORIZATION: basic c2VjcmV0"\n', encoding="utf-8")
+    (repo / HOLLIS_TEXT).unlink()
+    (repo / HOLLIS_TEXT).symlink_to("../.git/config")  # D5: inside the repository, but not a text
+    _misquote_hollis(repo)
+    problems = _problems(repo)
+    line = _line_of(repo / SOURCE, "full_text:")
+    assert (
+        f"{SOURCE}:{line}:1: full_text: is reached through a symbolic link ({HOLLIS_TEXT}), so it is not read "
+        "(put the source's text itself in texts/ and name it here: full_text: texts/hollis-2021.txt)"
+    ) in problems
+    assert "c2VjcmV0" not in "".join(problems)
+
+
+def test_a_texts_folder_that_is_a_link_is_refused(repo: Path, tmp_path: Path) -> None:
+    shutil.move(repo / "texts", tmp_path / "elsewhere")
+    (repo / "texts").symlink_to(tmp_path / "elsewhere")
+    problems = _problems(repo)
+    assert any("full_text: is reached through a symbolic link (texts), so it is not read" in p for p in problems)
+
+
+def test_a_text_in_git_is_refused(repo: Path) -> None:
+    (repo / ".git").mkdir()
+    (repo / ".git/notes.txt").write_text("Trust in networks", encoding="utf-8")
+    _set(repo, "full_text", ".git/notes.txt")
+    assert any("full_text: lies in .git, which holds no source texts" in p for p in _problems(repo))
+
+
+def test_a_text_in_the_shared_folder_beside_the_repository_is_still_read(repo: Path, tmp_path: Path) -> None:
+    given = tmp_path / "given"
+    given.mkdir()
+    shutil.copy(repo / HOLLIS_TEXT, given / "hollis.txt")
+    (tmp_path / "shared").symlink_to(given)  # as CI keeps the copy it was given
+    _set(repo, "full_text", "../shared/hollis.txt")
+    build(repo / "content")
+    _misquote_hollis(repo)
+    assert any("these words are not in the text of source 'hollis-2021'" in p for p in _problems(repo))
+
+
+def test_a_record_folder_that_is_a_link_is_refused_and_nothing_from_it_is_read(repo: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside-cases"
+    shutil.move(repo / "content/cases", outside)
+    (outside / "secret.yaml").write_text("id: secret\nname: SECRET FROM OUTSIDE\n", encoding="utf-8")
+    (repo / "content/cases").symlink_to(outside)  # D6
+    problems = _problems(repo)
+    assert (
+        "content/cases: is a symbolic link; content/ holds records and their folders themselves, not links to them "
+        "(put the records themselves in content/)"
+    ) in problems
+    assert not any("secret" in p.casefold() for p in problems)
+
+
+def test_a_study_that_is_a_link_is_refused(repo: Path, tmp_path: Path) -> None:
+    shutil.move(repo / "content/study.yaml", tmp_path / "study.yaml")
+    (repo / "content/study.yaml").symlink_to(tmp_path / "study.yaml")  # D7
+    assert "content/study.yaml: is a symbolic link; content/ holds records and their folders themselves, " in (
+        "\n".join(_problems(repo))
+    )
+
+
+def test_a_record_linked_to_another_inside_content_is_refused(repo: Path) -> None:
+    case = next((repo / "content/cases").glob("*.yaml"))
+    (case.parent / "twin.yaml").symlink_to(case.name)
+    assert (
+        "content/cases/twin.yaml: is a symbolic link; content/ holds records and their folders themselves, not links "
+        "to them (copy the record here, or give it its own file)"
+    ) in _problems(repo)
+
+
+def test_a_source_text_over_the_cap_is_refused_without_being_read(repo: Path) -> None:
+    import tracemalloc
+
+    with (repo / HOLLIS_TEXT).open("r+b") as file:
+        file.truncate(64 * 1024 * 1024)  # sparse: 64 MB that take no disk
+    tracemalloc.start()
+    problems = _problems(repo)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    line = _line_of(repo / SOURCE, "full_text:")
+    assert (
+        f"{SOURCE}:{line}:1: full_text: names a text of 67,108,864 bytes; a source's text may be at most 5,242,880 "
+        "bytes, so it is not read and the quotes citing this source cannot be checked"
+    ) in "\n".join(problems)
+    assert peak < 20 * 1024 * 1024, peak
+
+
+def test_a_huge_record_is_refused_without_being_read(repo: Path) -> None:
+    import tracemalloc
+
+    huge = repo / "content/cases/huge.yaml"
+    with huge.open("wb") as file:
+        file.truncate(64 * 1024 * 1024)  # D10: sparse, 64 MB
+    tracemalloc.start()
+    problems = _problems(repo)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert problems == [
+        "content/cases/huge.yaml: is 67,108,864 bytes; a record may be at most 524,288 bytes, so shorten it"
+    ]
+    assert peak < 20 * 1024 * 1024, peak

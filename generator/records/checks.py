@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, get_args
 
 from generator.records.models import COLLECTIONS, ID_PATTERN, KINDS, NOUNS, RESERVED_IDS, Case, Record, Source
 from generator.records.problems import Problem
-from generator.records.quotes import SourceText, read_text
+from generator.records.quotes import SourceText, TextTooLarge, read_text
 from generator.records.ratings import Rating
 from generator.records.refs import Links, Pointer
 from generator.records.schema_errors import did_you_mean
@@ -94,13 +94,26 @@ def _source_rules(source: Source) -> list[Rule]:
     return rules
 
 
-def text_path(repo: Path, full_text: str) -> Path | None:
-    """Where a source's text is, if it lies inside the repository or in the shared/ folder beside
-    it: a record must not make `validate` read, and quote from, any other file on the machine."""
+def text_path(repo: Path, full_text: str) -> Path | str:
+    """Where a source's text is, or why it is not read. It must be a file of the repository, reached
+    without a symbolic link and outside .git, or lie in the shared/ folder beside the repository: a
+    record must not make `validate` read, and quote back, any other file on the machine."""
     root = repo.resolve()  # "." has no parent to look beside until it is resolved
-    path = (root / full_text).resolve()
-    allowed = (root, (root.parent / "shared").resolve())
-    return path if any(path.is_relative_to(folder) for folder in allowed) else None
+    named = Path(os.path.normpath(root / full_text))  # as written, no link followed
+    shared = Path(os.path.normpath(root.parent / "shared"))
+    if named.is_relative_to(root):
+        inside = named.relative_to(root)
+        if ".git" in inside.parts:
+            return "lies in .git, which holds no source texts, so it is not read"
+        here = root
+        for part in inside.parts:
+            here = here / part
+            if here.is_symlink():
+                return f"is reached through a symbolic link ({here.relative_to(root).as_posix()}), so it is not read"
+        return named
+    if named.is_relative_to(shared) and named.resolve().is_relative_to(shared.resolve()):
+        return named.resolve()
+    return "lies outside the repository and the shared/ folder beside it, so it is not read"
 
 
 TEXTS = "texts"  # the repository's folder for sources' plain texts, named in full_text
@@ -120,17 +133,22 @@ def _source_texts(loaded: Loaded, repo: Path) -> tuple[dict[str, SourceText | st
             texts[links.id] = None
             continue
         path = text_path(repo, links.full_text)
-        if path is None:
+        if isinstance(path, str):
             texts[links.id] = _MISSING
             problems.append(
                 doc.problem(
                     ("full_text",),
-                    "lies outside the repository and the shared/ folder beside it, so it is not read",
-                    f"put the source's text in {TEXTS}/ and name it here: full_text: {TEXTS}/{links.id}.txt",
+                    path,
+                    f"put the source's text itself in {TEXTS}/ and name it here: full_text: {TEXTS}/{links.id}.txt",
                 )
             )
             continue
-        text = read_text(path)
+        try:
+            text = read_text(path)
+        except TextTooLarge as exc:
+            texts[links.id] = _MISSING
+            problems.append(doc.problem(("full_text",), str(exc), "keep the sections the records cite"))
+            continue
         if text is not None:
             texts[links.id] = text
         elif path.is_relative_to(root) or os.environ.get(REQUIRE_SHARED_TEXTS):

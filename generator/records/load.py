@@ -19,7 +19,7 @@ from generator.records.problems import Problem
 from generator.records.refs import Links, links_of
 from generator.records.schema_errors import did_you_mean, problems_from
 from generator.records.translation import TRANSLATED_INTO, missing, style_problems, texts
-from generator.records.yaml_source import Document, FieldPath, dotted, read
+from generator.records.yaml_source import MAX_BYTES, Document, FieldPath, dotted, read
 from generator.util import pool
 from generator.util.incremental import Memo, digest
 
@@ -55,6 +55,8 @@ def discover(content: Path) -> tuple[dict[str, list[tuple[Path, str]]], list[Pro
     problems: list[Problem] = []
     if not content.is_dir():
         return found, [Problem(content.as_posix(), 0, 0, "", "the content folder does not exist")]
+    if content.is_symlink():
+        return found, [Problem(content.name, 0, 0, "", _LINKED, "make content/ a folder of the repository")]
     real_root = content.resolve()
     allowed = set(COLLECTIONS) | {f"{name}.yaml" for name in SINGLETONS} | {"README.md"}
     top = content.name or real_root.name  # messages name files from above content/: content/cases/x.yaml
@@ -65,6 +67,9 @@ def discover(content: Path) -> tuple[dict[str, list[tuple[Path, str]]], list[Pro
             problems.append(Problem(shown, 0, 0, "", "is not a record folder or file that content/ may hold", hint))
             continue
         if entry.name in COLLECTIONS:
+            if entry.is_symlink():  # followed, it would publish records from wherever it points
+                problems.append(Problem(shown, 0, 0, "", _LINKED, "put the records themselves in content/"))
+                continue
             if not entry.is_dir():
                 problems.append(Problem(shown, 0, 0, "", "should be a folder of .yaml records"))
                 continue
@@ -89,6 +94,8 @@ def discover(content: Path) -> tuple[dict[str, list[tuple[Path, str]]], list[Pro
                     problems.append(
                         Problem(shown, 0, 0, "", "is a link to a file outside content/; records must live in content/")
                     )
+                elif item.is_symlink():
+                    problems.append(Problem(shown, 0, 0, "", _LINKED, "copy the record here, or give it its own file"))
                 elif item.name.endswith(".yml"):
                     problems.append(Problem(shown, 0, 0, "", "uses the .yml ending; rename it to .yaml"))
                 elif not item.name.endswith(".yaml") or not item.is_file():
@@ -101,6 +108,9 @@ def discover(content: Path) -> tuple[dict[str, list[tuple[Path, str]]], list[Pro
     return found, problems
 
 
+# A link is never read, wherever it points: a record is what the repository holds, not what the
+# machine that builds it happens to have elsewhere.
+_LINKED = "is a symbolic link; content/ holds records and their folders themselves, not links to them"
 # A source's text beside the records is the likeliest stray file: say where it belongs.
 _TEXTS = (".txt", ".pdf", ".docx", ".doc", ".html", ".htm", ".md")
 _TEXT_HINT = f"put the source's text in {TEXTS}/ (plain UTF-8 .txt) and name it in full_text"
@@ -227,9 +237,10 @@ def _load_remembered(jobs: list[Job], keep: bool, memo: Memo) -> list[Result]:
     results = []
     for job in jobs:
         try:
-            key = digest(job[0], keep, job[1].read_bytes())
+            # Too large or unreadable: no key, and loading reports it without reading it whole.
+            key = digest(job[0], keep, job[1].read_bytes()) if job[1].stat().st_size <= MAX_BYTES else ""
         except OSError:
-            key = ""  # unreadable: loading reports it
+            key = ""
         known = memo.loaded.get(job[2])
         if known is None or known[0] != key or not key:
             known = (key, _load_one(job, keep))
@@ -270,6 +281,9 @@ def _load(content: Path, keep: bool, workers: int, memo: Memo | None) -> Loaded:
     files, loaded.problems = discover(content)
     for name in SINGLETONS:
         path = content / f"{name}.yaml"
+        if path.is_symlink():
+            loaded.problems.append(Problem(_display(path, content), 0, 0, "", _LINKED, "put the record itself here"))
+            continue
         if not path.is_file():
             loaded.problems.append(Problem(_display(path, content), 0, 0, "", "is missing; the site needs this record"))
             continue

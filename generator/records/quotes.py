@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import stat
 from functools import lru_cache
 from pathlib import Path
 
@@ -48,17 +49,36 @@ class SourceText:
         return self.joined[start:end].strip(" ,;:")
 
 
+# A source's text is a report's words, a few hundred KB at most; the cap keeps `validate` quick
+# whatever a pull request adds to texts/.
+MAX_TEXT_BYTES = 5 * 1024 * 1024
+
+
+class TextTooLarge(Exception):
+    """A source's text over MAX_TEXT_BYTES: not read."""
+
+
 def read_text(path: Path) -> SourceText | None:
-    """The text at ``path``, or None where the repository does not have it."""
+    """The text at ``path``, or None where the repository does not have it; TextTooLarge, checked
+    before anything is read, where it is over the cap."""
     try:
-        return _read(path, path.stat().st_mtime_ns)
+        info = path.stat()
     except OSError:
         return None
+    if not stat.S_ISREG(info.st_mode):  # a folder, a pipe or a device: no text to read
+        return None
+    if info.st_size > MAX_TEXT_BYTES:
+        raise TextTooLarge(
+            f"names a text of {info.st_size:,} bytes; a source's text may be at most {MAX_TEXT_BYTES:,} bytes, "
+            "so it is not read and the quotes citing this source cannot be checked"
+        )
+    return _read(path, info.st_mtime_ns)
 
 
 @lru_cache(maxsize=32)
 def _read(path: Path, mtime: int) -> SourceText | None:  # the mtime makes an edited text read again
     try:
-        return SourceText(path.read_text(encoding="utf-8"))
+        with path.open("rb") as file:  # never more than the cap, should the file grow meanwhile
+            return SourceText(file.read(MAX_TEXT_BYTES + 1)[:MAX_TEXT_BYTES].decode("utf-8"))
     except (OSError, UnicodeDecodeError):
         return None

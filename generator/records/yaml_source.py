@@ -95,14 +95,15 @@ def read(path: Path, display: str, *, marks: bool = True) -> tuple[Document | No
     one): most files are valid, so most never need them.
     """
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size  # checked before reading: a 50 MB file is never read whole
+        with path.open("rb") as file:
+            raw = file.read(MAX_BYTES + 1) if size <= MAX_BYTES else b""
     except OSError as exc:
         return None, [Problem(display, 0, 0, "", f"cannot be read: {exc.strerror}")]
-    if len(raw) > MAX_BYTES:
+    if size > MAX_BYTES or len(raw) > MAX_BYTES:
+        size = max(size, len(raw))
         return None, [
-            Problem(
-                display, 0, 0, "", f"is {len(raw):,} bytes; a record may be at most {MAX_BYTES:,} bytes, so shorten it"
-            )
+            Problem(display, 0, 0, "", f"is {size:,} bytes; a record may be at most {MAX_BYTES:,} bytes, so shorten it")
         ]
     try:
         text = raw.decode("utf-8-sig")
