@@ -315,3 +315,42 @@ def test_a_huge_record_is_refused_without_being_read(repo: Path) -> None:
         "content/cases/huge.yaml: is 67,108,864 bytes; a record may be at most 524,288 bytes, so shorten it"
     ]
     assert peak < 20 * 1024 * 1024, peak
+
+
+# --- the nearest-words hint is bounded -----------------------------------------------------------
+
+
+def test_the_nearest_words_are_looked_up_for_the_first_few_wrong_quotes_of_a_source(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.records import checks, quotes
+
+    looked_up = []
+    nearest = quotes.SourceText.nearest
+    monkeypatch.setattr(quotes.SourceText, "nearest", lambda self, q: looked_up.append(q) or nearest(self, q))
+    lesson = repo / "content/lessons/meet-at-fixed-times.yaml"
+    wrong = "".join(
+        f"  - source: hollis-2021\n    quote: Trust grows from regular meetings number {i}\n" for i in range(25)
+    )
+    lesson.write_text(
+        lesson.read_text(encoding="utf-8").replace("indicators:", wrong + "indicators:"), encoding="utf-8"
+    )
+    problems = [p for p in _problems(repo) if "not in the text of source 'hollis-2021'" in p]
+    assert len(problems) == 25
+    assert len(looked_up) == checks.HINTS_PER_SOURCE
+    assert sum("no nearest words are looked up after the first 20" in p for p in problems) == 5
+
+
+def test_in_a_long_text_the_hint_compares_only_the_stretch_that_shares_the_quotes_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from generator.records import quotes
+
+    filler = " ".join(f"word{i % 5000} filler{i % 7}" for i in range(200_000))  # about 2.4 MB
+    text = quotes.SourceText(f"{filler} The partners meet every second Tuesday in the town hall. {filler}")
+    compared = []
+    whole = quotes._nearest_in
+    monkeypatch.setattr(quotes, "_nearest_in", lambda t, w: compared.append(len(t)) or whole(t, w))
+    near = text.nearest("The partners meet every second Wednesday in the town hall")
+    assert near.startswith("The partners meet every second Tuesday"), near
+    assert compared and max(compared) < 500  # not the 2.4 MB

@@ -235,6 +235,7 @@ def check(loaded: Loaded, repo: Path) -> list[Problem]:
     texts, problems_of_texts = _source_texts(loaded, repo)
     problems += problems_of_texts
     unchecked: dict[str, list[tuple[Document, FieldPath]]] = {}
+    hinted: dict[str, int] = {}  # wrong quotes per source so far
     every = [entry for entries in loaded.links.values() for entry in entries]
     parts = {(kind, links.id): dict(links.parts) for kind, entries in loaded.links.items() for links, _ in entries}
     for links, doc in [*every, *loaded.singleton_links.values()]:
@@ -262,14 +263,8 @@ def check(loaded: Loaded, repo: Path) -> list[Problem]:
             text = texts.get(source_id)
             if isinstance(text, SourceText):
                 if not text.contains(quote):
-                    near = text.nearest(quote)
-                    problems.append(
-                        doc.problem(
-                            (*loc, "quote"),
-                            f"these words are not in the text of source '{source_id}'; a quote must be verbatim",
-                            f"the nearest words there: '{near}'" if near else "",
-                        )
-                    )
+                    hinted[source_id] = hinted.get(source_id, 0) + 1
+                    problems.append(_misquoted(doc, loc, source_id, text, quote, hinted[source_id]))
             elif text is None:  # no text to check against: said once per source, below
                 unchecked.setdefault(source_id, []).append((doc, (*loc, "quote")))
     for sid, places in unchecked.items():
@@ -292,6 +287,25 @@ def check(loaded: Loaded, repo: Path) -> list[Problem]:
     for links, doc in loaded.links.get("cases", []):
         problems += _assessment_problems(links, doc, criteria)
     return problems
+
+
+# The nearest words are looked up for this many wrong quotes of one source; the rest say so. A
+# record of 512 KB holds thousands of quotes, and each look-up reads the source's text.
+HINTS_PER_SOURCE = 20
+
+
+def _misquoted(doc: Document, loc: FieldPath, source_id: str, text: SourceText, quote: str, nth: int) -> Problem:
+    """A quote its source's text does not hold, with the nearest words there for the first few."""
+    if nth > HINTS_PER_SOURCE:
+        hint = f"no nearest words are looked up after the first {HINTS_PER_SOURCE} wrong quotes from one source"
+    else:
+        near = text.nearest(quote)
+        hint = f"the nearest words there: '{near}'" if near else ""
+    return doc.problem(
+        (*loc, "quote"),
+        f"these words are not in the text of source '{source_id}'; a quote must be verbatim",
+        hint,
+    )
 
 
 def _reserved(doc: Document, kind: str, rid: str) -> Problem:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 import stat
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 _MARKS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
@@ -34,19 +34,70 @@ class SourceText:
         return wanted in self.joined or wanted in self.kept
 
     def nearest(self, quote: str) -> str:
-        """The source's words where it comes closest to ``quote``, for a hint."""
+        """The source's words where it comes closest to ``quote``, for a hint. A short text is
+        compared whole; in a long one only the stretch that shares the most words with the quote,
+        so a hint costs about the same against a 2 MB text as against a page."""
         wanted = normalise(quote)
-        matcher = difflib.SequenceMatcher(None, self.joined, wanted, autojunk=False)
-        match = matcher.find_longest_match(0, len(self.joined), 0, len(wanted))
-        if match.size < 8:
+        if len(self.joined) <= WHOLE_TEXT_CHARS:
+            return _nearest_in(self.joined, wanted)
+        start = self._likeliest_start(wanted.split())
+        if start is None:
             return ""
-        start = max(0, match.a - match.b)
-        while start > 0 and self.joined[start - 1].isalnum():  # begin on a whole word
-            start -= 1
-        end = max(start, match.a - match.b) + len(wanted)
-        if end < len(self.joined) and self.joined[end].isalnum():  # end on a whole word
-            end = self.joined.rfind(" ", start, end)
-        return self.joined[start:end].strip(" ,;:")
+        begin = max(0, start - 3)
+        end = min(len(self._starts), start + len(wanted.split()) + 3)
+        stop = self._starts[end] if end < len(self._starts) else len(self.joined)
+        return _nearest_in(self.joined[self._starts[begin] : stop], wanted)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        """Where each word of the text begins."""
+        return [m.start() for m in _WORD.finditer(self.joined)]
+
+    @cached_property
+    def _index(self) -> dict[str, list[int]]:
+        """Each word of the text (as cased) -> the numbers of the words it stands at."""
+        index: dict[str, list[int]] = {}
+        for number, match in enumerate(_WORD.finditer(self.joined)):
+            index.setdefault(match.group(), []).append(number)
+        return index
+
+    def _likeliest_start(self, words: list[str]) -> int | None:
+        """The number of the word where the quote's words line up best with the text's: each word
+        of the quote votes for the starts its places in the text imply. A word found more than
+        COMMON times ('the') says little and would cost much: it does not vote."""
+        votes: dict[int, int] = {}
+        for offset, word in enumerate(words):
+            places = self._index.get(word, ())
+            if len(places) > COMMON:
+                continue
+            for place in places:
+                votes[place - offset] = votes.get(place - offset, 0) + 1
+        if not votes:
+            return None
+        best = max(votes.values())
+        return max(0, min(start for start, n in votes.items() if n == best))
+
+
+def _nearest_in(text: str, wanted: str) -> str:
+    """The words of ``text`` where it comes closest to ``wanted``, beginning and ending on a word."""
+    matcher = difflib.SequenceMatcher(None, text, wanted, autojunk=False)
+    match = matcher.find_longest_match(0, len(text), 0, len(wanted))
+    if match.size < 8:
+        return ""
+    start = max(0, match.a - match.b)
+    while start > 0 and text[start - 1].isalnum():  # begin on a whole word
+        start -= 1
+    end = max(start, match.a - match.b) + len(wanted)
+    if end < len(text) and text[end].isalnum():  # end on a whole word
+        end = text.rfind(" ", start, end)
+    return text[start:end].strip(" ,;:")
+
+
+# A text up to this many characters is compared whole for a hint (a few milliseconds per quote);
+# a longer one only where the quote's words are.
+WHOLE_TEXT_CHARS = 60_000
+COMMON = 1_000  # a word found more often than this in a text does not help find a quote in it
+_WORD = re.compile(r"\S+")
 
 
 # A source's text is a report's words, a few hundred KB at most; the cap keeps `validate` quick
