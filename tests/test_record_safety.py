@@ -354,3 +354,25 @@ def test_in_a_long_text_the_hint_compares_only_the_stretch_that_shares_the_quote
     near = text.nearest("The partners meet every second Wednesday in the town hall")
     assert near.startswith("The partners meet every second Tuesday"), near
     assert compared and max(compared) < 500  # not the 2.4 MB
+
+
+# --- one run reports every problem of a record -----------------------------------------------------
+
+
+def test_a_shape_error_does_not_hide_a_wrong_quote_country_or_section(repo: Path) -> None:
+    case = repo / "content/cases/riverside-stadium.yaml"
+    text = case.read_text(encoding="utf-8")
+    for old, new in (
+        ("    sector: private\n", "    sector: police\n"),  # a shape error
+        ("quote: Two of these we studied in depth.", "quote: Two of these we studied very deeply."),
+        ("country: arvenland", "country: england"),
+        ("section: Findings › Riverside Stadium\n      quote: All", "section: Roles\n      quote: All"),
+    ):
+        assert old in text
+        text = text.replace(old, new, 1)
+    case.write_text(text, encoding="utf-8")
+    problems = [p.split(": ", 2)[1:] for p in _problems(repo) if p.startswith("content/cases/riverside-stadium.yaml")]
+    fields = sorted(field for field, _ in problems)
+    assert fields == ["country", "parties[0].sector", "status_reason.cite[0].quote", "verdict.cite[0].section"], (
+        problems
+    )

@@ -238,7 +238,7 @@ def check(loaded: Loaded, repo: Path) -> list[Problem]:
     hinted: dict[str, int] = {}  # wrong quotes per source so far
     every = [entry for entries in loaded.links.values() for entry in entries]
     parts = {(kind, links.id): dict(links.parts) for kind, entries in loaded.links.items() for links, _ in entries}
-    for links, doc in [*every, *loaded.singleton_links.values()]:
+    for links, doc in [*every, *loaded.singleton_links.values(), *loaded.partial]:
         for pointer in links.refs:
             if not pointer.part:
                 ref(doc, pointer.field, pointer.id, pointer.kind)

@@ -16,7 +16,7 @@ from generator.records.characters import hidden_in
 from generator.records.checks import TEXTS, record_problems
 from generator.records.models import COLLECTIONS, SINGLETONS, TEXT_LANGUAGES, Record
 from generator.records.problems import Problem
-from generator.records.refs import Links, links_of
+from generator.records.refs import Links, links_of, partial_links
 from generator.records.schema_errors import did_you_mean, problems_from
 from generator.records.translation import TRANSLATED_INTO, missing, style_problems, texts
 from generator.records.yaml_source import MAX_BYTES, Document, FieldPath, dotted, read
@@ -36,6 +36,8 @@ class Loaded:
     # Ids of every record file found, valid or not, so a reference to a record that merely
     # failed validation is not reported a second time as unknown.
     stems: dict[str, set[str]] = field(default_factory=dict)
+    # What the records that did not validate still point at and cite, for the checks across records.
+    partial: list[tuple[Links, Document]] = field(default_factory=list)
     # How many texts the valid records hold, and how many of them each language translates.
     texts: dict[str, int] = field(default_factory=dict)
 
@@ -138,7 +140,8 @@ def gc_paused() -> Iterator[None]:
 Job = tuple[str, Path, str]  # (collection or singleton name, file, name shown in messages)
 Coverage = tuple[int, tuple[int, ...]]  # (texts, translated per language of TRANSLATED_INTO)
 Valid = tuple[Record | None, Links, Coverage]  # the record is None when not kept
-Result = tuple[Valid | None, list[Problem]]
+# A record that did not validate still gives what the checks across records can read (refs.partial_links).
+Result = tuple[Valid | None, list[Problem], Links | None]
 
 
 def _load_one(job: Job, keep: bool = True) -> Result:
@@ -146,7 +149,7 @@ def _load_one(job: Job, keep: bool = True) -> Result:
     name, path, shown = job
     doc, problems = read(path, shown, marks=False)
     if doc is None:
-        return None, problems
+        return None, problems, None
     model = COLLECTIONS.get(name) or SINGLETONS[name]
     lang = doc.data.get("lang")  # the language of its plain texts; the model checks the value
     hidden: set[str] = set()  # the one-line texts holding an invisible character (models.Line notes them)
@@ -155,7 +158,7 @@ def _load_one(job: Job, keep: bool = True) -> Result:
             doc.data, context={"lang": lang if lang in TEXT_LANGUAGES else "en", "hidden": hidden}
         )
     except ValidationError as exc:
-        return None, problems_from(exc, doc)
+        return None, problems_from(exc, doc), partial_links(model, doc.data)
     problems += [doc.problem(loc, message, hint) for loc, message, hint in record_problems(record)]
     problems += _hidden(doc, hidden)
     done = []
@@ -164,7 +167,7 @@ def _load_one(job: Job, keep: bool = True) -> Result:
         done.append(total - len(untranslated))
         problems += [_untranslated(doc, loc, lang) for loc in untranslated]
     problems += [_style(doc, *found) for loc, text in texts(record) for found in style_problems(loc, text)]
-    return (record if keep else None, links_of(record), (total, tuple(done))), problems
+    return (record if keep else None, links_of(record), (total, tuple(done))), problems, None
 
 
 def _hidden(doc: Document, hidden: set[str]) -> list[Problem]:
@@ -288,8 +291,10 @@ def _load(content: Path, keep: bool, workers: int, memo: Memo | None) -> Loaded:
             loaded.problems.append(Problem(_display(path, content), 0, 0, "", "is missing; the site needs this record"))
             continue
         job = (name, path, _display(path, content))
-        [(valid, problems)] = _load_all([job], True, 1, memo)
+        [(valid, problems, partial)] = _load_all([job], True, 1, memo)
         loaded.problems += problems
+        if partial is not None:
+            loaded.partial.append((partial, _document(job)))
         if valid and valid[0] is not None:
             loaded.singletons[name] = (valid[0], _document(job))
             loaded.singleton_links[name] = (valid[1], _document(job))
@@ -299,8 +304,10 @@ def _load(content: Path, keep: bool, workers: int, memo: Memo | None) -> Loaded:
         loaded.records[name] = []
         loaded.links[name] = []
         loaded.stems[name] = {path.stem for path, _ in found}
-    for job, (valid, problems) in zip(jobs, _load_all(jobs, keep, workers, memo), strict=True):
+    for job, (valid, problems, partial) in zip(jobs, _load_all(jobs, keep, workers, memo), strict=True):
         loaded.problems += problems
+        if partial is not None:
+            loaded.partial.append((partial, _document(job)))
         if valid is not None:
             record, links, coverage = valid
             _count(loaded, coverage)
