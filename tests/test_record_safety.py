@@ -376,3 +376,44 @@ def test_a_shape_error_does_not_hide_a_wrong_quote_country_or_section(repo: Path
     assert fields == ["country", "parties[0].sector", "status_reason.cite[0].quote", "verdict.cite[0].section"], (
         problems
     )
+
+
+# --- a quote cited under the wrong section ----------------------------------------------------------
+
+
+def test_a_quote_cited_under_another_section_is_warned_about_naming_where_it_stands(repo: Path) -> None:
+    case = repo / "content/cases/riverside-stadium.yaml"
+    text = case.read_text(encoding="utf-8")
+    cited = "      section: Selection of cases\n      quote: Two of these we studied in depth."
+    assert cited in text
+    case.write_text(text.replace(cited, cited.replace("Selection of cases", "Summary")), encoding="utf-8")
+    warnings = [w.text() for w in build(repo / "content").warnings if w.path.endswith("riverside-stadium.yaml")]
+    line = _line_of(case, "section: Summary")
+    assert warnings == [
+        f"content/cases/riverside-stadium.yaml:{line}:7: warning: status_reason.cite[0].section: these words stand "
+        "under 'Selection of cases' in the text of source 'riverside-study', not under 'Summary' "
+        "(set section: Selection of cases)"
+    ]
+
+
+def test_the_corpus_cites_every_quote_under_its_own_section(kb: KnowledgeBase) -> None:
+    assert not [w.text() for w in kb.warnings if "stand under" in w.message]
+
+
+def test_a_section_holds_its_subsections_and_an_unfound_heading_is_not_judged() -> None:
+    from generator.records.checks import _elsewhere
+    from generator.records.quotes import SourceText
+    from generator.records.yaml_source import Document
+
+    text = SourceText(
+        "Method\n\nWe read and asked.\n\nStage 1: Reading\n\nWe read the literature on trust.\n\n"
+        "Findings\n\nThe partners meet every week.\n"
+    )
+    sections = ("Method", "Method › Stage 1", "Appendix", "Findings")
+    parts = text.parts(sections)
+    assert list(parts) == ["Method", "Method › Stage 1", "Findings"]  # no heading 'Appendix'
+    doc = Document("x.yaml", {})
+    assert _elsewhere(doc, (), "s", parts, "Method", "We read the literature on trust.") == []
+    assert _elsewhere(doc, (), "s", parts, "Appendix", "The partners meet every week.") == []
+    [warning] = _elsewhere(doc, (), "s", parts, "Method › Stage 1", "The partners meet every week.")
+    assert warning.warning and "stand under 'Findings'" in warning.message

@@ -265,6 +265,8 @@ def check(loaded: Loaded, repo: Path) -> list[Problem]:
                 if not text.contains(quote):
                     hinted[source_id] = hinted.get(source_id, 0) + 1
                     problems.append(_misquoted(doc, loc, source_id, text, quote, hinted[source_id]))
+                elif section is not None:
+                    problems += _elsewhere(doc, loc, source_id, text.parts(source.sections), section, quote)
             elif text is None:  # no text to check against: said once per source, below
                 unchecked.setdefault(source_id, []).append((doc, (*loc, "quote")))
     for sid, places in unchecked.items():
@@ -306,6 +308,25 @@ def _misquoted(doc: Document, loc: FieldPath, source_id: str, text: SourceText, 
         f"these words are not in the text of source '{source_id}'; a quote must be verbatim",
         hint,
     )
+
+
+def _elsewhere(
+    doc: Document, loc: FieldPath, source_id: str, parts: dict[str, SourceText], section: str, quote: str
+) -> list[Problem]:
+    """A warning for a quote that stands in its source's text, but under another section than the
+    one cited (or one of its subsections). Said only where the text has a heading for the cited
+    section, so its words can be told apart from the rest."""
+    if section not in parts or parts[section].contains(quote):  # the common case: one part searched
+        return []
+    holding = [name for name, part in parts.items() if part.contains(quote)]
+    if not holding or any(name == section or name.startswith(f"{section} ›") for name in holding):
+        return []
+    problem = doc.problem(
+        (*loc, "section"),
+        f"these words stand under '{holding[0]}' in the text of source '{source_id}', not under '{section}'",
+        f"set section: {holding[0]}",
+    )
+    return [replace(problem, warning=True)]
 
 
 def _reserved(doc: Document, kind: str, rid: str) -> Problem:

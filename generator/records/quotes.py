@@ -22,6 +22,8 @@ class SourceText:
     """A source's text, normalised once, ready to be searched for many quotes."""
 
     def __init__(self, text: str) -> None:
+        self.raw = text
+        self._parts: dict[tuple[str, ...], dict[str, SourceText]] = {}
         flat = normalise(text)
         # "exam- ples" was one word split at a line end; "self-reli- ance" keeps its first hyphen.
         self.joined = _LINE_END_HYPHEN.sub("", flat)
@@ -47,6 +49,26 @@ class SourceText:
         end = min(len(self._starts), start + len(wanted.split()) + 3)
         stop = self._starts[end] if end < len(self._starts) else len(self.joined)
         return _nearest_in(self.joined[self._starts[begin] : stop], wanted)
+
+    def parts(self, sections: tuple[str, ...]) -> dict[str, SourceText]:
+        """The text under each of ``sections`` that has a heading of its own in it, from that heading
+        to the next one found. 'Method › Stage 2' is found by the heading 'Stage 2' (or 'Stage 2:
+        Interviews') after the heading of the section listed before it: a source lists its sections
+        in the order its text has them. A section whose heading is not found has no part."""
+        if sections not in self._parts:
+            lines = self.raw.splitlines()
+            starts: list[tuple[int, str]] = []
+            cursor = 0
+            for section in sections:
+                found = _heading(lines, section.rpartition("›")[2], cursor)
+                if found is not None:
+                    starts.append((found, section))
+                    cursor = found + 1
+            ends = [line for line, _ in starts[1:]] + [len(lines)]
+            self._parts[sections] = {
+                section: SourceText("\n".join(lines[start:end])) for (start, section), end in zip(starts, ends, strict=True)
+            }
+        return self._parts[sections]
 
     @cached_property
     def _starts(self) -> list[int]:
@@ -76,6 +98,30 @@ class SourceText:
             return None
         best = max(votes.values())
         return max(0, min(start for start, n in votes.items() if n == best))
+
+
+def _heading(lines: list[str], name: str, cursor: int) -> int | None:
+    """The number of the first line from ``cursor`` on that is the heading ``name``: a short line
+    of its own between blank lines (or the text's start and end), that is the name or begins with
+    it ('Stage 1: Scientific literature')."""
+    wanted = normalise(name).casefold()
+    if not wanted:
+        return None
+    for number in range(cursor, len(lines)):
+        line = normalise(lines[number]).casefold()
+        if not line.startswith(wanted) or len(line) > HEADING_CHARS:
+            continue
+        if len(line) > len(wanted) and line[len(wanted)].isalnum():
+            continue  # 'Stage 10', not 'Stage 1'
+        alone = (number == 0 or not lines[number - 1].strip()) and (
+            number + 1 == len(lines) or not lines[number + 1].strip()
+        )
+        if alone:
+            return number
+    return None
+
+
+HEADING_CHARS = 120
 
 
 def _nearest_in(text: str, wanted: str) -> str:
