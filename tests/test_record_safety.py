@@ -13,7 +13,7 @@ import pytest
 from generator.pages import paths
 from generator.pages.render import render_site
 from generator.records.knowledge_base import KnowledgeBase, build
-from generator.records.models import RESERVED_IDS, TYPES
+from generator.records.models import TYPES
 from generator.records.problems import ContentError
 
 
@@ -31,6 +31,8 @@ def _line_of(path: Path, needle: str) -> int:
 
 
 def test_the_reserved_ids_are_the_pages_the_site_makes_in_each_record_folder(kb: KnowledgeBase) -> None:
+    from generator.records.models import RESERVED_IDS
+
     site = render_site(kb)
     ids = {t.folder: {r.id for r in kb.records[t.folder]} for t in TYPES}
     for t in TYPES:
