@@ -22,6 +22,7 @@ from generator.records.history import DayOfChanges, History
 from generator.records.knowledge_base import KnowledgeBase, section_anchor
 from generator.records.load import gc_paused
 from generator.records.models import TYPES, Term
+from generator.records.problems import ContentError, Problem
 from generator.records.ratings import SCALE
 from generator.util import pool
 from generator.util.incremental import PER_RECORD, Memo, digest
@@ -236,6 +237,29 @@ def facets(kb: KnowledgeBase, kind: str, record: Any) -> dict[str, list[str]]:
     return found
 
 
+def _claim(claimed: dict[str, str], path: str, maker: str) -> None:
+    """Note that ``maker`` writes ``path`` (a page, or a file the site holds as it is); a second
+    writer of the same output is an error, never a silent overwrite of the first."""
+    output = paths.output_file(path)
+    if output in claimed:
+        first = claimed[output]
+        where = maker if maker.endswith(".yaml") else first if first.endswith(".yaml") else ""
+        raise ContentError(
+            [
+                Problem(
+                    where or path,
+                    0,
+                    0,
+                    "",
+                    f"two pages would be written to {output}: the one made from {first} and the one made from "
+                    f"{maker}; the second would silently replace the first",
+                    "give the record another id" if where else "",
+                )
+            ]
+        )
+    claimed[output] = maker
+
+
 @dataclass(frozen=True)
 class _Job:
     path: str
@@ -389,9 +413,11 @@ def _render_site(
         "repository": repository,
     }
     jobs: list[_Job] = []
+    claimed: dict[str, str] = {}  # page -> what made it: a record file or a template
     keys = _page_keys(kb, memo, lang, common, days) if memo is not None else None
 
     def page(path: str, template: str, edit: str | None = None, glossary: bool = True, **context: Any) -> None:
+        _claim(claimed, path, edit or template)
         key = keys(path, template, edit) if keys else ""
         jobs.append(_Job(path, edition_template(template, lang), glossary, context, key))
         site.facets[path] = page_type(path)
@@ -460,13 +486,17 @@ def _render_site(
         site.later = exports
     elif memo is not None:
         memo.exports = {path: made[path] for path in export.data_files_names(made)}
-    site.files.update(redirects(kb, site_url))
+    moved = redirects(kb, site_url)
+    for path in moved:
+        _claim(claimed, path, "a redirect from a former id")
+    site.files.update(moved)
     worded = [
         (day, [tables.plain_line(line) for line in lines])
         for day, lines in tables.worded_changes(kb, days or [], table())
     ]
     site.files["feed.xml"] = atom(worded, site_url, f"{words().site_name}: {words().changes}", lang)
     if contributing is not None:
+        _claim(claimed, "contributing.md", "CONTRIBUTING.md")
         site.pages["contributing.md"] = contributing
         site.edit["contributing.md"] = "CONTRIBUTING.md"
     funnel, w = kb.study.funnel, words()

@@ -8,13 +8,14 @@ resolve, sections exist, quotes stand in their source's text, assessed cases rat
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, get_args
 
-from generator.records.models import COLLECTIONS, NOUNS, Case, Record, Source
+from generator.records.models import COLLECTIONS, ID_PATTERN, KINDS, NOUNS, RESERVED_IDS, Case, Record, Source
 from generator.records.problems import Problem
-from generator.records.quotes import SourceText, read_text
+from generator.records.quotes import SourceText, TextTooLarge, read_text
 from generator.records.ratings import Rating
 from generator.records.refs import Links, Pointer
 from generator.records.schema_errors import did_you_mean
@@ -93,13 +94,26 @@ def _source_rules(source: Source) -> list[Rule]:
     return rules
 
 
-def text_path(repo: Path, full_text: str) -> Path | None:
-    """Where a source's text is, if it lies inside the repository or in the shared/ folder beside
-    it: a record must not make `validate` read, and quote from, any other file on the machine."""
+def text_path(repo: Path, full_text: str) -> Path | str:
+    """Where a source's text is, or why it is not read. It must be a file of the repository, reached
+    without a symbolic link and outside .git, or lie in the shared/ folder beside the repository: a
+    record must not make `validate` read, and quote back, any other file on the machine."""
     root = repo.resolve()  # "." has no parent to look beside until it is resolved
-    path = (root / full_text).resolve()
-    allowed = (root, (root.parent / "shared").resolve())
-    return path if any(path.is_relative_to(folder) for folder in allowed) else None
+    named = Path(os.path.normpath(root / full_text))  # as written, no link followed
+    shared = Path(os.path.normpath(root.parent / "shared"))
+    if named.is_relative_to(root):
+        inside = named.relative_to(root)
+        if ".git" in inside.parts:
+            return "lies in .git, which holds no source texts, so it is not read"
+        here = root
+        for part in inside.parts:
+            here = here / part
+            if here.is_symlink():
+                return f"is reached through a symbolic link ({here.relative_to(root).as_posix()}), so it is not read"
+        return named
+    if named.is_relative_to(shared) and named.resolve().is_relative_to(shared.resolve()):
+        return named.resolve()
+    return "lies outside the repository and the shared/ folder beside it, so it is not read"
 
 
 TEXTS = "texts"  # the repository's folder for sources' plain texts, named in full_text
@@ -119,17 +133,22 @@ def _source_texts(loaded: Loaded, repo: Path) -> tuple[dict[str, SourceText | st
             texts[links.id] = None
             continue
         path = text_path(repo, links.full_text)
-        if path is None:
+        if isinstance(path, str):
             texts[links.id] = _MISSING
             problems.append(
                 doc.problem(
                     ("full_text",),
-                    "lies outside the repository and the shared/ folder beside it, so it is not read",
-                    f"put the source's text in {TEXTS}/ and name it here: full_text: {TEXTS}/{links.id}.txt",
+                    path,
+                    f"put the source's text itself in {TEXTS}/ and name it here: full_text: {TEXTS}/{links.id}.txt",
                 )
             )
             continue
-        text = read_text(path)
+        try:
+            text = read_text(path)
+        except TextTooLarge as exc:
+            texts[links.id] = _MISSING
+            problems.append(doc.problem(("full_text",), str(exc), "keep the sections the records cite"))
+            continue
         if text is not None:
             texts[links.id] = text
         elif path.is_relative_to(root) or os.environ.get(REQUIRE_SHARED_TEXTS):
@@ -172,13 +191,17 @@ def check(loaded: Loaded, repo: Path) -> list[Problem]:
         for links, doc in entries:
             stem = PurePosixPath(doc.path).stem
             if links.id != stem:
+                # Offer the file's name as the id only where it is one ('RTR-NL' is not).
+                other = f" or set id: {stem}" if re.fullmatch(ID_PATTERN, stem) else ""
                 problems.append(
                     doc.problem(
                         ("id",),
                         f"'{links.id}' differs from the file name '{stem}.yaml'",
-                        f"rename the file to '{links.id}.yaml' or set id: {stem}",
+                        f"rename the file to '{links.id}.yaml'{other}",
                     )
                 )
+            if links.id in RESERVED_IDS.get(name, ()):
+                problems.append(_reserved(doc, name, links.id))
             if links.id in seen:
                 problems.append(doc.problem(("id",), f"duplicate id '{links.id}', also used by {seen[links.id].path}"))
             else:
@@ -212,9 +235,10 @@ def check(loaded: Loaded, repo: Path) -> list[Problem]:
     texts, problems_of_texts = _source_texts(loaded, repo)
     problems += problems_of_texts
     unchecked: dict[str, list[tuple[Document, FieldPath]]] = {}
+    hinted: dict[str, int] = {}  # wrong quotes per source so far
     every = [entry for entries in loaded.links.values() for entry in entries]
     parts = {(kind, links.id): dict(links.parts) for kind, entries in loaded.links.items() for links, _ in entries}
-    for links, doc in [*every, *loaded.singleton_links.values()]:
+    for links, doc in [*every, *loaded.singleton_links.values(), *loaded.partial]:
         for pointer in links.refs:
             if not pointer.part:
                 ref(doc, pointer.field, pointer.id, pointer.kind)
@@ -239,14 +263,10 @@ def check(loaded: Loaded, repo: Path) -> list[Problem]:
             text = texts.get(source_id)
             if isinstance(text, SourceText):
                 if not text.contains(quote):
-                    near = text.nearest(quote)
-                    problems.append(
-                        doc.problem(
-                            (*loc, "quote"),
-                            f"these words are not in the text of source '{source_id}'; a quote must be verbatim",
-                            f"the nearest words there: '{near}'" if near else "",
-                        )
-                    )
+                    hinted[source_id] = hinted.get(source_id, 0) + 1
+                    problems.append(_misquoted(doc, loc, source_id, text, quote, hinted[source_id]))
+                elif section is not None:
+                    problems += _elsewhere(doc, loc, source_id, text.parts(source.sections), section, quote)
             elif text is None:  # no text to check against: said once per source, below
                 unchecked.setdefault(source_id, []).append((doc, (*loc, "quote")))
     for sid, places in unchecked.items():
@@ -269,6 +289,55 @@ def check(loaded: Loaded, repo: Path) -> list[Problem]:
     for links, doc in loaded.links.get("cases", []):
         problems += _assessment_problems(links, doc, criteria)
     return problems
+
+
+# The nearest words are looked up for this many wrong quotes of one source; the rest say so. A
+# record of 512 KB holds thousands of quotes, and each look-up reads the source's text.
+HINTS_PER_SOURCE = 20
+
+
+def _misquoted(doc: Document, loc: FieldPath, source_id: str, text: SourceText, quote: str, nth: int) -> Problem:
+    """A quote its source's text does not hold, with the nearest words there for the first few."""
+    if nth > HINTS_PER_SOURCE:
+        hint = f"no nearest words are looked up after the first {HINTS_PER_SOURCE} wrong quotes from one source"
+    else:
+        near = text.nearest(quote)
+        hint = f"the nearest words there: '{near}'" if near else ""
+    return doc.problem(
+        (*loc, "quote"),
+        f"these words are not in the text of source '{source_id}'; a quote must be verbatim",
+        hint,
+    )
+
+
+def _elsewhere(
+    doc: Document, loc: FieldPath, source_id: str, parts: dict[str, SourceText], section: str, quote: str
+) -> list[Problem]:
+    """A warning for a quote that stands in its source's text, but under another section than the
+    one cited (or one of its subsections). Said only where the text has a heading for the cited
+    section, so its words can be told apart from the rest."""
+    if section not in parts or parts[section].contains(quote):  # the common case: one part searched
+        return []
+    holding = [name for name, part in parts.items() if part.contains(quote)]
+    if not holding or any(name == section or name.startswith(f"{section} ›") for name in holding):
+        return []
+    problem = doc.problem(
+        (*loc, "section"),
+        f"these words stand under '{holding[0]}' in the text of source '{source_id}', not under '{section}'",
+        f"set section: {holding[0]}",
+    )
+    return [replace(problem, warning=True)]
+
+
+def _reserved(doc: Document, kind: str, rid: str) -> Problem:
+    """A record whose page would take the place of a page the site makes itself (its kind's list)."""
+    page = KINDS[kind].page if f"{kind}/{rid}.md" == KINDS[kind].page else f"checklists/{rid}.md"
+    return doc.problem(
+        ("id",),
+        f"'{rid}' is the name of a page the site makes itself ({page}); a {NOUNS[kind]} with this id would replace it",
+        f"choose another id and name the file after it; the site keeps {', '.join(sorted(RESERVED_IDS[kind]))} "
+        f"for pages of its own",
+    )
 
 
 def _part_problems(pointer: Pointer, doc: Document, items: tuple[str, ...]) -> list[Problem]:

@@ -7,7 +7,7 @@ import gc
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -15,11 +15,12 @@ from pydantic import ValidationError
 from generator.records.checks import TEXTS, record_problems
 from generator.records.models import COLLECTIONS, SINGLETONS, TEXT_LANGUAGES, Record
 from generator.records.problems import Problem
-from generator.records.refs import Links, links_of
+from generator.records.refs import Links, links_of, partial_links
 from generator.records.schema_errors import did_you_mean, problems_from
 from generator.records.translation import TRANSLATED_INTO, missing, style_problems, texts
-from generator.records.yaml_source import Document, dotted, read
+from generator.records.yaml_source import MAX_BYTES, Document, FieldPath, dotted, read
 from generator.util import pool
+from generator.util.characters import hidden_in
 from generator.util.incremental import Memo, digest
 
 
@@ -35,6 +36,8 @@ class Loaded:
     # Ids of every record file found, valid or not, so a reference to a record that merely
     # failed validation is not reported a second time as unknown.
     stems: dict[str, set[str]] = field(default_factory=dict)
+    # What the records that did not validate still point at and cite, for the checks across records.
+    partial: list[tuple[Links, Document]] = field(default_factory=list)
     # How many texts the valid records hold, and how many of them each language translates.
     texts: dict[str, int] = field(default_factory=dict)
 
@@ -54,6 +57,8 @@ def discover(content: Path) -> tuple[dict[str, list[tuple[Path, str]]], list[Pro
     problems: list[Problem] = []
     if not content.is_dir():
         return found, [Problem(content.as_posix(), 0, 0, "", "the content folder does not exist")]
+    if content.is_symlink():
+        return found, [Problem(content.name, 0, 0, "", _LINKED, "make content/ a folder of the repository")]
     real_root = content.resolve()
     allowed = set(COLLECTIONS) | {f"{name}.yaml" for name in SINGLETONS} | {"README.md"}
     top = content.name or real_root.name  # messages name files from above content/: content/cases/x.yaml
@@ -64,6 +69,9 @@ def discover(content: Path) -> tuple[dict[str, list[tuple[Path, str]]], list[Pro
             problems.append(Problem(shown, 0, 0, "", "is not a record folder or file that content/ may hold", hint))
             continue
         if entry.name in COLLECTIONS:
+            if entry.is_symlink():  # followed, it would publish records from wherever it points
+                problems.append(Problem(shown, 0, 0, "", _LINKED, "put the records themselves in content/"))
+                continue
             if not entry.is_dir():
                 problems.append(Problem(shown, 0, 0, "", "should be a folder of .yaml records"))
                 continue
@@ -88,6 +96,8 @@ def discover(content: Path) -> tuple[dict[str, list[tuple[Path, str]]], list[Pro
                     problems.append(
                         Problem(shown, 0, 0, "", "is a link to a file outside content/; records must live in content/")
                     )
+                elif item.is_symlink():
+                    problems.append(Problem(shown, 0, 0, "", _LINKED, "copy the record here, or give it its own file"))
                 elif item.name.endswith(".yml"):
                     problems.append(Problem(shown, 0, 0, "", "uses the .yml ending; rename it to .yaml"))
                 elif not item.name.endswith(".yaml") or not item.is_file():
@@ -100,6 +110,9 @@ def discover(content: Path) -> tuple[dict[str, list[tuple[Path, str]]], list[Pro
     return found, problems
 
 
+# A link is never read, wherever it points: a record is what the repository holds, not what the
+# machine that builds it happens to have elsewhere.
+_LINKED = "is a symbolic link; content/ holds records and their folders themselves, not links to them"
 # A source's text beside the records is the likeliest stray file: say where it belongs.
 _TEXTS = (".txt", ".pdf", ".docx", ".doc", ".html", ".htm", ".md")
 _TEXT_HINT = f"put the source's text in {TEXTS}/ (plain UTF-8 .txt) and name it in full_text"
@@ -127,7 +140,8 @@ def gc_paused() -> Iterator[None]:
 Job = tuple[str, Path, str]  # (collection or singleton name, file, name shown in messages)
 Coverage = tuple[int, tuple[int, ...]]  # (texts, translated per language of TRANSLATED_INTO)
 Valid = tuple[Record | None, Links, Coverage]  # the record is None when not kept
-Result = tuple[Valid | None, list[Problem]]
+# A record that did not validate still gives what the checks across records can read (refs.partial_links).
+Result = tuple[Valid | None, list[Problem], Links | None]
 
 
 def _load_one(job: Job, keep: bool = True) -> Result:
@@ -135,21 +149,52 @@ def _load_one(job: Job, keep: bool = True) -> Result:
     name, path, shown = job
     doc, problems = read(path, shown, marks=False)
     if doc is None:
-        return None, problems
+        return None, problems, None
     model = COLLECTIONS.get(name) or SINGLETONS[name]
+    lang = doc.data.get("lang")  # the language of its plain texts; the model checks the value
+    hidden: set[str] = set()  # the one-line texts holding an invisible character (models.Line notes them)
     try:
-        lang = doc.data.get("lang")  # the language of its plain texts; the model checks the value
-        record = model.model_validate(doc.data, context={"lang": lang if lang in TEXT_LANGUAGES else "en"})
+        record = model.model_validate(
+            doc.data, context={"lang": lang if lang in TEXT_LANGUAGES else "en", "hidden": hidden}
+        )
     except ValidationError as exc:
-        return None, problems_from(exc, doc)
+        return None, problems_from(exc, doc), partial_links(model, doc.data)
     problems += [doc.problem(loc, message, hint) for loc, message, hint in record_problems(record)]
+    problems += _hidden(doc, hidden)
     done = []
     for lang in TRANSLATED_INTO:
         total, untranslated = missing(record, lang)
         done.append(total - len(untranslated))
         problems += [_untranslated(doc, loc, lang) for loc in untranslated]
     problems += [_style(doc, *found) for loc, text in texts(record) for found in style_problems(loc, text)]
-    return (record if keep else None, links_of(record), (total, tuple(done))), problems
+    return (record if keep else None, links_of(record), (total, tuple(done))), problems, None
+
+
+def _hidden(doc: Document, hidden: set[str]) -> list[Problem]:
+    """A warning at each name or title that holds a character which changes how it shows unseen."""
+    if not hidden:
+        return []
+    found = []
+    for loc, text in _strings(doc.data, ()):
+        if text.strip() in hidden:
+            message = hidden_in(text) or ""
+            hint = "remove it unless the name is written with it; a reader cannot see it"
+            found.append(replace(doc.problem(loc, message, hint), warning=True))
+    return found
+
+
+def _strings(data: object, loc: FieldPath) -> Iterator[tuple[FieldPath, str]]:
+    """Every string of a record's plain data, keys too, with where it stands."""
+    if isinstance(data, str):
+        yield loc, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, str):
+                yield (*loc, key), key
+            yield from _strings(value, (*loc, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, (*loc, i))
 
 
 def _untranslated(doc: Document, loc: tuple[str | int, ...], lang: str) -> Problem:
@@ -195,9 +240,10 @@ def _load_remembered(jobs: list[Job], keep: bool, memo: Memo) -> list[Result]:
     results = []
     for job in jobs:
         try:
-            key = digest(job[0], keep, job[1].read_bytes())
+            # Too large or unreadable: no key, and loading reports it without reading it whole.
+            key = digest(job[0], keep, job[1].read_bytes()) if job[1].stat().st_size <= MAX_BYTES else ""
         except OSError:
-            key = ""  # unreadable: loading reports it
+            key = ""
         known = memo.loaded.get(job[2])
         if known is None or known[0] != key or not key:
             known = (key, _load_one(job, keep))
@@ -238,12 +284,17 @@ def _load(content: Path, keep: bool, workers: int, memo: Memo | None) -> Loaded:
     files, loaded.problems = discover(content)
     for name in SINGLETONS:
         path = content / f"{name}.yaml"
+        if path.is_symlink():
+            loaded.problems.append(Problem(_display(path, content), 0, 0, "", _LINKED, "put the record itself here"))
+            continue
         if not path.is_file():
             loaded.problems.append(Problem(_display(path, content), 0, 0, "", "is missing; the site needs this record"))
             continue
         job = (name, path, _display(path, content))
-        [(valid, problems)] = _load_all([job], True, 1, memo)
+        [(valid, problems, partial)] = _load_all([job], True, 1, memo)
         loaded.problems += problems
+        if partial is not None:
+            loaded.partial.append((partial, _document(job)))
         if valid and valid[0] is not None:
             loaded.singletons[name] = (valid[0], _document(job))
             loaded.singleton_links[name] = (valid[1], _document(job))
@@ -253,8 +304,10 @@ def _load(content: Path, keep: bool, workers: int, memo: Memo | None) -> Loaded:
         loaded.records[name] = []
         loaded.links[name] = []
         loaded.stems[name] = {path.stem for path, _ in found}
-    for job, (valid, problems) in zip(jobs, _load_all(jobs, keep, workers, memo), strict=True):
+    for job, (valid, problems, partial) in zip(jobs, _load_all(jobs, keep, workers, memo), strict=True):
         loaded.problems += problems
+        if partial is not None:
+            loaded.partial.append((partial, _document(job)))
         if valid is not None:
             record, links, coverage = valid
             _count(loaded, coverage)

@@ -8,14 +8,62 @@ from typing import Annotated, Literal, get_args
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo
 
 from generator.records.ratings import Rating
+from generator.util.characters import HIDDEN, forbidden_in
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+LANGUAGE_PATTERN = r"^[a-z]{2}$"
+URL_PATTERN = r"^https?://\S+$"
+DOI_PATTERN = r"^10\.\d{4,9}/\S+$"
+TEXT_PATH_PATTERN = r"^[^/\\][^\\]*\.txt$"
+# What a value of each pattern is, and how to write one, for the message when a value is not:
+# (what it is not, the accepted form with an example).
+PATTERN_FORMS: dict[str, tuple[str, str]] = {
+    ID_PATTERN: ("a valid id", "use lowercase letters a-z, digits and single hyphens, e.g. 'antwerp-diamond-quarter'"),
+    DATE_PATTERN: ("a date", "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. '2011-05-01'"),
+    LANGUAGE_PATTERN: ("a language code", "write its two lowercase letters, e.g. 'en' or 'nl'"),
+    URL_PATTERN: ("a web address", "write it in full, starting with https:// or http://, e.g. 'https://www.wodc.nl/'"),
+    DOI_PATTERN: (
+        "a DOI",
+        "write it without https://doi.org/, starting with '10.', e.g. '10.1080/13876988.2019.1582884'",
+    ),
+    TEXT_PATH_PATTERN: (
+        "the path of a text file in the repository",
+        "name the source's .txt file in texts/, relative to the repository, e.g. 'texts/wodc-soft-targets.txt'",
+    ),
+}
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 # Editors check records against the JSON Schema, which cannot strip whitespace: the pattern
 # makes a blank text invalid there too.
 _NOT_BLANK = Field(json_schema_extra={"pattern": r"\S"})
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), _NOT_BLANK]
-Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000), _NOT_BLANK]
+
+
+def _shown(value: str) -> str:
+    """Refuse a character no page, feed or picture can show (characters.py lists them)."""
+    why = forbidden_in(value)
+    if why:
+        raise ValueError(why)
+    return value
+
+
+def _shown_plainly(value: str, info: ValidationInfo) -> str:
+    """A one-line text (a name, a title): refused as any text is, and noted where it holds an invisible
+    character that changes how it shows, for the loader to warn about (load.py reads the note)."""
+    _shown(value)
+    hidden = (info.context or {}).get("hidden")
+    if hidden is not None and HIDDEN.search(value):
+        hidden.add(value)
+    return value
+
+
+Shown = AfterValidator(_shown)  # every text and every string a pattern lets through
+Line = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=300),
+    _NOT_BLANK,
+    AfterValidator(_shown_plainly),
+]
+Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000), _NOT_BLANK, Shown]
 Lang = Literal["en", "nl"]
 TEXT_LANGUAGES: tuple[str, ...] = get_args(Lang)  # the languages a text may be written in
 
@@ -85,7 +133,7 @@ def _short_quote(value: str) -> str:
 
 Quote = Annotated[Line, AfterValidator(_short_quote)]
 Year = Annotated[int, Field(ge=1800, le=2100)]
-IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+IsoDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN)]
 
 
 class Record(BaseModel):
@@ -257,11 +305,11 @@ class Source(Record):
     publisher: Line | None = None
     year: Year | None = None
     date: IsoDate | None = Field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD.")
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] | None = Field(
+    language: Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)] | None = Field(
         default=None, description="Two-letter language code, e.g. 'en' or 'nl'."
     )
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=2000)] | None = None
-    doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")] | None = None
+    url: Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=2000), Shown] | None = None
+    doi: Annotated[str, StringConstraints(pattern=DOI_PATTERN), Shown] | None = None
     accessed: IsoDate | None = Field(default=None, description="When a web page was read: YYYY-MM-DD.")
     licence: Line | None = None
     about: Text | None = Field(default=None, description="What it is, in your own words.")
@@ -269,12 +317,12 @@ class Source(Record):
         default=[], description="Where the knowledge base learned of it, when its details come from another source."
     )
     sections: list[Line] = Field(default=[], description="Its citable sections; citations are checked against them.")
-    section_languages: dict[Line, Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]] = Field(
+    section_languages: dict[Line, Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]] = Field(
         default={},
         description="Sections written in another language than the source, by name, with their language: "
         "'Back cover (Dutch)': nl. Quotes from them are marked with it.",
     )
-    full_text: Annotated[str, StringConstraints(pattern=r"^[^/\\][^\\]*\.txt$", max_length=300)] | None = Field(
+    full_text: Annotated[str, StringConstraints(pattern=TEXT_PATH_PATTERN, max_length=300), Shown] | None = Field(
         default=None,
         description="Path of its plain text, relative to the repository, where the repository (or the shared/ "
         "folder beside it) has it: validate then checks every quote against it.",
@@ -388,6 +436,18 @@ TYPES: tuple[RecordType, ...] = (
     RecordType("terms", Term, "term", "glossary.md", "term"),
 )
 KINDS: dict[str, RecordType] = {t.folder: t for t in TYPES}
+# Ids a record of a kind may not have: the names of pages the site makes of its own in the folder
+# where that kind's records get their pages (its listing, cases/index.md), and, for a criterion,
+# in checklists/ (checklists/index.md, checklists/all.md), where each criterion has its checklist.
+# A record with such an id would take that page's place; a test holds this list to the built pages.
+RESERVED_IDS: dict[str, frozenset[str]] = {
+    t.folder: frozenset(
+        {t.page.removeprefix(f"{t.folder}/").removesuffix(".md")} if t.page.startswith(f"{t.folder}/") else set()
+    )
+    | ({"index", "all"} if t.folder == "criteria" else set())
+    for t in TYPES
+    if t.own_pages
+}
 COLLECTIONS: dict[str, type[Record]] = {t.folder: t.model for t in TYPES}
 NOUNS: dict[str, str] = {t.folder: t.noun for t in TYPES}
 SINGLETONS: dict[str, type[Record]] = {"study": Study}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.util.characters import visible
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -20,7 +22,8 @@ class Problem:
         field = f" {self.field}:" if self.field else ""
         hint = f" ({self.hint})" if self.hint else ""
         level = " warning:" if self.warning else ""
-        return f"{where}:{level}{field} {self.message}{hint}"
+        # A record's own characters reach the message (a file name, a value): shown, never obeyed.
+        return visible(f"{where}:{level}{field} {self.message}{hint}")
 
     def github(self) -> str:
         """A GitHub workflow command, so the problem shows on the pull request's line."""
@@ -29,7 +32,7 @@ class Problem:
             props += f",line={self.line},col={self.column}"
         field = f"{self.field}: " if self.field else ""
         hint = f" ({self.hint})" if self.hint else ""
-        return f"::{'warning' if self.warning else 'error'} {props}::{_data(field + self.message + hint)}"
+        return visible(f"::{'warning' if self.warning else 'error'} {props}::{_data(field + self.message + hint)}")
 
 
 def _data(value: str) -> str:

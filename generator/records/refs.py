@@ -7,13 +7,14 @@ only these between processes, never whole records.
 
 from __future__ import annotations
 
+import re
 import types
 from functools import cache
 from typing import Annotated, Any, NamedTuple, Union, get_args, get_origin
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
-from generator.records.models import SINGLETONS, TYPES, Case, Citation, Record, Ref, Source
+from generator.records.models import ID_PATTERN, SINGLETONS, TYPES, Case, Citation, Record, Ref, Source
 from generator.records.yaml_source import FieldPath
 
 
@@ -181,3 +182,53 @@ def links_of(record: Record) -> Links:
     if isinstance(record, Source):
         return links._replace(sections=tuple(record.sections), full_text=record.full_text)
     return links
+
+
+def _an_id(value: Any) -> bool:
+    return isinstance(value, str) and re.fullmatch(ID_PATTERN, value) is not None
+
+
+def _walk_data(value: Any, node: _Node, loc: FieldPath, owner: str, found: _Found) -> None:
+    """``_walk`` over a record's plain data, where the record as a whole did not validate: it
+    keeps the ids and citations that are sound on their own and passes over the rest, which the
+    record's shape errors already name."""
+    if value is None:
+        return
+    if isinstance(node, Ref):
+        if _an_id(value):
+            _walk(value, node, loc, owner, found)
+    elif isinstance(node, _List):
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                _walk_data(item, node.item, (*loc, i), owner, found)
+    elif isinstance(node, _Dict):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if node.key is not None:
+                    if not _an_id(key):
+                        continue  # what lies below a key that is no id belongs to nothing known
+                    _walk(key, node.key, (*loc, key), owner, found)
+                if node.value is not None:
+                    inner_owner = key if node.key is not None and node.key.part is None else owner
+                    _walk_data(item, node.value, (*loc, key), inner_owner, found)
+    elif isinstance(value, dict):
+        if node is Citation:
+            try:
+                citation = Citation.model_validate(value)
+            except ValidationError:
+                return  # its own errors are reported with the record's
+            _walk(citation, node, loc, owner, found)
+            return
+        for name, inner in _plan(node):
+            _walk_data(value.get(name), inner, (*loc, name), owner, found)
+
+
+def partial_links(model: type[Record], data: dict[str, Any]) -> Links:
+    """What the checks across records can still read from a record that did not validate: the ids
+    it points at and the citations that are valid on their own, so a shape error in one field does
+    not hide a wrong quote, section, country or source in another."""
+    found = _Found([], [])
+    _walk_data(data, model, (), "", found)
+    cited = tuple((loc, c.source, c.section, c.quote) for loc, c in found.citations)
+    rid = data.get("id")
+    return Links(rid if isinstance(rid, str) and _an_id(rid) else "", tuple(found.pointers), cited)

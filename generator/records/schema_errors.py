@@ -13,6 +13,7 @@ from pydantic_core import ErrorDetails
 from generator.records.problems import Problem
 from generator.records.ratings import PRINTED
 from generator.records.yaml_source import Document, FieldPath
+from generator.util.characters import forbidden_in
 
 
 def _field_names() -> list[str]:
@@ -87,10 +88,7 @@ def _message(error: ErrorDetails) -> tuple[str, str]:
     if kind == "string_too_long":
         return f"is too long (at most {ctx.get('max_length')} characters)", ""
     if kind == "string_pattern_mismatch":
-        return (
-            f"{_describe(value)} is not a valid id",
-            "use lowercase letters a-z, digits and single hyphens, e.g. 'antwerp-diamond-quarter'",
-        )
+        return _not_of_form(value, str(ctx.get("pattern", "")))
     if kind == "too_short":
         return f"needs at least {ctx.get('min_length')} item(s)", ""
     if kind in _EXPECTED:
@@ -100,7 +98,19 @@ def _message(error: ErrorDetails) -> tuple[str, str]:
     return error["msg"][0].lower() + error["msg"][1:], ""
 
 
-def _clean_loc(loc: tuple[Any, ...], data: Any) -> FieldPath:
+def _not_of_form(value: Any, pattern: str) -> tuple[str, str]:
+    """A value its field's pattern refuses: what the field takes, with an example (models.PATTERN_FORMS)."""
+    from generator.records.models import PATTERN_FORMS
+
+    what, how = PATTERN_FORMS.get(pattern, ("of the form this field takes", f"match the pattern {pattern}"))
+    if value == "":
+        return "must not be empty", how
+    if isinstance(value, str) and (why := forbidden_in(value)):  # a control character fails the pattern too
+        return why, ""
+    return f"{_describe(value)} is not {what}", how
+
+
+def _clean_loc(loc: tuple[Any, ...], data: Any, missing: bool = False) -> FieldPath:
     """Keep the parts of Pydantic's loc that name real fields; drop union-branch tags."""
     clean: list[str | int] = []
     current = data
@@ -110,7 +120,7 @@ def _clean_loc(loc: tuple[Any, ...], data: Any) -> FieldPath:
         ):
             current = current[part]
             clean.append(part)
-        elif i == len(loc) - 1 and isinstance(current, dict) and isinstance(part, str):
+        elif missing and i == len(loc) - 1 and isinstance(current, dict) and isinstance(part, str):
             clean.append(part)  # a missing field: name it, point at its parent
     return tuple(clean)
 
@@ -118,8 +128,16 @@ def _clean_loc(loc: tuple[Any, ...], data: Any) -> FieldPath:
 def problems_from(exc: ValidationError, doc: Document, prefix: FieldPath = ()) -> list[Problem]:
     by_loc: dict[FieldPath, list[ErrorDetails]] = {}
     for error in exc.errors():
-        loc = _clean_loc(prefix + tuple(error["loc"]), doc.data)
+        loc = _clean_loc(prefix + tuple(error["loc"]), doc.data, error["type"] == "missing")
         by_loc.setdefault(loc, []).append(error)
+    # A translated text's plain-text branch says "expected text, got a mapping" where its mapping
+    # branch names the real problem inside: only that one is said.
+    by_loc = {
+        loc: errors
+        for loc, errors in by_loc.items()
+        if not all(e["type"].endswith("_type") for e in errors)
+        or not any(len(other) > len(loc) and other[: len(loc)] == loc for other in by_loc)
+    }
     missing = {loc for loc, errors in by_loc.items() if any(e["type"] == "missing" for e in errors)}
     shallow = {loc: above for loc in by_loc if (above := _one_level_too_shallow(loc, doc.data, missing))}
     not_missing = {(*above, loc[-1]) for loc, above in shallow.items()}

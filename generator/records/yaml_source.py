@@ -15,6 +15,7 @@ import yaml
 
 from generator.records.indentation import explain
 from generator.records.problems import Problem
+from generator.util import characters
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"
@@ -94,23 +95,27 @@ def read(path: Path, display: str, *, marks: bool = True) -> tuple[Document | No
     one): most files are valid, so most never need them.
     """
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size  # checked before reading: a 50 MB file is never read whole
+        with path.open("rb") as file:
+            raw = file.read(MAX_BYTES + 1) if size <= MAX_BYTES else b""
     except OSError as exc:
         return None, [Problem(display, 0, 0, "", f"cannot be read: {exc.strerror}")]
+    if size > MAX_BYTES:
+        return None, [_too_large(display, size)]
     doc, problems = parse(raw, display, marks=marks)
     if doc is not None and not marks:
         doc.file = path  # its marks are read again from the file when a problem needs them
     return doc, problems
 
 
+def _too_large(display: str, size: int) -> Problem:
+    return Problem(display, 0, 0, "", f"is {size:,} bytes; a record may be at most {MAX_BYTES:,} bytes, so shorten it")
+
+
 def parse(raw: bytes, display: str, *, marks: bool = True) -> tuple[Document | None, list[Problem]]:
     """``read`` for bytes from anywhere (a file, or a past version in git), under the same limits."""
     if len(raw) > MAX_BYTES:
-        return None, [
-            Problem(
-                display, 0, 0, "", f"is {len(raw):,} bytes; a record may be at most {MAX_BYTES:,} bytes, so shorten it"
-            )
-        ]
+        return None, [_too_large(display, len(raw))]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -146,6 +151,13 @@ def parse(raw: bytes, display: str, *, marks: bool = True) -> tuple[Document | N
                 line, col, what = explained
                 return None, [Problem(display, line, col, "", what)]
         return None, [Problem(display, line, col, "", f"YAML syntax error: {what}", hint)]
+    except yaml.reader.ReaderError as exc:  # a raw control character: said where it stands
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        message = f"holds {characters.code(char)}, {characters.kind(char)}, which a record may not hold"
+        hint = "remove it; your editor may show it as a box or not at all"
+        return None, [Problem(display, line, col, "", message, hint)]
     except yaml.YAMLError as exc:
         return None, [Problem(display, 1, 1, "", f"YAML error: {exc}")]
     except RecursionError:
