@@ -241,3 +241,20 @@ def test_the_source_form_is_written_and_checked_for_staleness_like_the_case_form
         ".github/ISSUE_TEMPLATE/propose-a-source.yml: is out of date: it does not ask for the fields of a source "
         "record as they are now (run 'python -m generator from-issue --write-form' and commit the file)"
     ]
+
+
+def test_a_wrong_party_does_not_hide_a_wrong_section_in_the_same_answer(tmp_path: Path) -> None:
+    """The newcomer fixed one problem only to meet the next: every problem comes in one answer."""
+    repo = copy_repo(tmp_path / "repo")
+    body = (ISSUES / "valid.md").read_text(encoding="utf-8")
+    body = body.replace("| private | Organises", "| privat | Organises", 1)
+    body = body.replace("\nSelection of cases\n", "\nSelection of casez\n", 1)
+    (tmp_path / "body.md").write_text(body, encoding="utf-8")
+    result = run_cli(repo, "from-issue", str(tmp_path / "body.md"))
+    assert result.returncode != 0
+    assert (
+        "Parties, line 1 (public or private): 'privat' is not one of public, private" in result.stdout + result.stderr
+    )
+    assert (
+        "Section of the source for the summary: 'Selection of casez' is not a section" in result.stdout + result.stderr
+    )
