@@ -115,3 +115,11 @@ def test_a_reason_with_control_characters_reaches_readers_clean(tmp_path: Path) 
     for feed in ("feed.xml", "nl/feed.xml"):
         ElementTree.fromstring((site / feed).read_bytes())  # well-formed XML
     assert "Re-read the evaluation." in read_page(site, "changes").text
+
+
+def test_render_out_says_which_past_versions_it_passed_over(poisoned: Path, tmp_path: Path) -> None:
+    from helpers import run_cli
+
+    result = run_cli(poisoned, "render", "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "warning: What changed: passed over content/cases/zz-latin.yaml" in result.stderr

@@ -419,3 +419,23 @@ def test_a_section_holds_its_subsections_and_an_unfound_heading_is_not_judged() 
     assert _elsewhere(doc, (), "s", parts, "Appendix", "The partners meet every week.") == []
     [warning] = _elsewhere(doc, (), "s", parts, "Method › Stage 1", "The partners meet every week.")
     assert warning.warning and "stand under 'Findings'" in warning.message
+
+
+@pytest.mark.parametrize("escape", ["\\r", "\\v", "\\f", "\\N"])
+@pytest.mark.parametrize("where", ["start", "end"])
+def test_a_control_character_at_either_end_is_refused_not_stripped(repo: Path, escape: str, where: str) -> None:
+    """Stripping the whitespace around a text would drop these silently: they are refused like any other."""
+    text = f"{escape}Trust" if where == "start" else f"Trust{escape}"
+    line = _set(repo, "title", f'"{text}"')
+    [problem] = _problems(repo)
+    assert problem.startswith(f"{SOURCE}:{line}:1: title: holds U+00"), problem
+
+
+def test_nothing_behind_a_linked_content_folder_is_read(repo: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside-content"
+    shutil.move(repo / "content", outside)
+    (outside / "study.yaml").write_text("SecretKey: x\napi_token: y\n", encoding="utf-8")
+    (repo / "content").symlink_to(outside)
+    problems = "\n".join(_problems(repo))
+    assert "is a symbolic link" in problems
+    assert "SecretKey" not in problems and "api_token" not in problems

@@ -202,17 +202,17 @@ class _PastVersions:
             return None  # no such version (a record added by that commit): nothing to warn about
         label = f"{path} as of commit {self._short(commit)}"
         if int(size) > MAX_BYTES:  # not even read: a large blob costs every build
-            return self._skip(label, f"is {int(size):,} bytes, more than a record may hold")
+            return self._skip(label, f"it is {int(size):,} bytes, more than a record may hold")
         raw = _git_bytes(self.repo, "cat-file", "blob", spec)
         if raw is None:
-            return self._skip(label, "cannot be read from git")
+            return self._skip(label, "git could not read it")
         doc, problems = parse(raw, label, marks=False)
         if doc is None:
-            return self._skip(label, problems[0].message if problems else "cannot be read")
+            return self._skip(label, problems[0].message if problems else "it cannot be read")
         return doc.data
 
     def _skip(self, label: str, why: str) -> object:
-        self.warnings.append(f"What changed: passed over {label}, which {why}")
+        self.warnings.append(f"What changed: passed over {label}: {why}")
         return UNREADABLE
 
     def _short(self, commit: str) -> str:

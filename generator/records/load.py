@@ -282,6 +282,8 @@ def _count(loaded: Loaded, coverage: Coverage) -> None:
 def _load(content: Path, keep: bool, workers: int, memo: Memo | None) -> Loaded:
     loaded = Loaded()
     files, loaded.problems = discover(content)
+    if content.is_symlink():
+        return loaded  # nothing behind a linked content/ is read, not even to name its fields
     for name in SINGLETONS:
         path = content / f"{name}.yaml"
         if path.is_symlink():

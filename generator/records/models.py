@@ -56,14 +56,26 @@ def _shown_plainly(value: str, info: ValidationInfo) -> str:
     return value
 
 
+def _shown_before_stripping(value: object) -> object:
+    # Stripping would silently drop a CR, VT, FF or NEL at either end: refused like any other.
+    return _shown(value) if isinstance(value, str) else value
+
+
 Shown = AfterValidator(_shown)  # every text and every string a pattern lets through
 Line = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=300),
     _NOT_BLANK,
+    BeforeValidator(_shown_before_stripping),  # after the constraints, or pydantic drops min_length
     AfterValidator(_shown_plainly),
 ]
-Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000), _NOT_BLANK, Shown]
+Prose = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000),
+    _NOT_BLANK,
+    BeforeValidator(_shown_before_stripping),  # after the constraints, or pydantic drops min_length
+    Shown,
+]
 Lang = Literal["en", "nl"]
 TEXT_LANGUAGES: tuple[str, ...] = get_args(Lang)  # the languages a text may be written in
 
