@@ -17,7 +17,7 @@ from typing import Any
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, PrefixedLogger, event_priority
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -28,6 +28,7 @@ from generator.pages.render import TEMPLATES, Site
 from generator.plugin import editions, preview, search
 from generator.plugin.config import KnowledgeBaseConfig
 from generator.plugin.editions import Edition, EditionError
+from generator.plugin.logger import log
 from generator.plugin.preview import AfterBuild, Preview
 from generator.records.problems import ContentError
 from generator.util.incremental import Memo, digest
@@ -36,8 +37,6 @@ from generator.words import DEFAULT, LANGUAGES, table
 
 MATERIAL_END_OF_LIFE = "2027-05-05"
 THEME = Path(__file__).parent / "theme"  # Material's override blocks and partials, and the sitemap
-# MkDocs' plugin logger, with the prefix every message of this plugin carries.
-log = PrefixedLogger("knowledge base", logging.getLogger("mkdocs.plugins.knowledge_base"))
 
 
 def _index_into(site_dir: Path, skip: frozenset[str], suggest: str, result: dict[str, object]) -> None:

@@ -25,12 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from jinja2.bccache import Bucket, BytecodeCache
-from mkdocs.plugins import PrefixedLogger
 
 from generator.plugin import search
+from generator.plugin.logger import log
 from generator.util.incremental import Memo
-
-log = PrefixedLogger("knowledge base", logging.getLogger("mkdocs.plugins.knowledge_base"))
 
 POLL_SECONDS = 0.1
 # What MkDocs logs on every --dirty rebuild (mkdocs/commands/build.py); a test holds it to MkDocs' text.
