@@ -16,9 +16,10 @@ import pytest
 
 from generator.plugin import preview as preview_module
 from generator.plugin import search
+from generator.plugin.plugin import KnowledgeBasePlugin
 from generator.plugin.preview import DIRTY_WARNING, POLL_SECONDS, AfterBuild, Preview
 from generator.util.incremental import Memo
-from helpers import ROOT, free_port, plugin_config
+from helpers import ROOT, free_port
 
 DATA = "data/knowledge-base.json"
 
@@ -108,7 +109,8 @@ def test_on_shutdown_stops_the_indexer(tmp_path: Path, monkeypatch: pytest.Monke
         raise search.SearchIndexError("stopped")
 
     monkeypatch.setattr(search, "index", index)
-    _, plugin = plugin_config(ROOT / "mkdocs.yml")
+    plugin = KnowledgeBasePlugin()  # not MkDocs' cached one, which other tests load
+    assert plugin.load_config({}) == ([], [])
     plugin.on_startup(command="serve", dirty=True)
     assert plugin.preview is not None
     plugin.preview.build_starts()

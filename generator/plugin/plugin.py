@@ -2,8 +2,10 @@
 blocks (theme/) what they show, builds the other editions beside this one and indexes search.
 
 Hooks, in the order MkDocs calls them: on_startup (once per process), on_config, on_pre_build,
-on_files (render every page), on_env, on_page_markdown / on_page_content (per page),
-on_post_build (wait for the other editions, index search), on_serve (watch the records)."""
+on_files (render every page), on_nav, on_env, on_pre_page / on_page_markdown / on_page_content (per
+page), on_post_build (wait for the other editions, index search); on_serve (watch the records),
+on_build_error and on_shutdown. What only a live preview does is in preview.py; the options, with
+``enabled`` which every hook honours, in config.py."""
 
 from __future__ import annotations
 
@@ -37,33 +39,6 @@ from generator.words import DEFAULT, LANGUAGES, table
 
 MATERIAL_END_OF_LIFE = "2027-05-05"
 THEME = Path(__file__).parent / "theme"  # Material's override blocks and partials, and the sitemap
-
-
-def _index_into(site_dir: Path, skip: frozenset[str], suggest: str, result: dict[str, object]) -> None:
-    """Index in a thread: how many pages, or the error, go into ``result``."""
-    try:
-        result["pages"] = search.index(site_dir, skip, suggest=suggest)
-    except search.SearchIndexError as exc:
-        result["error"] = exc
-
-
-class Generated(File):
-    """A generated page or file. MkDocs' File counts any file with content as modified, so a
-    `--dirty` rebuild would write every one; this one knows whether its content changed."""
-
-    unchanged = False
-
-    def is_modified(self) -> bool:
-        return not self.unchanged
-
-
-def remove_output(site: Path, src_uri: str) -> None:
-    """Remove what a generated file that no longer exists wrote into the site."""
-    page = src_uri.endswith(".md")
-    target = site / paths.output_file(src_uri)
-    target.unlink(missing_ok=True)
-    if page and target.parent != site and not any(target.parent.iterdir()):
-        target.parent.rmdir()
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
@@ -301,6 +276,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """The pages the navigation lists, by source file: the listing pages record pages hang under."""
+        if not self.config.enabled:
+            return nav
         self.listed = {page.file.src_uri: page for page in nav.pages}
         return nav
 
@@ -399,3 +376,30 @@ def _search_worker(config_script: str) -> Markup:
         return Markup(search.our_worker(str(config_script)))
     except search.AnchorMissing as exc:
         raise PluginError(f"knowledge base: {exc}") from None
+
+
+def _index_into(site_dir: Path, skip: frozenset[str], suggest: str, result: dict[str, object]) -> None:
+    """Index in a thread: how many pages, or the error, go into ``result``."""
+    try:
+        result["pages"] = search.index(site_dir, skip, suggest=suggest)
+    except search.SearchIndexError as exc:
+        result["error"] = exc
+
+
+class Generated(File):
+    """A generated page or file. MkDocs' File counts any file with content as modified, so a
+    `--dirty` rebuild would write every one; this one knows whether its content changed."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged
+
+
+def remove_output(site: Path, src_uri: str) -> None:
+    """Remove what a generated file that no longer exists wrote into the site."""
+    page = src_uri.endswith(".md")
+    target = site / paths.output_file(src_uri)
+    target.unlink(missing_ok=True)
+    if page and target.parent != site and not any(target.parent.iterdir()):
+        target.parent.rmdir()
