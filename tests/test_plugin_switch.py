@@ -28,4 +28,4 @@ def test_a_build_with_the_plugin_disabled_writes_only_the_hand_written_pages(rep
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
     assert pages == ["404.html", "notes/index.html"], pages
     assert not (site / "data").exists() and not (site / "pagefind").exists() and not (site / "nl").exists()
-    assert plugin.memo is None and plugin.preview is None and not plugin.written
+    assert plugin.memo is None and plugin.preview is None
