@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.plugin.editions import read_config
+from generator.util.mkdocs_config import read as read_config
 from helpers import ENV, ROOT, Page, broken_links, copy_repo, run_cli, without_source_texts
 from hostile import assert_inert, poison
 

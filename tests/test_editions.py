@@ -13,12 +13,13 @@ import yaml
 
 from generator.pages.render import TEMPLATES
 from generator.pages.text import pick
-from generator.plugin.editions import Edition, counterpart, read_config
+from generator.plugin.editions import Edition, counterpart
 from generator.records.checks import record_problems
 from generator.records.knowledge_base import KnowledgeBase
 from generator.records.models import Source
 from generator.records.refs import citations
 from generator.records.translation import missing
+from generator.util.mkdocs_config import read as read_config
 from generator.words import EN, NL
 from helpers import (
     CORPUS,

@@ -143,6 +143,8 @@ def test_pool_falls_back_to_one_process_without_fork(
     with caplog.at_level(logging.DEBUG, logger=pool.log.name):
         assert pool.run(_pid, range(10), 2) == [os.getpid()] * 10
     assert "continuing in one process" in caplog.text
+    # Said as the plugin says everything: under its logger, with its prefix.
+    assert [r.getMessage().split(":")[0] for r in caplog.records] == ["knowledge base"]
 
 
 def _die_in_a_worker(item: int) -> int:

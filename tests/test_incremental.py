@@ -60,26 +60,3 @@ def test_a_saved_case_renders_its_page_and_the_pages_that_list_it_not_the_other_
     build_site(repo, memo=memo)
     # Every other case page is kept; its own page and the pages of other kinds are rendered.
     assert memo.rendered == len(first.pages) - 1 - (len(cases) - 1)
-
-
-def test_a_preview_lists_the_theme_files_once_and_as_mkdocs_does(monkeypatch: pytest.MonkeyPatch) -> None:
-    import jinja2
-    from mkdocs.config import load_config
-    from mkdocs.structure.files import Files
-
-    from generator.plugin.plugin import _theme_files_listed_once
-    from helpers import ROOT
-
-    def theme_files(config) -> list[str]:  # type: ignore[no-untyped-def]
-        files = Files([])
-        files.add_files_from_theme(config.theme.get_env(), config)
-        return sorted(f.src_uri for f in files)
-
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    expected = theme_files(config)
-    assert any(uri.startswith("assets/javascripts/bundle.") for uri in expected)  # Material's own files
-    _theme_files_listed_once(config.theme)
-    assert theme_files(config) == expected
-    # The next builds do not walk the theme's folders again.
-    monkeypatch.setattr(jinja2.FileSystemLoader, "list_templates", lambda self: pytest.fail("listed again"))
-    assert theme_files(config) == expected

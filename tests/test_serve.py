@@ -7,7 +7,7 @@ import re
 import subprocess
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
@@ -19,17 +19,17 @@ from helpers import ENV, PY, fetch, free_port, mkdocs_build, wait_for
 
 @contextmanager
 def serving(
-    config: Path, log_path: Path, *options: str, port: int = 0
+    config: Path, log_path: Path, *options: str, port: int = 0, temp: Path | None = None
 ) -> Iterator[tuple[int, TextIO, subprocess.Popen[bytes]]]:
     """`mkdocs serve` of ``config`` on ``port`` (a free one by default), its output in a log;
-    stopped afterwards."""
+    stopped afterwards. With ``temp``, the site it serves is built in a folder there."""
     port = port or free_port()
     log = log_path.open("w+")
     server = subprocess.Popen(
         [PY, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}", *options],
         stdout=log,
         stderr=subprocess.STDOUT,
-        env=ENV,
+        env={**ENV, "TMPDIR": str(temp)} if temp else ENV,
         cwd=config.parent,
     )
     try:
@@ -168,4 +168,67 @@ def test_the_preview_checks_quotes_again_when_a_source_text_is_edited(repo: Path
                 "riverside-stadium.yaml:39:7: verdict.cite[0].quote: these words are not in the text" in log_text(log)
             )
         ), log_text(log)
+        assert server.poll() is None and "Traceback" not in log_text(log)
+
+
+# A MkDocs hook for the copy under test: each data export takes seconds, as a large collection's
+# would, so a save lands while the exports of the build before are still being made.
+SLOW_EXPORTS = """
+import time
+from generator.pages import export
+
+if not getattr(export.data_files, "slowed", False):  # MkDocs loads the hook again every rebuild
+    made = export.data_files
+
+    def data_files(*args, **kwargs):
+        time.sleep(2)
+        return made(*args, **kwargs)
+
+    data_files.slowed = True
+    export.data_files = data_files
+"""
+
+
+@pytest.mark.slow
+def test_a_preview_serves_the_exports_of_the_last_good_build(repo: Path, tmp_path: Path) -> None:
+    """A good edit, another while its exports are still made, an invalid one, a good one again:
+    data/knowledge-base.json shows the last good state at each step, never an overtaken or failed one.
+    (After a failed build MkDocs holds every request until the next good one: meanwhile the file
+    is read where the server will serve it from.)"""
+    (repo / "slow_exports.py").write_text(SLOW_EXPORTS, encoding="utf-8")
+    config = repo / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - slow_exports.py\n", encoding="utf-8")
+    record = repo / "content/cases/old-mill-museum.yaml"
+    original = record.read_text(encoding="utf-8")
+    name_line = "name: {en: Old Mill Museum, nl: Museum De Oude Molen}"
+
+    def named(name: str, *, valid: bool = True) -> None:
+        text = original.replace(name_line, f"name: {name}")
+        record.write_text(text if valid else text.replace("status: screened-out", "status: maybe"), encoding="utf-8")
+
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    with serving(config, tmp_path / "serve.log", "--dirty", temp=temp) as (port, log, server):
+        base = f"http://127.0.0.1:{port}/knowledge-base/"
+        page, data = base + "cases/old-mill-museum/", base + "data/knowledge-base.json"
+        assert wait_for(lambda: "Old Mill Museum" in fetch(data)), log_text(log)
+        (site,) = temp.glob("mkdocs_*")
+        seen: list[str] = []  # the exports, each time they were read after the second edit was served
+
+        def exports_show(name: str, read: Callable[[], str]) -> bool:
+            seen.append(read())
+            return name in seen[-1]
+
+        on_disk = (site / "data/knowledge-base.json").read_text
+        named("First Good Name")
+        assert wait_for(lambda: "First Good Name" in fetch(page)), log_text(log)
+        named("Second Good Name")  # while the first edit's exports are made
+        assert wait_for(lambda: "Second Good Name" in fetch(page)), log_text(log)
+        named("Second Good Name", valid=False)  # while the second edit's exports are made
+        assert wait_for(lambda: "status: 'maybe' is not one of" in log_text(log)), log_text(log)
+        assert wait_for(lambda: exports_show("Second Good Name", on_disk)), log_text(log)
+        named("Third Good Name")
+        assert wait_for(lambda: "Third Good Name" in fetch(page)), log_text(log)
+        assert wait_for(lambda: exports_show("Third Good Name", lambda: fetch(data))), log_text(log)
+        assert not [text for text in seen if "First Good Name" in text or '"maybe"' in text]
         assert server.poll() is None and "Traceback" not in log_text(log)

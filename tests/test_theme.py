@@ -110,7 +110,7 @@ def test_the_about_page_says_who_publishes_and_that_it_is_not_official(built_sit
 
 
 def test_the_404_page_in_each_edition_offers_search_and_the_main_entries(built_site: Path) -> None:
-    from generator.plugin.editions import read_config
+    from generator.util.mkdocs_config import read as read_config
     from helpers import ROOT
 
     for folder, lang, config in (("", "en", "mkdocs.yml"), ("nl/", "nl", "mkdocs.nl.yml")):

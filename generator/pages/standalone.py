@@ -18,13 +18,11 @@ import re
 from dataclasses import dataclass, field
 from html import escape, unescape
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
-
-import yaml
 
 from generator.pages import markup, paths
 from generator.pages.render import Site
+from generator.util import mkdocs_config
 
 # Characters that mean something to Markdown or its common extensions (emphasis, links,
 # attribute lists, tables, marks, emoji); in HTML text a numeric reference shows the same.
@@ -47,30 +45,15 @@ class Addresses:
         return urlsplit(self.site_url).path or "/" if self.site_url else ""
 
 
-class _AnyTagLoader(yaml.SafeLoader):
-    """Reads a MkDocs config without running its tags (!ENV, !relative)."""
-
-
-_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def _config(file: Path) -> dict[str, Any]:
-    data: Any = yaml.load(file.read_text(encoding="utf-8"), Loader=_AnyTagLoader) if file.is_file() else None
-    return data if isinstance(data, dict) else {}
-
-
 def configured(repo: Path) -> tuple[dict[str, str], str]:
     """Each edition's address (language -> site_url) and the edit address, as the repository's
     mkdocs.yml and the editions' configs it names say; ({}, "") where they say nothing."""
-    main = _config(repo / "mkdocs.yml")
-    plugins = main.get("plugins")
-    options = plugins.get("knowledge-base") if isinstance(plugins, dict) else None
-    named = options.get("editions") if isinstance(options, dict) else None
+    main = mkdocs_config.read(repo / "mkdocs.yml")
     urls = {}
-    for lang, file in named.items() if isinstance(named, dict) else ():
-        url = _config(repo / str(file)).get("site_url")
+    for lang, file in mkdocs_config.editions(main).items():
+        url = mkdocs_config.read(repo / file).get("site_url")
         if isinstance(url, str) and url.startswith(("https://", "http://")):
-            urls[str(lang)] = url.rstrip("/") + "/"
+            urls[lang] = url.rstrip("/") + "/"
     edit = main.get("edit_uri")
     return urls, edit if isinstance(edit, str) else ""
 

@@ -12,23 +12,17 @@ import sys
 from collections.abc import Sequence
 from html import escape, unescape
 from pathlib import Path
-from typing import Any
 
 from generator.pages import standalone
 from generator.plugin import editions, search
 from generator.plugin.editions import Edition, EditionError
+from generator.util import mkdocs_config
 from generator.words import DEFAULT, LANGUAGES
 
 
 def configured(repo: Path, config: str = "mkdocs.yml") -> dict[str, Edition]:
     """The editions the repository's config names (the plugin's ``editions`` option); {} if none."""
-    file = repo / config
-    if not file.is_file():
-        return {}
-    plugins: Any = editions.read_config(file).get("plugins") or {}
-    options = plugins.get("knowledge-base") if isinstance(plugins, dict) else None
-    named = options.get("editions") if isinstance(options, dict) else None
-    return editions.editions(repo, dict(named)) if isinstance(named, dict) else {}
+    return editions.editions(repo, mkdocs_config.editions(mkdocs_config.read(repo / config)))
 
 
 def rebased(all_editions: dict[str, Edition], lang: str, site_url: str | None) -> dict[str, Edition]:
@@ -103,7 +97,7 @@ def run(site_dir: Path, lang: str, all_editions: dict[str, Edition], built: dict
                 done.append(f"{e.lang}: sitemap alternates written")
     # Each edition its own index, in its language: this one's leaves the others' folders out.
     for e_lang, sub in [(lang, ""), *((o, folders[o]) for o in sorted(built))]:
-        skip = frozenset(f.split("/")[0] for f in folders.values()) if not sub else frozenset()
+        skip = editions.their_folders(folders) if not sub else frozenset()
         pages = search.index(site_dir / sub, skip)
         done.append(f"{e_lang}: search index of {pages} pages written to {sub}pagefind/")
     return done

@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
+from generator.util import mkdocs_config
 from generator.words import DEFAULT, LANGUAGES, table
 
 
@@ -31,21 +30,8 @@ class EditionError(ValueError):
     """A configuration of the editions that cannot work, said in words a maintainer can act on."""
 
 
-class _AnyTagLoader(yaml.SafeLoader):
-    """Reads a MkDocs config without running its tags (!ENV, !relative): only site_url is wanted."""
-
-
-_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def read_config(config_file: Path) -> dict[str, Any]:
-    """A config file's own settings (not those it INHERITs), its tags left unrun."""
-    data: Any = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_AnyTagLoader)
-    return data if isinstance(data, dict) else {}
-
-
 def read_site_url(config_file: Path) -> str:
-    url = read_config(config_file).get("site_url")
+    url = mkdocs_config.read(config_file).get("site_url")
     if not isinstance(url, str) or not url.startswith(("https://", "http://")):
         raise EditionError(f"{config_file.name}: every edition needs its own absolute site_url")
     return url if url.endswith("/") else url + "/"
@@ -76,6 +62,12 @@ def subfolder(main: Edition, other: Edition) -> str:
             f"({main.site_url}), e.g. {main.site_url}{other.lang}/, so one build can publish both"
         )
     return other.site_url[len(main.site_url) :]
+
+
+def their_folders(subfolders: dict[str, str]) -> frozenset[str]:
+    """The top folders of the other editions placed in this one's site ({'nl': 'nl/'} -> {'nl'}):
+    what this edition's search index leaves out."""
+    return frozenset(folder.split("/")[0] for folder in subfolders.values())
 
 
 def counterpart(page_url: str, here: Edition, there: Edition) -> str:

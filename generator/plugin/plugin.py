@@ -2,8 +2,10 @@
 blocks (theme/) what they show, builds the other editions beside this one and indexes search.
 
 Hooks, in the order MkDocs calls them: on_startup (once per process), on_config, on_pre_build,
-on_files (render every page), on_env, on_page_markdown / on_page_content (per page),
-on_post_build (wait for the other editions, index search), on_serve (watch the records)."""
+on_files (render every page), on_nav, on_env, on_pre_page / on_page_markdown / on_page_content (per
+page), on_post_build (wait for the other editions, index search); on_serve (watch the records),
+on_build_error and on_shutdown. What only a live preview does is in preview.py; the options, with
+``enabled`` which every hook honours, in config.py."""
 
 from __future__ import annotations
 
@@ -14,22 +16,22 @@ from html import unescape
 from pathlib import Path
 from typing import Any
 
-from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup
-from mkdocs.config import config_options
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, PrefixedLogger, event_priority
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator.pages import markup, paths
 from generator.pages.build import build_site, report_link, repository
-from generator.pages.render import TEMPLATES
-from generator.plugin import editions, search
+from generator.pages.render import TEMPLATES, Site
+from generator.plugin import editions, preview, search
+from generator.plugin.config import KnowledgeBaseConfig
 from generator.plugin.editions import Edition, EditionError
+from generator.plugin.logger import log
+from generator.plugin.preview import AfterBuild, Preview
 from generator.records.problems import ContentError
 from generator.util.incremental import Memo, digest
 from generator.util.pool import usable_cpus
@@ -37,156 +39,16 @@ from generator.words import DEFAULT, LANGUAGES, table
 
 MATERIAL_END_OF_LIFE = "2027-05-05"
 THEME = Path(__file__).parent / "theme"  # Material's override blocks and partials, and the sitemap
-# MkDocs' plugin logger, with the prefix every message of this plugin carries.
-log = PrefixedLogger("knowledge base", logging.getLogger("mkdocs.plugins.knowledge_base"))
-
-
-_INDEXING = threading.Lock()
-
-
-def _index_into(site_dir: Path, skip: frozenset[str], suggest: str, result: dict[str, object]) -> None:
-    """Index in a thread: how many pages, or the error, go into ``result``."""
-    try:
-        result["pages"] = search.index(site_dir, skip, suggest=suggest)
-    except search.SearchIndexError as exc:
-        result["error"] = exc
-
-
-class _Compiled(BytecodeCache):
-    """Compiled templates kept in memory, each checked against its source's checksum by Jinja."""
-
-    def __init__(self) -> None:
-        self.code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self.code:
-            bucket.bytecode_from_string(self.code[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self.code[bucket.key] = bucket.bytecode_to_string()
-
-
-_BUILDS = [0]  # builds started in this process: a run that a newer build overtook gives way to it
-_INDEXER: list[Any] = []  # the Pagefind process of a live preview, while it runs
-
-
-def _after_preview(
-    site_dir: Path,
-    skip: frozenset[str],
-    suggest: str,
-    exports: Callable[[], dict[str, str]] | None,
-    memo: Memo,
-    build: int,
-) -> None:
-    """What a live preview does once the edited page is served: write the data exports, then index
-    for search. Runs in a thread; the runs take turns. A run whose build a newer one overtook
-    stops (on_pre_build stops its Pagefind): the newer build's run writes both again, and the
-    rebuild has the machine to itself. After a failed rebuild they wait for the next good one."""
-    with _INDEXING:
-        if _BUILDS[0] != build:
-            return
-        if exports is not None:
-            fresh = exports()
-            for path, text in fresh.items():
-                if memo.exports.get(path) != text:
-                    target = site_dir / path
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    target.write_bytes(text.encode("utf-8"))  # as MkDocs writes a generated file
-            memo.exports = fresh
-        try:
-            pages = search.index(site_dir, skip, started=_INDEXER.append, suggest=suggest)
-        except search.SearchIndexError as exc:
-            if _BUILDS[0] == build:
-                log.error("%s", exc)  # the preview goes on; its search shows the last index
-            return
-        finally:
-            _INDEXER.clear()
-    log.info("search index of %d pages written", pages)
-
-
-POLL_SECONDS = 0.1
-
-
-def _poll_often(observer: Any) -> None:
-    """MkDocs' watcher looks for changed files every half second: on average a quarter of a
-    second of a preview's wait after each save. Every 0.1 s costs little for a few hundred files.
-    (watchdog keeps the interval on each watcher; where it no longer does, MkDocs' stays.)"""
-    for emitter in getattr(observer, "emitters", ()):
-        if isinstance(getattr(emitter, "_timeout", None), (int, float)):
-            emitter._timeout = POLL_SECONDS
-
-
-# Theme folders -> the static files MkDocs found in them, for the rest of a live preview.
-_THEME_FILES: dict[tuple[object, ...], list[str]] = {}
-
-
-def _theme_files_listed_once(theme: Any) -> None:
-    """Every build of a preview, MkDocs lists the theme's files, Material's thousands of icons
-    included, and matches each against its patterns: a fifth of a rebuild. The theme does not
-    change while a preview runs (a theme file added to docs/overrides shows after a restart), so
-    the first build's list serves the rest. Only the environment of this build's theme learns it."""
-    make_env = theme.get_env
-
-    def get_env() -> Any:
-        env = make_env()
-        list_templates = env.list_templates
-
-        def listed(extensions: Any = None, filter_func: Any = None) -> list[str]:
-            code = getattr(filter_func, "__code__", None)  # MkDocs' own filter: the same code each build
-            key = (tuple(getattr(env.loader, "searchpath", ())), extensions, code)
-            if code is None or not key[0]:
-                return list_templates(extensions, filter_func)
-            if key not in _THEME_FILES:
-                _THEME_FILES[key] = list_templates(extensions, filter_func)
-            return list(_THEME_FILES[key])
-
-        env.list_templates = listed
-        return env
-
-    theme.get_env = get_env
-
-
-def _quiet_dirty_warning(record: logging.LogRecord) -> bool:
-    return not record.getMessage().startswith("A 'dirty' build is being performed")
-
-
-class Generated(File):
-    """A generated page or file. MkDocs' File counts any file with content as modified, so a
-    `--dirty` rebuild would write every one; this one knows whether its content changed."""
-
-    unchanged = False
-
-    def is_modified(self) -> bool:
-        return not self.unchanged
-
-
-def remove_output(site: Path, src_uri: str) -> None:
-    """Remove what a generated file that no longer exists wrote into the site."""
-    page = src_uri.endswith(".md")
-    target = site / paths.output_file(src_uri)
-    target.unlink(missing_ok=True)
-    if page and target.parent != site and not any(target.parent.iterdir()):
-        target.parent.rmdir()
-
-
-class KnowledgeBaseConfig(Config):
-    # The records always live in content/ beside mkdocs.yml: the CLI, the scaffolds and the edit
-    # links assume it, so it is not an option.
-    contributing = config_options.Type(str, default="CONTRIBUTING.md")
-    # Language -> config file of each edition, this one included; the edition a config builds is its
-    # theme language. Building the default (English) edition builds the others beside it.
-    editions = config_options.DictOfItems(config_options.Type(str), default={})
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.command = "build"
-        self.dirty = False
         self.lang = DEFAULT
         # A live preview keeps what each build made, so the next renders only what an edit touches.
         self.memo: Memo | None = None
-        self.compiled = _Compiled()
+        self.preview: Preview | None = None  # the rest a live preview keeps, and its work after each build
         self.editions: dict[str, Edition] = {}
         self.here: Edition | None = None
         self.subfolders: dict[str, str] = {}  # the other editions' folders inside this one's site
@@ -201,14 +63,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Once per process. Defining it keeps one plugin object across `mkdocs serve` rebuilds."""
         self.command = command
-        self.memo = Memo() if command == "serve" else None
-        self.dirty = dirty
+        serving = command == "serve" and self.config.enabled
+        self.memo = Memo() if serving else None
+        self.preview = Preview(dirty=dirty) if serving else None
+        if not self.config.enabled:
+            log.info("enabled: false; only the pages in docs/ are built")
+            return
         if command == "serve" and not dirty:
             log.info("`mkdocs serve --dirty` (as `make serve` runs it) rewrites only the pages an edit changes")
         if command == "serve" and dirty:
-            # MkDocs warns on every --dirty rebuild that pages may go stale; generated pages are
-            # rewritten whenever what they show changes (tested against a clean build), so say it once.
-            logging.getLogger("mkdocs.commands.build").addFilter(_quiet_dirty_warning)
+            logging.getLogger("mkdocs.commands.build").addFilter(preview.quiet_dirty_warning)
             log.info(
                 "this --dirty preview rewrites each page whose content changed; "
                 "after editing mkdocs.yml or docs/ navigation, restart it"
@@ -219,10 +83,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             MATERIAL_END_OF_LIFE,
         )
 
+    def on_shutdown(self) -> None:
+        """The end of a live preview: stop its search indexer and the work queued after builds."""
+        if self.preview is not None:
+            self.preview.shutdown()
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Check the settings the pages rely on, read the editions, and give the theme our
         override blocks (before Material's own, after a site's custom_dir) and what they show."""
-        repo = Path(config.config_file_path).parent
+        if not self.config.enabled:
+            return config
         if not config.use_directory_urls:
             # The tables our code writes as HTML link to each page's folder address.
             raise PluginError("knowledge base: use_directory_urls must stay true (the generated tables link by it)")
@@ -232,22 +102,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 f"theme.language is {self.lang!r}; the knowledge base has editions in {', '.join(LANGUAGES)}"
             )
         try:
-            self.editions = editions.editions(repo, dict(self.config.editions))
-            if self.editions and self.lang not in self.editions:
-                raise EditionError(f"editions names no config for this edition's language, {self.lang}")
-            # `mkdocs serve` sets site_url to its own address, so this holds for a build only.
-            building = self.command in ("build", "gh-deploy")
-            here = (config.site_url or "").rstrip("/") + "/"
-            if building and self.editions and self.editions[self.lang].site_url != here:
-                raise EditionError(
-                    f"the site_url of {Path(config.config_file_path).name} differs from editions: {self.lang}"
-                )
-            self.here = self.editions.get(self.lang)
-            self.subfolders = (
-                {e.lang: editions.subfolder(self.here, e) for e in self.editions.values() if e.lang != self.lang}
-                if self.here and self.lang == DEFAULT
-                else {}
-            )
+            self._read_editions(config)
         except EditionError as exc:
             raise PluginError(f"knowledge base: {exc}") from None
         theme_dirs = config.theme.dirs
@@ -267,13 +122,40 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             # For the sitemap's alternates (theme/sitemap.xml).
             "editions": [{"lang": e.lang, "site_url": e.site_url} for e in self.editions.values()] if self.here else [],
         }
-        if self.memo is not None:
-            _theme_files_listed_once(config.theme)
+        if self.preview is not None:
+            preview.list_theme_files_once(config.theme, self.preview.theme_files)
         return config
+
+    def _read_editions(self, config: MkDocsConfig) -> None:
+        """The editions the `editions` option names, this one's, and the folders of the others
+        inside this one's site (only the default edition holds the others)."""
+        self.editions = editions.editions(Path(config.config_file_path).parent, dict(self.config.editions))
+        if self.editions and self.lang not in self.editions:
+            raise EditionError(f"editions names no config for this edition's language, {self.lang}")
+        # `mkdocs serve` sets site_url to its own address, so this holds for a build only.
+        building = self.command in ("build", "gh-deploy")
+        here = (config.site_url or "").rstrip("/") + "/"
+        if building and self.editions and self.editions[self.lang].site_url != here:
+            raise EditionError(
+                f"the site_url of {Path(config.config_file_path).name} differs from editions: {self.lang}"
+            )
+        self.here = self.editions.get(self.lang)
+        self.subfolders = (
+            {e.lang: editions.subfolder(self.here, e) for e in self.editions.values() if e.lang != self.lang}
+            if self.here and self.lang == DEFAULT
+            else {}
+        )
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """A live preview's rebuild starts: the work after the previous build stops writing."""
+        if self.preview is not None:
+            self.preview.build_starts()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Render every page and data file of this edition and add them in memory; start the other
         editions' builds."""
+        if not self.config.enabled:
+            return files
         repo = Path(config.config_file_path).parent
         self._start_other_editions(config)
         try:
@@ -298,13 +180,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for warning in site.warnings:
             # Info, not a warning: `--strict` must not fail on an editor's lock file.
             log.info("%s", warning)
-        docs = Path(config.docs_dir).resolve()
-        # edit_uri points at the repository root: hand-written pages open docs/<page>, generated
-        # pages open the YAML record behind them, pages built from many records have no button.
-        docs_prefix = docs.relative_to(repo.resolve()).as_posix() if docs.is_relative_to(repo.resolve()) else None
-        for file in files:
-            if file.generated_by is None:
-                file.edit_uri = f"{docs_prefix}/{file.src_uri}" if docs_prefix else None
+        _set_edit_links(files, repo, Path(config.docs_dir))
+        return self._add_generated(files, site, config)
+
+    def _add_generated(self, files: Files, site: Site, config: MkDocsConfig) -> Files:
+        """The site's pages and files, each a Generated file that knows whether it changed."""
         existing = {file.src_uri for file in files}  # Files.append resets MkDocs' own lookup table
         self.written = {}
         for path, text in {**site.pages, **site.files}.items():
@@ -338,39 +218,33 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Index this edition for search and wait for the other editions; in a live preview, remove
-        the pages of removed records and leave the exports and the index to a thread."""
-        site_dir = Path(config.site_dir)
-        memo = self.memo
-        if memo is not None:
-            # A --dirty rebuild leaves the pages of removed records behind: remove them.
-            for path in memo.written.keys() - self.written.keys():
-                remove_output(site_dir, path)
-            memo.written = self.written
-        skip = frozenset(f.split("/")[0] for f in self.subfolders.values())
-        suggest = table(self.lang)["search_nearest"]
-        if memo is not None:
-            # A live preview serves the edited page first, then writes the exports and the search
-            # index. A rebuild does not wait for them; the runs take turns (_INDEXING).
-            run = (site_dir, skip, suggest, self.later, memo, _BUILDS[0])
-            threading.Thread(target=_after_preview, args=run, daemon=True).start()
+        the pages of removed records and leave the exports and the index to the preview's worker."""
+        if not self.config.enabled:
             return
-        # This edition's index is written while the other editions still build (on the other
-        # core): its glob leaves their folders out.
+        site_dir = Path(config.site_dir)
+        skip = editions.their_folders(self.subfolders)
+        suggest = table(self.lang)["search_nearest"]
+        if self.memo is None or self.preview is None:
+            self._finish_build(site_dir, skip, suggest)
+            return
+        # A --dirty rebuild leaves the pages of removed records behind: remove them.
+        for path in self.memo.written.keys() - self.written.keys():
+            remove_output(site_dir, path)
+        self.memo.written = self.written
+        # The edited page is served first; the exports and the search index follow.
+        self.preview.build_done(AfterBuild(site_dir, skip, suggest, self.later, self.memo))
+
+    def _finish_build(self, site_dir: Path, skip: frozenset[str], suggest: str) -> None:
+        """A one-off build: this edition's index is written while the other editions still build
+        (on the other core); its glob leaves their folders out."""
         indexed: dict[str, object] = {}
         indexing = threading.Thread(target=_index_into, args=(site_dir, skip, suggest, indexed))
         indexing.start()
-        failed = []
-        for edition, process in self.others:
-            output, _ = process.communicate()
-            for line in output.splitlines():
-                # Each line of the other build starts with its level. Its progress (INFO) is left
-                # out; a warning counts here too, so --strict sees it, and the rest is shown.
-                if line.startswith("WARNING"):
-                    log.warning("[%s] %s", edition.lang, line.removeprefix("WARNING").lstrip(" -"))
-                elif line.strip() and not line.startswith("INFO"):
-                    log.info("[%s] %s", edition.lang, line)
-            if process.returncode:
-                failed.append(f"{edition.lang} ({edition.config_file.name})")
+        failed = [
+            f"{edition.lang} ({edition.config_file.name})"
+            for edition, process in self.others
+            if not _awaited(edition, process)
+        ]
         self.others = []
         indexing.join()
         if failed:
@@ -379,30 +253,31 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             raise PluginError(f"knowledge base: {indexed['error']}")
         log.info("search index of %s pages written to %s/pagefind/", indexed.get("pages"), site_dir)
 
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        _BUILDS[0] += 1
-        for process in list(_INDEXER):  # indexing pages that are about to change: stop it
-            process.terminate()
-
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """The theme's filter for our override of Material's config block; in a live preview,
         Material's compiled templates kept between rebuilds."""
+        if not self.config.enabled:
+            return env
         env.filters["kb_search_worker"] = _search_worker
-        if self.memo is not None:
-            # MkDocs makes a new theme environment for every build, which compiles Material's
-            # templates again (about half a second); a live preview keeps the compiled code.
-            env.bytecode_cache = self.compiled
+        if self.preview is not None:
+            env.bytecode_cache = self.preview.compiled
         return env
 
     def on_build_error(self, *, error: Exception) -> None:
+        """A build failed: stop the other editions' builds; in a live preview, write nothing of
+        this build, and rewrite every page next time (some may be written, some not)."""
         if self.memo is not None:
-            self.memo.written = {}  # some pages may be written, some not: rewrite them all next time
+            self.memo.written = {}
+        if self.preview is not None:
+            self.preview.build_failed()
         for _, process in self.others:
             process.kill()
         self.others = []
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """The pages the navigation lists, by source file: the listing pages record pages hang under."""
+        if not self.config.enabled:
+            return nav
         self.listed = {page.file.src_uri: page for page in nav.pages}
         return nav
 
@@ -410,19 +285,22 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         """A page the navigation does not list (a case, a criterion, a lesson) gets the listing page
         of its folder as parent: the breadcrumbs then read "Home › Cases › Johan Cruijff ArenA" and
         the navigation highlights "Cases" (MkDocs marks an active page's parents active)."""
-        if page.parent is None and page.file.src_uri not in self.listed:
-            folder = page.file.src_uri.rpartition("/")[0]
-            while folder:
-                listing = self.listed.get(f"{folder}/index.md")
-                if listing is not None and listing is not page:
-                    page.parent = listing  # type: ignore[assignment]  # MkDocs types parents as Sections; a Page serves
-                    break
-                folder = folder.rpartition("/")[0]
+        if not self.config.enabled or page.parent is not None or page.file.src_uri in self.listed:
+            return page
+        folder = page.file.src_uri.rpartition("/")[0]
+        while folder:
+            listing = self.listed.get(f"{folder}/index.md")
+            if listing is not None and listing is not page:
+                page.parent = listing  # type: ignore[assignment]  # MkDocs types parents as Sections; a Page serves
+                break
+            folder = folder.rpartition("/")[0]
         return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """What the theme's override blocks show on this page (page.meta.kb): its alternates, the
         language switch and its search facets."""
+        if not self.config.enabled:
+            return markdown
         # Search is Pagefind's (written after the build), so Material's lunr index stays empty:
         # a visitor no longer downloads an index that grows with the collection.
         page.meta["search"] = {"exclude": True}
@@ -440,12 +318,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Put our HTML blocks back where the rendered page held their markers; the page's
         "Report a problem" link, now that its title is known."""
+        if not self.config.enabled:
+            return html
         address = (config.site_url or "") + page.url
         page.meta["kb"]["report"] = report_link(repository(config.edit_uri or ""), address, unescape(page.title or ""))
         return markup.put_back(html, self.blocks.get(page.file.src_uri, ()))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when a record, a source's text, a template or the contributing guide changes."""
+        if not self.config.enabled:
+            return server
         repo = Path(config.config_file_path).parent
         server.watch(str((repo / "content").resolve()))
         if (repo / "texts").is_dir():  # an edited text re-checks the quotes that cite it
@@ -454,8 +336,31 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         contributing = repo / self.config.contributing
         if contributing.is_file():
             server.watch(str(contributing))
-        _poll_often(server.observer)
+        preview.poll_often(server.observer)
         return server
+
+
+def _set_edit_links(files: Files, repo: Path, docs_dir: Path) -> None:
+    """edit_uri points at the repository root: hand-written pages open docs/<page> (generated
+    pages open the YAML record behind them, pages built from many records have no button)."""
+    docs, root = docs_dir.resolve(), repo.resolve()
+    docs_prefix = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else None
+    for file in files:
+        if file.generated_by is None:
+            file.edit_uri = f"{docs_prefix}/{file.src_uri}" if docs_prefix else None
+
+
+def _awaited(edition: Edition, process: Any) -> bool:
+    """Wait for another edition's build and pass on what it said; whether it succeeded. Each line
+    starts with its level: its progress (INFO) is left out; a warning counts here too, so --strict
+    sees it, and the rest is shown."""
+    output, _ = process.communicate()
+    for line in output.splitlines():
+        if line.startswith("WARNING"):
+            log.warning("[%s] %s", edition.lang, line.removeprefix("WARNING").lstrip(" -"))
+        elif line.strip() and not line.startswith("INFO"):
+            log.info("[%s] %s", edition.lang, line)
+    return process.returncode == 0
 
 
 def _search_filters(lang: str, names: dict[str, str] | None = None) -> str:
@@ -471,3 +376,30 @@ def _search_worker(config_script: str) -> Markup:
         return Markup(search.our_worker(str(config_script)))
     except search.AnchorMissing as exc:
         raise PluginError(f"knowledge base: {exc}") from None
+
+
+def _index_into(site_dir: Path, skip: frozenset[str], suggest: str, result: dict[str, object]) -> None:
+    """Index in a thread: how many pages, or the error, go into ``result``."""
+    try:
+        result["pages"] = search.index(site_dir, skip, suggest=suggest)
+    except search.SearchIndexError as exc:
+        result["error"] = exc
+
+
+class Generated(File):
+    """A generated page or file. MkDocs' File counts any file with content as modified, so a
+    `--dirty` rebuild would write every one; this one knows whether its content changed."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged
+
+
+def remove_output(site: Path, src_uri: str) -> None:
+    """Remove what a generated file that no longer exists wrote into the site."""
+    page = src_uri.endswith(".md")
+    target = site / paths.output_file(src_uri)
+    target.unlink(missing_ok=True)
+    if page and target.parent != site and not any(target.parent.iterdir()):
+        target.parent.rmdir()

@@ -16,7 +16,9 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
+# The plugin's logger and prefix (generator/plugin/logger.py), written out: utilities import no MkDocs.
 log = logging.getLogger("mkdocs.plugins.knowledge_base")
+PREFIX = "knowledge base: "
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -58,7 +60,7 @@ def run(task: Callable[[T], R], items: Sequence[T], workers: int, *, slices_per_
     except (ValueError, OSError, BrokenProcessPool) as exc:
         # No fork on this platform, no processes left, or a worker died: the work is still
         # correct in one process, only slower.
-        log.debug("worker processes unavailable (%s: %s); continuing in one process", type(exc).__name__, exc)
+        log.debug(PREFIX + "worker processes unavailable (%s: %s); continuing in one process", type(exc).__name__, exc)
         return [task(item) for item in items]
     finally:
         _SHARED = None
