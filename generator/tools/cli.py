@@ -290,8 +290,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 workers=usable_cpus(),
                 lang=args.lang,
             )
-            for warning in site.warnings:  # e.g. a past version What changed passed over
-                print(f"warning: {warning}", file=sys.stderr)
+            for said in site.warnings:  # e.g. a past version What changed passed over
+                print(f"warning: {said}", file=sys.stderr)
             pages = {path: standalone.page(site, path, args.lang, addresses) for path in site.pages}
             _write(args.out, {**pages, **site.files})
             print(f"Wrote {len(site.pages)} pages and {len(site.files)} other files ({args.lang}) to {args.out}.")
