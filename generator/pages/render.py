@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
@@ -25,7 +26,7 @@ from generator.records.models import TYPES, Term
 from generator.records.ratings import SCALE
 from generator.util import pool
 from generator.util.incremental import PER_RECORD, Memo, digest
-from generator.words import DEFAULT, edition, table, words
+from generator.words import DEFAULT, edition, table
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -369,7 +370,7 @@ def _render_site(
     memo: Memo | None = None,
     repository: str = "",
 ) -> Site:
-    site = Site(warnings=[w.text() for w in kb.warnings], facet_names=facet_names(kb))
+    site = Site(warnings=[warning.text() for warning in kb.warnings], facet_names=facet_names(kb))
     history = history or History()  # no history: a copy without git
     changed = history.dates
     fixed = table()
@@ -377,8 +378,8 @@ def _render_site(
     content_date = local.date(max(changed.values())) if changed else fixed["date_unrecorded"]
     common = {
         "kb": kb,
-        "w": words(),
-        "words": table(),
+        "w": SimpleNamespace(**fixed),  # a word by name in a template; words[...] where it is computed
+        "words": fixed,
         "lang": lang,
         "changed": changed,
         "site_url": site_url or fixed["this_site"],
@@ -412,7 +413,7 @@ def _render_site(
                 site.facets[f"{kind.folder}/{record.id}.md"] = facets(kb, kind.folder, record)
     page("comparison.md", "comparison.md.j2")
     page(paths.CHECKLISTS_INDEX, "checklists_index.md.j2")
-    page(paths.checklist("all"), "checklist.md.j2", glossary=False, criteria=kb.criteria, title=words().all_criteria)
+    page(paths.checklist("all"), "checklist.md.j2", glossary=False, criteria=kb.criteria, title=fixed["all_criteria"])
     for criterion in kb.criteria:
         page(
             paths.checklist(criterion.id),
@@ -465,11 +466,11 @@ def _render_site(
         (day, [tables.plain_line(line) for line in lines])
         for day, lines in tables.worded_changes(kb, days or [], table())
     ]
-    site.files["feed.xml"] = atom(worded, site_url, f"{words().site_name}: {words().changes}", lang)
+    site.files["feed.xml"] = atom(worded, site_url, f"{fixed['site_name']}: {fixed['changes']}", lang)
     if contributing is not None:
         site.pages["contributing.md"] = contributing
         site.edit["contributing.md"] = "CONTRIBUTING.md"
-    funnel, w = kb.study.funnel, words()
+    funnel, w = kb.study.funnel, SimpleNamespace(**fixed)
     site.files["assets/funnel.svg"] = svg.funnel(
         [
             (funnel.examples, w.funnel_examples),
