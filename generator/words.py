@@ -87,10 +87,24 @@ def table(lang: str | None = None) -> dict[str, str]:
     return dict(_table(lang or language()))
 
 
-def plural(key: str, n: int, lang: str | None = None, **values: object) -> str:
-    """The form of message ``key`` that fits the count ``n`` in the edition's language, its
-    placeholders filled from ``values`` (``n`` itself is not filled in: pass ``count=…``)."""
-    text = translations(lang or language()).ngettext(key, key, n)
+def gettext(key: str, /, **values: object) -> str:
+    """Message ``key`` in the current edition, its placeholders filled from ``values``: the
+    templates' ``_()`` and ``gettext()`` (jinja2.ext.i18n)."""
+    text = _table(language())[key]
+    return text.format(**values) if values else text
+
+
+def ngettext(key: str, key_plural: str, n: int, /, **values: object) -> str:
+    """The templates' ``ngettext()``: ``plural`` with the signature jinja2.ext.i18n expects (the
+    second id is the first, as in a catalog whose ids are keys)."""
+    return plural(key, n, None, **values)
+
+
+def plural(key: str, count: int, lang: str | None = None, /, **values: object) -> str:
+    """The form of message ``key`` that fits ``count`` in the edition's language, its placeholders
+    filled from ``values`` (the count itself is not filled in: pass it as ``n=`` or ``count=``, in
+    the edition's style of writing numbers)."""
+    text = translations(lang or language()).ngettext(key, key, count)
     return text.format(**values) if values else text
 
 

@@ -26,7 +26,7 @@ from generator.records.models import TYPES, Term
 from generator.records.ratings import SCALE
 from generator.util import pool
 from generator.util.incremental import PER_RECORD, Memo, digest
-from generator.words import DEFAULT, edition, table
+from generator.words import DEFAULT, edition, gettext, ngettext, plural, table
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -129,7 +129,11 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
+        extensions=["jinja2.ext.i18n"],
     )
+    # _(), gettext() and ngettext() read the edition being rendered (words.edition) when called, so
+    # one environment serves both editions; their messages fill in {placeholders} given by name.
+    env.install_gettext_callables(gettext, ngettext, newstyle=False)  # type: ignore[attr-defined]
     env.filters.update(
         blocks=blocks,
         inline=inline,
@@ -159,6 +163,7 @@ def environment() -> Environment:
         case_facts=case_facts,
         paths=paths,
         SCALE=SCALE,
+        plural=plural,
     )
     return env
 
