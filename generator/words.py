@@ -88,16 +88,10 @@ def table(lang: str | None = None) -> dict[str, str]:
 
 
 def gettext(key: str, /, **values: object) -> str:
-    """Message ``key`` in the current edition, its placeholders filled from ``values``: the
-    templates' ``_()`` and ``gettext()`` (jinja2.ext.i18n)."""
+    """Message ``key`` in the current edition, its placeholders filled from ``values`` (the
+    templates' ``_()`` wraps it: pages/render.message)."""
     text = _table(language())[key]
     return text.format(**values) if values else text
-
-
-def ngettext(key: str, key_plural: str, n: int, /, **values: object) -> str:
-    """The templates' ``ngettext()``: ``plural`` with the signature jinja2.ext.i18n expects (the
-    second id is the first, as in a catalog whose ids are keys)."""
-    return plural(key, n, None, **values)
 
 
 def plural(key: str, count: int, lang: str | None = None, /, **values: object) -> str:

@@ -26,7 +26,7 @@ from generator.records.models import TYPES, Term
 from generator.records.ratings import SCALE
 from generator.util import pool
 from generator.util.incremental import PER_RECORD, Memo, digest
-from generator.words import DEFAULT, edition, gettext, ngettext, plural, table
+from generator.words import DEFAULT, edition, gettext, plural, table
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -117,6 +117,21 @@ def edition_template(name: str, lang: str) -> str:
     return name
 
 
+def message(key: str, /, **values: object) -> Trusted:
+    """A template's ``_(key, name=value)``: the message as Markdown (its text is the project's, as a
+    template's is), each value made inert unless our code built it."""
+    return Trusted(gettext(key, **_inert(values)))
+
+
+def plural_message(key: str, key_plural: str, count: int, /, **values: object) -> Trusted:
+    """A template's ``ngettext(key, key, count, name=value)``: the form that fits ``count``."""
+    return Trusted(plural(key, count, None, **_inert(values)))
+
+
+def _inert(values: dict[str, object]) -> dict[str, object]:
+    return {name: finalize(value) for name, value in values.items()}
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     # One environment per process: it keeps its compiled templates from build to build (a live
@@ -133,7 +148,7 @@ def environment() -> Environment:
     )
     # _(), gettext() and ngettext() read the edition being rendered (words.edition) when called, so
     # one environment serves both editions; their messages fill in {placeholders} given by name.
-    env.install_gettext_callables(gettext, ngettext, newstyle=False)  # type: ignore[attr-defined]
+    env.install_gettext_callables(message, plural_message, newstyle=False)  # type: ignore[attr-defined]
     env.filters.update(
         blocks=blocks,
         inline=inline,
@@ -163,7 +178,6 @@ def environment() -> Environment:
         case_facts=case_facts,
         paths=paths,
         SCALE=SCALE,
-        plural=plural,
     )
     return env
 
