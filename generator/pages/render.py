@@ -110,8 +110,8 @@ def template_for(page: str) -> str:
 
 
 def edition_template(name: str, lang: str) -> str:
-    """A template in an edition's language: templates/nl/<name> where it exists. It extends the
-    English template and replaces only its blocks of prose, so the two cannot drift apart."""
+    """A template in an edition's language: templates/nl/<name> where it exists (a page whose prose
+    is not yet in the catalogs; it extends the English template and replaces its blocks of prose)."""
     if lang != DEFAULT and (TEMPLATES / lang / name).is_file():
         return f"{lang}/{name}"
     return name

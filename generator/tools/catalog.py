@@ -97,6 +97,7 @@ def scan(root: Path = GENERATOR.parent) -> Uses:
         for found in _NAMED.finditer(text):
             named.add(found["attr"] or found["item"] or found["call"])
         quoted |= set(_QUOTED.findall(text))
+    named |= set(CASE_FACTS)  # the case page words each fact with the message of its field's name
     return Uses(named, quoted, "\n".join(texts))
 
 
