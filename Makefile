@@ -1,5 +1,5 @@
 # Two commands a newcomer needs: `make serve` and `make test`. Both set everything up first.
-# `make test-fast` is the loop while editing: ruff, validate and every test that needs no build,
+# `make test-fast` is the loop while editing: ruff, validate, the JavaScript unit tests and every test that needs no build,
 # server, CLI subprocess or browser (tests/conftest.py marks those), in under a minute.
 PYTHON ?= python3
 VENV := .venv
@@ -28,11 +28,15 @@ serve: $(STAMP)
 serve-nl: $(STAMP)
 	$(BIN)/mkdocs serve --dirty -f mkdocs.nl.yml -a 127.0.0.1:8001
 
+# The self-assessment's pure logic under node's own test runner (no package needed).
+NODE_TEST := @if command -v node >/dev/null; then node --test tests/js/; else echo "node not found: the JavaScript unit tests (tests/js/) are skipped"; fi
+
 test: $(STAMP) node_modules/axe-core/axe.min.js
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 	$(BIN)/python -m generator validate
+	$(NODE_TEST)
 	$(BIN)/pytest
 
 test-fast: $(STAMP)
@@ -40,6 +44,7 @@ test-fast: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 	$(BIN)/python -m generator validate
+	$(NODE_TEST)
 	HYPOTHESIS_PROFILE=fast $(BIN)/pytest -q -m "not build and not browser"
 
 build: $(STAMP)

@@ -30,6 +30,7 @@ def test_both_guides_give_the_served_address_the_texts_folder_and_writing_in_dut
         assert "texts/" in text and "--text" in text and "full_text" in text, guide.name
         assert "lang: nl" in text and "--repo" in text, guide.name
         assert "propose-a-case.yml" in text, guide.name
+        assert "propose-a-source.yml" in text, guide.name  # the form route can take a new source
 
 
 def test_both_guides_name_each_rating_id_with_the_words_pages_print() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import unicodedata
 from pathlib import Path
 
@@ -497,3 +498,204 @@ def test_the_filled_in_self_assessment_has_no_serious_accessibility_violations(p
     page.click("#kb-sa-share-make")
     assert page.locator("#kb-sa-compare figure").count() == 2
     assert serious_violations(page) == []
+
+
+# Issue 30: what the browser refuses to keep, prototype-named keys, corrupt saved state, the Markdown export.
+NOT_SAVED = {"": "Your work is not being saved", "nl/": "Uw werk wordt niet bewaard"}
+UNREADABLE = {"": "could not be read", "nl/": "kon niet worden gelezen"}
+FILL_STORAGE = """() => {
+  // Fill this origin's storage as another site on a shared github.io origin could: up to the last bytes.
+  let chunk = "x".repeat(1 << 20), n = 0;
+  while (chunk.length) {
+    try { localStorage.setItem("other-site-" + n++, chunk); } catch (e) { chunk = chunk.slice(0, chunk.length >> 1); }
+  }
+}"""
+FREE_STORAGE = (
+    "() => Object.keys(localStorage).filter(k => k.startsWith('other-site-')).forEach(k => localStorage.removeItem(k))"
+)
+
+
+def share_link(compact: dict) -> str:
+    import base64
+
+    return "self-assessment/#sa=" + base64.urlsafe_b64encode(json.dumps(compact).encode()).decode().rstrip("=")
+
+
+@pytest.mark.parametrize("lang", ["", "nl/"])
+def test_a_full_storage_is_said_the_change_undone_and_the_export_offered(page, kb, lang: str, tmp_path: Path) -> None:
+    open_sa(page, lang)
+    answer(page, {"council-reporting": "absent"})
+    before = stored(page)
+    page.evaluate(FILL_STORAGE)
+    page.click("#kb-shared-goal-partial")  # refused: the radio goes back (Playwright's check would insist)
+    warning = page.locator("#kb-sa-not-saved")
+    warning.wait_for(state="visible", timeout=5000)
+    assert NOT_SAVED[lang] in warning.inner_text()
+    # Memory and storage agree: the change is undone on the page, and storage holds what it held.
+    assert checked(page) == {"council-reporting": "absent"} and stored(page) == before
+    assert "0 gaps" not in page.locator("#kb-sa-progress").inner_text()
+    assert page.locator(".kb-sa-gap").count() == 1
+    # The export keeps the work with the change that could not be saved.
+    with page.expect_download() as download:
+        page.click("#kb-sa-not-saved-export")
+    path = tmp_path / "kept.json"
+    download.value.save_as(path)
+    assert json.loads(path.read_text(encoding="utf-8"))["answers"] == {
+        "council-reporting": "absent",
+        "shared-goal": "partial",
+    }
+    page.reload()
+    page.wait_for_selector("#kb-sa form")
+    assert checked(page) == {"council-reporting": "absent"}
+    # Once there is room again, the next change is saved and the warning goes.
+    page.evaluate(FREE_STORAGE)
+    answer(page, {"shared-goal": "partial"})
+    assert page.locator("#kb-sa-not-saved").is_hidden()
+    assert json.loads(stored(page) or "{}")["profiles"][0]["answers"] == {
+        "council-reporting": "absent",
+        "shared-goal": "partial",
+    }
+
+
+def test_an_oversized_import_is_refused_and_one_that_does_not_fit_changes_nothing(page, kb, tmp_path: Path) -> None:
+    open_sa(page)
+    answer(page, {"council-reporting": "absent"})
+    page.fill("#kb-plan-council-reporting-action", "Keep me")
+    before, answers = stored(page), checked(page)
+    base = {"format": "ppc-kb-self-assessment", "version": 2, "answers": every(kb, "present")}
+    snapshot = {"date": "2024-01-01", "answers": every(kb, "absent")}
+    huge = tmp_path / "huge.json"  # the red team's B27: a valid file of 60,000 snapshots, about 10 MB
+    huge.write_text(json.dumps(base | {"snapshots": [snapshot] * 60_000}))
+    many = tmp_path / "many.json"
+    many.write_text(json.dumps(base | {"snapshots": [snapshot] * 501}))
+    for path, reason in ((huge, "larger than the 1000000 bytes"), (many, "more than the 500")):
+        page.set_input_files("#kb-sa-import", str(path))
+        page.wait_for_selector(f'#kb-sa-message:has-text("{reason}")', timeout=5000)
+        assert "were not changed" in page.locator("#kb-sa-message").inner_text()
+        assert stored(page) == before and checked(page) == answers
+    # A file within the limits that the full storage cannot take: refused, nothing changed, said.
+    fits = tmp_path / "fits.json"
+    fits.write_text(json.dumps(base | {"snapshots": [snapshot] * 400}))
+    page.evaluate(FILL_STORAGE)
+    page.once("dialog", lambda d: d.accept())  # replace the saved answers: yes
+    page.set_input_files("#kb-sa-import", str(fits))
+    page.wait_for_selector("#kb-sa-message:has-text('storage for this website is full')", timeout=5000)
+    assert stored(page) == before and checked(page) == answers
+    assert page.input_value("#kb-plan-council-reporting-action") == "Keep me"
+    assert page.locator("#kb-sa-not-saved").is_visible()
+
+
+def test_prototype_named_keys_are_no_indicators(page, kb, browser, site_url: str, tmp_path: Path) -> None:
+    fresh = browser.new_context(base_url=site_url)
+    tab = fresh.new_page()
+    for key in ("constructor", "toString", "hasOwnProperty", "valueOf", "__proto__"):
+        # A query of its own for each link, so each is a new page load, not a jump within the page.
+        tab.goto(share_link({"v": 2, "a": {key: "y", "council-reporting": "n"}}).replace("#", f"?{key}#"))
+        tab.wait_for_selector(f"#kb-sa-message:has-text(\"unknown indicator '{key}'\")", timeout=5000)
+        assert stored(tab) is None and checked(tab) == {}
+    fresh.close()
+    open_sa(page)
+    plan = tmp_path / "plan.json"
+    plan.write_text(
+        '{"format": "ppc-kb-self-assessment", "version": 2, "answers": {},'
+        ' "plan": {"__proto__": {"action": "polluted"}}}'
+    )
+    page.set_input_files("#kb-sa-import", str(plan))
+    page.wait_for_selector("#kb-sa-message:has-text(\"unknown indicator '__proto__'\")", timeout=5000)
+    assert stored(page) is None
+
+
+@pytest.mark.parametrize("lang", ["", "nl/"])
+def test_corrupt_saved_state_is_said_can_be_downloaded_and_started_afresh(page, kb, lang: str, tmp_path: Path) -> None:
+    good = {"id": "good", "name": "Arena", "answers": {"council-reporting": "absent"}, "plan": {}, "snapshots": []}
+    state = {
+        "format": "ppc-kb-self-assessment",
+        "version": 2,
+        "current": "bad",
+        "profiles": [
+            {"id": "bad", "name": "Null answers", "answers": None, "plan": {}, "snapshots": []},
+            good,
+            {"id": "snap", "name": "Old", "answers": {}, "plan": {}, "snapshots": [{"date": "2024-01-01"}]},
+        ],
+    }
+    raw = json.dumps(state)
+    open_sa(page, lang)
+    page.evaluate("([key, raw]) => localStorage.setItem(key, raw)", [STORE, raw])
+    page.reload()
+    page.wait_for_selector("#kb-sa form", timeout=5000)
+    notice = page.locator("#kb-sa-unreadable")
+    assert UNREADABLE[lang] in notice.inner_text()
+    # The readable partnership is there; the unreadable ones are named; storage is untouched until a change.
+    assert page.input_value("#kb-sa-name") == "Arena" and checked(page) == {"council-reporting": "absent"}
+    assert page.locator("#kb-sa-partnership option").count() == 1
+    assert "1" in notice.inner_text() and "3" in notice.inner_text()
+    assert stored(page) == raw
+    with page.expect_download() as download:
+        page.click("#kb-sa-unreadable-download")
+    path = tmp_path / "saved.json"
+    download.value.save_as(path)
+    assert path.read_text(encoding="utf-8") == raw
+    page.once("dialog", lambda d: d.accept())
+    page.click("#kb-sa-unreadable-afresh")
+    assert page.locator("#kb-sa-unreadable").count() == 0
+    assert page.locator("#kb-sa-message").inner_text() == (
+        "Started afresh: the self-assessment keeps nothing in this browser any more."
+        if not lang
+        else "U bent opnieuw begonnen: de zelfscan bewaart niets meer in deze browser."
+    )
+    assert stored(page) is None and checked(page) == {}
+    # State that is not JSON at all is said too, and the tool works.
+    page.evaluate("key => localStorage.setItem(key, '{not json')", STORE)
+    page.reload()
+    page.wait_for_selector("#kb-sa-unreadable", timeout=5000)
+    answer(page, {"council-reporting": "present"})
+    assert json.loads(stored(page) or "{}")["profiles"][0]["answers"] == {"council-reporting": "present"}
+
+
+def test_an_odd_saved_profile_id_is_compared_like_any_other(page, kb) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    profiles = [
+        {"id": "plain", "name": "Arena", "answers": {}, "plan": {}, "snapshots": []},
+        {"id": "x\"]'", "name": "Odd", "answers": {"council-reporting": "absent"}, "plan": {}, "snapshots": []},
+    ]
+    open_sa(page)
+    page.evaluate(
+        "([key, raw]) => localStorage.setItem(key, raw)",
+        [STORE, json.dumps({"current": "plain", "profiles": profiles})],
+    )
+    page.reload()
+    page.wait_for_selector("#kb-sa form")
+    assert page.locator("#kb-sa-unreadable").count() == 0
+    box = page.locator("#kb-sa-compare input[type=checkbox]").nth(1)
+    box.uncheck()
+    assert errors == []
+    assert page.evaluate("document.activeElement.dataset.compare") == "x\"]'"
+    assert page.locator("#kb-sa-compare figure").count() == 0
+    page.select_option("#kb-sa-partnership", label="Odd")
+    assert checked(page) == {"council-reporting": "absent"}
+
+
+def test_the_markdown_export_of_a_shared_plan_is_inert(page, kb, tmp_path: Path) -> None:
+    page.goto(
+        share_link(
+            {
+                "v": 2,
+                "n": "<img src=x onerror=alert('imp')>",
+                "a": {"council-reporting": "n"},
+                "p": {"council-reporting": ["<svg onload=alert(1)>\n# Owned\n[link](javascript:alert(2))", "*me*", ""]},
+            }
+        )
+    )
+    page.wait_for_selector("#kb-sa-message:has-text('from the link')")
+    with page.expect_download() as download:
+        page.click("#kb-sa-export-md")
+    path = tmp_path / "plan.md"
+    download.value.save_as(path)
+    md = path.read_text(encoding="utf-8")
+    assert "<img" not in md and "<svg" not in md and "\n# Owned" not in md
+    assert not re.search(r"(?<!\\)\]\(", md)  # no link: every ] is escaped
+    assert md.startswith("# Action plan for &lt;img src=x onerror=alert('imp')&gt;\n")
+    assert "- Action: &lt;svg onload=alert(1)&gt; \\# Owned \\[link\\](javascript:alert(2))\n" in md
+    assert "- Owner: \\*me\\*\n" in md
+    assert "Report to an elected council" in md  # the lesson still listed, with its link

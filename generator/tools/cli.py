@@ -17,6 +17,8 @@ from generator.words import DEFAULT, LANGUAGES
 
 if TYPE_CHECKING:
     from generator.records.models import Criterion
+    from generator.tools.from_issue import Proposal
+    from generator.tools.scaffold import _Known
 
 
 class _Parser(argparse.ArgumentParser):
@@ -70,11 +72,17 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, required=True, help="folder to write into (created if missing)")
 
     issue = sub.add_parser(
-        "from-issue", help="turn a submitted 'Propose a case' issue form into content/cases/ID.yaml, then validate it"
+        "from-issue",
+        help="turn a submitted 'Propose a case' or 'Propose a source' issue form into a record, then validate it",
     )
     issue.add_argument("file", type=Path, nargs="?", help="the issue's body, as a file")
     issue.add_argument(
-        "--write-form", action="store_true", help="write the issue form itself, from the case model and the criteria"
+        "--write-form",
+        action="store_true",
+        help="write the issue forms themselves, from the case and source models and the criteria",
+    )
+    issue.add_argument(
+        "--comment", type=Path, default=None, help="also write the answer for the issue, as Markdown, to this file"
     )
 
     diff = sub.add_parser("diff", help="compare two knowledge-base.json exports: records and ratings that changed")
@@ -125,9 +133,6 @@ def _repo_relative(path: Path, repo: Path) -> str:
         return path.as_posix()
 
 
-FORM = Path(".github/ISSUE_TEMPLATE/propose-a-case.yml")
-
-
 def _criteria(content: Path) -> list[Criterion]:
     """The criteria, read alone: the issue form is written from them (and the case model)."""
     import yaml
@@ -142,56 +147,93 @@ def _criteria(content: Path) -> list[Criterion]:
     return sorted(found, key=lambda c: (c.order, c.id))
 
 
-def stale_form(repo: Path) -> Problem | None:
-    """The committed issue form, when it no longer asks what the criteria ask: a contributor who
-    adds or renames an indicator is told by `validate`, not by a failing test."""
+def stale_forms(repo: Path) -> list[Problem]:
+    """The committed issue forms that no longer ask what the records ask: a contributor who adds
+    or renames an indicator (or a field of a source) is told by `validate`, not by a failing test."""
     from generator.tools import from_issue
 
-    path = repo / FORM
-    if not path.is_file() or path.read_text(encoding="utf-8") == from_issue.form(_criteria(repo / "content")):
-        return None
-    return Problem(
-        FORM.as_posix(),
-        0,
-        0,
-        "",
-        "is out of date: it does not ask for the criteria and indicators in content/criteria/ as they are now",
-        "run 'python -m generator from-issue --write-form' and commit the file",
-    )
+    criteria = _criteria(repo / "content")
+    stale = []
+    for name, write in from_issue.FORMS.items():
+        path = repo / name
+        if path.is_file() and path.read_text(encoding="utf-8") != write(criteria):
+            asks = (
+                "the criteria and indicators in content/criteria/"
+                if name == from_issue.CASE_FORM
+                else "the fields of a source record"
+            )
+            stale.append(
+                Problem(
+                    name,
+                    0,
+                    0,
+                    "",
+                    f"is out of date: it does not ask for {asks} as they are now",
+                    "run 'python -m generator from-issue --write-form' and commit the file",
+                )
+            )
+    return stale
 
 
-def _from_issue(repo: Path, body_file: Path | None, write_form: bool) -> int:
-    """Write the issue form, or the case a submitted form proposes and what `validate` says of it."""
-    from generator.records.knowledge_base import validate
+def stale_form(repo: Path) -> Problem | None:
+    """The first stale issue form, if any."""
+    return next(iter(stale_forms(repo)), None)
+
+
+def _from_issue(repo: Path, body_file: Path | None, write_form: bool, comment: Path | None) -> int:
+    """Write the issue forms, or the record a submitted form proposes and what `validate` says of
+    it, in the form's own words; with ``comment``, also the bot's answer on the issue."""
     from generator.tools import from_issue
     from generator.tools.scaffold import _Known
 
-    criteria: list[Criterion] = _Known(repo / "content").criteria
+    known = _Known(repo / "content")
     if write_form:
-        (repo / FORM).parent.mkdir(parents=True, exist_ok=True)
-        (repo / FORM).write_text(from_issue.form(criteria), encoding="utf-8")
-        print(f"Wrote {FORM.as_posix()}.")
+        for name, write in from_issue.FORMS.items():
+            (repo / name).parent.mkdir(parents=True, exist_ok=True)
+            (repo / name).write_text(write(known.criteria), encoding="utf-8")
+            print(f"Wrote {name}.")
         return 0
     if body_file is None:
         raise from_issue.IssueError("name the file that holds the issue's body, or give --write-form")
-    with body_file.open("rb") as raw:  # never more than the limit, whatever the file's size
-        body = raw.read(from_issue.MAX_BODY + 1).decode("utf-8", errors="replace")
-    rid, record = from_issue.case_from_issue(body, criteria)
-    path = repo / "content" / "cases" / f"{rid}.yaml"  # rid matched the id pattern: no path from the form
-    if path.exists():
-        raise from_issue.IssueError(f"content/cases/{rid}.yaml exists already; give the proposal another short id")
-    path.write_text(from_issue.as_yaml(record), encoding="utf-8")
-    shown = f"content/cases/{rid}.yaml"
     try:
-        validate(repo / "content")
-    except ContentError as exc:
-        mine = [p for p in exc.problems if p.path == shown]
-        for problem in mine or exc.problems:
-            print(problem.text())
+        with body_file.open("rb") as raw:  # never more than the limit, whatever the file's size
+            body = raw.read(from_issue.MAX_BODY + 1).decode("utf-8", errors="replace")
+        proposal = from_issue.proposal(body, known.criteria)
+        shown = f"content/{proposal.kind}/{proposal.rid}.yaml"  # rid matched the id pattern: no path from the form
+        if (repo / shown).exists():
+            raise from_issue.IssueError(f"{shown} exists already; give the proposal another short id")
+    except from_issue.IssueError as exc:
+        if comment is not None:
+            comment.write_text(from_issue.comment([str(exc)]), encoding="utf-8")
+        raise
+    text = from_issue.as_yaml(proposal)
+    (repo / shown).write_text(text, encoding="utf-8")
+    lines = _proposal_problems(repo, shown, proposal, known)
+    if lines:
+        if comment is not None:
+            comment.write_text(from_issue.comment(lines, shown, text), encoding="utf-8")
+        print("\n".join(lines))
         print(f"{shown} was written but is not valid yet.", file=sys.stderr)
         return 1
     print(f"Wrote {shown}; it is valid.")
     return 0
+
+
+def _proposal_problems(repo: Path, shown: str, proposal: Proposal, known: _Known) -> list[str]:
+    """What is wrong with a proposed record, in its form's words: nothing when it validates and
+    the body's headings are the form's."""
+    from generator.records.knowledge_base import validate
+    from generator.tools import from_issue
+
+    try:
+        validate(repo / "content")
+        problems: list[Problem] = []
+    except ContentError as exc:
+        problems = [p for p in exc.problems if p.path == shown] or exc.problems
+    choices = from_issue.Choices(
+        countries=[c.id for c in known.countries], sections={s.id: list(s.sections) for s in known.sources}
+    )
+    return from_issue.answer_lines(problems, proposal, choices)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -221,10 +263,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             counts, warnings = validate(repo / "content", workers=usable_cpus())
             for warning in _only(warnings, repo, args.files):
                 print(warning.github() if args.format == "github" else warning.text(), file=sys.stderr)
-            form = None if args.files else stale_form(repo)
-            if form is not None:
+            forms = [] if args.files else stale_forms(repo)
+            for form in forms:
                 print(form.github() if args.format == "github" else form.text())
-                print("1 problem found (the records themselves are valid).", file=sys.stderr)
+            if forms:
+                count = f"{len(forms)} problem{'s' if len(forms) != 1 else ''}"
+                print(f"{count} found (the records themselves are valid).", file=sys.stderr)
                 return 1
             print(
                 f"All records valid: {counts['cases']} cases, {counts['criteria']} criteria, "
@@ -272,7 +316,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 json.dumps(result, ensure_ascii=False, indent=2) if args.format == "json" else as_text(result), end=""
             )
         elif args.command == "from-issue":
-            return _from_issue(repo, args.file, args.write_form)
+            return _from_issue(repo, args.file, args.write_form, args.comment)
         elif args.command == "new":
             path = new_record(repo, args.kind, args.id, args.text)
             if args.text:

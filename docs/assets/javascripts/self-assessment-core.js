@@ -1,7 +1,8 @@
 /* Self-assessment, the reckoning without the page: ratings from answers (by the rule in the data
  * file, never a threshold of its own), the gaps, the similarity to the assessed cases, snapshots
- * compared, the checks of an imported or shared partnership, and the share link's encoding.
- * self-assessment.js draws it; a browser test calls it directly at the measure's boundaries. */
+ * compared, the checks of an imported, shared or saved partnership, the share link's encoding and
+ * the plan's Markdown escaping. self-assessment.js draws it; a browser test calls it directly at
+ * the measure's boundaries, and tests/js/ runs it under node. */
 (function () {
   "use strict";
   var FORMAT = "ppc-kb-self-assessment";
@@ -10,6 +11,19 @@
   var TEXT_MAX = 2000;  // characters of one plan field
   var CODES = { present: "y", partial: "p", absent: "n", unknown: "u" };
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
+  // An imported file at most this many bytes, with at most this many snapshots (one a week for
+  // almost ten years): far more than any real export, and it fits in a browser's storage.
+  var IMPORT_MAX = 1000000;
+  var SNAPSHOTS_MAX = 500;
+  var PROFILE_ID_MAX = 100;
+
+  /* Look-ups of allowed keys (indicator ids, answer levels) go through a Map: a plain object would
+   * also "know" constructor, toString, __proto__ and every other name it inherits. */
+  function keySet(keys) {
+    var set = new Map();
+    keys.forEach(function (k) { set.set(k, true); });
+    return set;
+  }
 
   function scoreOf(data) {
     var score = {};
@@ -121,14 +135,13 @@
     if (parsed.format !== FORMAT) return { problem: t("wrong_format", { format: FORMAT }) };
     if (parsed.version !== 1 && parsed.version !== 2) return { problem: t("wrong_version2") };
     if (!isObject(parsed.answers)) return { problem: t("no_answers") };
-    var ids = {}, levels = {};
-    allIndicators(data).forEach(function (i) { ids[i.id] = true; });
-    data.scale.forEach(function (s) { levels[s.id] = true; });
+    var ids = keySet(allIndicators(data).map(function (i) { return i.id; }));
+    var levels = keySet(data.scale.map(function (s) { return s.id; }));
     function badAnswers(answers) {
       for (var id in answers) {
-        if (!Object.prototype.hasOwnProperty.call(answers, id)) continue;
-        if (!ids[id]) return t("unknown_indicator", { id: id });
-        if (!levels[answers[id]]) return t("bad_answer", { id: id, levels: Object.keys(levels).join(", ") });
+        if (!Object.hasOwn(answers, id)) continue;
+        if (!ids.has(id)) return t("unknown_indicator", { id: id });
+        if (!levels.has(answers[id])) return t("bad_answer", { id: id, levels: Array.from(levels.keys()).join(", ") });
       }
       return null;
     }
@@ -137,15 +150,16 @@
     var plan = parsed.plan === undefined ? {} : parsed.plan;
     if (!isObject(plan)) return { problem: t("bad_plan", { id: "plan" }) };
     for (var id in plan) {
-      if (!Object.prototype.hasOwnProperty.call(plan, id)) continue;
+      if (!Object.hasOwn(plan, id)) continue;
       var e = plan[id];
-      if (!ids[id]) return { problem: t("unknown_indicator", { id: id }) };
+      if (!ids.has(id)) return { problem: t("unknown_indicator", { id: id }) };
       if (!isObject(e) || ["action", "owner", "due"].some(function (k) {
         return e[k] !== undefined && (typeof e[k] !== "string" || e[k].length > TEXT_MAX);
       }) || (e.due && !DATE.test(e.due))) return { problem: t("bad_plan", { id: id }) };
     }
     var snapshots = parsed.snapshots === undefined ? [] : parsed.snapshots;
     if (!Array.isArray(snapshots)) return { problem: t("not_export") };
+    if (snapshots.length > SNAPSHOTS_MAX) return { problem: t("too_many_snapshots", { count: snapshots.length, max: SNAPSHOTS_MAX }) };
     for (var k = 0; k < snapshots.length; k++) {
       var s = snapshots[k];
       if (!isObject(s) || typeof s.date !== "string" || !DATE.test(s.date) || !isObject(s.answers)) return { problem: t("not_export") };
@@ -161,6 +175,33 @@
       name: parsed.name || "", answers: Object.assign({}, parsed.answers), plan: clean,
       snapshots: snapshots.map(function (s) { return { date: s.date, answers: Object.assign({}, s.answers) }; }),
     } };
+  }
+
+  /* The partnerships saved in this browser (localStorage's text, null when nothing is saved), each
+   * checked with the import's rules, so that a partial write, another version or another page of
+   * the same origin never stops the tool: the profiles that can be read, the current one, and
+   * what was wrong with the others, in the reader's words. */
+  function readState(data, text, t) {
+    var out = { profiles: [], current: null, problems: [] };
+    if (text === null || text === undefined) return out;
+    var parsed;
+    try { parsed = JSON.parse(text); } catch (e) { out.problems.push(t("state_bad")); return out; }
+    if (!isObject(parsed) || !Array.isArray(parsed.profiles)) { out.problems.push(t("state_bad")); return out; }
+    var seen = new Map();
+    parsed.profiles.forEach(function (p, n) {
+      var read = isObject(p) ? readPartnership(data, { format: FORMAT, version: 2, name: p.name, answers: p.answers,
+        plan: p.plan, snapshots: p.snapshots }, t) : { problem: t("not_export") };
+      if (read.problem) { out.problems.push(t("state_profile", { n: n + 1, problem: read.problem })); return; }
+      var id = p.id;
+      // An odd id is harmless (the page finds elements by id, never by a selector built from it), a missing or repeated one is given anew.
+      if (typeof id !== "string" || !id || id.length > PROFILE_ID_MAX || seen.has(id)) id = "p" + n + "-" + seen.size;
+      while (seen.has(id)) id += "x";
+      seen.set(id, true);
+      read.partnership.id = id;
+      out.profiles.push(read.partnership);
+    });
+    out.current = seen.has(parsed.current) ? parsed.current : (out.profiles[0] ? out.profiles[0].id : null);
+    return out;
   }
 
   function exported(p) {
@@ -197,14 +238,15 @@
       compact = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
     } catch (e) { return { problem: t("not_json") }; }
     if (!isObject(compact) || compact.v !== 2 || !isObject(compact.a) || (compact.p !== undefined && !isObject(compact.p))) return { problem: t("not_export") };
-    var levels = {}, answers = {}, plan = {};
-    Object.keys(CODES).forEach(function (id) { levels[CODES[id]] = id; });
+    // Null-prototype objects: a key __proto__ is kept as a key, so the checks below refuse it.
+    var levels = new Map(), answers = Object.create(null), plan = Object.create(null);
+    Object.keys(CODES).forEach(function (id) { levels.set(CODES[id], id); });
     for (var id in compact.a) {
-      if (!Object.prototype.hasOwnProperty.call(compact.a, id)) continue;
-      answers[id] = levels[compact.a[id]] || compact.a[id];
+      if (!Object.hasOwn(compact.a, id)) continue;
+      answers[id] = levels.has(compact.a[id]) ? levels.get(compact.a[id]) : compact.a[id];
     }
     for (var pid in compact.p || {}) {
-      if (!Object.prototype.hasOwnProperty.call(compact.p, pid)) continue;
+      if (!Object.hasOwn(compact.p, pid)) continue;
       var e = compact.p[pid];
       plan[pid] = Array.isArray(e) ? { action: e[0], owner: e[1], due: e[2] } : e;
     }
@@ -218,8 +260,20 @@
     return /[",\n\r;]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
   }
 
+  /* One line of inert Markdown, for the plan's export, whose names and plan text may come from
+   * someone else's share link: whitespace folded, Markdown's specials escaped, and & < > as
+   * entities, so no HTML, link, image or heading survives (the generator's text.inline does the same). */
+  var MD_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+  function markdownText(value) {
+    var text = String(value === null || value === undefined ? "" : value).split(/\s+/).filter(Boolean).join(" ");
+    text = text.replace(/[\\`*_{}\[\]#!|~^&<>]/g, function (c) { return MD_ESCAPES[c] || "\\" + c; });
+    // What means something only at a line's start: a list item, a heading's underline.
+    return text.replace(/^(\d+)([.)])/, "$1\\$2").replace(/^([-+=])/, "\\$1");
+  }
+
   window.kbSelfAssessment = {
-    FORMAT: FORMAT, SHARE_MAX: SHARE_MAX, TEXT_MAX: TEXT_MAX,
+    FORMAT: FORMAT, SHARE_MAX: SHARE_MAX, TEXT_MAX: TEXT_MAX, IMPORT_MAX: IMPORT_MAX, SNAPSHOTS_MAX: SNAPSHOTS_MAX,
+    readState: readState, markdownText: markdownText,
     derive: derive, profileOf: profileOf, similarity: similarity, ranked: ranked, gaps: gaps,
     allYes: allYes, changes: changes, readPartnership: readPartnership, exported: exported,
     filledPlan: filledPlan, encodeShare: encodeShare, decodeShare: decodeShare, csvCell: csvCell,

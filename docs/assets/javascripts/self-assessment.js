@@ -48,24 +48,57 @@
   function blank() { return { id: "p" + Date.now().toString(36), name: "", answers: {}, plan: {}, snapshots: [] }; }
   function hasWork(p) { return Object.keys(p.answers).length > 0 || Object.keys(core.filledPlan(p.plan)).length > 0; }
 
-  // The partnerships kept in this browser; the answers of the first version become the first one.
-  function loadState() {
-    var state = null;
-    try { state = JSON.parse(localStorage.getItem(STORE) || "null"); } catch (e) { state = null; }
-    if (!state || !Array.isArray(state.profiles) || !state.profiles.length) {
+  function stored(key) {
+    try { return localStorage.getItem(key); } catch (e) { return null; }  // storage refused: nothing saved
+  }
+
+  /* The partnerships kept in this browser, each checked as an import is (core.readState); the
+   * answers of the first version become the first one. What cannot be read is reported with the
+   * raw text, which stays in storage until the next save, so the reader can download it first. */
+  function loadState(data) {
+    var raw = stored(STORE), read = core.readState(data, raw, t);
+    var state = { current: read.current, profiles: read.profiles };
+    if (!state.profiles.length) {
       var first = blank();
       try {
-        var old = JSON.parse(localStorage.getItem(OLD_STORE) || "{}");
-        if (old && typeof old.answers === "object" && old.answers) first.answers = old.answers;
+        var old = core.readPartnership(data, Object.assign({}, JSON.parse(stored(OLD_STORE) || "{}"), { format: core.FORMAT, version: 1 }), t);
+        if (old.partnership) first.answers = old.partnership.answers;
       } catch (e) { /* an unreadable old store starts empty */ }
       state = { current: first.id, profiles: [first] };
     }
-    if (!state.profiles.some(function (p) { return p.id === state.current; })) state.current = state.profiles[0].id;
-    return state;
+    return { state: state, problems: read.problems, raw: read.problems.length ? raw : null };
   }
-  function saveState(state) {
-    localStorage.setItem(STORE, JSON.stringify({ format: core.FORMAT, version: 2, current: state.current, profiles: state.profiles }));
-    localStorage.removeItem(OLD_STORE);
+  function serialized(state) {
+    return JSON.stringify({ format: core.FORMAT, version: 2, current: state.current, profiles: state.profiles });
+  }
+  // False when the browser refuses: its quota full (QuotaExceededError), storage turned off.
+  function saveState(text) {
+    try {
+      localStorage.setItem(STORE, text);
+      localStorage.removeItem(OLD_STORE);
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+  function forget() {
+    try { localStorage.removeItem(STORE); localStorage.removeItem(OLD_STORE); } catch (e) { /* nothing to remove */ }
+  }
+
+  /* Saved work that cannot be read or shown: what happened, the saved text to download as it
+   * was, and a fresh start; never a dead tool. */
+  function rescue(id, text, raw, afresh) {
+    var box = el("div", { id: id, "class": "admonition warning kb-sa-rescue", role: "alert" }, [el("p", { text: text })]);
+    var keep = el("button", { type: "button", "class": "md-button", id: id + "-download", text: t("state_download") });
+    var restart = el("button", { type: "button", "class": "md-button", id: id + "-afresh", text: t("start_afresh") });
+    keep.addEventListener("click", function () { download("self-assessment-saved-" + today() + ".json", "application/json", raw || ""); });
+    restart.addEventListener("click", function () {
+      if (!window.confirm(t("afresh_confirm"))) return;
+      forget();
+      afresh();
+    });
+    box.appendChild(el("p", {}, [keep, " ", restart]));
+    return box;
   }
 
   function scaleOf(data, id) { return data.scale.filter(function (s) { return s.id === id; })[0]; }
@@ -126,7 +159,8 @@
   }
 
   function mount(root, data, base) {
-    var state = loadState();
+    var loaded = loadState(data), state = loaded.state;
+    var kept = serialized(state);  // the state storage holds (or will, once saved): a refused save returns to it
     var current = function () { return state.profiles.filter(function (p) { return p.id === state.current; })[0]; };
     var nameOf = function (p) { return p.name || t("default_name"); };
     var total = 0;
@@ -187,11 +221,33 @@
     var overTime = el("section", { id: "kb-sa-time", "aria-labelledby": "kb-sa-time-h" });
     var printed = el("section", { "class": "kb-sa-print", id: "kb-sa-print", "aria-hidden": "true" });
 
+    // A refused save says so until a later one succeeds, with the partnership to export as it was meant to be.
+    var unsaved = null;
+    var notSaved = el("div", { id: "kb-sa-not-saved", "class": "admonition warning", role: "alert", hidden: "" }, [
+      el("p", { text: t("not_saved") }),
+      el("button", { type: "button", "class": "md-button", id: "kb-sa-not-saved-export", text: t("not_saved_export") }),
+    ]);
+    var unreadable = loaded.problems.length ? rescue("kb-sa-unreadable", t("state_unreadable", { problems: loaded.problems.join("; ") + "." }),
+      loaded.raw, function () { afresh(root, data, base); }) : null;
+
     // The answers' box about your partnership stands above, in the page itself (also without JavaScript).
-    [bar, message, form, results, tools, compare, overTime, printed].forEach(function (n) { root.appendChild(n); });
+    [unreadable, notSaved, bar, message, form, results, tools, compare, overTime, printed].forEach(function (n) { if (n) root.appendChild(n); });
 
     function say(text) { message.textContent = text; }
-    function persist() { saveState(state); }
+    // Saves the state; when the browser refuses, the change is undone, so what is shown is what is kept.
+    function persist() {
+      var text = serialized(state);
+      if (saveState(text)) { kept = text; notSaved.hidden = true; return true; }
+      unsaved = core.exported(current());
+      var back = JSON.parse(kept);
+      state = { current: back.current, profiles: back.profiles };
+      notSaved.hidden = false;
+      showPartnership();
+      return false;
+    }
+    notSaved.querySelector("button").addEventListener("click", function () {
+      if (unsaved) download(fileName(unsaved, "json"), "application/json", JSON.stringify(unsaved, null, 2));
+    });
 
     function showPartnership() {
       var p = current();
@@ -351,7 +407,7 @@
     }
 
     // Several partnerships side by side, with their profile pictures.
-    var comparing = {};
+    var comparing = new Map();
     function showCompare() {
       compare.textContent = "";
       compare.appendChild(el("h2", { id: "kb-sa-compare-h", text: t("compare") }));
@@ -359,13 +415,13 @@
       compare.appendChild(el("p", { text: t("compare_intro") }));
       var picks = el("fieldset", { "class": "kb-sa-picks" }, [el("legend", { text: t("compare") })]);
       state.profiles.forEach(function (q) {
-        if (comparing[q.id] === undefined) comparing[q.id] = true;
+        if (!comparing.has(q.id)) comparing.set(q.id, true);
         var box = el("input", { type: "checkbox", id: "kb-sa-cmp-" + q.id, "data-compare": q.id });
-        box.checked = comparing[q.id];
+        box.checked = comparing.get(q.id);
         picks.appendChild(el("label", { "for": box.id, "class": "kb-sa-option" }, [box, " " + nameOf(q)]));
       });
       compare.appendChild(picks);
-      var chosen = state.profiles.filter(function (q) { return comparing[q.id]; });
+      var chosen = state.profiles.filter(function (q) { return comparing.get(q.id); });
       if (chosen.length < 2) return;
       var table = el("table", { "class": "kb-sa-table", id: "kb-sa-compare-table" });
       table.appendChild(el("tr", {}, [el("th", { scope: "col", text: t("criterion") })].concat(chosen.map(function (q) { return el("th", { scope: "col", text: nameOf(q) }); }))));
@@ -435,27 +491,28 @@
       printed.appendChild(table);
     }
 
+    // Every text in it, the reader's and the data's, as inert Markdown: it may come from someone else's share link.
     function planMarkdown(p) {
-      var groups = core.gaps(data, p.answers), profile = core.profileOf(data, p.answers);
-      var lines = ["# " + t("plan_for", { name: nameOf(p) }), "", t("plan_date", { date: today() }), ""];
-      data.criteria.forEach(function (c) { lines.push("- " + c.title + ": " + scaleOf(data, profile[c.id]).label); });
+      var md = core.markdownText, groups = core.gaps(data, p.answers), profile = core.profileOf(data, p.answers);
+      var lines = ["# " + t("plan_for", { name: md(nameOf(p)) }), "", t("plan_date", { date: today() }), ""];
+      data.criteria.forEach(function (c) { lines.push("- " + md(c.title) + ": " + md(scaleOf(data, profile[c.id]).label)); });
       lines.push("");
       if (!groups.length) lines.push(t("plan_none"), "");
       groups.forEach(function (g) {
-        lines.push("## " + g.criterion.title, "");
+        lines.push("## " + md(g.criterion.title), "");
         g.items.forEach(function (item) {
           var i = item.indicator, e = p.plan[i.id] || {};
-          lines.push("### " + i.title + " (" + t("your_answer") + t("answer_" + item.answer) + ")", "");
-          lines.push("- " + t("looks_like") + i.present_looks_like);
-          ["action", "owner", "due"].forEach(function (f) { lines.push("- " + t("plan_" + f) + ": " + (e[f] || "")); });
-          i.lessons.forEach(function (l) { lines.push("- " + t("lesson", { title: l.title }) + " <" + new URL(l.url, base).href + ">"); });
+          lines.push("### " + md(i.title) + " (" + t("your_answer") + t("answer_" + item.answer) + ")", "");
+          lines.push("- " + t("looks_like") + md(i.present_looks_like));
+          ["action", "owner", "due"].forEach(function (f) { lines.push("- " + t("plan_" + f) + ": " + md(e[f])); });
+          i.lessons.forEach(function (l) { lines.push("- " + t("lesson", { title: md(l.title) }) + " <" + new URL(l.url, base).href + ">"); });
           lines.push("");
         });
       });
       var best = core.ranked(data, p.answers)[0];
-      if (best) lines.push(tn("most_resembles", best.compared, { name: best.kase.name, percent: Math.round(best.similarity * 100), count: best.compared,
+      if (best) lines.push(tn("most_resembles", best.compared, { name: md(best.kase.name), percent: Math.round(best.similarity * 100), count: best.compared,
         basis: t(best.kase.assessed_by === "study" ? "basis_study" : "basis_contributors") }), "");
-      lines.push(t("rule", { rule: data.rule.text }), "");
+      lines.push(t("rule", { rule: md(data.rule.text) }), "");
       return lines.join("\n");
     }
 
@@ -492,7 +549,7 @@
     // Events: answers re-draw the results; plan fields only save (a re-draw would take the focus).
     form.addEventListener("change", function (event) {
       var target = event.target;
-      if (target && target.type === "radio") { current().answers[target.name] = target.value; persist(); say(""); show(); }
+      if (target && target.type === "radio") { current().answers[target.name] = target.value; if (persist()) { say(""); show(); } }
     });
     results.addEventListener("input", function (event) {
       var target = event.target, id = target.getAttribute("data-plan");
@@ -500,31 +557,35 @@
       var p = current();
       p.plan[id] = p.plan[id] || { action: "", owner: "", due: "" };
       p.plan[id][target.getAttribute("data-field")] = target.value;
-      persist(); showPrint();
+      if (persist()) showPrint();
     });
     nameInput.addEventListener("input", function () {
-      current().name = nameInput.value; persist();
+      current().name = nameInput.value;
+      if (!persist()) return;
       select.options[select.selectedIndex].textContent = nameOf(current());
       showCompare(); showPrint();
     });
-    select.addEventListener("change", function () { state.current = select.value; persist(); say(""); showPartnership(); });
+    select.addEventListener("change", function () { state.current = select.value; if (persist()) { say(""); showPartnership(); } });
     bar.querySelector("#kb-sa-new").addEventListener("click", function () {
       var q = blank();
       q.name = t("new_name", { n: state.profiles.length + 1 });
-      state.profiles.push(q); state.current = q.id; persist(); showPartnership(); nameInput.focus(); nameInput.select();
+      state.profiles.push(q); state.current = q.id;
+      if (persist()) { showPartnership(); nameInput.focus(); nameInput.select(); }
     });
     bar.querySelector("#kb-sa-delete").addEventListener("click", function () {
       if (state.profiles.length < 2 || !window.confirm(t("confirm_delete", { name: nameOf(current()) }))) return;
       state.profiles = state.profiles.filter(function (q) { return q.id !== state.current; });
-      state.current = state.profiles[0].id; persist(); showPartnership();
+      state.current = state.profiles[0].id;
+      if (persist()) showPartnership();
     });
     compare.addEventListener("change", function (event) {
       var id = event.target.getAttribute("data-compare");
-      if (id) { comparing[id] = event.target.checked; showCompare(); compare.querySelector("#kb-sa-cmp-" + id).focus(); }
+      // By id, never a selector built from one: a saved profile's id may hold any character.
+      if (id) { comparing.set(id, event.target.checked); showCompare(); document.getElementById("kb-sa-cmp-" + id).focus(); }
     });
     overTime.addEventListener("change", function (event) {
       var key = event.target.getAttribute("data-span");
-      if (key) { span[key] = event.target.value; showOverTime(); overTime.querySelector("#kb-sa-" + key).focus(); }
+      if (key) { span[key] = event.target.value; showOverTime(); document.getElementById("kb-sa-" + key).focus(); }
     });
     overTime.addEventListener("click", function (event) {
       if (event.target.id !== "kb-sa-snapshot") return;
@@ -532,7 +593,8 @@
       p.snapshots = p.snapshots.filter(function (s) { return s.date !== date; });
       p.snapshots.push({ date: date, answers: Object.assign({}, p.answers) });
       p.snapshots.sort(function (a, b) { return a.date < b.date ? -1 : 1; });
-      persist(); say(t("snapshot_saved", { date: date })); showOverTime(); overTime.querySelector("#kb-sa-snapshot").focus();
+      if (!persist()) return;
+      say(t("snapshot_saved", { date: date })); showOverTime(); overTime.querySelector("#kb-sa-snapshot").focus();
     });
     tools.querySelector("#kb-sa-print-plan").addEventListener("click", function () { showPrint(); window.print(); });
     tools.querySelector("#kb-sa-export-md").addEventListener("click", function () {
@@ -547,7 +609,8 @@
     tools.querySelector("#kb-sa-reset").addEventListener("click", function () {
       var p = current();
       if (!window.confirm(t("reset_confirm", { name: nameOf(p) }))) { say(t("reset_kept")); return; }
-      p.answers = {}; p.plan = {}; persist(); showPartnership(); say(t("cleared"));
+      p.answers = {}; p.plan = {};
+      if (persist()) { showPartnership(); say(t("cleared")); }
     });
     tools.querySelector("#kb-sa-share-make").addEventListener("click", function () {
       shareBox.textContent = "";
@@ -570,13 +633,20 @@
     fileInput.addEventListener("change", function () {
       var file = fileInput.files && fileInput.files[0];
       if (!file) return;
+      if (file.size > core.IMPORT_MAX) {
+        say(t("import_failed", { problem: t("too_large", { max: core.IMPORT_MAX }) }));
+        fileInput.value = "";
+        return;
+      }
       file.text().then(function (text) {
         var parsed, read;
         try { parsed = JSON.parse(text); } catch (e) { read = { problem: t("not_json") }; }
         read = read || core.readPartnership(data, parsed, t);
         if (read.problem) { say(t("import_failed", { problem: read.problem })); return; }
         if (hasWork(current()) && !window.confirm(t("import_confirm", { name: nameOf(current()) }))) { say(t("import_declined")); return; }
-        replaceCurrent(read.partnership); persist(); showPartnership();
+        replaceCurrent(read.partnership);
+        if (!persist()) { say(t("import_not_saved")); return; }
+        showPartnership();
         say(t("imported_plan", counted(read.partnership)));
       }).finally(function () { fileInput.value = ""; });
     });
@@ -590,10 +660,11 @@
       else if (read.problem) say(t("link_bad", { problem: read.problem }));
       else {
         var incoming = read.partnership, name = incoming.name || t("default_name");
-        if (!hasWork(current())) { replaceCurrent(incoming); persist(); }
-        else if (window.confirm(t("link_confirm", { name: name }))) { addProfile(incoming); persist(); }
+        if (!hasWork(current())) replaceCurrent(incoming);
+        else if (window.confirm(t("link_confirm", { name: name }))) addProfile(incoming);
         else { incoming = null; say(t("link_declined")); }
-        if (incoming) say(t("link_restored", Object.assign({ name: name }, counted(incoming))));
+        if (incoming && !persist()) say(t("link_not_saved"));
+        else if (incoming) say(t("link_restored", Object.assign({ name: name }, counted(incoming))));
       }
     }
     showPartnership();
@@ -606,8 +677,27 @@
     var dataUrl = source.href;
     fetch(dataUrl, { credentials: "same-origin" })
       .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
-      .then(function (data) { labels = data.labels || {}; mount(root, data, new URL("../", dataUrl).href); })
+      .then(function (data) { labels = data.labels || {}; shown(root, data, new URL("../", dataUrl).href); })
       .catch(function (e) { root.textContent = root.getAttribute("data-load-failed"); if (window.console) console.error(e); });
+  }
+
+  // Whatever saved state fails to draw, the reader learns what happened and keeps a way out.
+  function shown(root, data, base) {
+    try {
+      mount(root, data, base);
+    } catch (e) {
+      if (window.console) console.error(e);
+      root.textContent = "";
+      root.appendChild(rescue("kb-sa-broken", t("mount_failed", { problem: String(e && e.message || e) }), stored(STORE), function () {
+        afresh(root, data, base);
+      }));
+    }
+  }
+  // The tool drawn anew once the saved work is forgotten, saying so.
+  function afresh(root, data, base) {
+    shown(root, data, base);
+    var message = document.getElementById("kb-sa-message");
+    if (message) message.textContent = t("afresh_done");
   }
 
   // Material's instant navigation swaps pages without a reload: document$ fires for each page.
