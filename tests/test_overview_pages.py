@@ -22,7 +22,7 @@ from generator.pages import local
 from generator.pages.tables import case_groups
 from generator.pages.text import pick
 from generator.records.knowledge_base import KnowledgeBase
-from generator.words import LANGUAGES
+from generator.words import LANGUAGES, plural
 from generator.words import table as words_of
 from helpers import commit_all, copy_repo, mkdocs_build, read_page
 
@@ -98,9 +98,7 @@ def test_the_home_page_counts_the_cases_as_the_funnel_does_and_says_how(
     prose = _prose((built_site / _folder(lang) / "index.html").read_text(encoding="utf-8"))
     n = {group: len(cases) for group, cases in case_groups(kb)}
     selected = n.get("studied", 0) + n.get("screened-out", 0)
-    total = words["in_all"].format(
-        n=local.number(len(kb.cases), lang), noun=words["partnership_one" if len(kb.cases) == 1 else "partnership_many"]
-    )
+    total = plural("in_all", len(kb.cases), lang, n=local.number(len(kb.cases), lang))
     assert total in prose
     if selected:
         key = "count_promising" if selected == kb.study.funnel.promising else "count_selection"
