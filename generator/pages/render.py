@@ -109,14 +109,6 @@ def template_for(page: str) -> str:
     return page.replace("/", "_") + ".j2"
 
 
-def edition_template(name: str, lang: str) -> str:
-    """A template in an edition's language: templates/nl/<name> where it exists (a page whose prose
-    is not yet in the catalogs; it extends the English template and replaces its blocks of prose)."""
-    if lang != DEFAULT and (TEMPLATES / lang / name).is_file():
-        return f"{lang}/{name}"
-    return name
-
-
 def message(key: str, /, **values: object) -> Trusted:
     """A template's ``_(key, name=value)``: the message as Markdown (its text is the project's, as a
     template's is), each value made inert unless our code built it."""
@@ -413,7 +405,7 @@ def _render_site(
 
     def page(path: str, template: str, edit: str | None = None, glossary: bool = True, **context: Any) -> None:
         key = keys(path, template, edit) if keys else ""
-        jobs.append(_Job(path, edition_template(template, lang), glossary, context, key))
+        jobs.append(_Job(path, template, glossary, context, key))
         site.facets[path] = page_type(path)
         if edit:
             site.edit[path] = edit
