@@ -458,3 +458,34 @@ def test_the_cases_index_and_the_comparison_are_axe_clean(
     require_axe()
     _goto(page, site_url, _folder(lang) + path, viewport)
     assert serious_violations(page) == []
+
+
+# What a funnel of one practical example and one promising case reads, in the sentence the home and
+# study pages share and in the picture's text (which keeps digits).
+ONE_OF_EACH = {
+    "en": (
+        "found 1 practical example at home and abroad. The researchers narrowed them to 1 promising case and",
+        "1 practical example found, 1 promising case,",
+    ),
+    "nl": (
+        "leverde een praktijkvoorbeeld in binnen- en buitenland op. De onderzoekers brachten die terug tot een "
+        "veelbelovende casus en",
+        "1 praktijkvoorbeeld gevonden, 1 veelbelovende casus,",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_each_count_of_the_funnel_takes_its_own_plural_form(tmp_path: Path, lang: str) -> None:
+    from generator.pages.render import render_site
+    from generator.records.knowledge_base import build
+
+    repo = copy_repo(tmp_path / "repo")
+    study = repo / "content/study.yaml"
+    text = study.read_text(encoding="utf-8")
+    study.write_text(re.sub(r"(?m)^  (examples|promising): \d+$", r"  \1: 1", text), encoding="utf-8")
+    site = render_site(build(repo / "content"), lang=lang)
+    for page in ("index.md", "study.md"):
+        markdown = " ".join(site.markdown(page).split())
+        for said in ONE_OF_EACH[lang]:
+            assert said in markdown, page
