@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 # the top of the repository by design) may shadow it; it is the package itself, so say nothing.
 QUIET := PYTHONWARNINGS="ignore:Editable installation"
 
-.PHONY: serve serve-nl test test-fast build build-properdocs lock validate lint bench clean
+.PHONY: serve serve-nl test test-fast build build-properdocs lock validate lint bench clean words
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,11 @@ build: $(STAMP)
 
 validate: $(STAMP)
 	$(BIN)/python -m generator validate
+
+# Bring the word catalogs (generator/locale/) in step with the code: add the messages it names, drop
+# those nothing uses, put each English text beside its Dutch one. Then write any new message's text.
+words: $(STAMP)
+	$(BIN)/python -m generator.tools.catalog --update
 
 # The same site built by ProperDocs, which continues MkDocs 1.x, in a virtual environment of its own.
 build-properdocs: constraints.txt

@@ -15,8 +15,10 @@ import pytest
 import yaml
 
 from generator.records.knowledge_base import build
-from generator.words import EN
+from generator.words import table
 from helpers import ENV, PY, REAL, ROOT, SOURCE_TEXT_REQUIRED, copy_repo, mkdocs_build, read_page, run_cli
+
+EN = table("en")
 
 FIXTURE = ROOT / "tests" / "fixtures" / "contributed"
 

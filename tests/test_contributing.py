@@ -200,7 +200,9 @@ def test_every_case_fact_field_has_a_label_and_a_place_in_the_scaffold(repo: Pat
     from typing import get_args
 
     from generator.records.models import CASE_FACTS, Case, Source
-    from generator.words import EN
+    from generator.words import table
+
+    EN = table("en")
 
     assert CASE_FACTS and all(name in EN for name in CASE_FACTS)
     kinds = [v for arg in get_args(Source.model_fields["kind"].annotation) for v in get_args(arg)]

@@ -8,8 +8,10 @@ from urllib.parse import urlparse
 import yaml
 
 from generator.records.ratings import Rating
-from generator.words import EN, NL
+from generator.words import table
 from helpers import ROOT
+
+EN, NL = table("en"), table("nl")
 
 GUIDES = {"en": ROOT / "CONTRIBUTING.md", "nl": ROOT / "CONTRIBUTING.nl.md"}
 

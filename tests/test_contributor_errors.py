@@ -31,6 +31,8 @@ def test_validate_names_a_file_that_is_not_there(tmp_path: Path) -> None:
 
 def test_the_rating_words_validate_answers_are_the_words_pages_print() -> None:
     from generator.records.ratings import PRINTED, Rating
-    from generator.words import EN, NL
+    from generator.words import table
+
+    EN, NL = table("en"), table("nl")
 
     assert {r: (EN[f"rating_{r.value}"], NL[f"rating_{r.value}"]) for r in Rating} == PRINTED

@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from generator.pages.render import TEMPLATES
+from generator.pages import local
+from generator.pages.render import TEMPLATES, render_site
 from generator.pages.text import pick
 from generator.plugin.editions import Edition, counterpart
 from generator.records.checks import record_problems
@@ -20,7 +21,7 @@ from generator.records.models import Source
 from generator.records.refs import citations
 from generator.records.translation import missing
 from generator.util.mkdocs_config import read as read_config
-from generator.words import EN, NL
+from generator.words import plural, table
 from helpers import (
     CORPUS,
     ROOT,
@@ -33,6 +34,8 @@ from helpers import (
     read_page,
     run_cli,
 )
+
+EN, NL = table("en"), table("nl")
 
 EN_URL = "https://ppc-soft-targets.github.io/knowledge-base/"
 NL_URL = EN_URL + "nl/"
@@ -280,20 +283,61 @@ def test_an_english_only_record_is_valid_warned_about_and_shown_marked(repo: Pat
     assert "kb-untranslated" not in (site / "cases/old-mill-museum/index.html").read_text(encoding="utf-8")
 
 
-def test_words_and_templates_exist_in_both_languages() -> None:
-    assert set(EN) == set(NL)
-    for key in EN:
-        assert set(re.findall(r"\{(\w+)\}", EN[key])) == set(re.findall(r"\{(\w+)\}", NL[key])), key
-    for dutch in (TEMPLATES / "nl").glob("*.j2"):
-        text = dutch.read_text(encoding="utf-8")
-        # A Dutch template replaces only the English one's blocks of prose, so they cannot drift.
-        assert text.startswith(f'{{% extends "{dutch.name}" %}}'), dutch.name
-        english_blocks = set(re.findall(r"\{% block (\w+) %\}", (TEMPLATES / dutch.name).read_text(encoding="utf-8")))
-        dutch_blocks = set(re.findall(r"\{% block (\w+) %\}", text))
-        assert dutch_blocks == english_blocks, dutch.name
-    # Every English template with a block of prose has its Dutch counterpart.
-    with_prose = {t.name for t in TEMPLATES.glob("*.j2") if "{% block " in t.read_text(encoding="utf-8")}
-    assert with_prose == {t.name for t in (TEMPLATES / "nl").glob("*.j2")}
+# What a template may hold besides Jinja: HTML tags, attribute lists, link targets and code.
+_MARKUP = re.compile(r"<[^>]*>|\{[^{}]*\}|\]\([^)]*\)|`[^`]*`")
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+_ADMONITION = re.compile(r"^\s*!!! \w+", re.M)  # a Material admonition's type ("!!! info")
+
+
+def test_one_template_per_page_serves_both_editions_with_no_words_of_its_own() -> None:
+    # The words are in the catalogs (tests/test_words.py), the logic in the one template: no copy
+    # per language (templates/nl/) that repeats the logic and can drift from it.
+    assert [p.name for p in TEMPLATES.iterdir() if p.is_dir()] == []
+    for template in TEMPLATES.glob("*.j2"):
+        text = template.read_text(encoding="utf-8")
+        assert not re.search(r"\{%-? *(extends|block) ", text), template.name
+        words = re.findall(r"[A-Za-z][A-Za-z'’-]{2,}", _MARKUP.sub(" ", _ADMONITION.sub(" ", _JINJA.sub(" ", text))))
+        assert not words, f"{template.name}: words outside the catalogs: {words}"
+
+
+def _markdown(kb: KnowledgeBase, lang: str, page: str, **options: str) -> str:
+    return render_site(kb, lang=lang, **options).markdown(page)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_counts_in_the_pages_prose_are_the_records_in_both_editions(kb: KnowledgeBase, lang: str) -> None:
+    # Derived from the records, each in its plural form: the fixture has neither the study's four
+    # criteria nor its thirteen questions.
+    def count(key: str, n: int) -> str:
+        return plural(key, n, lang, n=local.number(n, lang))
+
+    criteria, indicators = len(kb.criteria), len(kb.indicators)
+    assert indicators != 13
+    sa = _markdown(kb, lang, "self-assessment.md")
+    assert count("n_questions", indicators) in sa
+    assert sa.count('- <label class="kb-check">') == indicators  # one question per indicator
+    for page in ("about.md", "ratings.md"):
+        text = " ".join(_markdown(kb, lang, page).split())
+        assert count("n_success_criteria", criteria) in text, page
+        assert count("n_indicators", indicators) in text, page
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_about_page_names_the_repository_only_where_the_site_has_one(kb: KnowledgeBase, lang: str) -> None:
+    # The condition stands once in the template; each edition words both of its outcomes.
+    repository = "https://git.example.org/kb"
+    words = table(lang)
+    with_one = _markdown(kb, lang, "about.md", repository=repository)
+    without = _markdown(kb, lang, "about.md")
+    written = words["about_written_in_repository"]
+    assert written.format(repository="https&#58;//git.example.org/kb", address="git.example.org/kb") in with_one
+    assert 'href="https&#58;//git.example.org/kb/issues/new?template=propose-a-case.yml"' in with_one
+    assert words["about_report_with_account"] in with_one
+    assert words["about_written"] in without and words["about_report"] in without
+    assert "git.example.org" not in without and "issues/new" not in without
+    for text in (with_one, without):
+        assert words["about_open_source"] in text and words["about_meant_for"] in text
+        assert words["about_contributing"] in text
 
 
 def test_the_dutch_config_inherits_the_english_one_and_mirrors_its_navigation() -> None:

@@ -16,8 +16,10 @@ import pytest
 
 from generator.pages.local import date, decimal
 from generator.records.ratings import ABSENT_AT, PRESENT_AT
-from generator.words import EN, NL
+from generator.words import table
 from helpers import copy_repo, mkdocs_build
+
+EN, NL = table("en"), table("nl")
 
 MATERIAL_EN = Path(__import__("material").__file__).parent / "templates/partials/languages/en.html"
 ATTRIBUTES = ("title", "aria-label", "alt", "placeholder")

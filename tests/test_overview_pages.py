@@ -22,8 +22,11 @@ from generator.pages import local
 from generator.pages.tables import case_groups
 from generator.pages.text import pick
 from generator.records.knowledge_base import KnowledgeBase
-from generator.words import TABLES
+from generator.words import LANGUAGES, plural
+from generator.words import table as words_of
 from helpers import commit_all, copy_repo, mkdocs_build, read_page
+
+TABLES = {lang: words_of(lang) for lang in LANGUAGES}
 
 EDITIONS = ("en", "nl")
 PHONE = {"width": 390, "height": 844}
@@ -83,8 +86,8 @@ def test_the_cases_index_groups_each_case_once_under_what_the_study_did_with_it(
                 assert " ".join(unescape(re.sub(r"<[^>]+>", "", section)).split()).count(said[:60]) == 1
     # A fact the sources do not give is left out, not shown as a blank that reads as carelessness.
     prose = _prose(html)
-    for table in TABLES.values():
-        assert table["not_stated"] not in prose
+    # (The words such a blank once showed; no message holds them any more.)
+    assert "Not stated in the sources" not in prose and "Niet vermeld in de bronnen" not in prose
 
 
 @pytest.mark.parametrize("lang", EDITIONS)
@@ -95,9 +98,7 @@ def test_the_home_page_counts_the_cases_as_the_funnel_does_and_says_how(
     prose = _prose((built_site / _folder(lang) / "index.html").read_text(encoding="utf-8"))
     n = {group: len(cases) for group, cases in case_groups(kb)}
     selected = n.get("studied", 0) + n.get("screened-out", 0)
-    total = words["in_all"].format(
-        n=local.number(len(kb.cases), lang), noun=words["partnership_one" if len(kb.cases) == 1 else "partnership_many"]
-    )
+    total = plural("in_all", len(kb.cases), lang, n=local.number(len(kb.cases), lang))
     assert total in prose
     if selected:
         key = "count_promising" if selected == kb.study.funnel.promising else "count_selection"
@@ -457,3 +458,34 @@ def test_the_cases_index_and_the_comparison_are_axe_clean(
     require_axe()
     _goto(page, site_url, _folder(lang) + path, viewport)
     assert serious_violations(page) == []
+
+
+# What a funnel of one practical example and one promising case reads, in the sentence the home and
+# study pages share and in the picture's text (which keeps digits).
+ONE_OF_EACH = {
+    "en": (
+        "found 1 practical example at home and abroad. The researchers narrowed them to 1 promising case and",
+        "1 practical example found, 1 promising case,",
+    ),
+    "nl": (
+        "leverde een praktijkvoorbeeld in binnen- en buitenland op. De onderzoekers brachten die terug tot een "
+        "veelbelovende casus en",
+        "1 praktijkvoorbeeld gevonden, 1 veelbelovende casus,",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_each_count_of_the_funnel_takes_its_own_plural_form(tmp_path: Path, lang: str) -> None:
+    from generator.pages.render import render_site
+    from generator.records.knowledge_base import build
+
+    repo = copy_repo(tmp_path / "repo")
+    study = repo / "content/study.yaml"
+    text = study.read_text(encoding="utf-8")
+    study.write_text(re.sub(r"(?m)^  (examples|promising): \d+$", r"  \1: 1", text), encoding="utf-8")
+    site = render_site(build(repo / "content"), lang=lang)
+    for page in ("index.md", "study.md"):
+        markdown = " ".join(site.markdown(page).split())
+        for said in ONE_OF_EACH[lang]:
+            assert said in markdown, page

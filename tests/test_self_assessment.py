@@ -298,7 +298,7 @@ def test_the_plan_exports_as_markdown_csv_and_json_and_the_json_imports(
     tab = fresh.new_page()
     open_sa(tab)
     tab.set_input_files("#kb-sa-import", str(files["json"]))
-    tab.wait_for_selector(f"#kb-sa-message:has-text('Imported {len(indicator_ids(kb))} answers and 1 plan entries')")
+    tab.wait_for_selector(f"#kb-sa-message:has-text('Imported {len(indicator_ids(kb))} answers and 1 plan entry')")
     assert checked(tab) == data["answers"]
     assert tab.input_value("#kb-plan-council-reporting-action") == "Put the yearly report on the council's agenda"
     assert tab.input_value("#kb-sa-name") == "Kuip"

@@ -9,8 +9,10 @@ from generator.pages.render import render_site
 from generator.pages.text import pick
 from generator.records.knowledge_base import KnowledgeBase, section_anchor
 from generator.records.ratings import SCALE
-from generator.words import EN
+from generator.words import table
 from helpers import CORPUS, ROOT, broken_links, plain_quote, read_page, without_source_texts
+
+EN = table("en")
 
 
 def test_strict_build_has_no_warnings_and_every_internal_link_resolves(built_site: Path) -> None:

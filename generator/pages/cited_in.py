@@ -11,11 +11,12 @@ from generator.pages.tables import name_of, noun_of
 from generator.pages.text import Trusted, pick
 from generator.records.knowledge_base import Backlink, KnowledgeBase
 from generator.records.models import CASE_FACTS, TYPES, Source
+from generator.words import plural
 
 CITED_IN_CAP = 50  # pages of one kind a source's "Cited in" lists; the rest are counted
 
 # What a cited field is, by the first part of its path, per kind of record: a word key, or a
-# counted key (its "_one"/"_many" forms) for the parts of which there are many (ratings, indicators).
+# counted message (with plural forms) for the parts of which there are many (ratings, indicators).
 WHAT: dict[str, dict[str, str]] = {
     "cases": {
         "verdict": "cited_verdict",
@@ -55,7 +56,7 @@ def what_is_cited(kind: str, links: list[Backlink], words: dict[str, str]) -> st
     for key in keys:
         if key in counted:
             n = len(counted[key])
-            shown.append(words[f"{key}_{'one' if n == 1 else 'many'}"].format(count=local.number(n)))
+            shown.append(plural(key, n, count=local.number(n)))
         else:
             shown.append(words[key])
     if len(shown) > 1:

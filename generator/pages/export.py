@@ -17,7 +17,7 @@ from generator.records.history import History
 from generator.records.knowledge_base import KnowledgeBase
 from generator.records.models import COLLECTIONS, SINGLETONS, TYPES, Citation, Criterion, Indicator
 from generator.records.ratings import ABSENT_AT, PRESENT_AT, SCALE, Rating
-from generator.words import LANGUAGES, language, table
+from generator.words import LANGUAGES, language, plural_forms, table
 
 FORMAT = "ppc-kb-self-assessment"
 # The shape of knowledge-base.json: raised whenever a record type or the export changes shape, so a
@@ -186,7 +186,8 @@ def self_assessment(kb: KnowledgeBase) -> dict[str, Any]:
         "format": FORMAT,
         "version": 2,
         "language": language(),
-        "labels": {key[3:]: text for key, text in table().items() if key.startswith("sa_")},
+        # The interface's words; a message with plural forms as the list of them (the script's tn()).
+        "labels": {key[3:]: text for key, text in {**table(), **plural_forms()}.items() if key.startswith("sa_")},
         "scale": [
             {"id": r.value, "symbol": lv.symbol, "label": label(r), "score": lv.score} for r, lv in SCALE.items()
         ],

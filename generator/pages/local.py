@@ -1,47 +1,21 @@
-"""Numbers, dates and alphabetical order as each edition writes them: the Dutch edition follows
-Dutch government house style (a decimal comma, "29 november 2026", numbers under twenty in words
-in prose, names sorted as a Dutch reader looks them up)."""
+"""Numbers, dates and alphabetical order as each edition writes them. Babel knows each language's
+decimal sign, month names and date order ("1,5", "29 november 2026"); what is house style and not
+the language's is here: numbers under twenty in words in Dutch prose (Rijkshuisstijl), ISO dates in
+the English edition, and names sorted as a reader looks them up."""
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from collections.abc import Iterable
 from typing import TypeVar
 
+from babel.dates import format_date, format_skeleton
+from babel.numbers import format_decimal
+
 from generator.pages.text import pick
 from generator.words import language
-
-MONTHS = {
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-    "nl": (
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ),
-}
 
 # Numbers under twenty, written out in prose (Rijkshuisstijl: "drie casussen", "13 indicatoren"
 # only from twenty on; the English edition keeps its digits).
@@ -74,10 +48,9 @@ ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 
 
 def decimal(value: float, lang: str | None = None) -> str:
-    """A number as the edition writes it: 1.5 in English, 1,5 in Dutch; whole numbers without
-    a fraction."""
-    text = f"{value:g}"
-    return text.replace(".", ",") if (lang or language()) == "nl" else text
+    """A number as the edition's language writes it: 1.5 in English, 1,5 in Dutch; whole numbers
+    without a fraction."""
+    return format_decimal(value, locale=lang or language())
 
 
 def number(value: int, lang: str | None = None) -> str:
@@ -95,11 +68,12 @@ def date(value: object, lang: str | None = None) -> str:
     found = ISO_DATE.match(text)
     if lang == "en" or not found:
         return text
-    year, month, day = found.groups()
-    if not 1 <= int(month) <= 12:
+    year, month, day = (int(part) if part else None for part in found.groups())
+    try:
+        when = datetime.date(year or 1, month or 1, day or 1)
+    except ValueError:  # "2026-13" or "2026-02-30": not a date, shown as written
         return text
-    name = MONTHS[lang][int(month) - 1]
-    return f"{int(day)} {name} {year}" if day else f"{name} {year}"
+    return format_date(when, format="long", locale=lang) if day else format_skeleton("yMMMM", when, locale=lang)
 
 
 def sort_key(text: str) -> tuple[str, str]:

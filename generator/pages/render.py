@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
@@ -26,7 +27,7 @@ from generator.records.problems import ContentError, Problem
 from generator.records.ratings import SCALE
 from generator.util import pool
 from generator.util.incremental import PER_RECORD, Memo, digest
-from generator.words import DEFAULT, edition, table, words
+from generator.words import DEFAULT, edition, gettext, plural, table
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -109,12 +110,19 @@ def template_for(page: str) -> str:
     return page.replace("/", "_") + ".j2"
 
 
-def edition_template(name: str, lang: str) -> str:
-    """A template in an edition's language: templates/nl/<name> where it exists. It extends the
-    English template and replaces only its blocks of prose, so the two cannot drift apart."""
-    if lang != DEFAULT and (TEMPLATES / lang / name).is_file():
-        return f"{lang}/{name}"
-    return name
+def message(key: str, /, **values: object) -> Trusted:
+    """A template's ``_(key, name=value)``: the message as Markdown (its text is the project's, as a
+    template's is), each value made inert unless our code built it."""
+    return Trusted(gettext(key, **_inert(values)))
+
+
+def plural_message(key: str, key_plural: str, count: int, /, **values: object) -> Trusted:
+    """A template's ``ngettext(key, key, count, name=value)``: the form that fits ``count``."""
+    return Trusted(plural(key, count, None, **_inert(values)))
+
+
+def _inert(values: dict[str, object]) -> dict[str, object]:
+    return {name: finalize(value) for name, value in values.items()}
 
 
 @lru_cache(maxsize=1)
@@ -129,7 +137,11 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
+        extensions=["jinja2.ext.i18n"],
     )
+    # _(), gettext() and ngettext() read the edition being rendered (words.edition) when called, so
+    # one environment serves both editions; their messages fill in {placeholders} given by name.
+    env.install_gettext_callables(message, plural_message, newstyle=False)  # type: ignore[attr-defined]
     env.filters.update(
         blocks=blocks,
         inline=inline,
@@ -393,7 +405,7 @@ def _render_site(
     memo: Memo | None = None,
     repository: str = "",
 ) -> Site:
-    site = Site(warnings=[w.text() for w in kb.warnings], facet_names=facet_names(kb))
+    site = Site(warnings=[warning.text() for warning in kb.warnings], facet_names=facet_names(kb))
     history = history or History()  # no history: a copy without git
     changed = history.dates
     fixed = table()
@@ -401,8 +413,8 @@ def _render_site(
     content_date = local.date(max(changed.values())) if changed else fixed["date_unrecorded"]
     common = {
         "kb": kb,
-        "w": words(),
-        "words": table(),
+        "w": SimpleNamespace(**fixed),  # a word by name in a template; words[...] where it is computed
+        "words": fixed,
         "lang": lang,
         "changed": changed,
         "site_url": site_url or fixed["this_site"],
@@ -419,7 +431,7 @@ def _render_site(
     def page(path: str, template: str, edit: str | None = None, glossary: bool = True, **context: Any) -> None:
         _claim(claimed, path, edit or template)
         key = keys(path, template, edit) if keys else ""
-        jobs.append(_Job(path, edition_template(template, lang), glossary, context, key))
+        jobs.append(_Job(path, template, glossary, context, key))
         site.facets[path] = page_type(path)
         if edit:
             site.edit[path] = edit
@@ -438,7 +450,7 @@ def _render_site(
                 site.facets[f"{kind.folder}/{record.id}.md"] = facets(kb, kind.folder, record)
     page("comparison.md", "comparison.md.j2")
     page(paths.CHECKLISTS_INDEX, "checklists_index.md.j2")
-    page(paths.checklist("all"), "checklist.md.j2", glossary=False, criteria=kb.criteria, title=words().all_criteria)
+    page(paths.checklist("all"), "checklist.md.j2", glossary=False, criteria=kb.criteria, title=fixed["all_criteria"])
     for criterion in kb.criteria:
         page(
             paths.checklist(criterion.id),
@@ -494,12 +506,12 @@ def _render_site(
         (day, [tables.plain_line(line) for line in lines])
         for day, lines in tables.worded_changes(kb, days or [], table())
     ]
-    site.files["feed.xml"] = atom(worded, site_url, f"{words().site_name}: {words().changes}", lang)
+    site.files["feed.xml"] = atom(worded, site_url, f"{fixed['site_name']}: {fixed['changes']}", lang)
     if contributing is not None:
         _claim(claimed, "contributing.md", "CONTRIBUTING.md")
         site.pages["contributing.md"] = contributing
         site.edit["contributing.md"] = "CONTRIBUTING.md"
-    funnel, w = kb.study.funnel, words()
+    funnel, w = kb.study.funnel, SimpleNamespace(**fixed)
     site.files["assets/funnel.svg"] = svg.funnel(
         [
             (funnel.examples, w.funnel_examples),

@@ -22,7 +22,7 @@ from generator.records.history import DayOfChanges, RecordChange
 from generator.records.knowledge_base import KnowledgeBase, record_name
 from generator.records.models import NOUNS, Case, Criterion, Record, Study
 from generator.records.ratings import SCALE, Rating
-from generator.words import LANGUAGES, table
+from generator.words import LANGUAGES, plural, table
 
 
 def noun_of(kind: str) -> str:
@@ -230,11 +230,10 @@ def case_counts(
     ]
     if rest:
         parts.append(f"{words['plus']} {_joined(rest, words)}" if parts else _joined(rest, words))
-    noun = words["partnership_one" if total == 1 else "partnership_many"]
     if total_last:  # "..., plus 1 the study left out: 8 partnerships in all"
-        text = f"{', '.join(parts)}: {words['in_all'].format(n=local.number(total), noun=noun)}"
+        text = f"{', '.join(parts)}: {plural('in_all', total, n=local.number(total))}"
     else:
-        text = f"{local.number(total)} {noun}: {', '.join(parts)}"
+        text = f"{plural('n_partnerships', total, n=local.number(total))}: {', '.join(parts)}"
     return h.text(text[:1].upper() + text[1:] if capital else text)
 
 

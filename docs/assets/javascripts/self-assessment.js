@@ -27,10 +27,16 @@
 
   // The words of the interface come with the data, in the edition's language.
   var labels = {};
-  function t(key, params) {
-    var text = labels[key] || key;
+  function fill(text, params) {
     Object.keys(params || {}).forEach(function (k) { text = text.split("{" + k + "}").join(params[k]); });
     return text;
+  }
+  function t(key, params) { return fill(labels[key] || key, params); }
+  // A message with plural forms comes as the list of them, [one, other] in English and Dutch (the
+  // rule of the catalogs' Plural-Forms header; tests/test_words.py holds it so): the form for n.
+  function tn(key, n, params) {
+    var forms = labels[key];
+    return fill(Array.isArray(forms) ? forms[n === 1 ? 0 : 1] : key, params);
   }
 
   function today() {
@@ -265,8 +271,8 @@
       groups.forEach(function (g) { gapCount += g.items.length; });
       results.textContent = "";
       results.appendChild(el("h2", { id: "kb-sa-results-h", text: t("results") }));
-      progress.textContent = t("progress", { answered: Object.keys(answers).length, total: total }) + " " +
-        (gapCount === 1 ? t("gap_one") : t("gap_count", { count: gapCount })) + ".";
+      progress.textContent = tn("progress", total, { answered: Object.keys(answers).length, total: total }) + " " +
+        tn("gap_count", gapCount, { count: gapCount }) + ".";
       results.appendChild(progress);
       var table = el("table", { "class": "kb-sa-table" });
       table.appendChild(el("tr", {}, [el("th", { scope: "col", text: t("criterion") }), el("th", { scope: "col", text: t("your_rating") })]));
@@ -308,7 +314,7 @@
       groups.forEach(function (g) {
         var group = el("div", { "class": "kb-sa-gap-group", "data-criterion": g.criterion.id }, [
           el("h4", {}, [el("a", { href: base + g.criterion.url, text: g.criterion.title }),
-            " (" + (g.items.length === 1 ? t("gap_one") : t("gap_count", { count: g.items.length })) + ")"]),
+            " (" + tn("gap_count", g.items.length, { count: g.items.length }) + ")"]),
         ]);
         g.items.forEach(function (item) { group.appendChild(gapItem(p, item)); });
         box.appendChild(group);
@@ -367,7 +373,7 @@
       var best = ranked[0], k = best.kase;
       box.appendChild(el("p", {}, [
         t("resembles"), el("a", { href: base + k.url, text: k.name, id: "kb-sa-nearest-name" }),
-        el("span", { id: "kb-sa-nearest-percent", text: t("similar", { percent: Math.round(best.similarity * 100), count: best.compared }) }),
+        el("span", { id: "kb-sa-nearest-percent", text: tn("similar", best.compared, { percent: Math.round(best.similarity * 100), count: best.compared }) }),
         el("span", { id: "kb-sa-nearest-basis", text: t(k.assessed_by === "study" ? "study_note" : "contributors_note") }),
       ]));
       var table = el("table", { "class": "kb-sa-table", id: "kb-sa-similarity" }, [el("tr", {}, [
@@ -385,7 +391,7 @@
         return t(x.reason === "dont_know" ? "reason_dont_know" : "reason_case_unknown", { indicator: x.indicator.title, name: k.name });
       });
       var unanswered = total - Object.keys(answers).length;
-      if (unanswered) reasons.push(t("reason_unanswered", { count: unanswered }));
+      if (unanswered) reasons.push(tn("reason_unanswered", unanswered, { count: unanswered }));
       if (reasons.length) box.appendChild(el("p", { id: "kb-sa-left-out", text: t("left_out", { name: k.name }) + reasons.join("; ") + "." }));
       if (ranked.length > 1) {
         var others = el("p", { id: "kb-sa-others" }, [t("others")]);
@@ -504,7 +510,7 @@
         });
       });
       var best = core.ranked(data, p.answers)[0];
-      if (best) lines.push(t("most_resembles", { name: md(best.kase.name), percent: Math.round(best.similarity * 100), count: best.compared,
+      if (best) lines.push(tn("most_resembles", best.compared, { name: md(best.kase.name), percent: Math.round(best.similarity * 100), count: best.compared,
         basis: t(best.kase.assessed_by === "study" ? "basis_study" : "basis_contributors") }), "");
       lines.push(t("rule", { rule: md(data.rule.text) }), "");
       return lines.join("\n");
@@ -522,6 +528,11 @@
     }
 
     function countActions(p) { return Object.keys(core.filledPlan(p.plan)).length; }
+    // "12 answers and 1 plan entry": each count with its noun in the form that fits it.
+    function counted(p) {
+      var answers = Object.keys(p.answers).length, entries = countActions(p);
+      return { answers: tn("n_answers", answers, { count: answers }), entries: tn("n_plan_entries", entries, { count: entries }) };
+    }
 
     function replaceCurrent(incoming) {
       var p = current();
@@ -636,7 +647,7 @@
         replaceCurrent(read.partnership);
         if (!persist()) { say(t("import_not_saved")); return; }
         showPartnership();
-        say(t("imported_plan", { count: Object.keys(read.partnership.answers).length, actions: countActions(read.partnership) }));
+        say(t("imported_plan", counted(read.partnership)));
       }).finally(function () { fileInput.value = ""; });
     });
 
@@ -653,7 +664,7 @@
         else if (window.confirm(t("link_confirm", { name: name }))) addProfile(incoming);
         else { incoming = null; say(t("link_declined")); }
         if (incoming && !persist()) say(t("link_not_saved"));
-        else if (incoming) say(t("link_restored", { name: name, count: Object.keys(incoming.answers).length, actions: countActions(incoming) }));
+        else if (incoming) say(t("link_restored", Object.assign({ name: name }, counted(incoming))));
       }
     }
     showPartnership();
