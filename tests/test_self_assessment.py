@@ -147,9 +147,10 @@ def test_gaps_come_no_then_partly_grouped_by_criterion_most_gaps_first(page, kb)
 
 def similarity(page, answers: dict[str, str], case_id: str) -> dict:
     return page.evaluate(
-        """([answers, id]) => {
+        """async ([answers, id]) => {
+             const core = await import(new URL("../assets/javascripts/self-assessment/core.mjs", location.href));
              const data = window.__saData, k = data.cases.find(c => c.id === id);
-             const s = kbSelfAssessment.similarity(data, answers, k);
+             const s = core.similarity(data, answers, k);
              return {similarity: s.similarity, criteria: s.criteria.map(r => [r.mine, r.theirs, r.similarity]),
                      leftOut: s.leftOut.map(x => [x.indicator.id, x.reason])};
            }""",
