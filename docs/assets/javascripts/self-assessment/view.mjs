@@ -148,7 +148,9 @@ export function renderRatings(ui, profile) {
   const { data, base, t } = ui;
   const table = el("table", { "class": "kb-sa-table" }, [header([t("criterion"), t("your_rating")])]);
   data.criteria.forEach((c) => {
-    table.appendChild(el("tr", { "data-criterion": c.id }, [el("td", {}, [el("a", { href: base + c.url, text: c.title })]), el("td", {}, [badge(data, profile[c.id])])]));
+    table.appendChild(el("tr", { "data-criterion": c.id }, [
+      el("td", {}, [el("a", { href: base + c.url, text: c.title })]), el("td", {}, [badge(data, profile[c.id])]),
+    ]));
   });
   return scroller(table, t("your_rating"));
 }
@@ -168,7 +170,10 @@ export function renderGaps(ui, p, groups) {
   box.appendChild(el("p", { text: t("gaps_intro") }));
   groups.forEach((g) => {
     box.appendChild(el("div", { "class": "kb-sa-gap-group", "data-criterion": g.criterion.id }, [
-      el("h4", {}, [el("a", { href: base + g.criterion.url, text: g.criterion.title }), " (" + tn("gap_count", g.items.length, { count: g.items.length }) + ")"]),
+      el("h4", {}, [
+        el("a", { href: base + g.criterion.url, text: g.criterion.title }),
+        " (" + tn("gap_count", g.items.length, { count: g.items.length }) + ")",
+      ]),
       ...g.items.map((item) => renderGap(ui, p, item)),
     ]));
   });
@@ -231,7 +236,8 @@ function similarityTable(ui, best) {
 // Why answered indicators were left out, and how many are unanswered; null when nothing was.
 function leftOut(ui, best, answers) {
   const { data, t, tn } = ui, k = best.kase;
-  const reasons = best.leftOut.map((x) => t(x.reason === "dont_know" ? "reason_dont_know" : "reason_case_unknown", { indicator: x.indicator.title, name: k.name }));
+  const reasons = best.leftOut.map((x) => t(x.reason === "dont_know" ? "reason_dont_know" : "reason_case_unknown",
+    { indicator: x.indicator.title, name: k.name }));
   const unanswered = indicatorCount(data) - Object.keys(answers).length;
   if (unanswered) reasons.push(tn("reason_unanswered", unanswered, { count: unanswered }));
   return reasons.length ? el("p", { id: "kb-sa-left-out", text: t("left_out", { name: k.name }) + reasons.join("; ") + "." }) : null;
@@ -317,7 +323,9 @@ function picker(ui, key, options, chosen) {
 
 function changeList(ui, kind, found) {
   if (!found.length) return el("p", { id: "kb-sa-" + kind, text: ui.t("none") });
-  return el("ul", { id: "kb-sa-" + kind }, found.map((d) => el("li", { text: d.indicator.title + ": " + ui.t("answer_" + d.from) + " → " + ui.t("answer_" + d.to) })));
+  return el("ul", { id: "kb-sa-" + kind }, found.map((d) => el("li", {
+    text: d.indicator.title + ": " + ui.t("answer_" + d.from) + " → " + ui.t("answer_" + d.to),
+  })));
 }
 
 /* Dated snapshots of this partnership, any two compared: what improved, what slipped. `span` is
