@@ -93,3 +93,20 @@ test("a snapshot a day, kept in date order", () => {
   p.answers["shared-goal"] = "partial";
   assert.equal(p.snapshots[0].answers["shared-goal"], "present");  // a copy, not today's answers
 });
+
+test("a save never writes over what another tab saved since this page read", () => {
+  const kept = storage();
+  const here = store.openStore(kept, DATA, t, newId);
+  const there = store.openStore(kept, DATA, t, newId);
+  there.current().answers["right-partners"] = "absent";
+  assert.equal(there.save(), true);
+  here.current().answers["shared-goal"] = "partial";
+  assert.equal(here.save(), false);
+  assert.equal(here.elsewhere, true);
+  assert.equal(here.unsaved, null);  // not a full storage: nothing for the reader to export
+  assert.deepEqual(JSON.parse(kept.get(store.STORE)).profiles[0].answers, { "right-partners": "absent" });
+  const reread = store.openStore(kept, DATA, t, newId);  // what the page does next
+  reread.current().answers["shared-goal"] = "partial";
+  assert.equal(reread.save(), true);
+  assert.equal(reread.elsewhere, false);
+});

@@ -90,6 +90,7 @@ function showPrint(page) {
 // Saves the state; when the browser refuses, the store undoes the change, and the page shows what is kept.
 function persist(page) {
   const saved = page.store.save();
+  if (page.store.elsewhere) { reread(page.root, page.ui, "changed_elsewhere_not_saved"); return false; }
   page.nodes.notSaved.hidden = saved;
   if (!saved) showPartnership(page);
   return saved;
@@ -313,7 +314,7 @@ function nodesOf(ui, root, store) {
 
 function mount(root, ui) {
   const store = openStore(browserStorage, ui.data, ui.t, newId);
-  const page = { ui, store, nodes: nodesOf(ui, root, store), comparing: new Map(), span: { from: null, to: "now" }, link: "" };
+  const page = { ui, root, store, nodes: nodesOf(ui, root, store), comparing: new Map(), span: { from: null, to: "now" }, link: "" };
   const fallback = document.querySelector(".kb-sa-fallback");
   if (fallback) fallback.hidden = true;
   const n = page.nodes;
@@ -336,11 +337,28 @@ function shown(root, ui) {
   }
 }
 
-// The tool drawn anew once the saved work is forgotten, saying so.
-function afresh(root, ui) {
+// The tool drawn anew from what is saved, saying why (``said``: a message key).
+function reread(root, ui, said) {
   shown(root, ui);
   const message = document.getElementById("kb-sa-message");
-  if (message) message.textContent = ui.t("afresh_done");
+  if (message) message.textContent = ui.t(said);
+}
+
+// The tool drawn anew once the saved work is forgotten, saying so.
+function afresh(root, ui) {
+  reread(root, ui, "afresh_done");
+}
+
+// Another tab or window of this site saved (or forgot) the self-assessment: show what it saved,
+// so that this page's next change is made to it rather than over it.
+let watching = null;
+function followOtherTabs(root, ui) {
+  if (watching) watching.abort();
+  watching = new AbortController();
+  window.addEventListener("storage", (event) => {
+    if (!root.isConnected) { watching.abort(); return; }  // Material's instant navigation left the page
+    if (event.key === STORE || event.key === null) reread(root, ui, "changed_elsewhere");
+  }, { signal: watching.signal });
 }
 
 // The page's self-assessment, drawn from the data file it links to (a no-op on any other page).
@@ -350,6 +368,10 @@ export function start() {
   const dataUrl = source.href;
   fetch(dataUrl, { credentials: "same-origin" })
     .then((r) => { if (!r.ok) throw new Error(r.status); return r.json(); })
-    .then((data) => { const { t, tn } = words(data.labels); shown(root, { data, base: new URL("../", dataUrl).href, t, tn }); })
+    .then((data) => {
+      const { t, tn } = words(data.labels), ui = { data, base: new URL("../", dataUrl).href, t, tn };
+      shown(root, ui);
+      followOtherTabs(root, ui);
+    })
     .catch((e) => { root.textContent = root.getAttribute("data-load-failed"); if (window.console) console.error(e); });
 }

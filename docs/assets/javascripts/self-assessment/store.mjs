@@ -37,21 +37,27 @@ export function openStore(storage, data, t, newId) {
   const read = loaded(storage, data, t, newId);
   let state = read.state;
   let kept = serialized(state);  // what storage holds (or will, once saved): a refused save returns to it
+  let seen = storage.get(STORE);  // storage's text as this page last read or wrote it
   return {
     problems: read.problems,
     raw: read.raw,
     get state() { return state; },
     current() { return state.profiles.find((p) => p.id === state.current); },
-    // True when saved; false when refused, with state back as last kept and `unsaved` the export meant.
+    /* True when saved. False when refused, with state back as last kept and `unsaved` the export
+     * meant; or, with `elsewhere` set, when another tab or window saved since this page read:
+     * writing over it would lose that work, so nothing is written and the page reads it anew. */
     save() {
+      this.elsewhere = storage.get(STORE) !== seen;
+      if (this.elsewhere) return false;
       const text = serialized(state);
-      if (storage.set(STORE, text)) { storage.remove(OLD_STORE); kept = text; this.unsaved = null; return true; }
+      if (storage.set(STORE, text)) { storage.remove(OLD_STORE); kept = text; seen = text; this.unsaved = null; return true; }
       this.unsaved = exported(this.current());
       const back = JSON.parse(kept);
       state = { current: back.current, profiles: back.profiles };
       return false;
     },
     unsaved: null,
+    elsewhere: false,
   };
 }
 
