@@ -63,3 +63,12 @@ def test_the_self_assessment_gets_the_thresholds_from_the_export(kb) -> None:
     # The page's script derives with these (test_browser checks it against derive at every boundary).
     rule = export.self_assessment(kb)["rule"]
     assert (rule["present_at"], rule["absent_at"]) == (ratings.PRESENT_AT, ratings.ABSENT_AT)
+
+
+def test_the_self_assessment_draws_each_rating_in_the_colour_of_the_case_profiles(kb) -> None:
+    # The page's own profile picture reads each bar's colour from the scale it is given, so it
+    # cannot drift from the cases' pictures (svg.COLOURS).
+    from generator.pages.svg import COLOURS
+
+    scale = export.self_assessment(kb)["scale"]
+    assert {entry["id"]: entry["colour"] for entry in scale} == {r.value: colour for r, colour in COLOURS.items()}

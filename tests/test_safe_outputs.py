@@ -41,15 +41,18 @@ def test_no_cell_of_the_ratings_csv_starts_a_formula(tmp_path: Path) -> None:
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
 def test_the_python_and_browser_csv_rules_agree() -> None:
     """data/ratings.csv and the self-assessment's own CSV export neutralise the same cells."""
-    core = ROOT / "docs/assets/javascripts/self-assessment-core.js"
+    text = ROOT / "docs/assets/javascripts/self-assessment/text.mjs"
     script = (
-        "globalThis.window = globalThis; require(process.argv[1]);"
+        "const { csvCell } = await import(process.argv[1]);"
         "const cells = JSON.parse(process.argv[2]);"
-        "process.stdout.write(JSON.stringify(cells.map(c => window.kbSelfAssessment.csvCell(c))));"
+        "process.stdout.write(JSON.stringify(cells.map(csvCell)));"
     )
     values = [*FORMULAS, "plain", "a=b", "'quoted"]
     out = subprocess.run(
-        ["node", "-e", script, str(core), json.dumps(values)], capture_output=True, text=True, check=True
+        ["node", "--input-type=module", "-e", script, text.as_uri(), json.dumps(values)],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     from_js = json.loads(out)
     for value, js in zip(values, from_js, strict=True):

@@ -147,9 +147,10 @@ def test_gaps_come_no_then_partly_grouped_by_criterion_most_gaps_first(page, kb)
 
 def similarity(page, answers: dict[str, str], case_id: str) -> dict:
     return page.evaluate(
-        """([answers, id]) => {
+        """async ([answers, id]) => {
+             const core = await import(new URL("../assets/javascripts/self-assessment/core.mjs", location.href));
              const data = window.__saData, k = data.cases.find(c => c.id === id);
-             const s = kbSelfAssessment.similarity(data, answers, k);
+             const s = core.similarity(data, answers, k);
              return {similarity: s.similarity, criteria: s.criteria.map(r => [r.mine, r.theirs, r.similarity]),
                      leftOut: s.leftOut.map(x => [x.indicator.id, x.reason])};
            }""",
@@ -699,3 +700,48 @@ def test_the_markdown_export_of_a_shared_plan_is_inert(page, kb, tmp_path: Path)
     assert "- Action: &lt;svg onload=alert(1)&gt; \\# Owned \\[link\\](javascript:alert(2))\n" in md
     assert "- Owner: \\*me\\*\n" in md
     assert "Report to an elected council" in md  # the lesson still listed, with its link
+
+
+ELSEWHERE = {
+    "": ("This page now shows what was saved in another tab", "Your last change was not saved: another tab"),
+    "nl/": (
+        "Deze pagina toont nu wat in een ander tabblad",
+        "Uw laatste wijziging is niet bewaard: in een ander tabblad",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["", "nl/"])
+def test_two_tabs_never_overwrite_each_others_work(page, lang: str) -> None:
+    """The red team's N1: a page read the store once and wrote it whole, so the other tab's work went."""
+    other = page.context.new_page()
+    open_sa(page, lang)
+    open_sa(other, lang)
+    answer(page, {"council-reporting": "absent"})
+    # The other tab follows at once, and its next change is made to what this one saved.
+    expect_text = ELSEWHERE[lang][0]
+    other.wait_for_function(
+        "text => (document.getElementById('kb-sa-message') || {}).textContent?.startsWith(text)", arg=expect_text
+    )
+    assert checked(other) == {"council-reporting": "absent"}
+    answer(other, {"shared-goal": "partial"})
+    assert json.loads(stored(page) or "{}")["profiles"][0]["answers"] == {
+        "council-reporting": "absent",
+        "shared-goal": "partial",
+    }
+    # Where the browser told this tab nothing (storage changed behind its back), its change is not
+    # written over the other work: it says so and shows what is saved.
+    saved = stored(page)
+    changed = json.loads(saved or "{}")
+    changed["profiles"][0]["answers"]["council-reporting"] = "present"
+    behind = json.dumps(changed)
+    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [STORE, behind])
+    page.click("#kb-shared-goal-absent")
+    expect_text = ELSEWHERE[lang][1]
+    page.wait_for_function(
+        "text => (document.getElementById('kb-sa-message') || {}).textContent?.startsWith(text)", arg=expect_text
+    )
+    assert stored(page) == behind
+    assert checked(page) == {"council-reporting": "present", "shared-goal": "partial"}
+    assert page.locator("#kb-sa-not-saved").is_hidden()  # not a full storage: no export is offered
+    other.close()

@@ -12,6 +12,7 @@ from typing import Any
 
 from generator.pages import paths
 from generator.pages.pieces import label, rule_text
+from generator.pages.svg import COLOURS
 from generator.pages.text import pick
 from generator.records.history import History
 from generator.records.knowledge_base import KnowledgeBase
@@ -115,7 +116,7 @@ def _dutch(value: object) -> str:
 
 
 # A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(…), DDE). The
-# self-assessment's CSV export (csvCell in self-assessment-core.js) follows the same rule.
+# self-assessment's CSV export (csvCell in self-assessment/text.mjs) follows the same rule.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -188,8 +189,10 @@ def self_assessment(kb: KnowledgeBase) -> dict[str, Any]:
         "language": language(),
         # The interface's words; a message with plural forms as the list of them (the script's tn()).
         "labels": {key[3:]: text for key, text in {**table(), **plural_forms()}.items() if key.startswith("sa_")},
+        # Each rating's colour is the one the case profiles are drawn in (svg.COLOURS), for the reader's own.
         "scale": [
-            {"id": r.value, "symbol": lv.symbol, "label": label(r), "score": lv.score} for r, lv in SCALE.items()
+            {"id": r.value, "symbol": lv.symbol, "label": label(r), "score": lv.score, "colour": COLOURS[r]}
+            for r, lv in SCALE.items()
         ],
         "rule": {"text": rule_text(), "present_at": PRESENT_AT, "absent_at": ABSENT_AT},
         "links": {"conditions": paths.url("conditions.md"), "variants": paths.url("variants.md")},

@@ -79,7 +79,7 @@ def _sources(root: Path) -> Iterable[tuple[Path, str]]:
     for path in sorted([*generator.rglob("*.py"), *generator.rglob("*.j2")]):
         if path.name != "catalog.py":  # this file names prefixes and examples, not uses
             yield path, path.read_text(encoding="utf-8")
-    for path in sorted([*scripts.glob("*.js"), *scripts.glob("*.mjs")]):
+    for path in sorted([*scripts.rglob("*.js"), *scripts.rglob("*.mjs")]):  # the self-assessment/ modules too
         yield path, path.read_text(encoding="utf-8")
 
 

@@ -1,26 +1,16 @@
-/* The self-assessment's scripts (about 46 KB) load only on a page that has the self-assessment,
- * also when Material's instant navigation brings one: every other page skips their download and
- * their parse. Once loaded, self-assessment.js mounts through document$ as before. */
+/* The self-assessment's scripts load only on a page that has the self-assessment, also when
+ * Material's instant navigation brings one: every other page skips their download and their
+ * parse. self-assessment.js is an ES module (it imports self-assessment/*.mjs); import() loads it
+ * once, and its start() draws the tool on each page that has one. */
 (function () {
   "use strict";
   var here = document.currentScript && document.currentScript.src;
   if (!here) return;
-  var base = here.replace(/[^/]*$/, "");
-  var loading = null;
-
-  function script(name) {
-    return new Promise(function (resolve, reject) {
-      var element = document.createElement("script");
-      element.src = base + name;
-      element.onload = resolve;
-      element.onerror = reject;
-      document.head.appendChild(element);
-    });
-  }
+  var module = new URL("self-assessment.js", here).href;
 
   function check() {
-    if (loading || !document.getElementById("kb-sa")) return;
-    loading = script("self-assessment-core.js").then(function () { return script("self-assessment.js"); });
+    if (!document.getElementById("kb-sa")) return;
+    import(module).then(function (sa) { sa.start(); }, function (e) { if (window.console) console.error(e); });
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(check);

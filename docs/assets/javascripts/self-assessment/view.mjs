@@ -1,0 +1,381 @@
+/* The self-assessment's parts as DOM nodes: each render function takes `ui` ({data, base, t, tn}:
+ * the page's JSON, the edition's root URL and its words) and what it shows, and returns a node.
+ * Every text, the data's and the reader's, is set with textContent or as an input's value, never
+ * as HTML. */
+import { allYes, gapCount, percent, profileOf, ranked } from "./core.mjs";
+import { TEXT_MAX, NAME_MAX } from "./partnership.mjs";
+import { nameOf } from "./plan.mjs";
+
+const SVG = "http://www.w3.org/2000/svg";
+
+export function el(tag, attrs, children) {
+  const node = document.createElement(tag);
+  Object.keys(attrs || {}).forEach((k) => {
+    if (k === "text") node.textContent = attrs[k];
+    else if (k === "value") node.value = attrs[k];
+    else node.setAttribute(k, attrs[k]);
+  });
+  (children || []).forEach((c) => {
+    if (c) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+  });
+  return node;
+}
+
+function svgNode(tag, attrs, text) {
+  const node = document.createElementNS(SVG, tag);
+  Object.keys(attrs).forEach((k) => { node.setAttribute(k, attrs[k]); });
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+const button = (id, text, primary) => el("button", { type: "button", "class": primary ? "md-button md-button--primary" : "md-button", id, text });
+export const scaleOf = (data, id) => data.scale.find((s) => s.id === id);
+
+export function badge(data, rating) {
+  const s = scaleOf(data, rating);
+  return el("span", { "class": "kb-rating kb-rating--" + rating, text: s.symbol + "\u00a0" + s.label });
+}
+
+// A wide table scrolls sideways on a phone; focusable, so a keyboard can scroll it too.
+function scroller(table, label) {
+  return el("div", { "class": "kb-sa-scroll", tabindex: "0", role: "region", "aria-label": label }, [table]);
+}
+
+const header = (texts) => el("tr", {}, texts.map((text) => el("th", { scope: "col", text })));
+
+// One criterion's bar: its length the score, its colour the scale entry's (data.scale[].colour).
+function profileRow(svg, data, c, y, rating) {
+  const rowH = 30, labelW = 330, barW = 150, s = scaleOf(data, rating);
+  svg.appendChild(svgNode("text", { x: 0, y: y + 19, "font-size": 13 }, c.title));
+  svg.appendChild(svgNode("rect", { x: labelW, y: y + 4, width: barW, height: 20, fill: "#f3f4f6",
+    stroke: s.score === null ? s.colour : "#d1d5db", "stroke-dasharray": s.score === null ? "4 3" : "none" }));
+  if (s.score !== null) svg.appendChild(svgNode("rect", { x: labelW, y: y + 4, height: 20, width: Math.max(6, barW * s.score / 2), fill: s.colour }));
+  svg.appendChild(svgNode("text", { x: labelW + barW + 8, y: y + 19, "font-size": 13, fill: s.colour, "font-weight": "600" }, s.symbol + " " + s.label));
+  return rowH;
+}
+
+export function profileSvg(data, profile, title) {
+  const width = 630, height = 30 * data.criteria.length + 6;
+  const svg = svgNode("svg", { viewBox: "0 0 " + width + " " + height, width, height, role: "img",
+    "aria-label": title + ": " + data.criteria.map((c) => c.title + " " + scaleOf(data, profile[c.id]).label.toLowerCase()).join("; ") });
+  let y = 3;
+  data.criteria.forEach((c) => { y += profileRow(svg, data, c, y, profile[c.id]); });
+  return svg;
+}
+
+/* Saved work that cannot be read or shown: what happened, the saved text to download as it was,
+ * and a fresh start (on.download, on.afresh); never a dead tool. */
+export function renderRescue(ui, id, text, on) {
+  const keep = button(id + "-download", ui.t("state_download"));
+  const restart = button(id + "-afresh", ui.t("start_afresh"));
+  keep.addEventListener("click", on.download);
+  restart.addEventListener("click", () => { if (window.confirm(ui.t("afresh_confirm"))) on.afresh(); });
+  return el("div", { id, "class": "admonition warning kb-sa-rescue", role: "alert" }, [el("p", { text }), el("p", {}, [keep, " ", restart])]);
+}
+
+// The partnership being assessed, and the others kept here.
+export function renderBar(ui) {
+  const { t } = ui;
+  return el("div", { "class": "kb-sa-bar" }, [
+    el("label", { "for": "kb-sa-partnership", text: t("switch") }), el("select", { id: "kb-sa-partnership" }),
+    button("kb-sa-new", t("new_profile")), button("kb-sa-delete", t("delete_profile")),
+    el("label", { "for": "kb-sa-name", text: t("name") }),
+    el("input", { type: "text", id: "kb-sa-name", maxlength: String(NAME_MAX), autocomplete: "organization", placeholder: t("default_name") }),
+  ]);
+}
+
+export function renderPartnerships(ui, state) {
+  return state.profiles.map((q) => {
+    const o = el("option", { value: q.id, text: nameOf(ui, q) });
+    o.selected = q.id === state.current;
+    return o;
+  });
+}
+
+function question(ui, i) {
+  const { data, t } = ui;
+  const group = el("div", { "class": "kb-sa-question", role: "radiogroup", "aria-labelledby": "kb-q-" + i.id,
+    "aria-describedby": "kb-looks-" + i.id, "data-indicator": i.id }, [
+    el("p", { id: "kb-q-" + i.id, "class": "kb-sa-q", text: i.question }),
+    el("p", { id: "kb-looks-" + i.id, "class": "kb-sa-looks" }, [el("strong", { text: t("looks_like") }), i.present_looks_like]),
+  ]);
+  data.scale.forEach((s) => {
+    const input = el("input", { type: "radio", name: i.id, value: s.id, id: "kb-" + i.id + "-" + s.id });
+    group.appendChild(el("label", { "for": input.id, "class": "kb-sa-option" }, [input, " " + s.symbol + " " + t("answer_" + s.id)]));
+  });
+  return group;
+}
+
+export function renderForm(ui) {
+  return el("form", { "class": "kb-sa-form", "aria-label": ui.t("form") }, ui.data.criteria.map((c) => el("fieldset", { "class": "kb-sa-criterion" }, [
+    el("legend", {}, [el("a", { href: ui.base + c.url, text: c.title })]),
+    ...c.indicators.map((i) => question(ui, i)),
+  ])));
+}
+
+// Export and print follow the results: they act on what the results show.
+export function renderTools(ui) {
+  const { t } = ui;
+  return el("section", { "class": "kb-sa-tools-section", "aria-labelledby": "kb-sa-tools-h" }, [
+    el("h2", { id: "kb-sa-tools-h", text: t("tools") }),
+    el("div", { "class": "kb-sa-tools" }, [
+      button("kb-sa-print-plan", t("print"), true), button("kb-sa-export-md", t("export_plan_md")),
+      button("kb-sa-export-csv", t("export_csv")), button("kb-sa-export-json", t("export_all")),
+      el("label", { "for": "kb-sa-import", "class": "md-button", text: t("import_all") }),
+      el("input", { type: "file", accept: "application/json,.json", id: "kb-sa-import", "class": "kb-sa-file" }),
+      button("kb-sa-share-make", t("share")), button("kb-sa-reset", t("reset")),
+    ]),
+    el("div", { id: "kb-sa-share", "class": "kb-sa-share" }),
+  ]);
+}
+
+// A refused save says so until a later one succeeds, with the partnership to export as it was meant to be.
+export function renderNotSaved(ui) {
+  return el("div", { id: "kb-sa-not-saved", "class": "admonition warning", role: "alert", hidden: "" }, [
+    el("p", { text: ui.t("not_saved") }), button("kb-sa-not-saved-export", ui.t("not_saved_export")),
+  ]);
+}
+
+const indicatorCount = (data) => data.criteria.reduce((n, c) => n + c.indicators.length, 0);
+
+// How many questions are answered, and how many gaps there are.
+export function progressText(ui, answers, groups) {
+  const total = indicatorCount(ui.data), gapsFound = gapCount(groups);
+  return ui.tn("progress", total, { answered: Object.keys(answers).length, total }) + " " + ui.tn("gap_count", gapsFound, { count: gapsFound }) + ".";
+}
+
+export function renderRatings(ui, profile) {
+  const { data, base, t } = ui;
+  const table = el("table", { "class": "kb-sa-table" }, [header([t("criterion"), t("your_rating")])]);
+  data.criteria.forEach((c) => {
+    table.appendChild(el("tr", { "data-criterion": c.id }, [
+      el("td", {}, [el("a", { href: base + c.url, text: c.title })]), el("td", {}, [badge(data, profile[c.id])]),
+    ]));
+  });
+  return scroller(table, t("your_rating"));
+}
+
+function noGaps(ui, p) {
+  const { data, base, t } = ui;
+  if (!allYes(data, p.answers)) return [el("p", { id: "kb-sa-no-gaps", text: t("no_gaps_yet") })];
+  return [el("p", { id: "kb-sa-all-yes", text: t("all_yes") }), el("p", { id: "kb-sa-keep" }, [t("keep_it"),
+    el("a", { href: base + data.links.conditions, text: t("conditions_link") }), t("and"),
+    el("a", { href: base + data.links.variants, text: t("variants_link") }), "."])];
+}
+
+export function renderGaps(ui, p, groups) {
+  const { base, t, tn } = ui;
+  const box = el("section", { id: "kb-sa-gaps", "aria-labelledby": "kb-sa-gaps-h" }, [el("h3", { id: "kb-sa-gaps-h", text: t("gaps") })]);
+  if (!groups.length) { noGaps(ui, p).forEach((n) => box.appendChild(n)); return box; }
+  box.appendChild(el("p", { text: t("gaps_intro") }));
+  groups.forEach((g) => {
+    box.appendChild(el("div", { "class": "kb-sa-gap-group", "data-criterion": g.criterion.id }, [
+      el("h4", {}, [
+        el("a", { href: base + g.criterion.url, text: g.criterion.title }),
+        " (" + tn("gap_count", g.items.length, { count: g.items.length }) + ")",
+      ]),
+      ...g.items.map((item) => renderGap(ui, p, item)),
+    ]));
+  });
+  return box;
+}
+
+function lessons(ui, i) {
+  if (!i.lessons.length) return el("p", { "class": "kb-sa-no-lessons", text: ui.t("no_lessons") });
+  return el("ul", { "class": "kb-sa-lessons" }, i.lessons.map((l) => el("li", {}, [el("a", { href: ui.base + l.url, "data-lesson": l.id, text: l.title })])));
+}
+
+function examples(ui, i) {
+  const { data, base, t } = ui;
+  if (!i.where_present.length) return el("p", { text: t("nowhere_present") });
+  return el("ul", { "class": "kb-sa-examples" }, i.where_present.map((w) => {
+    const kase = data.cases.find((k) => k.id === w.case);
+    const quote = w.quote ? el("q", w.quote_lang && w.quote_lang !== data.language ? { lang: w.quote_lang, text: w.quote } : { text: w.quote }) : null;
+    return el("li", { "data-case": w.case }, [
+      el("a", { href: base + w.url, text: kase.name }), kase.assessed_by === "study" ? "" : t("by_contributors"), ": " + w.finding + " ", quote,
+    ]);
+  }));
+}
+
+function planFields(ui, i, entry) {
+  return el("div", { "class": "kb-sa-plan-fields" }, [["action", "textarea"], ["owner", "input"], ["due", "input"]].map(([field, tag]) => {
+    const id = "kb-plan-" + i.id + "-" + field;
+    const attrs = { id, "data-plan": i.id, "data-field": field, value: entry[field] || "", maxlength: String(TEXT_MAX) };
+    if (tag === "input") attrs.type = field === "due" ? "date" : "text";
+    else attrs.rows = "2";
+    return el("div", { "class": "kb-sa-field kb-sa-field--" + field }, [el("label", { "for": id, text: ui.t("plan_" + field) }), el(tag, attrs)]);
+  }));
+}
+
+export function renderGap(ui, p, item) {
+  const { data, base, t } = ui, i = item.indicator;
+  return el("div", { "class": "kb-sa-gap", "data-indicator": i.id, "data-answer": item.answer }, [
+    el("h5", {}, [el("a", { href: base + i.url, text: i.title })]),
+    el("p", {}, [t("your_answer") + t("answer_" + item.answer) + " ", badge(data, item.answer)]),
+    el("p", { "class": "kb-sa-looks" }, [el("strong", { text: t("looks_like") }), i.present_looks_like]),
+    el("p", { "class": "kb-sa-sub", text: t("lessons_for") }), lessons(ui, i),
+    el("p", { "class": "kb-sa-sub", text: t("where_present") }), examples(ui, i),
+    planFields(ui, i, p.plan[i.id] || {}),
+  ]);
+}
+
+function similarityTable(ui, best) {
+  const { data, t } = ui;
+  const table = el("table", { "class": "kb-sa-table", id: "kb-sa-similarity" }, [
+    header([t("criterion"), t("your_rating"), t("their_rating", { name: best.kase.name }), t("similarity_col")]),
+  ]);
+  best.criteria.forEach((row) => {
+    table.appendChild(el("tr", { "data-criterion": row.criterion.id }, [
+      el("td", { text: row.criterion.title }), el("td", {}, [badge(data, row.mine)]), el("td", {}, [badge(data, row.theirs)]),
+      el("td", { "class": "kb-sa-percent", text: row.similarity === null ? "–" : percent(row.similarity) + "%" }),
+    ]));
+  });
+  return scroller(table, t("similarity"));
+}
+
+// Why answered indicators were left out, and how many are unanswered; null when nothing was.
+function leftOut(ui, best, answers) {
+  const { data, t, tn } = ui, k = best.kase;
+  const reasons = best.leftOut.map((x) => t(x.reason === "dont_know" ? "reason_dont_know" : "reason_case_unknown",
+    { indicator: x.indicator.title, name: k.name }));
+  const unanswered = indicatorCount(data) - Object.keys(answers).length;
+  if (unanswered) reasons.push(tn("reason_unanswered", unanswered, { count: unanswered }));
+  return reasons.length ? el("p", { id: "kb-sa-left-out", text: t("left_out", { name: k.name }) + reasons.join("; ") + "." }) : null;
+}
+
+function others(ui, rest) {
+  if (!rest.length) return null;
+  const line = el("p", { id: "kb-sa-others" }, [ui.t("others")]);
+  rest.forEach((s, n) => {
+    if (n) line.appendChild(document.createTextNode(", "));
+    line.appendChild(el("a", { href: ui.base + s.kase.url, text: s.kase.name }));
+    line.appendChild(document.createTextNode(" " + percent(s.similarity) + "%"));
+  });
+  line.appendChild(document.createTextNode("."));
+  return line;
+}
+
+export function renderSimilarity(ui, answers) {
+  const { base, t, tn } = ui, all = ranked(ui.data, answers);
+  const box = el("section", { id: "kb-sa-nearest", "aria-labelledby": "kb-sa-nearest-h" }, [
+    el("h3", { id: "kb-sa-nearest-h", text: t("similarity") }), el("p", { id: "kb-sa-similarity-rule", text: t("similarity_explained") }),
+  ]);
+  if (!all.length) { box.appendChild(el("p", { text: t("answer_more") })); return box; }
+  const best = all[0], k = best.kase;
+  [el("p", {}, [
+    t("resembles"), el("a", { href: base + k.url, text: k.name, id: "kb-sa-nearest-name" }),
+    el("span", { id: "kb-sa-nearest-percent", text: tn("similar", best.compared, { percent: percent(best.similarity), count: best.compared }) }),
+    el("span", { id: "kb-sa-nearest-basis", text: t(k.assessed_by === "study" ? "study_note" : "contributors_note") }),
+  ]), similarityTable(ui, best), leftOut(ui, best, answers), others(ui, all.slice(1))].forEach((n) => { if (n) box.appendChild(n); });
+  return box;
+}
+
+// Your profile picture beside the assessed cases'.
+export function renderProfiles(ui, p, profile) {
+  const { data, base, t } = ui;
+  return el("div", { "class": "kb-profiles" }, [
+    el("figure", { id: "kb-sa-profile" }, [profileSvg(data, profile, nameOf(ui, p)), el("figcaption", { text: nameOf(ui, p) })]),
+    ...data.cases.map((k) => el("figure", {}, [
+      el("img", { src: base + k.profile, alt: t("profile_of", { name: k.name }), "class": "kb-profile" }),
+      el("figcaption", {}, [el("a", { href: base + k.url, text: k.name })]),
+    ])),
+  ]);
+}
+
+function comparisonTable(ui, chosen, profiles) {
+  const { data, t } = ui;
+  const table = el("table", { "class": "kb-sa-table", id: "kb-sa-compare-table" }, [header([t("criterion"), ...chosen.map((q) => nameOf(ui, q))])]);
+  data.criteria.forEach((c) => {
+    table.appendChild(el("tr", {}, [el("td", { text: c.title }), ...profiles.map((pr) => el("td", {}, [badge(data, pr[c.id])]))]));
+  });
+  return scroller(table, t("compare"));
+}
+
+// Several partnerships side by side, with their profile pictures; `comparing` is {id: shown}.
+export function renderCompare(ui, profiles, comparing) {
+  const { data, t } = ui;
+  const box = el("section", { id: "kb-sa-compare", "aria-labelledby": "kb-sa-compare-h" }, [el("h2", { id: "kb-sa-compare-h", text: t("compare") })]);
+  if (profiles.length < 2) { box.appendChild(el("p", { text: t("compare_one") })); return box; }
+  box.appendChild(el("p", { text: t("compare_intro") }));
+  box.appendChild(el("fieldset", { "class": "kb-sa-picks" }, [el("legend", { text: t("compare") }), ...profiles.map((q) => {
+    const pick = el("input", { type: "checkbox", id: "kb-sa-cmp-" + q.id, "data-compare": q.id });
+    pick.checked = comparing.get(q.id);
+    return el("label", { "for": pick.id, "class": "kb-sa-option" }, [pick, " " + nameOf(ui, q)]);
+  })]));
+  const chosen = profiles.filter((q) => comparing.get(q.id));
+  if (chosen.length < 2) return box;
+  const ratings = chosen.map((q) => profileOf(data, q.answers));
+  box.appendChild(comparisonTable(ui, chosen, ratings));
+  box.appendChild(el("div", { "class": "kb-profiles" }, chosen.map((q, n) => el("figure", { "data-profile": q.id }, [
+    profileSvg(data, ratings[n], nameOf(ui, q)), el("figcaption", { text: nameOf(ui, q) }),
+  ]))));
+  return box;
+}
+
+function picker(ui, key, options, chosen) {
+  const select = el("select", { id: "kb-sa-" + key, "data-span": key }, options.map(([value, text]) => {
+    const option = el("option", { value, text });
+    option.selected = value === chosen;
+    return option;
+  }));
+  return el("span", { "class": "kb-sa-span" }, [el("label", { "for": select.id, text: ui.t(key) + " " }), select]);
+}
+
+function changeList(ui, kind, found) {
+  if (!found.length) return el("p", { id: "kb-sa-" + kind, text: ui.t("none") });
+  return el("ul", { id: "kb-sa-" + kind }, found.map((d) => el("li", {
+    text: d.indicator.title + ": " + ui.t("answer_" + d.from) + " → " + ui.t("answer_" + d.to),
+  })));
+}
+
+/* Dated snapshots of this partnership, any two compared: what improved, what slipped. `span` is
+ * {from, to}: snapshot indexes as text, to "now" for today's answers; `diff` core.changes of them
+ * (null without snapshots). */
+export function renderOverTime(ui, p, span, diff) {
+  const { t } = ui;
+  const box = el("section", { id: "kb-sa-time", "aria-labelledby": "kb-sa-time-h" }, [
+    el("h2", { id: "kb-sa-time-h", text: t("over_time") }), button("kb-sa-snapshot", t("snapshot_save")),
+  ]);
+  if (!p.snapshots.length) { box.appendChild(el("p", { text: t("snapshot_none") })); return box; }
+  const choices = p.snapshots.map((s, n) => [String(n), t("snapshot_label", { date: s.date })]);
+  box.appendChild(el("p", {}, [picker(ui, "from", choices, span.from), " ", picker(ui, "to", choices.concat([["now", t("now")]]), span.to)]));
+  ["improved", "slipped"].forEach((kind) => {
+    box.appendChild(el("p", { "class": "kb-sa-sub", text: t(kind) }));
+    box.appendChild(changeList(ui, kind, diff[kind]));
+  });
+  return box;
+}
+
+function planRow(ui, p, g, item) {
+  const e = p.plan[item.indicator.id] || {};
+  return el("tr", {}, [
+    el("td", {}, [el("strong", { text: item.indicator.title }), el("br"), g.criterion.title + " · " + ui.t("answer_" + item.answer)]),
+    el("td", { "class": "kb-sa-print-action", text: e.action || "" }), el("td", { text: e.owner || "" }), el("td", { text: e.due || "" }),
+  ]);
+}
+
+// The plan as it prints: shown only on paper (kb.css).
+export function renderPrint(ui, p, groups, profile, date) {
+  const { data, t } = ui;
+  const box = el("section", { "class": "kb-sa-print", id: "kb-sa-print", "aria-hidden": "true" }, [
+    el("h1", { text: t("plan_for", { name: nameOf(ui, p) }) }), el("p", { text: t("plan_date", { date }) }),
+    el("p", { "class": "kb-sa-print-ratings" }, data.criteria.map((c, n) => el("span", {}, [(n ? "; " : "") + c.title + ": ", badge(data, profile[c.id])]))),
+  ]);
+  if (!groups.length) { box.appendChild(el("p", { text: t("plan_none") })); return box; }
+  box.appendChild(el("table", { "class": "kb-sa-plan-table" }, [
+    el("thead", {}, [header(["plan_gap", "plan_action", "plan_owner", "plan_due"].map((k) => t(k)))]),
+    el("tbody", {}, groups.flatMap((g) => g.items.map((item) => planRow(ui, p, g, item)))),
+  ]));
+  return box;
+}
+
+export function renderShare(ui, link) {
+  return [
+    el("p", {}, [ui.t("share_label"), el("br"), el("a", { href: link, id: "kb-sa-share-link", text: link })]),
+    button("kb-sa-copy", ui.t("copy")),
+  ];
+}
+
+export function renderShareTooLong(ui, length, max) {
+  return el("p", { id: "kb-sa-share-error", "class": "kb-sa-message", text: ui.t("share_too_long", { length, max }) });
+}

@@ -1,0 +1,44 @@
+// The action plan as Markdown and CSV: in order of the gaps, every text inert, every cell safe.
+import test from "node:test";
+import assert from "node:assert/strict";
+import { planCsv, planMarkdown } from "../../docs/assets/javascripts/self-assessment/plan.mjs";
+import { DATA, every, t, tn } from "./data.mjs";
+
+const ui = { data: DATA, base: "https://kb.example/knowledge-base/", t, tn };
+const hostile = {
+  id: "p", name: "<img src=x onerror=alert(1)> [x](javascript:alert(1))", snapshots: [],
+  answers: { ...every("present"), "right-partners": "absent", "shared-goal": "partial" },
+  plan: { "right-partners": { action: "# Heading\n- item", owner: "=HYPERLINK(\"http://e.x\")", due: "2026-01-15" } },
+};
+
+test("the Markdown plan: the gaps in order, each with its fields and lessons, nothing active", () => {
+  const md = planMarkdown(ui, hostile, "2026-01-01");
+  const lines = md.split("\n");
+  assert.equal(lines[0], '# plan_for {"name":"&lt;img src=x onerror=alert(1)&gt; \\\\[x\\\\](javascript:alert(1))"}');
+  assert.ok(lines.includes('plan_date {"date":"2026-01-01"}'));
+  assert.deepEqual(lines.filter((l) => l.startsWith("## ")), ["## Network", "## Trust"]);
+  assert.deepEqual(lines.filter((l) => l.startsWith("### ")).map((l) => l.split(" ")[1]), ["right-partners", "shared-goal"]);
+  assert.ok(lines.includes("- plan_action: \\# Heading - item"));
+  assert.ok(lines.includes('- plan_due: 2026-01-15'));
+  assert.ok(lines.includes('- lesson {"title":"Sign a covenant"} <https://kb.example/knowledge-base/lessons/covenant/>'));
+  assert.ok(lines.some((l) => l.startsWith("most_resembles[")));
+  assert.ok(!/<(?!https:)/.test(md), "no raw < but the lessons' autolinks");
+  assert.ok(md.endsWith('rule {"rule":"mean of the scores"}\n'));
+});
+
+test("a plan without gaps says so", () => {
+  const md = planMarkdown(ui, { id: "p", name: "", answers: {}, plan: {}, snapshots: [] }, "2026-01-01");
+  assert.ok(md.split("\n").includes("plan_none"));
+  assert.ok(md.includes('plan_for {"name":"default\\\\_name"}'));  // the name, escaped like any
+  assert.ok(!md.includes("most_resembles"));  // nothing answered, nothing compared
+});
+
+test("the CSV plan: a row per gap in the gaps' order, no cell a formula", () => {
+  const csv = planCsv(ui, hostile);
+  assert.ok(csv.startsWith("\ufeffcriterion,plan_gap,your_answer,plan_action,plan_owner,plan_due,looks_like\r\n"));
+  const rows = csv.slice(1).trimEnd().split("\r\n");
+  assert.equal(rows.length, 3);
+  assert.ok(rows[1].startsWith("Network,right-partners title,answer_absent,"), rows[1]);
+  assert.ok(rows[1].includes('"\'=HYPERLINK(""http://e.x"")"'), rows[1]);
+  assert.ok(rows[2].startsWith("Trust,shared-goal title,answer_partial,,,,"), rows[2]);
+});

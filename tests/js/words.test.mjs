@@ -1,0 +1,27 @@
+// The words the page's JSON carries: placeholders filled, plural forms chosen, and no inherited name
+// taken for a word.
+import test from "node:test";
+import assert from "node:assert/strict";
+import { words } from "../../docs/assets/javascripts/self-assessment/words.mjs";
+import { INHERITED } from "./data.mjs";
+
+const { t, tn } = words({ hello: "Hello {name}, {name}", gap_count: ["{count} gap", "{count} gaps"], plain: "x" });
+
+test("a message's placeholders are filled, each wherever it occurs", () => {
+  assert.equal(t("hello", { name: "Ana" }), "Hello Ana, Ana");
+  assert.equal(t("hello"), "Hello {name}, {name}");
+});
+
+test("the plural form fits the count: one, and other for zero and many", () => {
+  assert.deepEqual([0, 1, 2, 12].map((n) => tn("gap_count", n, { count: n })), ["0 gaps", "1 gap", "2 gaps", "12 gaps"]);
+});
+
+test("a missing message shows its key; an inherited name is no message", () => {
+  assert.equal(t("missing"), "missing");
+  assert.equal(tn("plain", 2), "plain");  // a message without plural forms is no plural
+  for (const name of INHERITED) {
+    assert.equal(t(name), name);
+    assert.equal(tn(name, 2), name);
+  }
+  assert.equal(words(undefined).t("x"), "x");
+});
