@@ -301,7 +301,7 @@ function rescueSaved(ui, root, id, text, raw) {
 
 function nodesOf(ui, root, store) {
   const unreadable = store.problems.length
-    ? rescueSaved(ui, root, "kb-sa-unreadable", ui.t("state_unreadable", { problems: store.problems.join("; ") + "." }), store.raw) : null;
+    ? rescueSaved(ui, root, "kb-sa-unreadable", ui.t("state_unreadable", { problems: store.problems.join(" ") }), store.raw) : null;
   const el = view.el;
   return {
     unreadable, notSaved: view.renderNotSaved(ui), bar: view.renderBar(ui),
