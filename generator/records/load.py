@@ -35,7 +35,7 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     # Ids of every record file found, valid or not, so a reference to a record that merely
     # failed validation is not reported a second time as unknown.
-    stems: dict[str, set[str]] = field(default_factory=dict)
+    ids_on_disk: dict[str, set[str]] = field(default_factory=dict)
     # What the records that did not validate still point at and cite, for the checks across records.
     partial: list[tuple[Links, Document]] = field(default_factory=list)
     # How many texts the valid records hold, and how many of them each language translates.
@@ -303,7 +303,7 @@ def _load(content: Path, keep: bool, workers: int, memo: Memo | None) -> Loaded:
     for name, found in files.items():
         loaded.records[name] = []
         loaded.links[name] = []
-        loaded.stems[name] = {path.stem for path, _ in found}
+        loaded.ids_on_disk[name] = {path.stem for path, _ in found}
     for job, (valid, problems, partial) in zip(jobs, _load_all(jobs, keep, workers, memo), strict=True):
         loaded.problems += problems
         if partial is not None:
