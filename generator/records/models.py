@@ -90,14 +90,14 @@ def _every_language(value: object) -> object:
 WrittenIn = Field(default=None, description="The language of the record's plain texts: en (the default) or nl.")
 
 
-class _TextMark:
+class TextMark:
     """Marks the fields that hold translatable text, for the coverage count (translation.py)."""
 
     def __repr__(self) -> str:
         return "TEXT"
 
 
-TEXT = _TextMark()
+TEXT = TextMark()
 
 
 @dataclass(frozen=True)
