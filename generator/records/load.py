@@ -272,6 +272,14 @@ def load(content: Path, *, keep_records: bool = True, workers: int = 1, memo: Me
         return _load(content, keep_records, workers, memo)
 
 
+def valid_records(content: Path, name: str) -> list[Record]:
+    """The records of collection ``name`` that are valid on their own, read from the files ``load``
+    reads, with its checks: for a tool that needs one kind of record, not the whole content."""
+    files, _ = discover(content)
+    jobs = [(name, path, shown) for path, shown in files.get(name, [])]
+    return [valid[0] for valid, _, _ in _load_batch(jobs, True) if valid is not None and valid[0] is not None]
+
+
 def _count(loaded: Loaded, coverage: Coverage) -> None:
     total, done = coverage
     loaded.texts["total"] = loaded.texts.get("total", 0) + total
