@@ -30,7 +30,13 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m generator", description="Validate and render the PPC knowledge base.")
     parser.add_argument("--repo", type=Path, default=Path("."), help="repository folder (default: the current one)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _content_commands(sub)
+    _file_commands(sub)
+    return parser
 
+
+def _content_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """The commands that check the records, make pages from them or add one."""
     validate = sub.add_parser("validate", help="check every record; print all problems and exit 1 if there are any")
     validate.add_argument(
         "--format",
@@ -64,6 +70,9 @@ def _parser() -> argparse.ArgumentParser:
         help="a new source's plain text: copied to texts/ID.txt and named in full_text",
     )
 
+
+def _file_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """The commands that write or compare files made from the records: schemas, exports, issue forms."""
     schema = sub.add_parser("schema", help="write the JSON Schemas of the record types (for editors) to a folder")
     schema.add_argument("--out", type=Path, default=None, help="folder (default: schema/ in the repository)")
 
@@ -88,7 +97,6 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("old", type=Path, help="the older knowledge-base.json")
     diff.add_argument("new", type=Path, help="the newer knowledge-base.json")
     diff.add_argument("--format", choices=("text", "json"), default="text", help="readable text (default) or JSON")
-    return parser
 
 
 class _OutError(Exception):
