@@ -52,7 +52,7 @@ def _display(path: Path, root: Path) -> str:
 def discover(content: Path) -> tuple[dict[str, list[tuple[Path, str]]], list[Problem]]:
     """Record files by collection, each with the name messages give it, sorted by name so every
     build sees the same order. Directory entries rather than Paths: they need no extra stat and
-    sort as plain names (a third of the time for 10,000 files)."""
+    sort as plain names (bench/run.py measures it at scale)."""
     found: dict[str, list[tuple[Path, str]]] = {name: [] for name in COLLECTIONS}
     problems: list[Problem] = []
     if not content.is_dir():
@@ -127,7 +127,7 @@ def _entries(folder: Path, *, hidden: bool = False) -> list[os.DirEntry[str]]:
 @contextmanager
 def gc_paused() -> Iterator[None]:
     # Loading makes hundreds of thousands of small long-lived objects; the cyclic collector would
-    # rescan them again and again (about 40% of the time at 10,000 records) and free nothing.
+    # rescan them again and again, a large share of the time at scale (bench/), and free nothing.
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -230,7 +230,7 @@ def _load_batch(jobs: list[Job], keep: bool) -> list[Result]:
 
 # Below this many files one process is fastest; above it, parsing YAML (most of the cost) is
 # spread over the worker processes, which send back only the typed records (or, when those are
-# not kept, only their links: unpickling 10,000 records costs as much as a core's parsing).
+# not kept, only their links: unpickling many records costs as much as a core's parsing).
 PARALLEL_FROM = 1000
 _BATCH = 100  # files per task: enough to amortise a round trip
 
