@@ -184,9 +184,9 @@ def test_the_issue_form_asks_for_every_indicator_and_validate_names_a_stale_one(
     stale = run_cli(repo, "validate")
     assert stale.returncode == 1 and "All records valid" not in stale.stdout
     assert stale.stdout.splitlines() == [
-        ".github/ISSUE_TEMPLATE/propose-a-case.yml: is out of date: it does not ask for the criteria and "
-        "indicators in content/criteria/ as they are now (run 'python -m generator from-issue --write-form' "
-        "and commit the file)"
+        ".github/ISSUE_TEMPLATE/propose-a-case.yml: is out of date: it differs from what 'from-issue "
+        "--write-form' writes from the case model and the criteria in content/criteria/ (run 'python -m "
+        "generator from-issue --write-form' and commit the file)"
     ]
     assert run_cli(repo, "from-issue", "--write-form").returncode == 0
     assert run_cli(repo, "validate").returncode == 0
@@ -238,8 +238,9 @@ def test_the_source_form_is_written_and_checked_for_staleness_like_the_case_form
     stale = run_cli(repo, "validate")
     assert stale.returncode == 1
     assert stale.stdout.splitlines() == [
-        ".github/ISSUE_TEMPLATE/propose-a-source.yml: is out of date: it does not ask for the fields of a source "
-        "record as they are now (run 'python -m generator from-issue --write-form' and commit the file)"
+        ".github/ISSUE_TEMPLATE/propose-a-source.yml: is out of date: it differs from what 'from-issue "
+        "--write-form' writes from the source model (run 'python -m generator from-issue --write-form' and "
+        "commit the file)"
     ]
 
 

@@ -16,10 +16,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator.pages import paths
-from generator.pages.case_page import lesson_grounds, lessons_shown, shows_lesson
 from generator.pages.render import render_site
 from generator.records.knowledge_base import KnowledgeBase
-from generator.records.ratings import Rating
 from generator.words import table
 from helpers import CORPUS, read_page
 
@@ -122,18 +120,30 @@ def test_a_source_says_in_words_what_each_page_cites(kb: KnowledgeBase) -> None:
             assert f"{rated} ratings" in study or (rated == 1 and "1 rating" in study), case.id
 
 
+# On the fixture corpus: whether a case's page shows a lesson drawn from it, and why. A case shows a
+# lesson where it lacks an indicator the lesson names, or has them all; a partial one decides nothing.
+LESSONS_ON_CASE_PAGES = {
+    # lacks regular-meetings (absent); its partial mutual-confidence does not stop that
+    ("havenplein-markt", "meet-at-fixed-times"): True,
+    ("havenplein-markt", "put-agreements-on-paper"): True,  # lacks signed-agreement
+    ("havenplein-markt", "tell-partners-the-threat"): True,  # lacks open-information
+    ("riverside-stadium", "meet-at-fixed-times"): True,  # has regular-meetings and mutual-confidence
+    ("riverside-stadium", "put-agreements-on-paper"): True,  # has signed-agreement
+    ("riverside-stadium", "report-to-an-elected-council"): True,  # has public-backing and council-reporting
+    ("harbour-lights-festival", "put-agreements-on-paper"): False,  # signed-agreement only partly
+    ("harbour-lights-festival", "tell-partners-the-threat"): False,  # open-information only partly
+}
+
+
 def test_a_case_shows_the_lessons_its_own_ratings_bear_out_with_why(kb: KnowledgeBase) -> None:
     site = render_site(kb)
-    for case in kb.assessed_cases:
-        page = site.markdown(f"cases/{case.id}.md")
-        for lesson in kb.lessons_for_case(case):
-            ratings = [r for _, _, r in lesson_grounds(kb, case, lesson) if r is not Rating.UNKNOWN]
-            expected = Rating.ABSENT in ratings or (bool(ratings) and all(r is Rating.PRESENT for r in ratings))
-            assert shows_lesson(kb, case, lesson) == expected
-            linked = f'href="../../lessons/{lesson.id}/"' in page
-            assert linked == expected, (case.id, lesson.id)
-        for lesson in lessons_shown(kb, case):
-            assert EN["rated_here"] in page.split(f'lessons/{lesson.id}/"', 1)[1].split("</li>", 1)[0]
+    drawn = {(case.id, lesson.id) for case in kb.assessed_cases for lesson in kb.lessons_for_case(case)}
+    assert drawn == set(LESSONS_ON_CASE_PAGES)
+    for (case_id, lesson_id), shown in LESSONS_ON_CASE_PAGES.items():
+        page = site.markdown(f"cases/{case_id}.md")
+        assert (f'href="../../lessons/{lesson_id}/"' in page) == shown, (case_id, lesson_id)
+        if shown:
+            assert EN["rated_here"] in page.split(f'lessons/{lesson_id}/"', 1)[1].split("</li>", 1)[0]
 
 
 class Citations(HTMLParser):

@@ -1,15 +1,18 @@
 """Every content rule beyond the field types, so `validate` reports it at file:line:column.
 
 ``record_problems`` holds the rules one record can break on its own (it runs where the record is
-read); ``check`` holds the rules across records: ids match file names, references and citations
-resolve, sections exist, quotes stand in their source's text, assessed cases rate every indicator.
+read); ``check_across_records`` runs ``CROSS_RULES``, one function per rule across records (ids
+match file names, references and citations resolve, sections exist, quotes stand in their source's
+text, assessed cases rate every indicator), each over one ``Index`` of what the loader kept.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, get_args
 
@@ -17,7 +20,7 @@ from generator.records.models import COLLECTIONS, ID_PATTERN, KINDS, NOUNS, RESE
 from generator.records.problems import Problem
 from generator.records.quotes import SourceText, TextTooLarge, read_text
 from generator.records.ratings import Rating
-from generator.records.refs import Links, Pointer
+from generator.records.refs import Cited, Links, Pointer
 from generator.records.schema_errors import did_you_mean
 from generator.records.yaml_source import Document, FieldPath
 
@@ -182,12 +185,58 @@ def _unchecked(doc: Document, full_text: str | None, places: list[tuple[Document
     return replace(doc.problem(("full_text",), message, hint), warning=True)
 
 
-def check(loaded: Loaded, repo: Path) -> list[Problem]:
-    """The rules across records; ``repo`` is where a source's ``full_text`` path starts."""
+@dataclass
+class Index:
+    """What the rules across records look up, built once from what the loader kept: each kind's
+    ids, the sources, their texts and the lists a reference may name an item of."""
+
+    loaded: Loaded
+    repo: Path  # where a source's full_text path starts
+
+    @cached_property
+    def ids(self) -> dict[str, dict[str, Document]]:
+        """Each kind's ids, with the first record that has it."""
+        ids: dict[str, dict[str, Document]] = {}
+        for name, entries in self.loaded.links.items():
+            seen = ids.setdefault(name, {})
+            for links, doc in entries:
+                seen.setdefault(links.id, doc)
+        return ids
+
+    def known(self, kind: str, rid: str) -> bool:
+        """An id of a valid record, or of a file that failed validation (reported on its own)."""
+        return rid in self.ids.get(kind, {}) or rid in self.loaded.ids_on_disk.get(kind, set())
+
+    @cached_property
+    def sources(self) -> dict[str, tuple[Links, Document]]:
+        return {links.id: (links, doc) for links, doc in self.loaded.links.get("sources", [])}
+
+    @cached_property
+    def texts(self) -> tuple[dict[str, SourceText | str | None], list[Problem]]:
+        """Each source's text (see ``_source_texts``), and the problems of the ones that cannot be read."""
+        return _source_texts(self.loaded, self.repo)
+
+    @cached_property
+    def parts(self) -> dict[tuple[str, str], dict[str, tuple[str, ...]]]:
+        """(kind, id) -> the lists a reference may name an item of, e.g. a criterion's indicators."""
+        return {
+            (kind, links.id): dict(links.parts) for kind, entries in self.loaded.links.items() for links, _ in entries
+        }
+
+    @cached_property
+    def linking(self) -> list[tuple[Links, Document]]:
+        """Every record that may point at others: the valid ones, and what the invalid ones still say."""
+        every = [entry for entries in self.loaded.links.values() for entry in entries]
+        return [*every, *self.loaded.singleton_links.values(), *self.loaded.partial]
+
+
+CrossRule = Callable[[Index], list[Problem]]
+
+
+def ids_match_files(index: Index) -> list[Problem]:
+    """Each id is its file's name, is not a page the site makes itself, and is used once per kind."""
     problems: list[Problem] = []
-    ids: dict[str, dict[str, Document]] = {}
-    for name, entries in loaded.links.items():
-        seen = ids.setdefault(name, {})
+    for name, entries in index.loaded.links.items():
         for links, doc in entries:
             stem = PurePosixPath(doc.path).stem
             if links.id != stem:
@@ -202,93 +251,146 @@ def check(loaded: Loaded, repo: Path) -> list[Problem]:
                 )
             if links.id in RESERVED_IDS.get(name, ()):
                 problems.append(_reserved(doc, name, links.id))
-            if links.id in seen:
-                problems.append(doc.problem(("id",), f"duplicate id '{links.id}', also used by {seen[links.id].path}"))
-            else:
-                seen[links.id] = doc
+            first = index.ids[name][links.id]
+            if first is not doc:
+                problems.append(doc.problem(("id",), f"duplicate id '{links.id}', also used by {first.path}"))
+    return problems
 
-    for name, entries in loaded.links.items():
+
+def former_ids(index: Index) -> list[Problem]:
+    """A former id is no record's id now, and the former id of one record only."""
+    problems: list[Problem] = []
+    for name, entries in index.loaded.links.items():
         former: dict[str, str] = {}
         for links, doc in entries:
             for i, old in enumerate(links.former):
-                if old in ids[name] or old in loaded.stems.get(name, set()):
+                if index.known(name, old):
                     problems.append(
                         doc.problem(("former_ids", i), f"'{old}' is the id of a record in content/{name}/ now")
                     )
                 elif old in former:
                     problems.append(doc.problem(("former_ids", i), f"'{old}' is a former id of '{former[old]}' too"))
                 former.setdefault(old, links.id)
+    return problems
 
-    def ref(doc: Document, loc: FieldPath, value: str, kind: str) -> bool:
-        if value in ids.get(kind, {}) or value in loaded.stems.get(kind, set()):
-            return True
-        known = sorted(ids.get(kind, {}))
-        problems.append(
-            doc.problem(
-                loc, f"'{value}' is not the id of any {NOUNS[kind]} in content/{kind}/", did_you_mean(value, known)
-            )
-        )
-        return False
 
-    sources = {links.id: links for links, _ in loaded.links.get("sources", [])}
-    sources_docs = {links.id: doc for links, doc in loaded.links.get("sources", [])}
-    texts, problems_of_texts = _source_texts(loaded, repo)
-    problems += problems_of_texts
-    unchecked: dict[str, list[tuple[Document, FieldPath]]] = {}
-    hinted: dict[str, int] = {}  # wrong quotes per source so far
-    every = [entry for entries in loaded.links.values() for entry in entries]
-    parts = {(kind, links.id): dict(links.parts) for kind, entries in loaded.links.items() for links, _ in entries}
-    for links, doc in [*every, *loaded.singleton_links.values(), *loaded.partial]:
+def references(index: Index) -> list[Problem]:
+    """Each id a record points at names a record of its kind, or an item of that record's list."""
+    problems: list[Problem] = []
+    for links, doc in index.linking:
         for pointer in links.refs:
             if not pointer.part:
-                ref(doc, pointer.field, pointer.id, pointer.kind)
+                if not index.known(pointer.kind, pointer.id):
+                    problems.append(_unknown(doc, pointer, sorted(index.ids.get(pointer.kind, {}))))
             elif not pointer.id:  # an item of any record of the kind: a lesson's indicators
-                problems += _any_part_problems(pointer, doc, parts)
-            elif (pointer.kind, pointer.id) in parts:  # else the record is unknown, and reported so
-                problems += _part_problems(pointer, doc, parts[(pointer.kind, pointer.id)][pointer.part])
-        for loc, source_id, section, quote in links.citations:
-            if source_id not in sources:  # unknown, reported above, or a source that is not valid
-                continue
-            source = sources[source_id]
-            if section is not None and source.sections and section not in source.sections:
-                problems.append(
-                    doc.problem(
-                        (*loc, "section"),
-                        f"'{section}' is not a section of source '{source_id}'",
-                        did_you_mean(section, list(source.sections)),
-                    )
-                )
-            if quote is None:
-                continue
-            text = texts.get(source_id)
-            if isinstance(text, SourceText):
-                if not text.contains(quote):
-                    hinted[source_id] = hinted.get(source_id, 0) + 1
-                    problems.append(_misquoted(doc, loc, source_id, text, quote, hinted[source_id]))
-                elif section is not None:
-                    problems += _elsewhere(doc, loc, source_id, text.parts(source.sections), section, quote)
-            elif text is None:  # no text to check against: said once per source, below
-                unchecked.setdefault(source_id, []).append((doc, (*loc, "quote")))
-    for sid, places in unchecked.items():
-        problems.append(_unchecked(sources_docs[sid], sources[sid].full_text, places))
+                problems += _any_part_problems(pointer, doc, index.parts)
+            elif (pointer.kind, pointer.id) in index.parts:  # else the record is unknown, and reported so
+                problems += _part_problems(pointer, doc, index.parts[(pointer.kind, pointer.id)][pointer.part])
+    return problems
 
-    criteria: dict[str, tuple[str, ...]] = {}
-    indicator_home: dict[str, str] = {}
-    for links, doc in loaded.links.get("criteria", []):
-        criteria[links.id] = links.indicators
+
+def full_texts(index: Index) -> list[Problem]:
+    """A source's full_text names a readable text of the repository (or of shared/)."""
+    return index.texts[1]
+
+
+def citations(index: Index) -> list[Problem]:
+    """Each citation's section is one of its source's, and its quote stands in the source's text
+    (under that section); quotes no text could check are named once per source, as a warning."""
+    problems: list[Problem] = []
+    unchecked: dict[str, list[tuple[Document, FieldPath]]] = {}
+    hinted: dict[str, int] = {}  # wrong quotes per source so far
+    for links, doc in index.linking:
+        for cited in links.citations:
+            problems += _citation_problems(index, doc, cited, hinted, unchecked)
+    for sid, places in unchecked.items():
+        source, source_doc = index.sources[sid]
+        problems.append(_unchecked(source_doc, source.full_text, places))
+    return problems
+
+
+def _citation_problems(
+    index: Index,
+    doc: Document,
+    cited: Cited,
+    hinted: dict[str, int],
+    unchecked: dict[str, list[tuple[Document, FieldPath]]],
+) -> list[Problem]:
+    loc, source_id, section, quote = cited
+    if source_id not in index.sources:  # unknown, reported by `references`, or a source that is not valid
+        return []
+    source = index.sources[source_id][0]
+    problems: list[Problem] = []
+    if section is not None and source.sections and section not in source.sections:
+        problems.append(
+            doc.problem(
+                (*loc, "section"),
+                f"'{section}' is not a section of source '{source_id}'",
+                did_you_mean(section, list(source.sections)),
+            )
+        )
+    if quote is None:
+        return problems
+    text = index.texts[0].get(source_id)
+    if isinstance(text, SourceText):
+        if not text.contains(quote):
+            hinted[source_id] = hinted.get(source_id, 0) + 1
+            problems.append(_misquoted(doc, loc, source_id, text, quote, hinted[source_id]))
+        elif section is not None:
+            problems += _elsewhere(doc, loc, source_id, text.parts(source.sections), section, quote)
+    elif text is None:  # no text to check against: said once per source, by the caller
+        unchecked.setdefault(source_id, []).append((doc, (*loc, "quote")))
+    return problems
+
+
+def indicator_ids(index: Index) -> list[Problem]:
+    """An indicator's id is used by one criterion only (a lesson names indicators by id alone)."""
+    problems: list[Problem] = []
+    home: dict[str, str] = {}
+    for links, doc in index.loaded.links.get("criteria", []):
         for i, iid in enumerate(links.indicators):
-            if iid in indicator_home:
+            if iid in home:
                 problems.append(
                     doc.problem(
                         ("indicators", i, "id"),
-                        f"indicator id '{iid}' is already used in criterion '{indicator_home[iid]}'",
+                        f"indicator id '{iid}' is already used in criterion '{home[iid]}'",
                     )
                 )
-            indicator_home.setdefault(iid, links.id)
+            home.setdefault(iid, links.id)
+    return problems
 
-    for links, doc in loaded.links.get("cases", []):
+
+def assessments(index: Index) -> list[Problem]:
+    """An assessed case rates every indicator of every criterion."""
+    criteria = {links.id: links.indicators for links, _ in index.loaded.links.get("criteria", [])}
+    problems: list[Problem] = []
+    for links, doc in index.loaded.links.get("cases", []):
         problems += _assessment_problems(links, doc, criteria)
     return problems
+
+
+# The rules across records, in the order their problems are reported (warnings keep this order).
+CROSS_RULES: tuple[CrossRule, ...] = (
+    ids_match_files,
+    former_ids,
+    full_texts,
+    references,
+    citations,
+    indicator_ids,
+    assessments,
+)
+
+
+def check_across_records(loaded: Loaded, repo: Path) -> list[Problem]:
+    """Every rule across records; ``repo`` is where a source's ``full_text`` path starts."""
+    index = Index(loaded, repo)
+    return [problem for rule in CROSS_RULES for problem in rule(index)]
+
+
+def _unknown(doc: Document, pointer: Pointer, known: list[str]) -> Problem:
+    """An id that names no record of the kind the field names."""
+    message = f"'{pointer.id}' is not the id of any {NOUNS[pointer.kind]} in content/{pointer.kind}/"
+    return doc.problem(pointer.field, message, did_you_mean(pointer.id, known))
 
 
 # The nearest words are looked up for this many wrong quotes of one source; the rest say so. A

@@ -34,15 +34,10 @@ def _git(repo: Path, *args: str) -> str | None:
     return None if out is None else out.decode("utf-8", errors="replace")
 
 
-def last_changed(repo: Path, folder: str = "content") -> dict[str, str]:
-    """Map each file under ``folder`` (repo-relative, POSIX) to its last commit date, YYYY-MM-DD.
-
-    One ``git log`` call for the whole folder; files never committed are simply absent.
-    """
-    return history(repo, folder).dates
-
-
 def history(repo: Path, folder: str = "content") -> History:
+    """What git knows of ``folder``: each file's last commit date from one ``git log`` over the
+    whole folder (a file never committed is absent), whether the clone is shallow, and the last
+    commit that changed the folder."""
     out = _git(repo, "log", "--format=@%cs", "--name-only", "--", folder)
     if out is None:
         return History()

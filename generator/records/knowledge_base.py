@@ -8,7 +8,7 @@ from functools import cached_property, partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from generator.records.checks import check
+from generator.records.checks import check_across_records
 from generator.records.load import Loaded, load
 from generator.records.models import (
     TYPES,
@@ -247,7 +247,7 @@ def _order(kind: str, record: Any) -> tuple[Any, ...]:
 
 def _checked(content: Path, loaded: Loaded) -> list[Problem]:
     """Every warning; raise :class:`ContentError` with every error."""
-    problems = loaded.problems + check(loaded, content.parent)
+    problems = loaded.problems + check_across_records(loaded, content.parent)
     errors = [p for p in problems if not p.warning]
     if errors:
         raise ContentError(errors)

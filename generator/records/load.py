@@ -35,7 +35,7 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     # Ids of every record file found, valid or not, so a reference to a record that merely
     # failed validation is not reported a second time as unknown.
-    stems: dict[str, set[str]] = field(default_factory=dict)
+    ids_on_disk: dict[str, set[str]] = field(default_factory=dict)
     # What the records that did not validate still point at and cite, for the checks across records.
     partial: list[tuple[Links, Document]] = field(default_factory=list)
     # How many texts the valid records hold, and how many of them each language translates.
@@ -52,7 +52,7 @@ def _display(path: Path, root: Path) -> str:
 def discover(content: Path) -> tuple[dict[str, list[tuple[Path, str]]], list[Problem]]:
     """Record files by collection, each with the name messages give it, sorted by name so every
     build sees the same order. Directory entries rather than Paths: they need no extra stat and
-    sort as plain names (a third of the time for 10,000 files)."""
+    sort as plain names (bench/run.py measures it at scale)."""
     found: dict[str, list[tuple[Path, str]]] = {name: [] for name in COLLECTIONS}
     problems: list[Problem] = []
     if not content.is_dir():
@@ -127,7 +127,7 @@ def _entries(folder: Path, *, hidden: bool = False) -> list[os.DirEntry[str]]:
 @contextmanager
 def gc_paused() -> Iterator[None]:
     # Loading makes hundreds of thousands of small long-lived objects; the cyclic collector would
-    # rescan them again and again (about 40% of the time at 10,000 records) and free nothing.
+    # rescan them again and again, a large share of the time at scale (bench/), and free nothing.
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -230,7 +230,7 @@ def _load_batch(jobs: list[Job], keep: bool) -> list[Result]:
 
 # Below this many files one process is fastest; above it, parsing YAML (most of the cost) is
 # spread over the worker processes, which send back only the typed records (or, when those are
-# not kept, only their links: unpickling 10,000 records costs as much as a core's parsing).
+# not kept, only their links: unpickling many records costs as much as a core's parsing).
 PARALLEL_FROM = 1000
 _BATCH = 100  # files per task: enough to amortise a round trip
 
@@ -272,6 +272,14 @@ def load(content: Path, *, keep_records: bool = True, workers: int = 1, memo: Me
         return _load(content, keep_records, workers, memo)
 
 
+def valid_records(content: Path, name: str) -> list[Record]:
+    """The records of collection ``name`` that are valid on their own, read from the files ``load``
+    reads, with its checks: for a tool that needs one kind of record, not the whole content."""
+    files, _ = discover(content)
+    jobs = [(name, path, shown) for path, shown in files.get(name, [])]
+    return [valid[0] for valid, _, _ in _load_batch(jobs, True) if valid is not None and valid[0] is not None]
+
+
 def _count(loaded: Loaded, coverage: Coverage) -> None:
     total, done = coverage
     loaded.texts["total"] = loaded.texts.get("total", 0) + total
@@ -305,7 +313,7 @@ def _load(content: Path, keep: bool, workers: int, memo: Memo | None) -> Loaded:
     for name, found in files.items():
         loaded.records[name] = []
         loaded.links[name] = []
-        loaded.stems[name] = {path.stem for path, _ in found}
+        loaded.ids_on_disk[name] = {path.stem for path, _ in found}
     for job, (valid, problems, partial) in zip(jobs, _load_all(jobs, keep, workers, memo), strict=True):
         loaded.problems += problems
         if partial is not None:

@@ -87,7 +87,7 @@ def _needs_english(value: str | dict[str, str], info: ValidationInfo) -> dict[st
     if isinstance(value, str):
         return {lang: value}
     if lang not in value:
-        name = {"en": "English", "nl": "Dutch"}.get(lang, lang)
+        name = {"en": "English", "nl": "Dutch"}.get(lang, lang)  # validate speaks English to contributors
         raise ValueError(f"a translated text needs its {name} version under '{lang}'")
     return value
 
@@ -102,14 +102,14 @@ def _every_language(value: object) -> object:
 WrittenIn = Field(default=None, description="The language of the record's plain texts: en (the default) or nl.")
 
 
-class _TextMark:
+class TextMark:
     """Marks the fields that hold translatable text, for the coverage count (translation.py)."""
 
     def __repr__(self) -> str:
         return "TEXT"
 
 
-TEXT = _TextMark()
+TEXT = TextMark()
 
 
 @dataclass(frozen=True)
@@ -429,7 +429,9 @@ class RecordType:
 
     folder: str  # content/<folder>/<id>.yaml
     model: type[Record]
-    noun: str  # in messages: "is not the id of any <noun>"
+    # In validate's messages ("is not the id of any <noun>"), which speak English to contributors;
+    # the pages' nouns are words.py's noun_<folder>, in each edition's language (records import no words).
+    noun: str
     page: str  # the page that lists the records
     name_field: str  # the field that names a record in lists of changes and citing records
     own_pages: bool = False  # each record also gets <folder>/<id>.md from <noun>.md.j2

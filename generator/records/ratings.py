@@ -30,8 +30,10 @@ SCALE: dict[Rating, Level] = {
     Rating.UNKNOWN: Level(Rating.UNKNOWN, "?", None),
 }
 
-# The words each edition's pages print for a rating (words.py's rating_* labels; a test holds them
-# equal), so `validate` can answer a rating written as printed with its id.
+# The words each edition's pages print for a rating, so `validate` can answer a rating written as
+# printed with its id. A copy of words.py's rating_* labels, on purpose: records sit below the fixed
+# words in the layers (pyproject.toml), so they cannot import them; test_contributor_errors.py holds
+# the two equal.
 PRINTED: dict[Rating, tuple[str, ...]] = {
     Rating.PRESENT: ("Present", "Aanwezig"),
     Rating.PARTIAL: ("Partly present", "Deels aanwezig"),

@@ -8,12 +8,13 @@ only these between processes, never whole records.
 from __future__ import annotations
 
 import re
-import types
+from collections.abc import Callable
 from functools import cache
-from typing import Annotated, Any, NamedTuple, Union, get_args, get_origin
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
+from generator.records.annotations import DictOf, Found, Leaf, ListOf, Model, Node, marked, marks, walk, walk_data
 from generator.records.models import ID_PATTERN, SINGLETONS, TYPES, Case, Citation, Record, Ref, Source
 from generator.records.yaml_source import FieldPath
 
@@ -49,85 +50,32 @@ class Links(NamedTuple):  # a tuple: cheap to send between processes
         return dict(self.parts).get("indicators", ())
 
 
-# What the walk follows in a model's field: a Ref (the value is an id), a model, a list of
-# something, or a mapping whose keys and values may each hold ids. None where nothing can.
-_Node = Union[Ref, type[BaseModel], "_List", "_Dict"]
-
-
-class _List(NamedTuple):
-    item: _Node
-
-
-class _Dict(NamedTuple):
-    key: Ref | None
-    value: _Node | None
+# What a record's walk (annotations.py) takes: the ids its fields name, and its citations whole.
+_MARKS = (Ref, Citation)
 
 
 @cache
-def _plan(model: type[BaseModel]) -> tuple[tuple[str, _Node], ...]:
-    """The fields of ``model`` that can hold an id or a citation, with how to walk each; text and
-    numbers cannot, so the walk never enters them. Read once per model from its type hints."""
-    plan = []
-    for name, info in model.model_fields.items():
-        node = _node(info.annotation, tuple(info.metadata))
-        if node is not None:
-            plan.append((name, node))
-    return tuple(plan)
+def _checked(model: type[BaseModel]) -> None:
+    """Check once that in ``model`` a part's id (an indicator's) stands only below a key naming a
+    record of the kind that holds the part; raise TypeError where it does not."""
+    for _, node in marked(model, _MARKS):
+        _check_parts(node, None)
 
 
-def _node(hint: Any, metadata: tuple[Any, ...] = (), owner: str | None = None) -> _Node | None:
-    """How to walk a value of type ``hint``; ``owner`` is the kind the enclosing mapping's keys name."""
-    ref = next((m for m in metadata if isinstance(m, Ref)), None)
-    if ref is not None:
+def _check_parts(node: Node | None, owner: str | None) -> None:
+    """Refuse a part reference below a mapping keyed by ids of another kind; ``owner`` is that kind."""
+    if isinstance(node, Leaf) and isinstance(node.mark, Ref):
+        ref = node.mark
         if ref.part is not None and owner is not None and ref.kind != owner:
             raise TypeError(f"{ref} must be a key inside a mapping keyed by a Ref({ref.kind!r})")
-        return ref
-    if isinstance(hint, type) and issubclass(hint, BaseModel):
-        return hint if _plan(hint) else None
-    origin, args = get_origin(hint), get_args(hint)
-    if origin is Annotated:
-        return _node(args[0], tuple(hint.__metadata__), owner)
-    if origin in (Union, types.UnionType):
-        nodes = [n for a in args if a is not type(None) and (n := _node(a, (), owner)) is not None]
-        if len(nodes) > 1:
-            raise TypeError(f"{hint}: a field may hold ids of one shape only")
-        return nodes[0] if nodes else None
-    if origin is list:
-        item = _node(args[0], (), owner)
-        return _List(item) if item is not None else None
-    if origin is dict:
-        key = _node(args[0], (), owner)
-        if key is not None and not isinstance(key, Ref):
-            raise TypeError(f"{hint}: a mapping's keys may be ids, nothing that holds them")
-        value = _node(args[1], (), key.kind if isinstance(key, Ref) and key.part is None else owner)
-        return _Dict(key, value) if key is not None or value is not None else None
-    return None
-
-
-def _walk(value: Any, node: _Node, loc: FieldPath, owner: str, found: _Found) -> None:
-    if value is None:
-        return
-    if isinstance(node, Ref):
-        if node.part is None:
-            found.pointers.append(Pointer(loc, node.kind, value))
-        else:
-            found.pointers.append(Pointer(loc, node.kind, owner, node.part, value))
-    elif isinstance(node, _List):
-        for i, item in enumerate(value):
-            _walk(item, node.item, (*loc, i), owner, found)
-    elif isinstance(node, _Dict):
-        for key, item in value.items():
-            if node.key is not None:
-                _walk(key, node.key, (*loc, key), owner, found)
-            if node.value is not None:
-                # A part's id below this key (an indicator's) names an item of the record the key names.
-                inner_owner = key if node.key is not None and node.key.part is None else owner
-                _walk(item, node.value, (*loc, key), inner_owner, found)
-    else:
-        if node is Citation:
-            found.citations.append((loc, value))
-        for name, inner in _plan(node):
-            _walk(getattr(value, name), inner, (*loc, name), owner, found)
+    elif isinstance(node, ListOf):
+        _check_parts(node.item, owner)
+    elif isinstance(node, DictOf):
+        key = node.key.mark if node.key is not None else None
+        _check_parts(node.key, owner)
+        _check_parts(node.value, key.kind if isinstance(key, Ref) and key.part is None else owner)
+    elif isinstance(node, Model):
+        _checked(node.model)
 
 
 class _Found(NamedTuple):
@@ -135,10 +83,30 @@ class _Found(NamedTuple):
     citations: list[tuple[FieldPath, Citation]]
 
 
+def _owner(keys: tuple[tuple[object, Any], ...]) -> str:
+    """The record an item's id belongs to: the innermost key above it that names a whole record."""
+    return next((key for mark, key in reversed(keys) if isinstance(mark, Ref) and mark.part is None), "")
+
+
+def _split(found: list[Found], citation: Callable[[Any], Citation | None]) -> _Found:
+    """The walk's findings as pointers and citations, each in the order of the fields."""
+    split = _Found([], [])
+    for loc, mark, value, keys in found:
+        if isinstance(mark, Ref):
+            pointer = (
+                Pointer(loc, mark.kind, value)
+                if mark.part is None
+                else Pointer(loc, mark.kind, _owner(keys), mark.part, value)
+            )
+            split.pointers.append(pointer)
+        elif (cited := citation(value)) is not None:
+            split.citations.append((loc, cited))
+    return split
+
+
 def _found(record: Record) -> _Found:
-    found = _Found([], [])
-    _walk(record, type(record), (), "", found)
-    return found
+    _checked(type(record))
+    return _split(walk(record, _MARKS), lambda value: value)
 
 
 def citations(record: Record) -> list[tuple[FieldPath, Citation]]:
@@ -146,23 +114,12 @@ def citations(record: Record) -> list[tuple[FieldPath, Citation]]:
     return _found(record).citations
 
 
-def _refs_in(node: _Node | None) -> list[Ref]:
-    """Every Ref mark under a node (a model's fields, however deep)."""
-    if isinstance(node, Ref):
-        return [node]
-    if isinstance(node, _List):
-        return _refs_in(node.item)
-    if isinstance(node, _Dict):
-        return _refs_in(node.key) + _refs_in(node.value)
-    return [ref for _, inner in _plan(node) for ref in _refs_in(inner)] if node is not None else []
-
-
 @cache
 def _parts(model: type[Record]) -> tuple[str, ...]:
     """The lists of ``model`` whose items some Ref with a part names (a criterion's indicators)."""
     kinds = {t.folder for t in TYPES if t.model is model}
-    marks = [ref for other in (*(t.model for t in TYPES), *SINGLETONS.values()) for ref in _refs_in(other)]
-    return tuple(sorted({ref.part for ref in marks if ref.part is not None and ref.kind in kinds}))
+    every = [mark for other in (*(t.model for t in TYPES), *SINGLETONS.values()) for mark in marks(other, Ref)]
+    return tuple(sorted({m.part for m in every if isinstance(m, Ref) and m.part is not None and m.kind in kinds}))
 
 
 def links_of(record: Record) -> Links:
@@ -188,47 +145,26 @@ def _an_id(value: Any) -> bool:
     return isinstance(value, str) and re.fullmatch(ID_PATTERN, value) is not None
 
 
-def _walk_data(value: Any, node: _Node, loc: FieldPath, owner: str, found: _Found) -> None:
-    """``_walk`` over a record's plain data, where the record as a whole did not validate: it
-    keeps the ids and citations that are sound on their own and passes over the rest, which the
-    record's shape errors already name."""
-    if value is None:
-        return
-    if isinstance(node, Ref):
-        if _an_id(value):
-            _walk(value, node, loc, owner, found)
-    elif isinstance(node, _List):
-        if isinstance(value, list):
-            for i, item in enumerate(value):
-                _walk_data(item, node.item, (*loc, i), owner, found)
-    elif isinstance(node, _Dict):
-        if isinstance(value, dict):
-            for key, item in value.items():
-                if node.key is not None:
-                    if not _an_id(key):
-                        continue  # what lies below a key that is no id belongs to nothing known
-                    _walk(key, node.key, (*loc, key), owner, found)
-                if node.value is not None:
-                    inner_owner = key if node.key is not None and node.key.part is None else owner
-                    _walk_data(item, node.value, (*loc, key), inner_owner, found)
-    elif isinstance(value, dict):
-        if node is Citation:
-            try:
-                citation = Citation.model_validate(value)
-            except ValidationError:
-                return  # its own errors are reported with the record's
-            _walk(citation, node, loc, owner, found)
-            return
-        for name, inner in _plan(node):
-            _walk_data(value.get(name), inner, (*loc, name), owner, found)
+def _sound(mark: object, value: Any) -> bool:
+    """What the walk over plain data takes: an id that is one, a citation that is valid on its own."""
+    if mark is Citation:
+        return _valid_citation(value) is not None
+    return _an_id(value)
+
+
+def _valid_citation(value: Any) -> Citation | None:
+    try:
+        return Citation.model_validate(value)
+    except ValidationError:
+        return None  # its own errors are reported with the record's
 
 
 def partial_links(model: type[Record], data: dict[str, Any]) -> Links:
     """What the checks across records can still read from a record that did not validate: the ids
     it points at and the citations that are valid on their own, so a shape error in one field does
     not hide a wrong quote, section, country or source in another."""
-    found = _Found([], [])
-    _walk_data(data, model, (), "", found)
+    _checked(model)
+    found = _split(walk_data(data, model, _MARKS, _sound), _valid_citation)
     cited = tuple((loc, c.source, c.section, c.quote) for loc, c in found.citations)
     rid = data.get("id")
     return Links(rid if isinstance(rid, str) and _an_id(rid) else "", tuple(found.pointers), cited)

@@ -116,54 +116,77 @@ def parse(raw: bytes, display: str, *, marks: bool = True) -> tuple[Document | N
     """``read`` for bytes from anywhere (a file, or a past version in git), under the same limits."""
     if len(raw) > MAX_BYTES:
         return None, [_too_large(display, len(raw))]
+    text = _decoded(raw, display)
+    if isinstance(text, Problem):
+        return None, [text]
+    if not text.strip():
+        return None, [Problem(display, 1, 1, "", "is empty; a record is a YAML mapping of fields")]
+    node = _single_node(text, display)
+    if isinstance(node, Problem):
+        return None, [node]
+    if node is None:  # only comments or document markers
+        return None, [Problem(display, 1, 1, "", "holds no fields; a record is a YAML mapping of fields")]
+    return _document(node, display, marks)
+
+
+def _decoded(raw: bytes, display: str) -> str | Problem:
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [Problem(display, line, col, "", "is not valid UTF-8 text; save the file as UTF-8")]
-    if not text.strip():
-        return None, [Problem(display, 1, 1, "", "is empty; a record is a YAML mapping of fields")]
+        return Problem(display, line, col, "", "is not valid UTF-8 text; save the file as UTF-8")
+
+
+def _single_node(text: str, display: str) -> yaml.Node | Problem | None:
+    """The document's one node (None if it has none), or the problem that stops it being read."""
     try:
         loader = Loader(text)
         try:
-            node = loader.get_single_node()
+            return loader.get_single_node()
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        what = exc.problem or exc.context or "invalid YAML"
-        if (
-            exc.context
-            and exc.context_mark
-            and exc.problem
-            and exc.problem_mark
-            and exc.context_mark.line != exc.problem_mark.line
-        ):
-            what = f"{exc.context} (from line {exc.context_mark.line + 1}): {exc.problem}"
-        if exc.context == "expected a single document in the stream":
-            what = "holds more than one YAML document (a '---' line starts another); a record is one document"
-        hint = "indent with spaces; YAML does not allow tabs" if "\t" in text else ""
-        if not hint and exc.problem and exc.problem.startswith(_DEPTH_PROBLEMS) and exc.problem_mark:
-            explained = explain(text, exc.problem_mark.line + 1)
-            if explained:
-                line, col, what = explained
-                return None, [Problem(display, line, col, "", what)]
-        return None, [Problem(display, line, col, "", f"YAML syntax error: {what}", hint)]
+        return _syntax_problem(exc, text, display)
     except yaml.reader.ReaderError as exc:  # a raw control character: said where it stands
         line = text.count("\n", 0, exc.position) + 1
         col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
         char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
         message = f"holds {characters.code(char)}, {characters.kind(char)}, which a record may not hold"
         hint = "remove it; your editor may show it as a box or not at all"
-        return None, [Problem(display, line, col, "", message, hint)]
+        return Problem(display, line, col, "", message, hint)
     except yaml.YAMLError as exc:
-        return None, [Problem(display, 1, 1, "", f"YAML error: {exc}")]
+        return Problem(display, 1, 1, "", f"YAML error: {exc}")
     except RecursionError:
-        return None, [Problem(display, 1, 1, "", f"nests deeper than {MAX_DEPTH} levels; a record is much flatter")]
-    if node is None:  # only comments or document markers
-        return None, [Problem(display, 1, 1, "", "holds no fields; a record is a YAML mapping of fields")]
+        return Problem(display, 1, 1, "", f"nests deeper than {MAX_DEPTH} levels; a record is much flatter")
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, display: str) -> Problem:
+    """PyYAML's error in a contributor's words, at the line it concerns."""
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    what = exc.problem or exc.context or "invalid YAML"
+    if (
+        exc.context
+        and exc.context_mark
+        and exc.problem
+        and exc.problem_mark
+        and exc.context_mark.line != exc.problem_mark.line
+    ):
+        what = f"{exc.context} (from line {exc.context_mark.line + 1}): {exc.problem}"
+    if exc.context == "expected a single document in the stream":
+        what = "holds more than one YAML document (a '---' line starts another); a record is one document"
+    hint = "indent with spaces; YAML does not allow tabs" if "\t" in text else ""
+    if not hint and exc.problem and exc.problem.startswith(_DEPTH_PROBLEMS) and exc.problem_mark:
+        explained = explain(text, exc.problem_mark.line + 1)
+        if explained:
+            line, col, what = explained
+            return Problem(display, line, col, "", what)
+    return Problem(display, line, col, "", f"YAML syntax error: {what}", hint)
+
+
+def _document(node: yaml.Node, display: str, marks: bool) -> tuple[Document | None, list[Problem]]:
+    """The record's data from its node: without ``marks``, the plain fast walk where it can."""
     if not marks:
         try:
             data = _plain(node, 0, set())

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -16,9 +16,8 @@ from generator.records.problems import ContentError, Problem
 from generator.words import DEFAULT, LANGUAGES
 
 if TYPE_CHECKING:
-    from generator.records.models import Criterion
     from generator.tools.from_issue import Proposal
-    from generator.tools.scaffold import _Known
+    from generator.tools.scaffold import KnownRecords
 
 
 class _Parser(argparse.ArgumentParser):
@@ -31,7 +30,13 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m generator", description="Validate and render the PPC knowledge base.")
     parser.add_argument("--repo", type=Path, default=Path("."), help="repository folder (default: the current one)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _content_commands(sub)
+    _file_commands(sub)
+    return parser
 
+
+def _content_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """The commands that check the records, make pages from them or add one."""
     validate = sub.add_parser("validate", help="check every record; print all problems and exit 1 if there are any")
     validate.add_argument(
         "--format",
@@ -65,6 +70,9 @@ def _parser() -> argparse.ArgumentParser:
         help="a new source's plain text: copied to texts/ID.txt and named in full_text",
     )
 
+
+def _file_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """The commands that write or compare files made from the records: schemas, exports, issue forms."""
     schema = sub.add_parser("schema", help="write the JSON Schemas of the record types (for editors) to a folder")
     schema.add_argument("--out", type=Path, default=None, help="folder (default: schema/ in the repository)")
 
@@ -89,7 +97,6 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("old", type=Path, help="the older knowledge-base.json")
     diff.add_argument("new", type=Path, help="the newer knowledge-base.json")
     diff.add_argument("--format", choices=("text", "json"), default="text", help="readable text (default) or JSON")
-    return parser
 
 
 class _OutError(Exception):
@@ -133,66 +140,17 @@ def _repo_relative(path: Path, repo: Path) -> str:
         return path.as_posix()
 
 
-def _criteria(content: Path) -> list[Criterion]:
-    """The criteria, read alone: the issue form is written from them (and the case model)."""
-    import yaml
-
-    from generator.records.models import Criterion
-
-    found: list[Criterion] = [  # the files the loader reads: not a dot-file (a draft, an editor's lock)
-        Criterion.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-        for path in sorted((content / "criteria").glob("*.yaml"))
-        if not path.name.startswith(".")
-    ]
-    return sorted(found, key=lambda c: (c.order, c.id))
-
-
-def stale_forms(repo: Path) -> list[Problem]:
-    """The committed issue forms that no longer ask what the records ask: a contributor who adds
-    or renames an indicator (or a field of a source) is told by `validate`, not by a failing test."""
-    from generator.tools import from_issue
-
-    criteria = _criteria(repo / "content")
-    stale = []
-    for name, write in from_issue.FORMS.items():
-        path = repo / name
-        if path.is_file() and path.read_text(encoding="utf-8") != write(criteria):
-            asks = (
-                "the criteria and indicators in content/criteria/"
-                if name == from_issue.CASE_FORM
-                else "the fields of a source record"
-            )
-            stale.append(
-                Problem(
-                    name,
-                    0,
-                    0,
-                    "",
-                    f"is out of date: it does not ask for {asks} as they are now",
-                    "run 'python -m generator from-issue --write-form' and commit the file",
-                )
-            )
-    return stale
-
-
-def stale_form(repo: Path) -> Problem | None:
-    """The first stale issue form, if any."""
-    return next(iter(stale_forms(repo)), None)
-
-
 def _from_issue(repo: Path, body_file: Path | None, write_form: bool, comment: Path | None) -> int:
     """Write the issue forms, or the record a submitted form proposes and what `validate` says of
     it, in the form's own words; with ``comment``, also the bot's answer on the issue."""
     from generator.tools import from_issue
-    from generator.tools.scaffold import _Known
+    from generator.tools.scaffold import known_records
 
-    known = _Known(repo / "content")
     if write_form:
-        for name, write in from_issue.FORMS.items():
-            (repo / name).parent.mkdir(parents=True, exist_ok=True)
-            (repo / name).write_text(write(known.criteria), encoding="utf-8")
+        for name in from_issue.write_forms(repo):
             print(f"Wrote {name}.")
         return 0
+    known = known_records(repo / "content")
     if body_file is None:
         raise from_issue.IssueError("name the file that holds the issue's body, or give --write-form")
     try:
@@ -219,7 +177,7 @@ def _from_issue(repo: Path, body_file: Path | None, write_form: bool, comment: P
     return 0
 
 
-def _proposal_problems(repo: Path, shown: str, proposal: Proposal, known: _Known) -> list[str]:
+def _proposal_problems(repo: Path, shown: str, proposal: Proposal, known: KnownRecords) -> list[str]:
     """What is wrong with a proposed record, in its form's words: nothing when it validates and
     the body's headings are the form's."""
     from generator.records.knowledge_base import validate
@@ -236,111 +194,136 @@ def _proposal_problems(repo: Path, shown: str, proposal: Proposal, known: _Known
     return from_issue.answer_lines(problems, proposal, choices)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    # Imported here, and the site's only where needed: `validate` should not pay for Jinja.
+def _validate(args: argparse.Namespace, repo: Path) -> int:
     from generator.records.knowledge_base import validate
     from generator.records.translation import TRANSLATED_INTO
-    from generator.tools.diff import DiffError
-    from generator.tools.from_issue import IssueError
-    from generator.tools.scaffold import ScaffoldError, new_record
+    from generator.tools.from_issue import stale_forms
     from generator.util.pool import usable_cpus
 
-    repo: Path = args.repo
+    counts, warnings = validate(repo / "content", workers=usable_cpus())
+    for warning in _only(warnings, repo, args.files):
+        print(warning.github() if args.format == "github" else warning.text(), file=sys.stderr)
+    forms = [] if args.files else stale_forms(repo)
+    for form in forms:
+        print(form.github() if args.format == "github" else form.text())
+    if forms:
+        count = f"{len(forms)} problem{'s' if len(forms) != 1 else ''}"
+        print(f"{count} found (the records themselves are valid).", file=sys.stderr)
+        return 1
+    print(
+        f"All records valid: {counts['cases']} cases, {counts['criteria']} criteria, "
+        f"{counts['indicators']} indicators, {counts['lessons']} lessons, {counts['sources']} sources."
+    )
+    for lang in TRANSLATED_INTO:
+        print(f"{lang}: {counts.get('texts_' + lang, 0)}/{counts.get('texts_total', 0)} texts translated")
+    return 0
+
+
+def _render(args: argparse.Namespace, repo: Path) -> int:
+    from generator.pages import standalone
+    from generator.pages.build import build_site
+    from generator.util.pool import usable_cpus
+
+    addresses = standalone.addresses(repo, args.lang, args.site_url, args.edit_url)
+    contributing = Path("CONTRIBUTING.md" if args.lang == DEFAULT else f"CONTRIBUTING.{args.lang}.md")
+    site = build_site(
+        repo,
+        contributing,
+        site_url=addresses.site_url,
+        edit_uri=addresses.edit_url,
+        workers=usable_cpus(),
+        lang=args.lang,
+    )
+    for said in site.warnings:  # e.g. a past version What changed passed over
+        print(f"warning: {said}", file=sys.stderr)
+    pages = {path: standalone.page(site, path, args.lang, addresses) for path in site.pages}
+    _write(args.out, {**pages, **site.files})
+    print(f"Wrote {len(site.pages)} pages and {len(site.files)} other files ({args.lang}) to {args.out}.")
+    return 0
+
+
+def _export(args: argparse.Namespace, repo: Path) -> int:
+    from generator.pages import export
+    from generator.pages.build import load_kb
+    from generator.records.history import history
+    from generator.util.pool import usable_cpus
+
+    files = export.data_files(load_kb(repo, workers=usable_cpus()), export.DataVersion.of(history(repo)))
+    _write(args.out, {path.removeprefix("data/"): text for path, text in files.items()})
+    print(f"Wrote {len(files)} open-data files to {args.out}.")
+    return 0
+
+
+def _schema(args: argparse.Namespace, repo: Path) -> int:
+    from generator.pages import export
+
+    out = args.out or repo / "schema"
+    schemas = {name: export.dumps(schema) for name, schema in export.json_schemas().items()}
+    _write(out, schemas)
+    print(f"Wrote {len(schemas)} JSON Schemas to {out}.")
+    return 0
+
+
+def _diff(args: argparse.Namespace, repo: Path) -> int:
+    from generator.tools.diff import as_text, diff, read_export
+
+    result = diff(read_export(args.old), read_export(args.new))
+    print(json.dumps(result, ensure_ascii=False, indent=2) if args.format == "json" else as_text(result), end="")
+    return 0
+
+
+def _new(args: argparse.Namespace, repo: Path) -> int:
+    from generator.tools.scaffold import new_record
+
+    path = new_record(repo, args.kind, args.id, args.text)
+    if args.text:
+        print(f"Copied {args.text} to texts/{args.id}.txt, which the new record's full_text names.")
+    print(f"Created {_repo_relative(path, repo)}: fill in the empty fields, then run 'python -m generator validate'.")
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
+    "validate": _validate,
+    "render": _render,
+    "export": _export,
+    "schema": _schema,
+    "diff": _diff,
+    "from-issue": lambda args, repo: _from_issue(repo, args.file, args.write_form, args.comment),
+    "new": _new,
+}
+
+
+def _unusable(args: argparse.Namespace, repo: Path) -> str | None:
+    """Why the command cannot start: no content/ where it needs one, or a named file that is not there."""
     if args.command in ("validate", "render", "export", "new") and not (repo / "content").is_dir():
         where = "the current folder" if repo == Path(".") else f"--repo {repo}"
-        print(
-            f"error: {where} has no content/ folder: run this in the repository, or name it with --repo PATH",
-            file=sys.stderr,
-        )
-        return 2
+        return f"{where} has no content/ folder: run this in the repository, or name it with --repo PATH"
     absent = [str(f) for f in getattr(args, "files", []) if not f.is_file()]
-    if absent:
-        print(f"error: no such file: {', '.join(absent)}", file=sys.stderr)
+    return f"no such file: {', '.join(absent)}" if absent else None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    # Imported here, and each command's own modules only in it: `validate` should not pay for Jinja.
+    from generator.tools.diff import DiffError
+    from generator.tools.from_issue import IssueError
+    from generator.tools.scaffold import ScaffoldError
+
+    repo: Path = args.repo
+    why = _unusable(args, repo)
+    if why:
+        print(f"error: {why}", file=sys.stderr)
         return 2
     try:
-        if args.command == "validate":
-            counts, warnings = validate(repo / "content", workers=usable_cpus())
-            for warning in _only(warnings, repo, args.files):
-                print(warning.github() if args.format == "github" else warning.text(), file=sys.stderr)
-            forms = [] if args.files else stale_forms(repo)
-            for form in forms:
-                print(form.github() if args.format == "github" else form.text())
-            if forms:
-                count = f"{len(forms)} problem{'s' if len(forms) != 1 else ''}"
-                print(f"{count} found (the records themselves are valid).", file=sys.stderr)
-                return 1
-            print(
-                f"All records valid: {counts['cases']} cases, {counts['criteria']} criteria, "
-                f"{counts['indicators']} indicators, {counts['lessons']} lessons, {counts['sources']} sources."
-            )
-            for lang in TRANSLATED_INTO:
-                print(f"{lang}: {counts.get('texts_' + lang, 0)}/{counts.get('texts_total', 0)} texts translated")
-        elif args.command == "render":
-            from generator.pages import standalone
-            from generator.pages.build import build_site
-
-            addresses = standalone.addresses(repo, args.lang, args.site_url, args.edit_url)
-            contributing = Path("CONTRIBUTING.md" if args.lang == DEFAULT else f"CONTRIBUTING.{args.lang}.md")
-            site = build_site(
-                repo,
-                contributing,
-                site_url=addresses.site_url,
-                edit_uri=addresses.edit_url,
-                workers=usable_cpus(),
-                lang=args.lang,
-            )
-            for said in site.warnings:  # e.g. a past version What changed passed over
-                print(f"warning: {said}", file=sys.stderr)
-            pages = {path: standalone.page(site, path, args.lang, addresses) for path in site.pages}
-            _write(args.out, {**pages, **site.files})
-            print(f"Wrote {len(site.pages)} pages and {len(site.files)} other files ({args.lang}) to {args.out}.")
-        elif args.command == "export":
-            from generator.pages import export
-            from generator.pages.build import load_kb
-            from generator.records.history import history
-
-            files = export.data_files(load_kb(repo, workers=usable_cpus()), export.DataVersion.of(history(repo)))
-            _write(args.out, {path.removeprefix("data/"): text for path, text in files.items()})
-            print(f"Wrote {len(files)} open-data files to {args.out}.")
-        elif args.command == "schema":
-            from generator.pages import export
-
-            out = args.out or repo / "schema"
-            schemas = {name: export.dumps(schema) for name, schema in export.json_schemas().items()}
-            _write(out, schemas)
-            print(f"Wrote {len(schemas)} JSON Schemas to {out}.")
-        elif args.command == "diff":
-            from generator.tools.diff import as_text, diff, read_export
-
-            result = diff(read_export(args.old), read_export(args.new))
-            print(
-                json.dumps(result, ensure_ascii=False, indent=2) if args.format == "json" else as_text(result), end=""
-            )
-        elif args.command == "from-issue":
-            return _from_issue(repo, args.file, args.write_form, args.comment)
-        elif args.command == "new":
-            path = new_record(repo, args.kind, args.id, args.text)
-            if args.text:
-                print(f"Copied {args.text} to texts/{args.id}.txt, which the new record's full_text names.")
-            print(
-                f"Created {_repo_relative(path, repo)}: fill in the empty fields, then run 'python -m generator validate'."
-            )
+        return COMMANDS[args.command](args, repo)
     except ContentError as exc:
         return _report(exc, getattr(args, "format", "text"), repo, getattr(args, "files", []))
-    except (
-        ScaffoldError,
-        _OutError,
-        DiffError,
-        IssueError,
-        ValueError,
-    ) as exc:  # ValueError: --site-url against the config
+    except (ScaffoldError, _OutError, DiffError, IssueError, ValueError) as exc:  # ValueError: --site-url
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:  # a folder that cannot be created or written
         print(f"error: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
         return 2
-    return 0
 
 
 if __name__ == "__main__":

@@ -15,7 +15,9 @@ import difflib
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, get_args
 
 import yaml
@@ -24,6 +26,7 @@ from generator.pages.text import pick
 from generator.records.models import CASE_FACTS, ID_PATTERN, Case, Criterion, Source
 from generator.records.problems import Problem
 from generator.records.ratings import Rating
+from generator.tools.scaffold import known_records
 
 MAX_BODY = 64 * 1024  # a filled-in form is a few KB
 NO_ANSWER = "_No response_"  # what GitHub writes for a field left empty
@@ -206,7 +209,44 @@ def source_form() -> str:
     return _form(head, intro, source_questions())
 
 
-FORMS = {CASE_FORM: form, SOURCE_FORM: lambda criteria: source_form()}
+@dataclass(frozen=True)
+class IssueForm:
+    path: str  # where GitHub reads it, relative to the repository
+    write: Callable[[list[Criterion]], str]  # the form, from the criteria as they are
+    written_from: str  # what it follows, for the message when it is stale
+
+
+FORMS = (
+    IssueForm(CASE_FORM, form, "the case model and the criteria in content/criteria/"),
+    IssueForm(SOURCE_FORM, lambda criteria: source_form(), "the source model"),
+)
+
+
+def write_forms(repo: Path) -> list[str]:
+    """Write every issue form from the models and the criteria as they are; the paths written."""
+    criteria = known_records(repo / "content").criteria
+    for issue_form in FORMS:
+        target = repo / issue_form.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(issue_form.write(criteria), encoding="utf-8")
+    return [issue_form.path for issue_form in FORMS]
+
+
+def stale_forms(repo: Path) -> list[Problem]:
+    """The committed issue forms that differ from what ``write_forms`` writes now: a contributor who
+    changes the case model, a source's fields or the criteria is told so by `validate`, not by a
+    failing test. The criteria are read through the loader, as valid now."""
+    criteria = known_records(repo / "content").criteria
+    stale = []
+    for issue_form in FORMS:
+        path = repo / issue_form.path
+        if path.is_file() and path.read_text(encoding="utf-8") != issue_form.write(criteria):
+            message = (
+                f"is out of date: it differs from what 'from-issue --write-form' writes from {issue_form.written_from}"
+            )
+            hint = "run 'python -m generator from-issue --write-form' and commit the file"
+            stale.append(Problem(issue_form.path, 0, 0, "", message, hint))
+    return stale
 
 
 @dataclass(frozen=True)

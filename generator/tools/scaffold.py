@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from pathlib import Path
 from typing import get_args
 
@@ -10,7 +11,7 @@ from pydantic.fields import FieldInfo
 
 from generator.pages.text import pick
 from generator.records.checks import TEXTS
-from generator.records.load import load
+from generator.records.load import valid_records
 from generator.records.models import ID_PATTERN, Case, Country, Criterion, Fact, Source
 
 
@@ -18,25 +19,36 @@ class ScaffoldError(Exception):
     pass
 
 
-class _Known:
-    """What a scaffold lists (criteria, sources, countries), from whatever records are valid now:
-    a contributor can scaffold a new record while another one is still broken."""
+class KnownRecords:
+    """What a scaffold or an issue form lists (criteria, countries, sources), from whatever records
+    are valid now, so a contributor can scaffold a new record while another one is still broken.
+    Each kind is read through the loader when first asked for."""
 
     def __init__(self, content: Path) -> None:
-        loaded = load(content)
-        self.criteria = sorted(
-            (r for r, _ in loaded.records.get("criteria", []) if isinstance(r, Criterion)),
-            key=lambda c: (c.order, c.id),
-        )
-        self.countries = sorted(
-            (r for r, _ in loaded.records.get("countries", []) if isinstance(r, Country)), key=lambda c: c.id
-        )
-        self.sources = sorted(
-            (r for r, _ in loaded.records.get("sources", []) if isinstance(r, Source)), key=lambda s: s.id
-        )
+        self.content = content
+
+    @cached_property
+    def criteria(self) -> list[Criterion]:
+        found = [r for r in valid_records(self.content, "criteria") if isinstance(r, Criterion)]
+        return sorted(found, key=lambda c: (c.order, c.id))
+
+    @cached_property
+    def countries(self) -> list[Country]:
+        found = [r for r in valid_records(self.content, "countries") if isinstance(r, Country)]
+        return sorted(found, key=lambda c: c.id)
+
+    @cached_property
+    def sources(self) -> list[Source]:
+        found = [r for r in valid_records(self.content, "sources") if isinstance(r, Source)]
+        return sorted(found, key=lambda s: s.id)
 
 
-def _sources_comment(kb: _Known) -> list[str]:
+def known_records(content: Path) -> KnownRecords:
+    """The records a new record may name, as valid now under ``content``."""
+    return KnownRecords(content)
+
+
+def _sources_comment(kb: KnownRecords) -> list[str]:
     lines = ["# Sources you can cite (content/sources/); add a new one first with 'python -m generator new source ID':"]
     for source in kb.sources:
         lines.append(f"#   {source.id}: {pick(source.cited_as, 'en')}")
@@ -76,7 +88,7 @@ def _fact(name: str, description: str, indent: str = "") -> list[str]:
     return [f"{indent}{name}:  # {description}", f'{indent}  text: ""', *(indent + line for line in _CITE)]
 
 
-def _case(rid: str, kb: _Known) -> str:
+def _case(rid: str, kb: KnownRecords) -> str:
     """Every field of a case, in the model's order, each explained by the model's own description."""
     countries = ", ".join(c.id for c in kb.countries)
     lines = [
@@ -116,7 +128,7 @@ def _case(rid: str, kb: _Known) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _source(rid: str, kb: _Known, text: str | None = None) -> str:
+def _source(rid: str, kb: KnownRecords, text: str | None = None) -> str:
     """Every field of a source, in the model's order, each explained by the model's own description;
     ``text`` is where its plain text was copied, if it came with one."""
     lines = [
@@ -135,7 +147,7 @@ def _source(rid: str, kb: _Known, text: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _lesson(rid: str, kb: _Known) -> str:
+def _lesson(rid: str, kb: KnownRecords) -> str:
     criteria = ", ".join(c.id for c in kb.criteria)
     indicators = ", ".join(i.id for c in kb.criteria for i in c.indicators[:1])
     return (
@@ -188,7 +200,7 @@ def new_record(repo: Path, kind: str, rid: str, text: Path | None = None) -> Pat
     path = repo / "content" / folder / f"{rid}.yaml"
     if path.exists():
         raise ScaffoldError(f"{path.relative_to(repo).as_posix()} already exists; edit it instead")
-    known = _Known(repo / "content")
+    known = known_records(repo / "content")
     if text is None:
         body = make(rid, known)
     else:
