@@ -38,8 +38,8 @@ def test_benchmark_runs_at_a_tiny_size() -> None:
         assert "nan" not in out
 
 
-def test_synthetic_corpus_is_valid(tmp_path: Path) -> None:
-    sys.path.insert(0, str(ROOT / "bench"))
+def test_synthetic_corpus_is_valid(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(ROOT / "bench"))  # taken out again after the test
     from synthetic import make_repo
 
     from generator.records.knowledge_base import build
