@@ -21,7 +21,7 @@ from generator.pages.render import render_site
 from generator.records.knowledge_base import KnowledgeBase
 from generator.records.ratings import Rating
 from generator.words import table
-from helpers import CORPUS, read_page
+from helpers import CORPUS, page_markdown, read_page
 
 EN, NL = table("en"), table("nl")
 
@@ -110,10 +110,10 @@ def test_the_scan_finds_what_it_looks_for() -> None:
 def test_a_source_says_in_words_what_each_page_cites(kb: KnowledgeBase) -> None:
     site = render_site(kb)
     for source in kb.sources:
-        page = site.markdown(f"sources/{source.id}.md")
+        page = page_markdown(site, f"sources/{source.id}.md")
         cited = page.split("{#cited-in}", 1)[1]
         assert not FIELD_PATHS.search(cited) and "<code>" not in cited, source.id
-    study = site.markdown(f"sources/{kb.study_source.id}.md")
+    study = page_markdown(site, f"sources/{kb.study_source.id}.md")
     for case in kb.assessed_cases:
         rated = sum(
             any(c.source == kb.study_source.id for c in case.assessment[cr.id][i.id].cite) for cr, i in kb.indicators
@@ -125,7 +125,7 @@ def test_a_source_says_in_words_what_each_page_cites(kb: KnowledgeBase) -> None:
 def test_a_case_shows_the_lessons_its_own_ratings_bear_out_with_why(kb: KnowledgeBase) -> None:
     site = render_site(kb)
     for case in kb.assessed_cases:
-        page = site.markdown(f"cases/{case.id}.md")
+        page = page_markdown(site, f"cases/{case.id}.md")
         for lesson in kb.lessons_for_case(case):
             ratings = [r for _, _, r in lesson_grounds(kb, case, lesson) if r is not Rating.UNKNOWN]
             expected = Rating.ABSENT in ratings or (bool(ratings) and all(r is Rating.PRESENT for r in ratings))
