@@ -47,7 +47,7 @@ class Site:
     # page -> the HTML blocks its Markdown holds markers for (markup.held)
     blocks: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # A live preview's exports, made just after the pages are served: ``files`` holds the last
-    # build's until then (see _data_files)
+    # build's until then (see _DataFiles)
     later: Callable[[], dict[str, str]] | None = None
 
 
