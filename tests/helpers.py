@@ -320,3 +320,19 @@ def plain_quote(kb):
                 if cited.quote and cited.section and re.fullmatch(r"[A-Za-z0-9 ,.]+", str(cited.quote)):
                     return case, criterion.id, cited
     raise AssertionError("no assessed case quotes its source in plain words")
+
+
+def page_markdown(site, path: str) -> str:
+    """A rendered page's Markdown with its HTML blocks in place (markup.put_back): what its template
+    wrote, to read in a test."""
+    from generator.pages import markup
+
+    return markup.put_back(site.pages[path], site.blocks.get(path, ()))
+
+
+def collection_schema(folder: str) -> str:
+    """The schema file a record in ``content/<folder>/`` (or ``content/<folder>.yaml``) names."""
+    from generator.pages.export import schema_name
+    from generator.records.models import COLLECTIONS, SINGLETONS
+
+    return schema_name((COLLECTIONS.get(folder) or SINGLETONS[folder]).__name__)

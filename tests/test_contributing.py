@@ -15,7 +15,7 @@ from generator.pages import export
 from generator.pages.render import render_site
 from generator.records.history import history
 from generator.records.knowledge_base import build
-from helpers import CORPUS, ROOT, commit_all, run_cli
+from helpers import CORPUS, ROOT, collection_schema, commit_all, page_markdown, run_cli
 
 SCHEMAS = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in (ROOT / "schema").glob("*.json")}
 
@@ -26,8 +26,8 @@ def test_committed_schemas_match_the_models() -> None:
 
 
 def records() -> list[tuple[Path, str]]:
-    found = [(p, export.collection_schema(p.parent.name)) for p in sorted((CORPUS / "content").glob("*/*.yaml"))]
-    return [*found, (CORPUS / "content/study.yaml", export.collection_schema("study"))]
+    found = [(p, collection_schema(p.parent.name)) for p in sorted((CORPUS / "content").glob("*/*.yaml"))]
+    return [*found, (CORPUS / "content/study.yaml", collection_schema("study"))]
 
 
 @pytest.mark.parametrize(("path", "schema"), records(), ids=lambda v: v.name if isinstance(v, Path) else v)
@@ -160,14 +160,14 @@ def test_case_page_shows_when_its_record_last_changed(repo: Path) -> None:
     known = history(repo)
     assert known.state == "full"
     assert known.dates["content/cases/old-mill-museum.yaml"] == "2024-03-05"
-    page = render_site(build(repo / "content"), history=known).markdown("cases/old-mill-museum.md")
+    page = page_markdown(render_site(build(repo / "content"), history=known), "cases/old-mill-museum.md")
     assert "<li><strong>Last updated:</strong> 2024-03-05</li>" in page
 
 
 def test_outside_git_the_date_is_left_out(tmp_path: Path) -> None:
     known = history(tmp_path)  # a downloaded archive: no git history
     assert known.dates == {} and known.state == "none"
-    page = render_site(build(CORPUS / "content"), history=known).markdown("cases/old-mill-museum.md")
+    page = page_markdown(render_site(build(CORPUS / "content"), history=known), "cases/old-mill-museum.md")
     assert '<ul class="kb-facts">' in page and "<li><strong>Last updated:</strong> 2" not in page  # no date
     assert "<strong>Last updated:</strong> not available in this copy" in page
 

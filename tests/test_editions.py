@@ -29,6 +29,7 @@ from helpers import (
     indexed_languages,
     indexed_pages,
     mkdocs_build,
+    page_markdown,
     plain_quote,
     plugin_config,
     read_page,
@@ -301,7 +302,7 @@ def test_one_template_per_page_serves_both_editions_with_no_words_of_its_own() -
 
 
 def _markdown(kb: KnowledgeBase, lang: str, page: str, **options: str) -> str:
-    return render_site(kb, lang=lang, **options).markdown(page)  # type: ignore[arg-type]
+    return page_markdown(render_site(kb, lang=lang, **options), page)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])

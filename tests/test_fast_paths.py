@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from corpus import INERT, INVALID, inert_fixtures, make_huge, place, rejected_fixtures
 from generator.pages import render as render_module
 from generator.pages import text as markdown_text
-from generator.pages.render import _has_word, render_site
+from generator.pages.render import render_site
+from generator.pages.terms import has_word
 from generator.pages.text import inline
 from generator.records import load as load_module
 from generator.records.knowledge_base import build, validate
@@ -168,7 +169,7 @@ def test_pool_falls_back_to_one_process_when_a_worker_dies(monkeypatch: pytest.M
     name=st.sampled_from(["ppc", "p", "pc p", "c-p"]),
 )
 def test_whole_word_search_agrees_with_the_regex(text: str, name: str) -> None:
-    assert _has_word(text, name) == bool(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
+    assert has_word(text, name) == bool(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
 
 
 def _inline_reference(text: str) -> str:

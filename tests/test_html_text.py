@@ -57,7 +57,7 @@ def test_a_case_pages_sections_keep_contributor_text_inert_and_cite_where_it_sta
     fact = Fact(text=f"{hostile}\n\nSecond paragraph", cite=[cited])
     notes = Notes("cases/x.md", kb)
     with edition("en"):
-        html = case_page.sourced_text("cases/x.md", kb, fact, notes) + notes.listing_html()
+        html = case_page.sourced_text(fact, notes) + notes.listing_html()
     assert html_text.put_back(html, ["MARKER"]) == html  # no marker survives in contributor text
     page = Page(html)
     assert {tag for tag, _ in page.tags} <= {"p", "span", "q", "a", "sup", "ol", "li"}

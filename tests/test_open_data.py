@@ -10,11 +10,10 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from generator.pages.export import collection_schema
 from generator.pages.text import pick
 from generator.records.knowledge_base import KnowledgeBase
 from generator.records.models import Case
-from helpers import CORPUS, Page
+from helpers import CORPUS, Page, collection_schema
 
 
 def test_knowledge_base_json_round_trips_to_the_records(kb: KnowledgeBase, built_site: Path) -> None:

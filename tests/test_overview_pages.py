@@ -24,7 +24,7 @@ from generator.pages.text import pick
 from generator.records.knowledge_base import KnowledgeBase
 from generator.words import LANGUAGES, plural
 from generator.words import table as words_of
-from helpers import commit_all, copy_repo, mkdocs_build, read_page
+from helpers import commit_all, copy_repo, mkdocs_build, page_markdown, read_page
 
 TABLES = {lang: words_of(lang) for lang in LANGUAGES}
 
@@ -486,6 +486,6 @@ def test_each_count_of_the_funnel_takes_its_own_plural_form(tmp_path: Path, lang
     study.write_text(re.sub(r"(?m)^  (examples|promising): \d+$", r"  \1: 1", text), encoding="utf-8")
     site = render_site(build(repo / "content"), lang=lang)
     for page in ("index.md", "study.md"):
-        markdown = " ".join(site.markdown(page).split())
+        markdown = " ".join(page_markdown(site, page).split())
         for said in ONE_OF_EACH[lang]:
             assert said in markdown, page

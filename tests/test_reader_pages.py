@@ -19,7 +19,7 @@ from generator.pages import paths
 from generator.pages.render import render_site
 from generator.records.knowledge_base import KnowledgeBase
 from generator.words import table
-from helpers import CORPUS, read_page
+from helpers import CORPUS, page_markdown, read_page
 
 EN, NL = table("en"), table("nl")
 
@@ -108,10 +108,10 @@ def test_the_scan_finds_what_it_looks_for() -> None:
 def test_a_source_says_in_words_what_each_page_cites(kb: KnowledgeBase) -> None:
     site = render_site(kb)
     for source in kb.sources:
-        page = site.markdown(f"sources/{source.id}.md")
+        page = page_markdown(site, f"sources/{source.id}.md")
         cited = page.split("{#cited-in}", 1)[1]
         assert not FIELD_PATHS.search(cited) and "<code>" not in cited, source.id
-    study = site.markdown(f"sources/{kb.study_source.id}.md")
+    study = page_markdown(site, f"sources/{kb.study_source.id}.md")
     for case in kb.assessed_cases:
         rated = sum(
             any(c.source == kb.study_source.id for c in case.assessment[cr.id][i.id].cite) for cr, i in kb.indicators
@@ -140,7 +140,7 @@ def test_a_case_shows_the_lessons_its_own_ratings_bear_out_with_why(kb: Knowledg
     drawn = {(case.id, lesson.id) for case in kb.assessed_cases for lesson in kb.lessons_for_case(case)}
     assert drawn == set(LESSONS_ON_CASE_PAGES)
     for (case_id, lesson_id), shown in LESSONS_ON_CASE_PAGES.items():
-        page = site.markdown(f"cases/{case_id}.md")
+        page = page_markdown(site, f"cases/{case_id}.md")
         assert (f'href="../../lessons/{lesson_id}/"' in page) == shown, (case_id, lesson_id)
         if shown:
             assert EN["rated_here"] in page.split(f'lessons/{lesson_id}/"', 1)[1].split("</li>", 1)[0]

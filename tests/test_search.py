@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 import os
 import re
-from html import unescape
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import PluginError
+from mkdocs.theme import Theme
 
 from generator.plugin import pagefind_files, plugin, search
-from generator.plugin.search import filter_group
+from generator.words import table
 from helpers import Page
 
 THEME = Path(plugin.__file__).parent / "theme"
@@ -39,11 +39,13 @@ def test_our_search_partial_is_materials_own_with_the_filters_added() -> None:
 
     named = " aria-label=\"{{ lang.t('search.placeholder') }}\""  # the dialog's name, ours
 
+    ours_line = '{% include "partials/kb-search-filters.html" %}'
+
     def body(text: str) -> list[str]:
         lines = text.split("-#}", 1)[1].replace(named, "").splitlines()
-        return [line for line in lines if "search_filters" not in line]
+        return [line for line in lines if ours_line not in line]
 
-    assert sum("search_filters" in line for line in ours.split("-#}", 1)[1].splitlines()) == 1
+    assert sum(ours_line in line for line in ours.split("-#}", 1)[1].splitlines()) == 1
     assert body(ours) == body(theirs), "Material's partials/search.html changed: copy it into theme/ again"
 
 
@@ -121,11 +123,41 @@ def test_a_pagefind_file_in_an_unknown_format_is_a_clear_error(tmp_path: Path) -
         pagefind_files.canonicalize(bundle)
 
 
+def _filters_partial(extra: dict) -> str:
+    """Our search filters' partial, rendered as MkDocs renders the theme (its environment escapes
+    nothing by itself) for a config whose ``extra`` is ``extra``."""
+    theme = Theme(name="material")
+    theme.dirs.insert(0, str(THEME))
+    return theme.get_env().get_template("partials/kb-search-filters.html").render(config={"extra": extra})
+
+
 def test_the_search_filters_are_text() -> None:
-    group = filter_group("<b>Filter</b>", [("Land <i>", 'x" onclick="y'), ("Oordeel", "*")], "Alle", "{total} <u>")
-    page = Page(group)
-    assert not {"b", "i", "u"} & {tag for tag, _ in page.tags}
+    hostile = {
+        "label": "<b>Filter</b>",
+        "any": "Alle",
+        "count": "{total} <u>",
+        "fields": [{"label": "Land <i>", "facet": 'x" onclick="y'}, {"label": "Oordeel", "facet": "*"}],
+        "facet_names": {"rating-x": "</details><script>alert('x')</script>", "country": "Één & één"},
+    }
+    page = Page(_filters_partial({"kb": {"search_filters": hostile}}))
+    assert not {"b", "i", "u", "script"} & {tag for tag, _ in page.tags}
     assert [a["data-kb-facet"] for tag, a in page.tags if tag == "select"] == ['x" onclick="y', "*"]
+    [details] = [a for tag, a in page.tags if tag == "details"]
+    assert details["data-kb-count"] == "{total} <u>"  # search-filters.js reads these as the words they are
+    assert json.loads(details["data-kb-facet-names"]) == hostile["facet_names"]
+
+
+def test_the_search_filters_show_the_editions_words_and_facet_keys_and_nothing_without_the_plugin() -> None:
+    names = {"type": "Soort", "rating-trust-and-culture": "Vertrouwen en cultuur"}
+    page = Page(_filters_partial({"kb": {"search_filters": search.filters("nl", names)}}))
+    w = table("nl")
+    assert [a["data-kb-facet"] for tag, a in page.tags if tag == "select"] == ["type", "country", "status", "*"]
+    labels = [w["facet_type"], w["country"], w["status"], w["search_rating"]]
+    assert page.text.strip() == " ".join([w["search_filters"], *(f"{label} {w['search_any']}" for label in labels)])
+    [details] = [a for tag, a in page.tags if tag == "details"]
+    assert json.loads(details["data-kb-facet-names"]) == names
+    assert details["data-kb-count"] == w["search_count"]
+    assert _filters_partial({}).strip() == ""  # the plugin turned off: Material's results alone
 
 
 def test_pagefind_output_without_its_page_count_is_an_error_not_a_silent_zero() -> None:
@@ -231,5 +263,6 @@ def test_a_criterion_title_with_colon_ampersand_and_apostrophe_keeps_its_rating_
     assert filters["rating-trust-and-culture"] >= {"Present"}, filters
     assert not [key for key in filters if "&" in key or "'" in key or ":" in key]
     page = (site / "comparison/index.html").read_text(encoding="utf-8")
-    names = json.loads(unescape(re.search(r'data-kb-facet-names="([^"]*)"', page)[1]))
+    [details] = [a for tag, a in Page(page).tags if tag == "details" and "data-kb-facet-names" in a]
+    names = json.loads(details["data-kb-facet-names"] or "")
     assert names["rating-trust-and-culture"] == title and names["type"] == "Type"

@@ -10,7 +10,7 @@ from generator.pages.text import pick
 from generator.records.knowledge_base import KnowledgeBase, section_anchor
 from generator.records.ratings import SCALE
 from generator.words import table
-from helpers import CORPUS, ROOT, broken_links, plain_quote, read_page, without_source_texts
+from helpers import CORPUS, ROOT, broken_links, page_markdown, plain_quote, read_page, without_source_texts
 
 EN = table("en")
 
@@ -61,7 +61,7 @@ def test_criterion_page_links_back_to_every_studied_case(kb: KnowledgeBase, buil
 
 def test_matrix_cells_carry_the_derived_rating_and_link_to_the_finding(kb: KnowledgeBase) -> None:
     site = render_site(kb)
-    matrix = site.markdown("comparison.md")
+    matrix = page_markdown(site, "comparison.md")
     for case in kb.assessed_cases:
         for criterion in kb.criteria:
             level = SCALE[kb.criterion_rating(case, criterion)]
@@ -126,7 +126,7 @@ def test_a_text_field_can_carry_a_dutch_translation_beside_the_english(repo: Pat
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     kb = build(repo / "content")
     assert kb.case("harbour-festival").name == {"en": "Harbour Festival", "nl": "Havenfestival"}
-    page = render_site(kb).markdown("cases/harbour-festival.md")
+    page = page_markdown(render_site(kb), "cases/harbour-festival.md")
     assert page.startswith("# Harbour Festival\n")
     assert "Havenfestival" not in page  # the English edition shows the English text
 
@@ -223,7 +223,7 @@ def test_every_case_field_is_shown_on_its_page_or_listed_as_not_shown(repo: Path
             value["finding"] = value.pop("text")
     del record["parties"][0]["text"]
     (repo / "content/cases/every-field.yaml").write_text(yaml.safe_dump(record, sort_keys=False), encoding="utf-8")
-    page = render_site(build(repo / "content")).markdown("cases/every-field.md")
+    page = page_markdown(render_site(build(repo / "content")), "cases/every-field.md")
     shown = {
         "name": ["MARKname"],
         "other_names": ["MARKother"],

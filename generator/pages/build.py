@@ -35,7 +35,7 @@ def build_site(
     log = changes(repo)
     site = render_site(
         kb,
-        contributing=text,
+        contributing=(contributing.as_posix(), text) if text is not None else None,
         history=history(repo),
         days=log.days if log else None,
         site_url=site_url,
@@ -47,8 +47,6 @@ def build_site(
     )
     if log is not None:
         site.warnings.extend(log.warnings)  # past versions passed over: said, never fatal
-    if text is not None:
-        site.edit["contributing.md"] = contributing.as_posix()  # its edit button opens the edition's own file
     return site
 
 

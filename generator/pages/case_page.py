@@ -20,7 +20,7 @@ from generator.pages.pieces import badge, case_facts, english_name, other_names,
 from generator.pages.text import Fallback, Trusted, pick
 from generator.pages.text import paragraphs as split_paragraphs
 from generator.records.knowledge_base import KnowledgeBase
-from generator.records.models import Case, Criterion, Fact, Indicator, Lesson, Term
+from generator.records.models import Case, Criterion, Fact, Indicator, Lesson
 from generator.records.ratings import SCALE, Rating
 from generator.words import language, table
 
@@ -53,13 +53,6 @@ def cards_table(head: Sequence[object], rows: Sequence[Sequence[object]], kind: 
     )
 
 
-def _joined(items: Sequence[str], words: dict[str, str]) -> str:
-    """ "a, b and c" in the edition's words."""
-    if len(items) < 2:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {h.text(words['and'])} {items[-1]}"
-
-
 # The facts a reader acting on a case needs first, in this order, where the case has them.
 FIRST_FACTS = ("driver", "formal_basis", "missing_parties")
 
@@ -85,7 +78,7 @@ def answer(page: str, kb: KnowledgeBase, case: Case, notes: Notes, words: dict[s
             if names:
                 groups.append(
                     words["parties_in_sector"].format(
-                        names=_joined(names, words), sector=h.text(words[f"sector_{sector}"].lower())
+                        names=local.joined(names), sector=h.text(words[f"sector_{sector}"].lower())
                     )
                 )
         marks = notes.mark_html(c for p in case.parties for c in p.cite)
@@ -136,14 +129,14 @@ def key_facts(case: Case, kb: KnowledgeBase, last_changed: str | None, words: di
     return h.block(f'<ul class="kb-facts">\n{shown}\n</ul>')
 
 
-def sourced_text(page: str, kb: KnowledgeBase, fact: Fact, notes: Notes) -> Trusted:
+def sourced_text(fact: Fact, notes: Notes) -> Trusted:
     """A text in paragraphs, its numbered sources marked at its end."""
     shown = paragraphs(fact.text)
     shown[-1] += notes.mark_html(fact.cite)
     return h.block("\n".join(_p(p) for p in shown))
 
 
-def lead_fact(page: str, kb: KnowledgeBase, lead: str, fact: Fact, notes: Notes) -> Trusted:
+def lead_fact(lead: str, fact: Fact, notes: Notes) -> Trusted:
     """One paragraph led by what it is about in bold, its sources marked at its end."""
     return h.block(_lead_fact(lead, fact, notes))
 
@@ -152,7 +145,7 @@ def _lead_fact(lead: str, fact: Fact, notes: Notes) -> str:
     return _p(f"<strong>{h.text(lead)}</strong>", h.text(fact.text) + notes.mark_html(fact.cite))
 
 
-def party_table(page: str, kb: KnowledgeBase, case: Case, notes: Notes, words: dict[str, str]) -> Trusted:
+def party_table(case: Case, notes: Notes, words: dict[str, str]) -> Trusted:
     """A case's parties: name (and other names), sector, and role with its sources marked."""
     rows: list[list[object]] = []
     for party in case.parties:
@@ -167,9 +160,7 @@ def party_table(page: str, kb: KnowledgeBase, case: Case, notes: Notes, words: d
     return h.block(cards_table([words["party"], words["sector"], words["role"]], rows, "parties"))
 
 
-def fact_paragraphs(
-    page: str, kb: KnowledgeBase, facts: list[tuple[str, Fact]], notes: Notes, words: dict[str, str]
-) -> Trusted:
+def fact_paragraphs(facts: list[tuple[str, Fact]], notes: Notes, words: dict[str, str]) -> Trusted:
     """How a partnership works: one paragraph per fact, led by what it is about."""
     return h.block("\n".join(_lead_fact(f"{words[key]}.", fact, notes) for key, fact in facts))
 
@@ -185,7 +176,7 @@ def admonition(kind: str, title: str, paragraphs_html: Iterable[str]) -> str:
     return f'<div class="admonition {kind}">\n<p class="admonition-title">{h.text(title)}</p>\n{body}\n</div>'
 
 
-def assessment_intro(page: str, kb: KnowledgeBase, case: Case, words: dict[str, str]) -> Trusted:
+def assessment_intro(page: str, case: Case, words: dict[str, str]) -> Trusted:
     """Who rated the case and what that means, in one paragraph, with the short legend."""
     basis = f"assessed_{case.assessed_by}"
     return h.block(f"{_p(h.text(words[f'{basis}_note']))}\n{_legend(page, language())}")
@@ -310,14 +301,6 @@ def cite_this_page(
     actions = f'\n<p class="kb-page-links">{" · ".join(links)}</p>' if links else ""
     cite = f"{admonition('quote', words['suggested_citation'], [suggested])}\n<ul>\n{listed}\n</ul>"
     return h.block(f'<div class="kb-cite">\n{cite}\n</div>{actions}')
-
-
-def terms_on_page(page: str, terms: Iterable[Term]) -> Trusted:
-    """Below a rule, the glossary terms a page uses, each linked to its definition."""
-    links = ", ".join(h.link(page, t.term, "glossary.md", t.id) for t in terms)
-    return h.block(
-        f'<hr class="kb-terms" />\n<p class="kb-terms"><strong>{h.text(table()["terms_on_page"])}:</strong> {links}</p>'
-    )
 
 
 def rule(lang: str) -> Trusted:

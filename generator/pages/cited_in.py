@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from generator.pages import local, paths
 from generator.pages import markup as h
-from generator.pages.tables import name_of, noun_of
+from generator.pages.names import name_of, noun_of
 from generator.pages.text import Trusted, pick
 from generator.records.knowledge_base import Backlink, KnowledgeBase
 from generator.records.models import CASE_FACTS, TYPES, Source
@@ -59,9 +59,7 @@ def what_is_cited(kind: str, links: list[Backlink], words: dict[str, str]) -> st
             shown.append(plural(key, n, count=local.number(n)))
         else:
             shown.append(words[key])
-    if len(shown) > 1:
-        return f"{', '.join(shown[:-1])} {words['and']} {shown[-1]}"
-    return "".join(shown)
+    return local.joined(shown)
 
 
 def cited_in(page: str, kb: KnowledgeBase, source: Source, words: dict[str, str]) -> Trusted:

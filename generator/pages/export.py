@@ -50,11 +50,6 @@ def schema_name(model_name: str) -> str:
     return f"{model_name.lower()}.schema.json"
 
 
-def collection_schema(folder: str) -> str:
-    """The schema file for the records in ``content/<folder>/`` (or ``content/<folder>.yaml``)."""
-    return schema_name((COLLECTIONS.get(folder) or SINGLETONS[folder]).__name__)
-
-
 def schema_names() -> list[str]:
     return sorted(schema_name(model.__name__) for model in [*COLLECTIONS.values(), *SINGLETONS.values()])
 

@@ -16,7 +16,7 @@ def escape(text: str) -> str:
 
 def atom(days: list[tuple[str, list[str]]], site_url: str, title: str, lang: str = "en") -> str:
     """``days``: per day, newest first, its lines of "What changed" as the page words them
-    (tables.worded_changes), as plain text."""
+    (changes.worded_changes), as plain text."""
     w = table(lang)
     base = site_url.rstrip("/") + "/" if site_url else ""
     page = f"{base}changes/"

@@ -8,14 +8,14 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 
 from generator.pages.text import pick
-from generator.words import language
+from generator.words import language, table
 
 # Numbers under twenty, written out in prose (Rijkshuisstijl: "drie casussen", "13 indicatoren"
 # only from twenty on; the English edition keeps its digits).
@@ -89,6 +89,14 @@ T = TypeVar("T")
 def alphabetical(records: Iterable[T], field: str = "term") -> list[T]:
     """Records in the alphabetical order of the name they show in this edition."""
     return sorted(records, key=lambda record: sort_key(pick(getattr(record, field))))
+
+
+def joined(items: Sequence[str], lang: str | None = None) -> str:
+    """A list in running text as the edition writes it: 'a', 'a and b', 'a, b and c'. The items
+    are joined as they are (plain text or HTML alike); the word between the last two has no markup."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {table(lang)['and']} {items[-1]}"
 
 
 def author(name: object, lang: str | None = None) -> str:

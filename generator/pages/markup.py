@@ -1,6 +1,17 @@
-"""Contributor text and links as HTML, for the long tables our code writes as HTML rather than as
-Markdown: Python-Markdown would parse them cell by cell, the most costly part of a build. HTML
-escaping makes the text inert here, as :func:`text.inline` does in Markdown."""
+"""The one writer of the HTML our code puts on pages: contributor text (escaped, so inert here as
+:func:`text.inline` makes it in Markdown), links, citations, tables and a case page's sections.
+
+While a page renders, each piece is set aside behind a marker of our own (``<!--kb-block-N-->``,
+or ``<kb-block-N>`` inside a line), which Python-Markdown passes over; :func:`put_back` puts the
+pieces in place afterwards. Even as raw HTML, Python-Markdown reads a long table tag by tag, and
+the markers spare it that.
+
+Why our own markers and not Python-Markdown's ``md.htmlStash`` (which mkdocstrings fills from a
+block processor): ``render --out`` must write each page as Markdown with its HTML in place, for an
+engine that has no plugin of ours and no Python-Markdown instance to stash into
+(``standalone.page``). The markers serve both that and the plugin (``on_page_content``) with one
+mechanism; filling the stash from them in a preprocessor would add a second path for the plugin
+alone, with nothing gained."""
 
 from __future__ import annotations
 
@@ -65,10 +76,8 @@ def table_html(head: Sequence[object], rows: Sequence[Sequence[object]]) -> Trus
     return block(table(head, rows))
 
 
-# Even as a raw HTML block, Python-Markdown reads a long table tag by tag (seconds for the
-# comparison of a large collection). While a page renders, such blocks are set aside and the page
-# holds a marker; they go back after Markdown (the plugin) or into the Markdown written out (CLI).
-# A context variable, as the edition's language is (words.py): no build or thread sees another's.
+# The blocks set aside for the page being rendered (see the module's docstring). A context
+# variable, as the edition's language is (words.py): no build or thread sees another's.
 _held: ContextVar[list[str] | None] = ContextVar("held", default=None)
 MARKER = re.compile(r"<!--kb-block-(\d+)-->|<kb-block-(\d+)>")
 

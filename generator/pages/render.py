@@ -1,35 +1,38 @@
-"""Render the knowledge base into Markdown pages and companion files, all in memory."""
+"""Render the knowledge base into Markdown pages and companion files, all in memory: which pages
+the site has and what each is made from (``render_site``), rendered in one process or, for a
+large collection, in several (``_render_jobs``)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import Environment
 
-from generator.pages import case_page, export, local, markup, paths, svg, tables
-from generator.pages.cited_in import cited_in
+from generator.pages import export, local, markup, paths, svg
+from generator.pages.changes import plain_line, worded_changes
+from generator.pages.environment import TEMPLATES, environment
+from generator.pages.facets import facet_names, facets, page_type
 from generator.pages.feed import atom
 from generator.pages.notes import Notes
-from generator.pages.pieces import anchor, badge, case_facts, english_name, full_reference, label, other_names
+from generator.pages.pieces import label
 from generator.pages.redirects import redirects
-from generator.pages.text import Trusted, blocks, finalize, inline, inline_text, pick
+from generator.pages.sections import PageContext
+from generator.pages.terms import Terms, terms_on_page
+from generator.pages.text import pick
 from generator.records.history import DayOfChanges, History
-from generator.records.knowledge_base import KnowledgeBase, section_anchor
+from generator.records.knowledge_base import KnowledgeBase
 from generator.records.load import gc_paused
-from generator.records.models import TYPES, Term
+from generator.records.models import TYPES
 from generator.records.problems import ContentError, Problem
 from generator.records.ratings import SCALE
 from generator.util import pool
 from generator.util.incremental import PER_RECORD, Memo, digest
-from generator.words import DEFAULT, edition, gettext, plural, table
+from generator.words import DEFAULT, edition, table
 
-TEMPLATES = Path(__file__).parent / "templates"
+__all__ = ["TEMPLATES", "Site", "render_site"]  # TEMPLATES: where the plugin watches for edits
 
 
 @dataclass
@@ -44,209 +47,13 @@ class Site:
     # page -> the HTML blocks its Markdown holds markers for (markup.held)
     blocks: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # A live preview's exports, made just after the pages are served: ``files`` holds the last
-    # build's until then (see _render_site)
+    # build's until then (see _DataFiles)
     later: Callable[[], dict[str, str]] | None = None
-
-    def markdown(self, path: str) -> str:
-        """A page's Markdown with its HTML blocks in place: what other engines get."""
-        return markup.put_back(self.pages[path], self.blocks.get(path, ()))
-
-
-# What templates print inside Markdown prose is HTML set aside while the page renders
-# (markup.block), so Markdown never reads contributor text in it.
-
-
-def run_on(value: object) -> str:
-    """A text that continues a sentence after a colon ("...is the WODC/NCTV study: the English
-    summary of..."): its first letter lower-case. For texts that open with a common word, not a name."""
-    text = pick(value)
-    return type(text)(text[:1].lower() + text[1:]) if text[:1].isupper() else text
-
-
-@pass_context
-def link(ctx: Any, text: object, target: str, anchor: str = "") -> Trusted:
-    return markup.block(markup.link(ctx["page"], text, target, anchor), inline=True)
-
-
-@pass_context
-def href(ctx: Any, target: str, anchor: str = "") -> Trusted:
-    """A Markdown link's target: the target's source file, as every engine resolves it."""
-    return Trusted(paths.relative(ctx["page"], target, anchor))
-
-
-def english(record: object) -> Trusted | None:
-    """A record's English name on another edition's page (pieces.english_name), or None."""
-    name = english_name(record)
-    return markup.block(name, inline=True) if name else None
-
-
-def foreign(text: str, lang: str | None) -> Trusted:
-    """Text in a source's own language, marked as such where it is not the edition's."""
-    return markup.block(markup.in_language(text, lang), inline=True)
-
-
-def external_link(url: str) -> Trusted:
-    return markup.block(markup.external_link(url), inline=True)
-
-
-@pass_context
-def legend(ctx: Any) -> Trusted:
-    """The ratings in one line, linking the page that explains them."""
-    return case_page.legend(ctx["page"])
-
-
-@pass_context
-def new_notes(ctx: Any) -> Notes:
-    """A page's numbered sources (notes.py): its template marks statements, then lists them."""
-    return Notes(ctx["page"], ctx["kb"])
-
-
-def reference(source: Any, words: dict[str, str]) -> Trusted:
-    return markup.block(full_reference(source, words), inline=True)
 
 
 def template_for(page: str) -> str:
     """The template of a page that lists records: 'cases/index.md' -> 'cases_index.md.j2'."""
     return page.replace("/", "_") + ".j2"
-
-
-def message(key: str, /, **values: object) -> Trusted:
-    """A template's ``_(key, name=value)``: the message as Markdown (its text is the project's, as a
-    template's is), each value made inert unless our code built it."""
-    return Trusted(gettext(key, **_inert(values)))
-
-
-def plural_message(key: str, key_plural: str, count: int, /, **values: object) -> Trusted:
-    """A template's ``ngettext(key, key, count, name=value)``: the form that fits ``count``."""
-    return Trusted(plural(key, count, None, **_inert(values)))
-
-
-def _inert(values: dict[str, object]) -> dict[str, object]:
-    return {name: finalize(value) for name, value in values.items()}
-
-
-@lru_cache(maxsize=1)
-def environment() -> Environment:
-    # One environment per process: it keeps its compiled templates from build to build (a live
-    # preview's rebuild), and recompiles a template whose file changed (auto_reload).
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        finalize=finalize,  # every printed value is made inert unless our code built it
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,
-        extensions=["jinja2.ext.i18n"],
-    )
-    # _(), gettext() and ngettext() read the edition being rendered (words.edition) when called, so
-    # one environment serves both editions; their messages fill in {placeholders} given by name.
-    env.install_gettext_callables(message, plural_message, newstyle=False)  # type: ignore[attr-defined]
-    env.filters.update(
-        blocks=blocks,
-        inline=inline,
-        inline_text=inline_text,
-        run_on=run_on,
-        badge=badge,
-        date=local.date,
-        author=local.author,
-        number=local.number,
-        alphabetical=local.alphabetical,
-    )
-    env.globals.update(
-        rows=tables,
-        sections=case_page,
-        link=link,
-        href=href,
-        section_anchor=section_anchor,
-        full_reference=reference,
-        foreign=foreign,
-        other_names=other_names,
-        english_name=english,
-        external_link=external_link,
-        anchor=anchor,
-        legend=legend,
-        notes=new_notes,
-        cited_in=cited_in,
-        case_facts=case_facts,
-        paths=paths,
-        SCALE=SCALE,
-    )
-    return env
-
-
-class _Terms:
-    """Finds glossary terms in a page so it can link to their definitions."""
-
-    def __init__(self, terms: tuple[Term, ...]) -> None:
-        self.by_name: dict[str, Term] = {}
-        for term in terms:
-            for name in [term.term, *term.other_names]:
-                self.by_name[pick(name).casefold()] = term
-
-    def found_in(self, markdown: str) -> list[Term]:
-        # Link targets, HTML tags and heading ids are not prose: "#driver" is not the term "driver".
-        text = _NOT_PROSE.sub("]", markdown).replace("\\", "").casefold()
-        found = {term.id: term for name, term in self.by_name.items() if _has_word(text, name)}
-        return sorted(found.values(), key=lambda t: pick(t.term).casefold())
-
-
-_NOT_PROSE = re.compile(r"\]\([^)]*\)|<[^>]+>|\{#[^}]*\}")
-
-
-def _has_word(text: str, name: str) -> bool:
-    r"""``name`` occurs in ``text`` as whole words (not inside "drivers" or "co-driver").
-
-    The same test as the regex ``(?<![\w-])name(?![\w-])`` (a test holds them equal), but
-    str.find skips ahead in C and the first hit nearly always stands alone.
-    """
-    start = text.find(name)
-    while start >= 0:
-        end = start + len(name)
-        before = text[start - 1] if start else " "
-        after = text[end] if end < len(text) else " "
-        if not (before.isalnum() or before in "_-" or after.isalnum() or after in "_-"):
-            return True
-        start = text.find(name, start + 1)
-    return False
-
-
-# Search facets are keyed by these names and a criterion's id, never by words a reader sees:
-# Pagefind reads a ':' in a key as key:value and keeps entities in it. facet_names() says them.
-FACET_KEYS = ("type", "country", "status")
-
-
-def rating_facet(criterion_id: str) -> str:
-    return f"rating-{criterion_id}"
-
-
-def facet_names(kb: KnowledgeBase) -> dict[str, str]:
-    """Each facet key's name in the edition's words, for the search filters to show."""
-    w = table()
-    names = {"type": w["facet_type"], "country": w["country"], "status": w["status"]}
-    return names | {rating_facet(c.id): pick(c.title) for c in kb.criteria}
-
-
-def page_type(path: str) -> dict[str, list[str]]:
-    """The search facet of a page that is no record's: a checklist, the glossary or a page."""
-    w = table()
-    kind = "checklist" if path.startswith("checklists/") else "glossary" if path == "glossary.md" else "page"
-    return {"type": [w[f"facet_{kind}"]]}
-
-
-def facets(kb: KnowledgeBase, kind: str, record: Any) -> dict[str, list[str]]:
-    """What search can filter a record's page by: its kind and, for a case, its country, the
-    study's selection and, where assessed, its rating on each criterion."""
-    w = table()
-    found = {"type": [w[f"noun_{kind}"]]}
-    if kind == "cases":
-        if record.country:
-            found["country"] = [pick(kb.country(record.country).name)]
-        found["status"] = [w[f"status_{record.status}"] if record.status else w["not_in_study"]]
-        if record.assessed_by:
-            for criterion in kb.criteria:
-                found[rating_facet(criterion.id)] = [label(kb.criterion_rating(record, criterion))]
-    return found
 
 
 def _claim(claimed: dict[str, str], path: str, maker: str) -> None:
@@ -284,13 +91,17 @@ class _Job:
 Rendered = tuple[str, tuple[str, ...]]  # a page's Markdown, and the HTML blocks it holds markers for
 
 
-def _render_one(env: Environment, job: _Job, common: dict[str, Any], terms: _Terms) -> Rendered:
+def _render_one(env: Environment, job: _Job, common: dict[str, Any], terms: Terms) -> Rendered:
+    """A page's Markdown and its HTML blocks; below it, the glossary terms it uses (``job.glossary``)."""
+    notes = Notes(job.path, common["kb"])  # the page's numbered sources, in the order it marks them
+    sections = PageContext(job.path, common["kb"], notes, common["words"])
     with markup.held() as held:
-        text = env.get_template(job.template).render(page=job.path, **common, **job.context)
+        template = env.get_template(job.template)
+        text = template.render(page=job.path, notes=notes, sections=sections, **common, **job.context)
         if job.glossary and job.path != "glossary.md":
             found = terms.found_in(text + "\n".join(held) if held else text)
             if found:
-                text = text.rstrip("\n") + f"\n\n{case_page.terms_on_page(job.path, found)}\n"
+                text = text.rstrip("\n") + f"\n\n{terms_on_page(job.path, found)}\n"
     return text, tuple(held)
 
 
@@ -303,10 +114,9 @@ def _page_keys(
     """For a live preview: the key of each record page that can be kept from the last build,
     made of everything it is rendered from (see incremental.py); "" for the pages to render."""
     kinds = memo.kind_digests(kb.files)
-    templates = TEMPLATES
     site = digest(
         lang,
-        sorted((p.relative_to(templates).as_posix(), p.read_bytes()) for p in templates.rglob("*.j2")),
+        sorted((p.relative_to(TEMPLATES).as_posix(), p.read_bytes()) for p in TEMPLATES.rglob("*.j2")),
         {
             k: v
             for k, v in common.items()
@@ -329,7 +139,7 @@ def _page_keys(
 def _render_jobs(
     jobs: list[_Job],
     common: dict[str, Any],
-    terms: _Terms,
+    terms: Terms,
     workers: int,
     make_files: Callable[[], dict[str, str]],
     memo: Memo | None = None,
@@ -371,7 +181,7 @@ def _render_jobs(
 def render_site(
     kb: KnowledgeBase,
     *,
-    contributing: str | None = None,
+    contributing: tuple[str, str] | None = None,
     history: History | None = None,
     days: list[DayOfChanges] | None = None,
     site_url: str = "",
@@ -386,32 +196,39 @@ def render_site(
     With ``workers`` > 1 and a large collection, pages are rendered in forked processes; the
     result is the same, page for page.
 
-    ``history`` says when each record file last changed (the newest date is the content date
-    printed on checklists and the data's version); ``days`` is the change list, None without git.
+    ``contributing`` is the contributors' guide: its file in the repository (its edit button opens
+    it) and its Markdown. ``history`` says when each record file last changed (the newest date is
+    the content date printed on checklists and the data's version); ``days`` is the change list,
+    None without git.
     """
     with edition(lang):
-        return _render_site(kb, contributing, history, days, site_url, history_base, workers, lang, memo, repository)
+        history = history or History()  # no history: a copy without git
+        site = Site(warnings=[warning.text() for warning in kb.warnings], facet_names=facet_names(kb))
+        common = _shared(kb, history, site_url, history_base, repository, lang)
+        plan = _Plan(site, _page_keys(kb, memo, lang, common, days) if memo is not None else None)
+        _record_pages(plan, kb)
+        _overview_pages(plan, kb, days)
+        files = _DataFiles(kb, lang, export.DataVersion.of(history), memo)
+        with gc_paused():
+            pages, made = _render_jobs(plan.jobs, common, Terms(kb.terms), workers, files.make, memo)
+        _take(site, pages, made)
+        files.settle(site, made)
+        _other_files(plan, kb, days, site_url, lang)
+        if contributing is not None:
+            _contributing(plan, *contributing)
+        return site
 
 
-def _render_site(
-    kb: KnowledgeBase,
-    contributing: str | None,
-    history: History | None,
-    days: list[DayOfChanges] | None,
-    site_url: str,
-    history_base: str,
-    workers: int,
-    lang: str,
-    memo: Memo | None = None,
-    repository: str = "",
-) -> Site:
-    site = Site(warnings=[warning.text() for warning in kb.warnings], facet_names=facet_names(kb))
-    history = history or History()  # no history: a copy without git
+def _shared(
+    kb: KnowledgeBase, history: History, site_url: str, history_base: str, repository: str, lang: str
+) -> dict[str, Any]:
+    """What every page's template reads: the records, the edition's words, the site's address and
+    what the history says of when each record changed."""
     changed = history.dates
     fixed = table()
     # Without git history (a downloaded archive) the date is not known: said in the edition's words.
     content_date = local.date(max(changed.values())) if changed else fixed["date_unrecorded"]
-    common = {
+    return {
         "kb": kb,
         "w": SimpleNamespace(**fixed),  # a word by name in a template; words[...] where it is computed
         "words": fixed,
@@ -424,35 +241,52 @@ def _render_site(
         "history_base": history_base,
         "repository": repository,
     }
-    jobs: list[_Job] = []
-    claimed: dict[str, str] = {}  # page -> what made it: a record file or a template
-    keys = _page_keys(kb, memo, lang, common, days) if memo is not None else None
 
-    def page(path: str, template: str, edit: str | None = None, glossary: bool = True, **context: Any) -> None:
-        _claim(claimed, path, edit or template)
-        key = keys(path, template, edit) if keys else ""
-        jobs.append(_Job(path, template, glossary, context, key))
-        site.facets[path] = page_type(path)
+
+@dataclass
+class _Plan:
+    """The pages to render, each claimed once, with its search facets and edit button's file."""
+
+    site: Site
+    keys: Callable[[str, str, str | None], str] | None  # a live preview's page keys (_page_keys)
+    jobs: list[_Job] = field(default_factory=list)
+    claimed: dict[str, str] = field(default_factory=dict)  # output -> what made it: a record file or a template
+
+    def page(self, path: str, template: str, edit: str | None = None, glossary: bool = True, **context: Any) -> None:
+        """A page ``path`` from ``template``; ``edit``, the record file it shows, opens in its edit button."""
+        _claim(self.claimed, path, edit or template)
+        key = self.keys(path, template, edit) if self.keys else ""
+        self.jobs.append(_Job(path, template, glossary, context, key))
+        self.site.facets[path] = page_type(path)
         if edit:
-            site.edit[path] = edit
+            self.site.edit[path] = edit
 
-    page("index.md", "home.md.j2")
+
+def _record_pages(plan: _Plan, kb: KnowledgeBase) -> None:
+    """The home page, each kind's page and a page per record for the kinds that have them."""
+    plan.page("index.md", "home.md.j2")
     listed: set[str] = set()
-    for kind in TYPES:  # each kind's page, and a page per record for the kinds that have them
+    for kind in TYPES:
         if kind.page not in listed:
             listed.add(kind.page)
-            page(kind.page, template_for(kind.page))
+            plan.page(kind.page, template_for(kind.page))
         if kind.own_pages:
             for record in kb.records[kind.folder]:
                 file = kb.source_file(kind.folder, record.id)
-                context = {kind.noun: record, "source_file": file}
-                page(f"{kind.folder}/{record.id}.md", f"{kind.noun}.md.j2", file, **context)
-                site.facets[f"{kind.folder}/{record.id}.md"] = facets(kb, kind.folder, record)
-    page("comparison.md", "comparison.md.j2")
-    page(paths.CHECKLISTS_INDEX, "checklists_index.md.j2")
-    page(paths.checklist("all"), "checklist.md.j2", glossary=False, criteria=kb.criteria, title=fixed["all_criteria"])
+                path = f"{kind.folder}/{record.id}.md"
+                plan.page(path, f"{kind.noun}.md.j2", file, **{kind.noun: record, "source_file": file})
+                plan.site.facets[path] = facets(kb, kind.folder, record)
+
+
+def _overview_pages(plan: _Plan, kb: KnowledgeBase, days: list[DayOfChanges] | None) -> None:
+    """The pages about the whole collection: the comparison, the checklists, the change list, the
+    study and what the site is."""
+    plan.page("comparison.md", "comparison.md.j2")
+    plan.page(paths.CHECKLISTS_INDEX, "checklists_index.md.j2")
+    all_criteria = table()["all_criteria"]
+    plan.page(paths.checklist("all"), "checklist.md.j2", glossary=False, criteria=kb.criteria, title=all_criteria)
     for criterion in kb.criteria:
-        page(
+        plan.page(
             paths.checklist(criterion.id),
             "checklist.md.j2",
             kb.source_file("criteria", criterion.id),
@@ -460,66 +294,79 @@ def _render_site(
             criteria=(criterion,),
             title=criterion.title,
         )
-    page("changes.md", "changes.md.j2", glossary=False, days=days)
-    page("study.md", "study.md.j2", "content/study.yaml")
-    page("resilience.md", "resilience.md.j2", "content/study.yaml")
-    page("about.md", "about.md.j2", glossary=False)
-    page(paths.RATINGS, "ratings.md.j2")
-    page("self-assessment.md", "self_assessment.md.j2", glossary=False)
-    page("data.md", "data.md.j2", schemas=export.schema_names())
+    plan.page("changes.md", "changes.md.j2", glossary=False, days=days)
+    plan.page("study.md", "study.md.j2", "content/study.yaml")
+    plan.page("resilience.md", "resilience.md.j2", "content/study.yaml")
+    plan.page("about.md", "about.md.j2", glossary=False)
+    plan.page(paths.RATINGS, "ratings.md.j2")
+    plan.page("self-assessment.md", "self_assessment.md.j2", glossary=False)
+    plan.page("data.md", "data.md.j2", schemas=export.schema_names())
 
-    labels = {r: label(r) for r in SCALE}
-    version = export.DataVersion.of(history)
-    # The data exports hold every record, and no page shows them: a live preview writes them
-    # just after it serves the edited page (the plugin runs ``later``), keeping the last ones till then.
-    previous = memo.exports if memo is not None else {}
-    deferred = bool(previous)
 
-    def exports() -> dict[str, str]:
-        with edition(lang):
-            return export.data_files(kb, version)
+class _DataFiles:
+    """The files rendered beside the pages: each assessed case's profile picture and the data
+    exports. The exports hold every record, and no page shows them: a live preview writes them just
+    after it serves the edited page (the plugin runs ``Site.later``), keeping the last ones till then."""
 
-    def files() -> dict[str, str]:
+    def __init__(self, kb: KnowledgeBase, lang: str, version: export.DataVersion, memo: Memo | None) -> None:
+        self.kb, self.lang, self.version, self.memo = kb, lang, version, memo
+        self.previous = memo.exports if memo is not None else {}
+        self.deferred = bool(self.previous)
+
+    def exports(self) -> dict[str, str]:
+        with edition(self.lang):
+            return export.data_files(self.kb, self.version)
+
+    def make(self) -> dict[str, str]:
+        labels = {r: label(r) for r in SCALE}
         made = {}
-        for case in kb.assessed_cases:
-            rows = [(pick(c.title), kb.criterion_rating(case, c)) for c in kb.criteria]
+        for case in self.kb.assessed_cases:
+            rows = [(pick(c.title), self.kb.criterion_rating(case, c)) for c in self.kb.criteria]
             title = table()["profile_of"].format(name=pick(case.name))
-            made[paths.profile_svg(case.id)] = svg.profile(title, rows, labels, lang)
-        return {**made, **(previous if deferred else exports())}
+            made[paths.profile_svg(case.id)] = svg.profile(title, rows, labels, self.lang)
+        return {**made, **(self.previous if self.deferred else self.exports())}
 
-    with gc_paused():
-        pages, made = _render_jobs(jobs, common, _Terms(kb.terms), workers, files, memo)
+    def settle(self, site: Site, made: dict[str, str]) -> None:
+        """A live preview's exports: written later, or kept for the next build to offer."""
+        if self.deferred:
+            site.later = self.exports
+        elif self.memo is not None:
+            self.memo.exports = {path: made[path] for path in export.data_files_names(made)}
+
+
+def _take(site: Site, pages: dict[str, Rendered], made: dict[str, str]) -> None:
+    """The rendered pages, their HTML blocks and the files made beside them, into the site."""
     for path, (text, held) in pages.items():
         site.pages[path] = text
         if held:
             site.blocks[path] = held
     site.files.update(made)
-    if deferred:
-        site.later = exports
-    elif memo is not None:
-        memo.exports = {path: made[path] for path in export.data_files_names(made)}
+
+
+def _other_files(plan: _Plan, kb: KnowledgeBase, days: list[DayOfChanges] | None, site_url: str, lang: str) -> None:
+    """The pages left at former ids, the feed of changes and the study's funnel picture."""
+    site, fixed = plan.site, table()
     moved = redirects(kb, site_url)
     for path in moved:
-        _claim(claimed, path, "a redirect from a former id")
+        _claim(plan.claimed, path, "a redirect from a former id")
     site.files.update(moved)
-    worded = [
-        (day, [tables.plain_line(line) for line in lines])
-        for day, lines in tables.worded_changes(kb, days or [], table())
-    ]
+    worded = [(day, [plain_line(line) for line in lines]) for day, lines in worded_changes(kb, days or [], fixed)]
     site.files["feed.xml"] = atom(worded, site_url, f"{fixed['site_name']}: {fixed['changes']}", lang)
-    if contributing is not None:
-        _claim(claimed, "contributing.md", "CONTRIBUTING.md")
-        site.pages["contributing.md"] = contributing
-        site.edit["contributing.md"] = "CONTRIBUTING.md"
-    funnel, w = kb.study.funnel, SimpleNamespace(**fixed)
+    funnel = kb.study.funnel
     site.files["assets/funnel.svg"] = svg.funnel(
         [
-            (funnel.examples, w.funnel_examples),
-            (funnel.promising, w.funnel_promising),
-            (funnel.studied, w.funnel_studied),
+            (funnel.examples, fixed["funnel_examples"]),
+            (funnel.promising, fixed["funnel_promising"]),
+            (funnel.studied, fixed["funnel_studied"]),
         ],
-        w.funnel_title,
-        w.funnel_then,
+        fixed["funnel_title"],
+        fixed["funnel_then"],
         lang,
     )
-    return site
+
+
+def _contributing(plan: _Plan, file: str, text: str) -> None:
+    """The contributors' guide, a page as it is written; its edit button opens ``file``."""
+    _claim(plan.claimed, "contributing.md", file)
+    plan.site.pages["contributing.md"] = text
+    plan.site.edit["contributing.md"] = file

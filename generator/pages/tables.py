@@ -3,38 +3,25 @@
 These loops run N x 13 times on a large collection; as Jinja they cost most of the render time.
 Each function builds a whole table, header and rows together, so their columns cannot drift apart.
 The tables are HTML (``markup``): as Markdown, their cells were most of a large build's time, and
-of a live preview's after each edit. The two lists (verdicts, changes) are Markdown whose links and
-citations are HTML blocks set aside while the page renders (``markup.block``).
+of a live preview's after each edit. The list of verdicts is Markdown whose links and citations
+are HTML blocks set aside while the page renders (``markup.block``); the "What changed" list is in
+changes.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from html import escape
-from pathlib import PurePosixPath
 
 from generator.pages import local, paths
 from generator.pages import markup as h
 from generator.pages.notes import Notes
-from generator.pages.pieces import anchor, badge, label, profile_alt_text
-from generator.pages.text import Trusted, inline, pick
-from generator.records.history import DayOfChanges, RecordChange
-from generator.records.knowledge_base import KnowledgeBase, record_name
-from generator.records.models import NOUNS, Case, Criterion, Record, Study
+from generator.pages.pieces import badge, label, profile_alt_text
+from generator.pages.text import Trusted, inline
+from generator.records.knowledge_base import KnowledgeBase
+from generator.records.models import Case, Criterion
 from generator.records.ratings import SCALE, Rating
-from generator.words import LANGUAGES, plural, table
-
-
-def noun_of(kind: str) -> str:
-    """What a record of ``kind`` is called in the edition's language: 'case', 'casus'."""
-    return table()[f"noun_{kind if kind in NOUNS else 'study'}"]
-
-
-def name_of(record: Record) -> object:
-    """What a record is called; the study, the one record of its kind, by the word for it."""
-    if isinstance(record, Study):
-        return {lang: table(lang)["study"] for lang in LANGUAGES}
-    return record_name(record)
+from generator.words import plural
 
 
 def rating_cells(page: str, case: Case, cells: Iterable[tuple[Rating, str]]) -> list[Trusted]:
@@ -195,13 +182,6 @@ def case_group(page: str, kb: KnowledgeBase, group: str, cases: list[Case], word
     return h.block('<ul class="kb-case-list">\n' + "\n".join(items) + "\n</ul>")
 
 
-def _joined(parts: list[str], words: dict[str, str]) -> str:
-    """'a', 'a and b', 'a, b and c': a list in running text."""
-    if len(parts) < 2:
-        return "".join(parts)
-    return f"{', '.join(parts[:-1])} {words['and']} {parts[-1]}"
-
-
 def case_counts(
     kb: KnowledgeBase, words: dict[str, str], *, capital: bool = False, total_last: bool = False
 ) -> Trusted:
@@ -213,13 +193,12 @@ def case_counts(
     total = len(kb.cases)
     parts: list[str] = []
     if studied or screened:
-        detail = _joined(
+        detail = local.joined(
             [
                 words[key].format(n=local.number(count))
                 for key, count in (("count_studied", studied), ("count_screened", screened))
                 if count
-            ],
-            words,
+            ]
         )
         key = "count_promising" if studied + screened == kb.study.funnel.promising else "count_selection"
         parts.append(words[key].format(n=local.number(studied + screened), detail=detail))
@@ -229,7 +208,7 @@ def case_counts(
         if count
     ]
     if rest:
-        parts.append(f"{words['plus']} {_joined(rest, words)}" if parts else _joined(rest, words))
+        parts.append(f"{words['plus']} {local.joined(rest)}" if parts else local.joined(rest))
     if total_last:  # "..., plus 1 the study left out: 8 partnerships in all"
         text = f"{', '.join(parts)}: {plural('in_all', total, n=local.number(total))}"
     else:
@@ -269,7 +248,7 @@ def selection_table(page: str, kb: KnowledgeBase, words: dict[str, str]) -> Trus
     )
 
 
-def verdicts(page: str, kb: KnowledgeBase, cases: Iterable[Case], notes: Notes) -> Trusted:
+def verdicts(page: str, cases: Iterable[Case], notes: Notes) -> Trusted:
     """Each case's own verdict from its source, with its numbered sources, for the comparison."""
     return Trusted(
         "\n".join(
@@ -290,138 +269,3 @@ def profile_figures(page: str, kb: KnowledgeBase) -> Trusted:
         for case in kb.assessed_cases
     )
     return h.block(f'<div class="kb-profiles">\n{figures}</div>')
-
-
-# "What changed", worded for readers: a day's changes as lines of text and links, which the page
-# writes as HTML and the feed as plain text, so the two always say the same.
-Piece = tuple[object, str, str]  # (text, link target or "", anchor)
-
-
-def table_names(name: object) -> dict[str, str]:
-    return {str(k): str(v) for k, v in name.items()} if isinstance(name, dict) else {"en": str(name)}
-
-
-def _lit(text: str) -> Piece:
-    """Fixed words between a change line's names, spaces kept."""
-    return (Trusted(escape(text, quote=False)), "", "")
-
-
-def _reason_of(change: RecordChange, lang: str) -> list[Piece]:
-    """The reasons a change's commits gave, each in the edition's language where given."""
-    shown: list[Piece] = []
-    for reason in change.reasons:
-        given = dict(reason)
-        text = given.get(lang) or next(iter(given.values()))
-        piece: object = text if lang in given else Trusted(h.in_language(text, next(iter(given))))
-        shown.append((piece, "", ""))
-    return shown
-
-
-def _record_piece(kb: KnowledgeBase, change: RecordChange) -> tuple[str, Piece]:
-    """A changed record's kind and its name, linked while the record exists; a removed record by
-    the name its last version gave it."""
-    kind, record = kb.record_of_file(change.path)
-    if record is not None:
-        target, anchor_id = paths.record_page(kind, record)
-        name = name_of(record)
-        if isinstance(record, Study):  # "The study" mid-line: "the study"
-            name = {lang: text[:1].lower() + text[1:] for lang, text in table_names(name).items()}
-        return kind, (name, target, anchor_id)
-    given = dict(change.name)
-    if "" in given:  # a name in no one language
-        return kind, (given[""], "", "")
-    return kind, (given or PurePosixPath(change.path).stem, "", "")
-
-
-def worded_changes(
-    kb: KnowledgeBase, days: list[DayOfChanges], words: dict[str, str]
-) -> list[tuple[str, list[list[Piece]]]]:
-    """Per day, newest first, the lines that say what changed: each changed rating ("Reciprocity,
-    Antwerp Diamond Quarter: Partly present → Present"), then the records added, revised and
-    removed, by kind, each line with the reason its author gave, where one was given."""
-    from generator.words import language
-
-    lang = language()
-    indicators = {f"{c.id} › {i.id}": (c, i) for c, i in kb.indicators}
-    labels = {r.value: label(r) for r in SCALE}
-    out: list[tuple[str, list[list[Piece]]]] = []
-    for day in days:
-        lines: list[list[Piece]] = []
-        for change in day.changes:
-            kind, record = kb.record_of_file(change.path)
-            for what, old, new in change.ratings:
-                found = indicators.get(what)
-                indicator: Piece = (
-                    (found[1].title, paths.criterion(found[0].id), found[1].id) if found else (what, "", "")
-                )
-                case: Piece = _record_piece(kb, change)[1]
-                if record is not None and found:
-                    case = (case[0], case[1], found[0].id)
-                before, after = labels.get(old, old or "–"), labels.get(new, new or "–")
-                line: list[Piece] = [indicator, _lit(", "), case, _lit(f": {before} → {after}")]
-                if change.reasons:
-                    line += [_lit(f". {words['change_why']}: "), *_joined_pieces(_reason_of(change, lang), " ")]
-                lines.append(line)
-        for status in ("added", "changed", "removed"):
-            # Records of one status that share their reasons go on one line, by kind.
-            grouped: dict[tuple[tuple[tuple[str, str], ...], ...], dict[str, list[Piece]]] = {}
-            for change in day.changes:
-                if change.status != status or change.ratings:  # a rating's line says what changed
-                    continue
-                kind, piece = _record_piece(kb, change)
-                grouped.setdefault(change.reasons, {}).setdefault(kind, []).append(piece)
-            for reasons, kinds in grouped.items():
-                for kind, pieces in kinds.items():  # a line per kind: "Revised: cases A, B and C"
-                    line = [_lit(f"{words['change_' + ('revised' if status == 'changed' else status)]}: ")]
-                    noun = words[f"nouns_{kind}" if len(pieces) > 1 else f"noun_{kind}"] if kind in NOUNS else ""
-                    if noun:
-                        line.append(_lit(f"{noun} "))
-                    # Names that hold a comma ("Build trust, a shared ...") are told apart by semicolons.
-                    comma = any("," in pick(text) for text, _, _ in pieces)
-                    line += _joined_pieces(pieces, "; " if comma else ", ", f" {words['and']} ")
-                    if reasons:
-                        shown = _reason_of(RecordChange(status, "", reasons=reasons), lang)
-                        line += [_lit(f". {words['change_why']}: "), *_joined_pieces(shown, " ")]
-                    lines.append(line)
-        out.append((day.date, lines))
-    return out
-
-
-def _joined_pieces(pieces: list[Piece], sep: str, last: str | None = None) -> list[Piece]:
-    joined: list[Piece] = []
-    for n, piece in enumerate(pieces):
-        if n:
-            joined.append(_lit(last if last is not None and n == len(pieces) - 1 else sep))
-        joined.append(piece)
-    return joined
-
-
-def plain_line(line: list[Piece]) -> str:
-    """A worded change as plain text (the feed)."""
-    return "".join(pick(text) if isinstance(text, dict) else _strip_tags(str(text)) for text, _, _ in line)
-
-
-def _strip_tags(text: str) -> str:
-    import re
-    from html import unescape
-
-    return unescape(re.sub(r"<[^>]+>", "", text)) if isinstance(text, Trusted) else text
-
-
-def change_list(page: str, kb: KnowledgeBase, days: list[DayOfChanges], words: dict[str, str]) -> Trusted:
-    """The "What changed" page: per day, newest first, what changed in words (worded_changes),
-    each record linked while it exists."""
-    out = []
-    for date, lines in worded_changes(kb, days, words):
-        out.append(f"## {inline(local.date(date))} {anchor(date)}\n")
-        items = "".join(
-            "<li>"
-            + "".join(
-                h.link(page, text, target, anchor_id) if target else str(h.text(text))
-                for text, target, anchor_id in line
-            )
-            + "</li>\n"
-            for line in lines
-        )
-        out.append(h.block(f'<ul class="kb-changes">\n{items}</ul>') + "\n")
-    return Trusted("\n".join(out))

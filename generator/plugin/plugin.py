@@ -118,7 +118,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             # The 404 page (theme/404.html): Material's own is English in every edition.
             **{key: w[key] for key in ("not_found_title", "not_found_text", "not_found_home")},
             # The search filters every page offers: the same for the whole edition, so made once here.
-            "search_filters": _search_filters(self.lang),
+            "search_filters": search.filters(self.lang),
             # For the sitemap's alternates (theme/sitemap.xml).
             "editions": [{"lang": e.lang, "site_url": e.site_url} for e in self.editions.values()] if self.here else [],
         }
@@ -174,7 +174,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             raise PluginError("Invalid content; the site was not built.\n" + exc.report()) from None
         self.facets = site.facets
         # The filters name each facet key, a criterion's by its title: known once the records are.
-        config.extra["kb"]["search_filters"] = _search_filters(self.lang, site.facet_names)
+        config.extra["kb"]["search_filters"] = search.filters(self.lang, site.facet_names)
         self.blocks = site.blocks
         self.later = site.later
         for warning in site.warnings:
@@ -361,13 +361,6 @@ def _awaited(edition: Edition, process: Any) -> bool:
         elif line.strip() and not line.startswith("INFO"):
             log.info("[%s] %s", edition.lang, line)
     return process.returncode == 0
-
-
-def _search_filters(lang: str, names: dict[str, str] | None = None) -> str:
-    """The search filters every page of an edition offers, their facets keyed as the pages key them."""
-    w = table(lang)
-    selects = [(w["facet_type"], "type"), (w["country"], "country"), (w["status"], "status"), (w["search_rating"], "*")]
-    return search.filter_group(w["search_filters"], selects, w["search_any"], w["search_count"], names)
 
 
 def _search_worker(config_script: str) -> Markup:

@@ -14,10 +14,12 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from html import escape, unescape
+from html import unescape
 from pathlib import Path
+from typing import Any
 
 from generator.plugin import pagefind_files
+from generator.words import table
 
 # Material's __config names its lunr worker; pages ask ours instead (theme/main.html's config block).
 _WORKER = re.compile(r'("search": ")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
@@ -47,26 +49,20 @@ def our_worker(config_script: str) -> str:
     return swapped
 
 
-def filter_group(
-    label: str, selects: list[tuple[str, str]], any_value: str, count: str, names: dict[str, str] | None = None
-) -> str:
-    """The filters atop the search results: a labelled select per facet, ``(label, facet)``, where
-    facet ``*`` stands for each facet not named (a rating per criterion). The page script
-    (search-filters.js) fills in the values the index holds once the reader searches, and shows
-    each facet key by its name in ``names``. A <summary> is what Material's arrow keys reach in its
-    results, so the filters open from there.
-    ``count`` ("{total} ..., {shown} shown") replaces Material's count when not every result is shown."""
-    fields = "".join(
-        f'<label class="kb-search-filters__field">{escape(text)} '
-        f'<select data-kb-facet="{escape(facet)}"><option value="">{escape(any_value)}</option></select></label>'
-        for text, facet in selects
-    )
-    return (
-        f'<details class="kb-search-filters" data-kb-count="{escape(count)}" '
-        f'data-kb-facet-names="{escape(json.dumps(names or {}, ensure_ascii=False, sort_keys=True))}" hidden>'
-        f"<summary>{escape(label)}</summary>"
-        f'<div class="kb-search-filters__fields" role="group" aria-label="{escape(label)}">{fields}</div></details>'
-    )
+def filters(lang: str, names: dict[str, str] | None = None) -> dict[str, Any]:
+    """What the search filters atop the results say, for theme/partials/kb-search-filters.html to
+    show (config.extra.kb.search_filters): their words in the edition's language, a select per
+    facet keyed as the pages key their facets (``*`` stands for each facet not named: a rating per
+    criterion), and each facet key's name (``names``: Site.facet_names, known once the records are)."""
+    w = table(lang)
+    fields = [("facet_type", "type"), ("country", "country"), ("status", "status"), ("search_rating", "*")]
+    return {
+        "label": w["search_filters"],
+        "any": w["search_any"],
+        "count": w["search_count"],  # "{total} ..., {shown} shown": Material's count when not every result is shown
+        "fields": [{"label": w[key], "facet": facet} for key, facet in fields],
+        "facet_names": names or {},
+    }
 
 
 def _glob(site_dir: Path, skip: frozenset[str]) -> str:

@@ -1,0 +1,150 @@
+"""What changed, worded for readers: a day's changes as lines of text and links, which the
+"What changed" page writes as HTML and the feed as plain text, so the two always say the same."""
+
+from __future__ import annotations
+
+import re
+from html import escape, unescape
+from pathlib import PurePosixPath
+
+from generator.pages import local, paths
+from generator.pages import markup as h
+from generator.pages.names import name_of
+from generator.pages.pieces import anchor, label
+from generator.pages.text import Trusted, inline, pick
+from generator.records.history import DayOfChanges, RecordChange
+from generator.records.knowledge_base import KnowledgeBase
+from generator.records.models import NOUNS, Study
+from generator.records.ratings import SCALE
+from generator.words import language
+
+Piece = tuple[object, str, str]  # (text, link target or "", anchor)
+
+
+def _by_language(name: object) -> dict[str, str]:
+    """A name by language; a plain text as the English one."""
+    return {str(k): str(v) for k, v in name.items()} if isinstance(name, dict) else {"en": str(name)}
+
+
+def _lit(text: str) -> Piece:
+    """Fixed words between a change line's names, spaces kept."""
+    return (Trusted(escape(text, quote=False)), "", "")
+
+
+def _reason_of(change: RecordChange, lang: str) -> list[Piece]:
+    """The reasons a change's commits gave, each in the edition's language where given."""
+    shown: list[Piece] = []
+    for reason in change.reasons:
+        given = dict(reason)
+        text = given.get(lang) or next(iter(given.values()))
+        piece: object = text if lang in given else Trusted(h.in_language(text, next(iter(given))))
+        shown.append((piece, "", ""))
+    return shown
+
+
+def _record_piece(kb: KnowledgeBase, change: RecordChange) -> tuple[str, Piece]:
+    """A changed record's kind and its name, linked while the record exists; a removed record by
+    the name its last version gave it."""
+    kind, record = kb.record_of_file(change.path)
+    if record is not None:
+        target, anchor_id = paths.record_page(kind, record)
+        name = name_of(record)
+        if isinstance(record, Study):  # "The study" mid-line: "the study"
+            name = {lang: text[:1].lower() + text[1:] for lang, text in _by_language(name).items()}
+        return kind, (name, target, anchor_id)
+    given = dict(change.name)
+    if "" in given:  # a name in no one language
+        return kind, (given[""], "", "")
+    return kind, (given or PurePosixPath(change.path).stem, "", "")
+
+
+def worded_changes(
+    kb: KnowledgeBase, days: list[DayOfChanges], words: dict[str, str]
+) -> list[tuple[str, list[list[Piece]]]]:
+    """Per day, newest first, the lines that say what changed: each changed rating ("Reciprocity,
+    Antwerp Diamond Quarter: Partly present → Present"), then the records added, revised and
+    removed, by kind, each line with the reason its author gave, where one was given."""
+    lang = language()
+    indicators = {f"{c.id} › {i.id}": (c, i) for c, i in kb.indicators}
+    labels = {r.value: label(r) for r in SCALE}
+    out: list[tuple[str, list[list[Piece]]]] = []
+    for day in days:
+        lines: list[list[Piece]] = []
+        for change in day.changes:
+            kind, record = kb.record_of_file(change.path)
+            for what, old, new in change.ratings:
+                found = indicators.get(what)
+                indicator: Piece = (
+                    (found[1].title, paths.criterion(found[0].id), found[1].id) if found else (what, "", "")
+                )
+                case: Piece = _record_piece(kb, change)[1]
+                if record is not None and found:
+                    case = (case[0], case[1], found[0].id)
+                before, after = labels.get(old, old or "–"), labels.get(new, new or "–")
+                line: list[Piece] = [indicator, _lit(", "), case, _lit(f": {before} → {after}")]
+                if change.reasons:
+                    line += [_lit(f". {words['change_why']}: "), *_joined_pieces(_reason_of(change, lang), " ")]
+                lines.append(line)
+        for status in ("added", "changed", "removed"):
+            # Records of one status that share their reasons go on one line, by kind.
+            grouped: dict[tuple[tuple[tuple[str, str], ...], ...], dict[str, list[Piece]]] = {}
+            for change in day.changes:
+                if change.status != status or change.ratings:  # a rating's line says what changed
+                    continue
+                kind, piece = _record_piece(kb, change)
+                grouped.setdefault(change.reasons, {}).setdefault(kind, []).append(piece)
+            for reasons, kinds in grouped.items():
+                for kind, pieces in kinds.items():  # a line per kind: "Revised: cases A, B and C"
+                    line = [_lit(f"{words['change_' + ('revised' if status == 'changed' else status)]}: ")]
+                    noun = words[f"nouns_{kind}" if len(pieces) > 1 else f"noun_{kind}"] if kind in NOUNS else ""
+                    if noun:
+                        line.append(_lit(f"{noun} "))
+                    # Names that hold a comma ("Build trust, a shared ...") are told apart by semicolons.
+                    comma = any("," in pick(text) for text, _, _ in pieces)
+                    line += _joined_pieces(pieces, "; " if comma else ", ", f" {words['and']} ")
+                    if reasons:
+                        shown = _reason_of(RecordChange(status, "", reasons=reasons), lang)
+                        line += [_lit(f". {words['change_why']}: "), *_joined_pieces(shown, " ")]
+                    lines.append(line)
+        out.append((day.date, lines))
+    return out
+
+
+def _joined_pieces(pieces: list[Piece], sep: str, last: str | None = None) -> list[Piece]:
+    joined: list[Piece] = []
+    for n, piece in enumerate(pieces):
+        if n:
+            joined.append(_lit(last if last is not None and n == len(pieces) - 1 else sep))
+        joined.append(piece)
+    return joined
+
+
+def plain_line(line: list[Piece]) -> str:
+    """A worded change as plain text (the feed)."""
+    return "".join(pick(text) if isinstance(text, dict) else _strip_tags(str(text)) for text, _, _ in line)
+
+
+def _strip_tags(text: str) -> str:
+    return unescape(_TAG.sub("", text)) if isinstance(text, Trusted) else text
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def change_list(page: str, kb: KnowledgeBase, days: list[DayOfChanges], words: dict[str, str]) -> Trusted:
+    """The "What changed" page: per day, newest first, what changed in words (worded_changes),
+    each record linked while it exists."""
+    out = []
+    for date, lines in worded_changes(kb, days, words):
+        out.append(f"## {inline(local.date(date))} {anchor(date)}\n")
+        items = "".join(
+            "<li>"
+            + "".join(
+                h.link(page, text, target, anchor_id) if target else str(h.text(text))
+                for text, target, anchor_id in line
+            )
+            + "</li>\n"
+            for line in lines
+        )
+        out.append(h.block(f'<ul class="kb-changes">\n{items}</ul>') + "\n")
+    return Trusted("\n".join(out))
