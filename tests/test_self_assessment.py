@@ -318,10 +318,10 @@ def test_a_malformed_import_changes_nothing(page, kb, tmp_path: Path) -> None:
         (json.dumps(base | {"version": 7}), "unsupported version"),
         (json.dumps(base | {"answers": {"trust": "present"}}), "unknown indicator"),
         (json.dumps(base | {"answers": {"council-reporting": "maybe"}}), "is not one of"),
-        (json.dumps(base | {"plan": {"council-reporting": {"action": 5}}}), "plan entry for 'council-reporting'"),
+        (json.dumps(base | {"plan": {"council-reporting": {"action": 5}}}), "plan entry for ‘council-reporting’"),
         (
             json.dumps(base | {"plan": {"council-reporting": {"due": "next week"}}}),
-            "plan entry for 'council-reporting'",
+            "plan entry for ‘council-reporting’",
         ),
     ]:
         path = tmp_path / "bad.json"
@@ -569,7 +569,7 @@ def test_an_oversized_import_is_refused_and_one_that_does_not_fit_changes_nothin
     huge.write_text(json.dumps(base | {"snapshots": [snapshot] * 60_000}))
     many = tmp_path / "many.json"
     many.write_text(json.dumps(base | {"snapshots": [snapshot] * 501}))
-    for path, reason in ((huge, "larger than the 1000000 bytes"), (many, "more than the 500")):
+    for path, reason in ((huge, "larger than the 1 MB"), (many, "more than the 500")):
         page.set_input_files("#kb-sa-import", str(path))
         page.wait_for_selector(f'#kb-sa-message:has-text("{reason}")', timeout=5000)
         assert "were not changed" in page.locator("#kb-sa-message").inner_text()
@@ -640,9 +640,9 @@ def test_corrupt_saved_state_is_said_can_be_downloaded_and_started_afresh(page, 
     page.click("#kb-sa-unreadable-afresh")
     assert page.locator("#kb-sa-unreadable").count() == 0
     assert page.locator("#kb-sa-message").inner_text() == (
-        "Started afresh: the self-assessment keeps nothing in this browser any more."
+        "Started afresh: nothing of the self-assessment is kept in this browser any more."
         if not lang
-        else "U bent opnieuw begonnen: de zelfscan bewaart niets meer in deze browser."
+        else "U bent opnieuw begonnen: er staat niets meer van de zelfscan in deze browser."
     )
     assert stored(page) is None and checked(page) == {}
     # State that is not JSON at all is said too, and the tool works.
@@ -706,7 +706,7 @@ ELSEWHERE = {
     "": ("This page now shows what was saved in another tab", "Your last change was not saved: another tab"),
     "nl/": (
         "Deze pagina toont nu wat in een ander tabblad",
-        "Uw laatste wijziging is niet bewaard: in een ander tabblad",
+        "Uw laatste wijziging is niet bewaard. In een ander tabblad",
     ),
 }
 

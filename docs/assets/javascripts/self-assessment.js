@@ -231,7 +231,7 @@ function importFile(page, event) {
   const input = event.target, file = input.files && input.files[0];
   if (!file) return;
   if (file.size > IMPORT_MAX) {
-    say(page, page.ui.t("import_failed", { problem: page.ui.t("too_large", { max: IMPORT_MAX }) }));
+    say(page, page.ui.t("import_failed", { problem: page.ui.t("too_large", { max: IMPORT_MAX / 1000000 }) }));
     input.value = "";
     return;
   }
