@@ -55,13 +55,44 @@ def translations(lang: str) -> Translations:
     return Translations(compiled, domain="messages")
 
 
+class MissingMessage(KeyError):
+    """A word the code names that the catalog lacks, said with the command that adds it."""
+
+    def __str__(self) -> str:
+        return (
+            f"{self.args[0]!r} is not in the catalogs (generator/locale/*/LC_MESSAGES/messages.po): "
+            "run `make words` to add it, then write its English and Dutch there"
+        )
+
+
+class Words(dict[str, str]):
+    """An edition's words by key; a key the catalog lacks says how to add it, not just its name."""
+
+    def __missing__(self, key: str) -> str:
+        raise MissingMessage(key)
+
+
+class ByName:
+    """An edition's words as attributes, for templates (w.<key>): no dict method shadows a word."""
+
+    __slots__ = ("_known",)
+
+    def __init__(self, words: Words) -> None:
+        self._known = words
+
+    def __getattr__(self, key: str) -> str:
+        if key.startswith("__"):
+            raise AttributeError(key)
+        return self._known[key]
+
+
 @cache
-def _table(lang: str) -> dict[str, str]:
-    return {
-        str(message.id): str(message.string)
+def _table(lang: str) -> Words:
+    return Words(
+        (str(message.id), str(message.string))
         for message in read_catalog(lang)
         if message.id and isinstance(message.id, str) and isinstance(message.string, str)
-    }
+    )
 
 
 def language() -> str:
@@ -81,10 +112,10 @@ def edition(lang: str) -> Iterator[None]:
         _current.reset(token)
 
 
-def table(lang: str | None = None) -> dict[str, str]:
+def table(lang: str | None = None) -> Words:
     """The words without plural forms of an edition (the current one by default), by key. A copy:
     a caller may add to it without changing what the next one reads."""
-    return dict(_table(lang or language()))
+    return Words(_table(lang or language()))
 
 
 def gettext(key: str, /, **values: object) -> str:

@@ -116,3 +116,15 @@ def test_the_scan_finds_each_way_the_code_names_a_word(tmp_path) -> None:
     found = tool.scan(tmp_path)
     assert found.named - set(CASE_FACTS) == {"alpha", "beta", "gamma", "delta", "sa_zeta", "sa_eta"}
     assert "epsilon" in found.quoted
+
+
+def test_a_word_the_catalog_lacks_names_the_command_that_adds_it() -> None:
+    """A new word used before `make words` fails with the fix, not a bare KeyError (in Python and
+    in a template's w.key alike)."""
+    from generator.words import ByName, MissingMessage
+
+    with pytest.raises(MissingMessage, match=r"'brand_new_word' is not in the catalogs .* run `make words`"):
+        table("en")["brand_new_word"]
+    with pytest.raises(MissingMessage, match="make words"):
+        ByName(table("nl")).brand_new_word  # noqa: B018
+    assert ByName(table("en")).language_switch == table("en")["language_switch"]

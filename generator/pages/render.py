@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from types import SimpleNamespace
 from typing import Any
 
 from jinja2 import Environment
@@ -30,7 +29,7 @@ from generator.records.problems import ContentError, Problem
 from generator.records.ratings import SCALE
 from generator.util import pool
 from generator.util.incremental import PER_RECORD, Memo, digest
-from generator.words import DEFAULT, edition, table
+from generator.words import DEFAULT, ByName, edition, table
 
 __all__ = ["TEMPLATES", "Site", "render_site"]  # TEMPLATES: where the plugin watches for edits
 
@@ -230,7 +229,7 @@ def _shared(
     content_date = local.date(max(changed.values())) if changed else fixed["date_unrecorded"]
     return {
         "kb": kb,
-        "w": SimpleNamespace(**fixed),  # a word by name in a template; words[...] where it is computed
+        "w": ByName(fixed),  # a word by name in a template (w.<key>); words[...] where it is computed
         "words": fixed,
         "lang": lang,
         "changed": changed,
