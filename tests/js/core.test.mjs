@@ -4,7 +4,7 @@
 import test from "node:test";
 import assert from "node:assert/strict";
 import * as core from "../../docs/assets/javascripts/self-assessment/core.mjs";
-import { DATA, INHERITED, every } from "./data.mjs";
+import { DATA, INHERITED, caseOf, every } from "./data.mjs";
 
 const LEVELS = ["present", "partial", "absent", "unknown"];
 
@@ -46,61 +46,73 @@ test("derive ignores what is no level of the scale, inherited names included", (
 });
 
 test("a profile rates each criterion from its own indicators; unanswered counts as not known", () => {
-  assert.deepEqual(core.profileOf(DATA, {}), { network: "unknown", trust: "unknown" });
-  assert.deepEqual(core.profileOf(DATA, { "right-partners": "present", "mutual-confidence": "absent" }), { network: "present", trust: "absent" });
+  const unknown = { "network-and-agreements": "unknown", "trust-and-culture": "unknown", "government-link": "unknown" };
+  assert.deepEqual(core.profileOf(DATA, {}), unknown);
+  assert.deepEqual(core.profileOf(DATA, { "right-partners": "present", "mutual-confidence": "absent" }),
+    { ...unknown, "network-and-agreements": "present", "trust-and-culture": "absent" });
 });
 
-const arena = DATA.cases[0], festival = DATA.cases[1];
+// The fixture's assessed cases: the stadium rated present on every indicator, the festival mostly
+// present with one indicator not known, the market mostly absent.
+const stadium = caseOf("riverside-stadium"), festival = caseOf("harbour-lights-festival"), market = caseOf("havenplein-markt");
 
 test("similarity at its boundaries: the same 100%, the opposite 0%, one step apart 50%", () => {
-  assert.equal(core.similarity(DATA, every("present"), arena).similarity, 1);
-  assert.equal(core.similarity(DATA, every("absent"), arena).similarity, 0);
-  assert.equal(core.similarity(DATA, every("partial"), arena).similarity, 0.5);
+  assert.deepEqual(Object.values(stadium.indicators).filter((r) => r !== "present"), []);
+  assert.equal(core.similarity(DATA, every("present"), stadium).similarity, 1);
+  assert.equal(core.similarity(DATA, every("absent"), stadium).similarity, 0);
+  assert.equal(core.similarity(DATA, every("partial"), stadium).similarity, 0.5);
 });
 
 test("partly present on every criterion, made of Yes and No, is never more than 50% like a present case", () => {
-  const mixed = { "right-partners": "absent", "regular-meetings": "present", "mutual-confidence": "absent", "shared-goal": "present", "council-reporting": "present" };
-  const result = core.similarity(DATA, mixed, arena);
-  assert.deepEqual(result.criteria.map((r) => r.mine), ["partial", "partial"]);
-  assert.equal(result.similarity, 0.5);  // the indicators alone would say 0.5 and 0.67
+  const mixed = { "right-partners": "absent", "signed-agreement": "present", "regular-meetings": "present",
+    "mutual-confidence": "absent", "shared-goal": "present", "open-information": "present",
+    "public-backing": "absent", "council-reporting": "present" };
+  const result = core.similarity(DATA, mixed, stadium);
+  assert.deepEqual(result.criteria.map((r) => r.mine), ["partial", "partial", "partial"]);
+  assert.equal(result.similarity, 0.5);  // the indicators alone would say 0.67, 0.67 and 0.5
 });
 
 test("similarity leaves out Don't know and what the case does not know, each with its reason", () => {
   const answers = { ...every("present"), "mutual-confidence": "unknown" };
   const result = core.similarity(DATA, answers, festival);
   assert.deepEqual(result.leftOut.map((x) => [x.indicator.id, x.reason]), [["mutual-confidence", "dont_know"], ["council-reporting", "case_unknown"]]);
-  assert.equal(result.compared, 3);
-  assert.deepEqual(result.criteria.map((r) => r.compared), [2, 1]);
-  // network: indicators 1 and 0, capped by present against partly present (0.5); trust: 1.
-  assert.equal(result.similarity, 0.75);
+  assert.equal(result.compared, 6);
+  assert.deepEqual(result.criteria.map((r) => r.compared), [3, 2, 1]);
+  // network: indicators 1, ½ (partly present) and 1; trust: 1 and ½; government: 1. Each criterion
+  // present on both sides, so no cap.
+  assert.equal(result.similarity, (5 / 6 + 3 / 4 + 1) / 3);
 });
 
 test("without answers nothing is compared, and no case ranks", () => {
-  const result = core.similarity(DATA, {}, arena);
+  const result = core.similarity(DATA, {}, stadium);
   assert.equal(result.similarity, null);
-  assert.deepEqual(result.criteria.map((r) => r.similarity), [null, null]);
+  assert.deepEqual(result.criteria.map((r) => r.similarity), [null, null, null]);
   assert.deepEqual(core.ranked(DATA, {}), []);
   assert.deepEqual(core.ranked(DATA, { "council-reporting": "unknown" }), []);
 });
 
 test("cases rank most similar first; a tie keeps the data's order", () => {
-  assert.deepEqual(core.ranked(DATA, every("present")).map((s) => [s.kase.id, s.similarity]), [["arena", 1], ["festival", 0.75]]);
-  const tie = { "mutual-confidence": "present" };
-  assert.deepEqual(core.ranked(DATA, tie).map((s) => s.kase.id), ["arena", "festival"]);
-  const reversed = { ...DATA, cases: [festival, arena] };
-  assert.deepEqual(core.ranked(reversed, tie).map((s) => s.kase.id), ["festival", "arena"]);
+  // The festival: network ⅚, trust ⅚, government 1 (council reporting not known); the market:
+  // network and government capped at 0 (present against absent), trust ⅓ (its indicators).
+  assert.deepEqual(core.ranked(DATA, every("present")).map((s) => [s.kase.id, s.similarity]),
+    [[stadium.id, 1], [festival.id, (5 / 6 + 5 / 6 + 1) / 3], [market.id, (0 + 1 / 3 + 0) / 3]]);
+  const tie = { "mutual-confidence": "present" };  // the stadium and the festival both have it
+  assert.deepEqual(DATA.cases.map((k) => k.id), [market.id, stadium.id, festival.id]);
+  assert.deepEqual(core.ranked(DATA, tie).map((s) => s.kase.id), [stadium.id, festival.id, market.id]);
+  const reversed = { ...DATA, cases: [market, festival, stadium] };
+  assert.deepEqual(core.ranked(reversed, tie).map((s) => s.kase.id), [festival.id, stadium.id, market.id]);
 });
 
 test("gaps: No before Partly, grouped by criterion, most gaps first, then most No, then the criteria's order", () => {
   const answers = { "right-partners": "partial", "regular-meetings": "absent", "mutual-confidence": "absent", "shared-goal": "absent", "council-reporting": "present" };
   const groups = core.gaps(DATA, answers);
   assert.deepEqual(groups.map((g) => [g.criterion.id, g.items.map((i) => [i.indicator.id, i.answer])]), [
-    ["trust", [["mutual-confidence", "absent"], ["shared-goal", "absent"]]],
-    ["network", [["regular-meetings", "absent"], ["right-partners", "partial"]]],
+    ["trust-and-culture", [["mutual-confidence", "absent"], ["shared-goal", "absent"]]],
+    ["network-and-agreements", [["regular-meetings", "absent"], ["right-partners", "partial"]]],
   ]);
   assert.equal(core.gapCount(groups), 4);
   const even = core.gaps(DATA, { "right-partners": "absent", "mutual-confidence": "absent" });
-  assert.deepEqual(even.map((g) => g.criterion.id), ["network", "trust"]);
+  assert.deepEqual(even.map((g) => g.criterion.id), ["network-and-agreements", "trust-and-culture"]);
 });
 
 test("Yes, Don't know and no answer never make a gap; all Yes is said only when every answer is Yes", () => {
@@ -123,4 +135,12 @@ test("changes: a higher score improved, a lower one slipped, Don't know on eithe
 
 test("a similarity prints as a whole percent", () => {
   assert.deepEqual([0, 0.5, 2 / 3, 0.005, 1].map(core.percent), [0, 50, 67, 1, 100]);
+});
+
+test("each level of the scale has what the scripts read: a score, a symbol, a label, a colour", () => {
+  assert.deepEqual(DATA.scale.map((s) => [s.id, s.score]), [["present", 2], ["partial", 1], ["absent", 0], ["unknown", null]]);
+  for (const s of DATA.scale) {
+    assert.match(s.colour, /^#[0-9a-f]{6}$/, s.id);  // the profile's bars (view.mjs)
+    assert.ok(s.symbol && s.label, s.id);
+  }
 });

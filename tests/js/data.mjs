@@ -1,37 +1,14 @@
-// A small self-assessment data file in the shape generator/pages/export.py self_assessment() gives,
-// and the words as the page's t() would give them: the key and its parameters, so a test can name
-// the problem.
-export const SCALE = [
-  { id: "present", symbol: "●", label: "Present", score: 2, colour: "#1b7a3a" },
-  { id: "partial", symbol: "◐", label: "Partly present", score: 1, colour: "#b7791f" },
-  { id: "absent", symbol: "○", label: "Absent", score: 0, colour: "#b42318" },
-  { id: "unknown", symbol: "?", label: "Not known", score: null, colour: "#6b7280" },
-];
+// The self-assessment's data file as generator/pages/export.py self_assessment() gives it for the
+// fixture corpus (tests/fixtures/kb), in the English edition: tests/js/data.json, which
+// tests/test_js_data.py keeps equal to the export (`python tests/test_js_data.py` rewrites it). The
+// words are given as the page's t() would give them but by key and parameters, so a test can name
+// the problem; DATA.labels holds the real ones.
+import { readFileSync } from "node:fs";
 
-const indicator = (id) => ({ id, title: id + " title", question: id + "?", present_looks_like: "Looks like " + id, url: "criteria/x/#" + id, lessons: [], where_present: [] });
-
-export const DATA = {
-  language: "en",
-  labels: {},
-  scale: SCALE,
-  rule: { text: "mean of the scores", present_at: 1.5, absent_at: 0.5 },
-  links: { conditions: "conditions/", variants: "variants/" },
-  criteria: [
-    { id: "network", title: "Network", url: "criteria/network/", indicators: [indicator("right-partners"), indicator("regular-meetings")] },
-    { id: "trust", title: "Trust", url: "criteria/trust/", indicators: [indicator("mutual-confidence"), indicator("shared-goal"), indicator("council-reporting")] },
-  ],
-  cases: [
-    { id: "arena", name: "Arena", url: "cases/arena/", profile: "cases/arena.svg", assessed_by: "study",
-      criteria: { network: "present", trust: "present" },
-      indicators: { "right-partners": "present", "regular-meetings": "present", "mutual-confidence": "present", "shared-goal": "present", "council-reporting": "present" } },
-    { id: "festival", name: "Festival", url: "cases/festival/", profile: "cases/festival.svg", assessed_by: "contributors",
-      criteria: { network: "partial", trust: "present" },
-      indicators: { "right-partners": "present", "regular-meetings": "absent", "mutual-confidence": "present", "shared-goal": "present", "council-reporting": "unknown" } },
-  ],
-};
-DATA.criteria[0].indicators[0].lessons = [{ id: "covenant", title: "Sign a covenant", url: "lessons/covenant/" }];
+export const DATA = JSON.parse(readFileSync(new URL("./data.json", import.meta.url), "utf8"));
 
 export const IDS = DATA.criteria.flatMap((c) => c.indicators.map((i) => i.id));
+export const caseOf = (id) => DATA.cases.find((k) => k.id === id);
 export const every = (level) => Object.fromEntries(IDS.map((id) => [id, level]));
 export const t = (key, params) => key + (params ? " " + JSON.stringify(params) : "");
 export const tn = (key, n, params) => key + "[" + n + "]" + (params ? " " + JSON.stringify(params) : "");

@@ -7,8 +7,8 @@ import { DATA, every, t, tn } from "./data.mjs";
 const ui = { data: DATA, base: "https://kb.example/knowledge-base/", t, tn };
 const hostile = {
   id: "p", name: "<img src=x onerror=alert(1)> [x](javascript:alert(1))", snapshots: [],
-  answers: { ...every("present"), "right-partners": "absent", "shared-goal": "partial" },
-  plan: { "right-partners": { action: "# Heading\n- item", owner: "=HYPERLINK(\"http://e.x\")", due: "2026-01-15" } },
+  answers: { ...every("present"), "signed-agreement": "absent", "shared-goal": "partial" },
+  plan: { "signed-agreement": { action: "# Heading\n- item", owner: "=HYPERLINK(\"http://e.x\")", due: "2026-01-15" } },
 };
 
 test("the Markdown plan: the gaps in order, each with its fields and lessons, nothing active", () => {
@@ -16,14 +16,14 @@ test("the Markdown plan: the gaps in order, each with its fields and lessons, no
   const lines = md.split("\n");
   assert.equal(lines[0], '# plan_for {"name":"&lt;img src=x onerror=alert(1)&gt; \\\\[x\\\\](javascript:alert(1))"}');
   assert.ok(lines.includes('plan_date {"date":"2026-01-01"}'));
-  assert.deepEqual(lines.filter((l) => l.startsWith("## ")), ["## Network", "## Trust"]);
-  assert.deepEqual(lines.filter((l) => l.startsWith("### ")).map((l) => l.split(" ")[1]), ["right-partners", "shared-goal"]);
+  assert.deepEqual(lines.filter((l) => l.startsWith("## ")), ["## Network and agreements", "## Trust and culture"]);
+  assert.deepEqual(lines.filter((l) => l.startsWith("### ")).map((l) => l.slice(4, l.indexOf(" ("))), ["A signed agreement", "One shared goal"]);
   assert.ok(lines.includes("- plan_action: \\# Heading - item"));
   assert.ok(lines.includes('- plan_due: 2026-01-15'));
-  assert.ok(lines.includes('- lesson {"title":"Sign a covenant"} <https://kb.example/knowledge-base/lessons/covenant/>'));
+  assert.ok(lines.includes('- lesson {"title":"Put agreements on paper"} <https://kb.example/knowledge-base/lessons/put-agreements-on-paper/>'));
   assert.ok(lines.some((l) => l.startsWith("most_resembles[")));
   assert.ok(!/<(?!https:)/.test(md), "no raw < but the lessons' autolinks");
-  assert.ok(md.endsWith('rule {"rule":"mean of the scores"}\n'));
+  assert.ok(md.endsWith("rule " + JSON.stringify({ rule: DATA.rule.text }) + "\n"));
 });
 
 test("a plan without gaps says so", () => {
@@ -38,7 +38,7 @@ test("the CSV plan: a row per gap in the gaps' order, no cell a formula", () => 
   assert.ok(csv.startsWith("\ufeffcriterion,plan_gap,your_answer,plan_action,plan_owner,plan_due,looks_like\r\n"));
   const rows = csv.slice(1).trimEnd().split("\r\n");
   assert.equal(rows.length, 3);
-  assert.ok(rows[1].startsWith("Network,right-partners title,answer_absent,"), rows[1]);
+  assert.ok(rows[1].startsWith("Network and agreements,A signed agreement,answer_absent,"), rows[1]);
   assert.ok(rows[1].includes('"\'=HYPERLINK(""http://e.x"")"'), rows[1]);
-  assert.ok(rows[2].startsWith("Trust,shared-goal title,answer_partial,,,,"), rows[2]);
+  assert.ok(rows[2].startsWith("Trust and culture,One shared goal,answer_partial,,,,"), rows[2]);
 });

@@ -3,7 +3,7 @@
 import test from "node:test";
 import assert from "node:assert/strict";
 import { words } from "../../docs/assets/javascripts/self-assessment/words.mjs";
-import { INHERITED } from "./data.mjs";
+import { DATA, INHERITED } from "./data.mjs";
 
 const { t, tn } = words({ hello: "Hello {name}, {name}", gap_count: ["{count} gap", "{count} gaps"], plain: "x" });
 
@@ -24,4 +24,10 @@ test("a missing message shows its key; an inherited name is no message", () => {
     assert.equal(tn(name, 2), name);
   }
   assert.equal(words(undefined).t("x"), "x");
+});
+
+test("the export's own words: a message with plural forms comes as [one, other], placeholders filled", () => {
+  const real = words(DATA.labels);
+  assert.deepEqual([1, 2].map((n) => real.tn("gap_count", n, { count: n })), ["1 gap", "2 gaps"]);
+  assert.equal(real.t("lesson", { title: "Meet" }), "Lesson: Meet");
 });
