@@ -4,12 +4,19 @@ placeholders in both languages. Each failure names the command that brings the c
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import get_args
 
 import pytest
 from babel.messages.catalog import Catalog
 
-from generator.records.models import CASE_FACTS
+from generator.records.models import CASE_FACTS, NOUNS, Case, Source
+from generator.records.ratings import Rating
 from generator.tools import catalog as tool
 from generator.words import DEFAULT, LANGUAGES, catalog_path, edition, plural, plural_forms, read_catalog, table
 
@@ -28,7 +35,8 @@ def catalogs() -> dict[str, Catalog]:
 
 
 def test_every_message_the_code_names_is_in_the_catalog(uses: tool.Uses, catalogs: dict[str, Catalog]) -> None:
-    missing = sorted(uses.named - set(tool.keys(catalogs[DEFAULT])))
+    # Named, listed, or built from a prefix and each of its values (a Literal's, Rating's, a kind's).
+    missing = sorted(uses.all - set(tool.keys(catalogs[DEFAULT])))
     assert not missing, f"the code names messages the catalog lacks: {', '.join(missing)}; {FIX}"
 
 
@@ -98,7 +106,7 @@ def test_the_update_command_adds_a_new_word_and_drops_an_unused_one(uses: tool.U
     english, dutch = read_catalog(DEFAULT), read_catalog("nl")
     english.add("no_longer_used", "Gone")
     dutch.add("no_longer_used", "Weg")
-    more = tool.Uses(uses.named | {"a_new_word"}, uses.quoted, uses.source)
+    more = tool.Uses(uses.named | {"a_new_word"}, uses.listed, uses.built, uses.source)
     english, dutch = tool.updated(english, dutch, more)
     assert "a_new_word" in tool.keys(english) and "a_new_word" in tool.keys(dutch)
     assert tool.untranslated(dutch) == ["a_new_word"]
@@ -113,9 +121,12 @@ def test_the_scan_finds_each_way_the_code_names_a_word(tmp_path) -> None:
     (tmp_path / "docs/assets/javascripts/z.js").write_text(
         't("zeta"); tn("eta", n); t("answer_" + id)', encoding="utf-8"
     )
+    (tmp_path / "generator/pages").mkdir()
+    (tmp_path / "generator/pages/redirects.py").write_text('for key in ("moved", "lesson")', encoding="utf-8")
     found = tool.scan(tmp_path)
     assert found.named - set(CASE_FACTS) == {"alpha", "beta", "gamma", "delta", "sa_zeta", "sa_eta"}
-    assert "epsilon" in found.quoted
+    # A quoted word is a use only in a registered list of keys, and only as its pattern allows.
+    assert "epsilon" not in found.all and "lesson" not in found.all and "moved" in found.listed
 
 
 def test_a_word_the_catalog_lacks_names_the_command_that_adds_it() -> None:
@@ -128,3 +139,61 @@ def test_a_word_the_catalog_lacks_names_the_command_that_adds_it() -> None:
     with pytest.raises(MissingMessage, match="make words"):
         ByName(table("nl")).brand_new_word  # noqa: B018
     assert ByName(table("en")).language_switch == table("en")["language_switch"]
+
+
+def test_each_prefix_is_built_from_exactly_the_values_of_its_source() -> None:
+    # Where each prefix's values come from, not a guess: a model's Literal, the rating scale, the kinds.
+    assert {tool.DYNAMIC["kind_"], tool.DYNAMIC["status_"]} == {
+        get_args(get_args(Source.model_fields["kind"].annotation)[0]),
+        get_args(get_args(Case.model_fields["status"].annotation)[0]),
+    }
+    assert tool.DYNAMIC["rating_"] == tuple(r.value for r in Rating)
+    assert set(tool.DYNAMIC["noun_"]) == {*NOUNS, "study"} and set(tool.DYNAMIC["nouns_"]) == set(NOUNS)
+
+
+def test_a_message_for_a_value_that_does_not_exist_is_reported_unused(uses: tool.Uses) -> None:
+    # A prefix no longer keeps every message that starts with it, nor a quoted word every key it spells.
+    for key in ("kind_podcast", "status_pending", "noun_stages", "lesson", "value"):
+        assert not tool.is_used(key, uses), key
+    english = read_catalog(DEFAULT)
+    english.add("kind_podcast", "Podcast")
+    english, _ = tool.updated(english, read_catalog("nl"), uses)
+    assert "kind_podcast" not in tool.keys(english)
+
+
+def test_a_value_without_its_message_is_missing(uses: tool.Uses) -> None:
+    english = read_catalog(DEFAULT)
+    english.delete("kind_book")
+    english.delete("sa_answer_meaning_partial")
+    english.delete("cited_funnel")
+    assert sorted(uses.all - set(tool.keys(english))) == ["cited_funnel", "kind_book", "sa_answer_meaning_partial"]
+
+
+def test_a_new_literal_value_in_a_model_needs_its_message(tmp_path) -> None:
+    """A source kind added to the model, in a copy of the code: the scan asks for kind_<value>, so
+    the catalog test fails (and `make words` adds it) before a page meets a KeyError."""
+    root = Path(tool.GENERATOR.parent)
+    shutil.copytree(root / "generator", tmp_path / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(root / "docs/assets/javascripts", tmp_path / "docs/assets/javascripts")
+    models = tmp_path / "generator/records/models.py"
+    text = models.read_text(encoding="utf-8")
+    assert '"data-set", "other"]' in text
+    models.write_text(text.replace('"data-set", "other"]', '"data-set", "other", "podcast"]'), encoding="utf-8")
+    probe = (
+        "from generator.tools import catalog as tool; from generator.words import read_catalog; "
+        "print(sorted(tool.scan().all - set(tool.keys(read_catalog('en')))))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert run.stdout.strip() == "['kind_podcast']"
+
+
+def test_every_list_of_keys_still_holds_a_key() -> None:
+    # A LISTED entry whose file moved or whose list changed its keys would keep nothing alive silently.
+    assert not tool.empty_lists(), f"update catalog.LISTED: {tool.empty_lists()}"

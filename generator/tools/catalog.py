@@ -8,9 +8,10 @@ same scan and fails, naming that command, while the catalogs and the code disagr
 
 A message is used where the code names it: ``w.key`` or ``words["key"]`` in a template,
 ``table()["key"]``, ``words["key"]``, ``fixed["key"]`` or ``plural("key", …)`` in Python, a
-quoted ``"key"`` that a list of keys holds, ``t("key")`` or ``tn("key", …)`` in the
+quoted ``"key"`` that a list of keys holds (``LISTED``), ``t("key")`` or ``tn("key", …)`` in the
 self-assessment scripts (for the message ``sa_key``), a case's fact (``CASE_FACTS``), or a key
-whose name is built at run time from one of the ``DYNAMIC`` prefixes below.
+built at run time from one of the ``DYNAMIC`` prefixes and one of its values. Nothing else counts:
+a message none of these reach is reported unused.
 """
 
 from __future__ import annotations
@@ -22,38 +23,69 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
+from typing import get_args
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import write_po
+from pydantic import BaseModel
 
-from generator.records.models import CASE_FACTS
-from generator.words import DEFAULT, catalog_path, read_catalog
+from generator.pages.tables import CASE_GROUPS
+from generator.records.models import CASE_FACTS, NOUNS, SINGLETONS, Case, Country, Party, Source
+from generator.records.ratings import Rating
+from generator.words import DEFAULT, LANGUAGES, catalog_path, read_catalog
 
 GENERATOR = Path(__file__).resolve().parent.parent
 SCRIPTS = GENERATOR.parent / "docs" / "assets" / "javascripts"
 COMMAND = "make words"
 
-# Keys built at run time from a prefix and a value of the records (a sector, a status, a kind): each
-# message starting with one counts as used. Each prefix must itself occur in the code, so a prefix
-# that nothing builds any more is found too.
-DYNAMIC = (
-    "sector_",  # a party's sector (case_page)
-    "status_",  # a case's status in the study (case_page, tables, facets)
-    "rated_by_",  # who assessed a case (case_page)
-    "assessed_",  # who assessed a case (tables), and the basis note (case_page: f"{basis}_note")
-    "noun_",  # a kind of record, one (tables, facets)
-    "nouns_",  # a kind of record, several (tables)
-    "facet_",  # a search facet's name (render)
-    "rating_",  # a rating's label (pieces, export)
-    "meaning_",  # a rating's meaning (export)
-    "kind_",  # a source's kind (pieces)
-    "group_",  # a group of cases on the cases page (cases_index.md.j2)
-    "position_",  # a country's position (policy.md.j2)
-    "change_",  # what happened to a record, in the change list (tables)
-    "lang_",  # another edition's name in the language switch (plugin/editions)
-    "sa_answer_",  # an answer's words in the self-assessment (t("answer_" + id))
-    "sa_plan_",  # a field of the action plan in the self-assessment (t("plan_" + field))
-)
+
+def choices(model: type[BaseModel], field: str) -> tuple[str, ...]:
+    """The values a ``Literal`` field of a record's model allows (an optional field's None left out)."""
+    annotation = model.model_fields[field].annotation
+    return tuple(v for arg in get_args(annotation) for v in (get_args(arg) or (arg,)) if isinstance(v, str))
+
+
+RATINGS = tuple(rating.value for rating in Rating)
+ASSESSED_BY = choices(Case, "assessed_by")
+
+# Keys built at run time from a prefix and a value of the records (a sector, a status, a kind), each
+# prefix with where its values come from: the catalog must hold exactly prefix + value for each, so a
+# new value of a model's Literal without its message fails test_words.py (and `make words` adds it),
+# and a message for a value that no longer exists is reported unused. Each prefix must itself occur in
+# the code, so a prefix that nothing builds any more is found too.
+DYNAMIC: dict[str, tuple[str, ...]] = {
+    "sector_": choices(Party, "sector"),  # case_page
+    "status_": choices(Case, "status"),  # case_page, tables, facets, case.md.j2
+    "rated_by_": ASSESSED_BY,  # case_page
+    # tables (assessed_by, or 'none'); case_page's basis note (f"{basis}_note")
+    "assessed_": (*ASSESSED_BY, "none", *(f"{value}_note" for value in ASSESSED_BY)),
+    "noun_": (*NOUNS, *SINGLETONS),  # names (a kind's folder, else 'study'), facets, changes
+    "nouns_": tuple(NOUNS),  # changes: several records of a kind
+    "facet_": ("checklist", "glossary"),  # facets.page_facets: the pages that are no record's ('page' is named)
+    "rating_": RATINGS,  # pieces, export
+    "meaning_": RATINGS,  # case_page, export
+    "kind_": choices(Source, "kind"),  # pieces, source.md.j2, sources_index.md.j2
+    "group_": (*CASE_GROUPS, *(f"{group}_def" for group in CASE_GROUPS)),  # cases_index.md.j2
+    "position_": choices(Country, "position"),  # policy.md.j2
+    "change_": ("added", "removed", "revised"),  # changes: history's statuses, 'changed' worded as revised
+    "lang_": LANGUAGES,  # plugin/editions, source.md.j2 (another language: its code)
+    "sa_answer_": (*RATINGS, *(f"meaning_{r}" for r in RATINGS)),  # t("answer_" + id); self_assessment.md.j2
+    "sa_plan_": ("action", "owner", "due"),  # the action plan's fields (plan.mjs, view.mjs: t("plan_" + field))
+}
+
+# Lists of keys the code holds as quoted strings and words later (``words[key] for key in (…)``): in
+# each file, the quoted strings this pattern's group matches are messages. Nothing else quoted counts,
+# so a message that nothing names is reported unused.
+LISTED: dict[str, str] = {
+    "generator/pages/cited_in.py": r"(cited_[a-z_]+)",  # WHAT, COUNTED, FALLBACK and the default
+    "generator/pages/tables.py": r"(count_[a-z_]+)",  # the count of cases by group
+    "generator/pages/redirects.py": r"(moved(?:_to)?)",  # a moved page's two words
+    "generator/plugin/plugin.py": r"(not_found_[a-z]+)",  # the 404 page's words
+    "generator/plugin/search.py": r"([a-z_]+)[\"'], [\"'][a-z*]+",  # fields: (label's key, facet)
+    "docs/assets/javascripts/self-assessment.js": r"(afresh_done|changed_elsewhere(?:_not_saved)?)",  # reread()
+    "docs/assets/javascripts/self-assessment/plan.mjs": r"(basis_[a-z]+)",  # the nearest case's basis
+    "docs/assets/javascripts/self-assessment/view.mjs": r"(reason_[a-z_]+|[a-z]+_note|improved|slipped|from|to)",
+}
 
 # Where Python and the templates name a message.
 _NAMED = re.compile(
@@ -61,17 +93,21 @@ _NAMED = re.compile(
     r"""|(?:\b(?:words|fixed|table\([^()]*\)|w)\[(?P<q>["'])(?P<item>[a-z][a-z0-9_]*)(?P=q)\])"""
     r"""|(?:\b(?:plural|_|gettext|ngettext)\((?P<q2>["'])(?P<call>[a-z][a-z0-9_]*)(?P=q2))"""
 )
-# A quoted key anywhere (a list of keys, a key chosen by a condition): used, though not checked.
-_QUOTED = re.compile(r"""["']([a-z][a-z0-9_]*)["']""")
 # Where the self-assessment scripts name one of their words (the sa_ messages without the prefix).
 _SCRIPT_NAMED = re.compile(r"""\btn?\(\s*["']([a-z][a-z0-9_]*)["'](?!\s*\+)""")
 
 
 @dataclass
 class Uses:
-    named: set[str]  # messages the code names: each must be in the catalog
-    quoted: set[str]  # every quoted word that could be a key: a message among them is used
+    named: set[str]  # messages the code names (and the case's facts)
+    listed: set[str]  # messages a list of keys holds (LISTED)
+    built: set[str]  # messages built from a prefix and its values (DYNAMIC)
     source: str  # all the code, for the dynamic prefixes
+
+    @property
+    def all(self) -> set[str]:
+        """Every message the code uses: each must be in the catalog, and the catalog holds no other."""
+        return self.named | self.listed | self.built
 
 
 def _sources(root: Path) -> Iterable[tuple[Path, str]]:
@@ -83,39 +119,55 @@ def _sources(root: Path) -> Iterable[tuple[Path, str]]:
         yield path, path.read_text(encoding="utf-8")
 
 
+def listed(path: str, text: str) -> set[str]:
+    """The keys a file's lists hold (LISTED), as messages (a script's with ``sa_``)."""
+    pattern = LISTED.get(path)
+    if pattern is None:
+        return set()
+    found = set(re.findall(rf"""["']{pattern}["']""", text))
+    return {f"sa_{key}" for key in found} if path.endswith((".js", ".mjs")) else found
+
+
+def built() -> set[str]:
+    """Every key the DYNAMIC prefixes build from their values."""
+    return {prefix + value for prefix, values in DYNAMIC.items() for value in values}
+
+
 def scan(root: Path = GENERATOR.parent) -> Uses:
-    """Every message the code at ``root`` names, and every quoted word it holds."""
+    """Every message the code at ``root`` names, lists or builds."""
     named: set[str] = set()
-    quoted: set[str] = set()
+    lists: set[str] = set()
     texts = []
     for path, text in _sources(root):
         texts.append(text)
+        lists |= listed(path.relative_to(root).as_posix(), text)
         if path.suffix in (".js", ".mjs"):
             named |= {f"sa_{key}" for key in _SCRIPT_NAMED.findall(text)}
-            quoted |= {f"sa_{key}" for key in _QUOTED.findall(text)}
             continue
         for found in _NAMED.finditer(text):
             named.add(found["attr"] or found["item"] or found["call"])
-        quoted |= set(_QUOTED.findall(text))
     named |= set(CASE_FACTS)  # the case page words each fact with the message of its field's name
-    return Uses(named, quoted, "\n".join(texts))
+    return Uses(named, lists, built(), "\n".join(texts))
 
 
 def is_used(key: str, uses: Uses) -> bool:
-    """Named, quoted, built from a registered prefix, or a case's fact (the model's field names,
-    which the case page words with the message of the same name)."""
-    return (
-        key in uses.named
-        or key in uses.quoted
-        or key in CASE_FACTS
-        or any(key.startswith(prefix) for prefix in DYNAMIC)
-    )
+    """Named, held in a list of keys, or built from a registered prefix and one of its values."""
+    return key in uses.all
 
 
 def unbuilt_prefixes(uses: Uses) -> list[str]:
     """Registered prefixes that no code builds a key from (the script's carry no ``sa_``)."""
     return [
         prefix for prefix in DYNAMIC if not re.search(rf"""["']{re.escape(prefix.removeprefix("sa_"))}""", uses.source)
+    ]
+
+
+def empty_lists(root: Path = GENERATOR.parent) -> list[str]:
+    """LISTED entries whose file is gone or holds no key the pattern matches any more."""
+    return [
+        path
+        for path in LISTED
+        if not (root / path).is_file() or not listed(path, (root / path).read_text(encoding="utf-8"))
     ]
 
 
@@ -133,7 +185,7 @@ def updated(english: Catalog, dutch: Catalog, uses: Uses) -> tuple[Catalog, Cata
     for catalog in (english, dutch):
         for key in [k for k in keys(catalog) if not is_used(k, uses)]:
             catalog.delete(key)
-        for key in sorted(uses.named - set(keys(catalog))):
+        for key in sorted(uses.all - set(keys(catalog))):
             catalog.add(key, "")
         catalog.obsolete.clear()
     by_key = {message_key(m): m for m in english if m.id}
