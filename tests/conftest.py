@@ -79,8 +79,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             if code is not None and _names_a_spawner(code, function.__globals__, set()):
                 item.add_marker(pytest.mark.build)
                 break
-        if "slow" in item.keywords:  # the older marker: a test that builds or serves
-            item.add_marker(pytest.mark.build)
 
 
 # What a test left unmarked must not start: MkDocs, the CLI, the benchmark.

@@ -40,7 +40,7 @@ def plain_mkdocs(repo: Path, out: Path, lang: str = "en", site_url: str = SITE_U
     return out / "web/knowledge-base", out / "web"
 
 
-@pytest.mark.slow
+@pytest.mark.build
 def test_render_out_built_without_the_plugin_has_no_broken_link_and_absolute_citations(tmp_path: Path) -> None:
     site, web = plain_mkdocs(copy_repo(tmp_path / "repo"), tmp_path)
     pages = sorted(site.rglob("*.html"))
@@ -53,7 +53,7 @@ def test_render_out_built_without_the_plugin_has_no_broken_link_and_absolute_cit
     assert internal and not any(".md" in link for link in internal)
 
 
-@pytest.mark.slow
+@pytest.mark.build
 def test_render_out_built_without_the_plugin_keeps_hostile_text_inert(repo: Path, tmp_path: Path) -> None:
     without_source_texts(repo)  # the hostile text stands where quotes do too
     path = repo / "content/cases/riverside-stadium.yaml"
@@ -112,7 +112,7 @@ def test_a_sources_cited_in_section_stays_bounded_as_the_collection_grows(kb, mo
             assert f"and {n - 2} more of this kind ({cited_in.noun_of(kind)})" in block
 
 
-@pytest.mark.slow
+@pytest.mark.build
 def test_after_build_places_the_other_edition_adds_alternates_and_indexes_each_edition(tmp_path: Path) -> None:
     repo = copy_repo(tmp_path / "repo")
     site, _ = plain_mkdocs(repo, tmp_path / "en")

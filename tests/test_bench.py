@@ -12,7 +12,7 @@ from browser import chromium_path
 from helpers import ENV, ROOT
 
 
-@pytest.mark.slow
+@pytest.mark.build
 def test_benchmark_runs_at_a_tiny_size() -> None:
     result = subprocess.run(
         [sys.executable, "bench/run.py", "--sizes", "3", "6", "--validate-n", "10", "--repeat", "1", "--serve-n", "6"],

@@ -46,7 +46,7 @@ def _rate_every_real_indicator(case: Path) -> None:
     case.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-@pytest.mark.slow
+@pytest.mark.build
 def test_a_case_from_a_second_source_passes_validate_build_and_content_checks(tmp_path: Path) -> None:
     repo = copy_repo(tmp_path / "repo", corpus=REAL)
     _rate_every_real_indicator(_contribute(repo))

@@ -3,8 +3,10 @@ Dutch, the rating ids beside the words pages print (in both guides), and a curre
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
+import pytest
 import yaml
 
 from generator.records.ratings import Rating
@@ -56,3 +58,16 @@ def test_the_proposal_workflow_never_expands_the_issue_into_a_command() -> None:
         assert "github.event.issue.body" not in step.get("run", ""), step
         assert "github.event.issue.title" not in str(step), step
     assert any("from-issue" in step.get("run", "") for step in steps)
+
+
+@pytest.mark.parametrize("guide", ["CONTRIBUTING.md"])  # the Dutch guide points to the scaffold instead
+def test_the_guides_table_of_case_fields_names_every_field_of_the_model(guide: str) -> None:
+    """The table of a case's fields is written by hand: a field added to the model must appear in it
+    (code review, old point 16: nothing failed when it went stale)."""
+    from generator.records.models import Case
+
+    text = (ROOT / guide).read_text(encoding="utf-8")
+    named = set(re.findall(r"^\|([^|]*)\|", text, flags=re.M))
+    fields = {f for row in named for f in re.findall(r"`([a-z_]+)`", row)}
+    missing = sorted(set(Case.model_fields) - fields - {"id", "lang", "former_ids"})
+    assert not missing, f"{guide}'s table of case fields lacks {missing}"

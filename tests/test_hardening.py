@@ -204,7 +204,7 @@ def tree_digest(*folders: Path) -> dict[str, str]:
     }
 
 
-@pytest.mark.slow
+@pytest.mark.build
 def test_render_build_and_serve_never_write_into_content_or_docs(repo: Path, tmp_path: Path) -> None:
     before = tree_digest(repo / "content", repo / "docs")
     out = tmp_path / "rendered"

@@ -29,7 +29,7 @@ def test_a_link_leads_where_mkdocs_puts_the_page(page: str, target: str, expecte
 
 def test_contributor_text_in_an_html_table_stays_text() -> None:
     hostile = '<script>alert(1)</script> [x](javascript:alert(1)) **b** & "q"'
-    table = html_text.table_html([hostile], [[hostile, html_text.link("comparison.md", hostile, "cases/x.md")]])
+    table = html_text.held_table([hostile], [[hostile, html_text.link("comparison.md", hostile, "cases/x.md")]])
     page = Page(table)
     assert {tag for tag, _ in page.tags} == {"table", "thead", "tbody", "tr", "th", "td", "a"}
     assert [a["href"] for tag, a in page.tags if tag == "a"] == ["../cases/x/"]

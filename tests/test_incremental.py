@@ -24,8 +24,8 @@ def _same(incremental, full) -> None:
     assert incremental.pages == full.pages
     assert list(incremental.pages) == list(full.pages)  # the order MkDocs lists them in, as in the sitemap
     # The exports a preview writes just after the pages: the last ones until then.
-    assert incremental.later is not None and full.later is None
-    assert {**incremental.files, **incremental.later()} == full.files and incremental.blocks == full.blocks
+    assert incremental.deferred_exports is not None and full.deferred_exports is None
+    assert {**incremental.files, **incremental.deferred_exports()} == full.files and incremental.blocks == full.blocks
     assert incremental.facets == full.facets and incremental.edit == full.edit
 
 

@@ -45,7 +45,7 @@ def log_text(log: TextIO) -> str:
     return Path(log.name).read_text(encoding="utf-8", errors="replace")
 
 
-@pytest.mark.slow
+@pytest.mark.build
 def test_serve_rerenders_on_edit_and_survives_broken_yaml(repo: Path, tmp_path: Path) -> None:
     record = repo / "content/cases/old-mill-museum.yaml"
     original = record.read_text(encoding="utf-8")
@@ -79,7 +79,7 @@ def test_serve_rerenders_on_edit_and_survives_broken_yaml(repo: Path, tmp_path: 
         assert "Traceback" not in log_text(log)
 
 
-@pytest.mark.slow
+@pytest.mark.build
 def test_the_dutch_edition_previews_with_live_reload(repo: Path, tmp_path: Path) -> None:
     url_path = "/knowledge-base/nl/cases/harbour-lights-festival/"
     record = repo / "content/cases/harbour-lights-festival.yaml"
@@ -104,7 +104,7 @@ def _served_bytes(url: str) -> bytes:
 LIVE_RELOAD = re.compile(rb"<script>\s*var livereload\b.*?</script>\s*", re.S)
 
 
-@pytest.mark.slow
+@pytest.mark.build
 def test_a_dirty_preview_serves_what_a_clean_build_writes_after_edits(repo: Path, tmp_path: Path) -> None:
     cases = sorted((repo / "content/cases").glob("*.yaml"))
     lessons = sorted((repo / "content/lessons").glob("*.yaml"))
@@ -155,7 +155,7 @@ def test_a_dirty_preview_serves_what_a_clean_build_writes_after_edits(repo: Path
         assert "Traceback" not in log_text(log)
 
 
-@pytest.mark.slow
+@pytest.mark.build
 def test_the_preview_checks_quotes_again_when_a_source_text_is_edited(repo: Path, tmp_path: Path) -> None:
     """`make serve` watches texts/ too: editing a source's text re-checks the quotes that cite it."""
     text = repo / "texts/riverside-study.txt"
@@ -189,7 +189,7 @@ if not getattr(export.data_files, "slowed", False):  # MkDocs loads the hook aga
 """
 
 
-@pytest.mark.slow
+@pytest.mark.build
 def test_a_preview_serves_the_exports_of_the_last_good_build(repo: Path, tmp_path: Path) -> None:
     """A good edit, another while its exports are still made, an invalid one, a good one again:
     data/knowledge-base.json shows the last good state at each step, never an overtaken or failed one.

@@ -71,7 +71,7 @@ def table(head: Sequence[object], rows: Sequence[Sequence[object]]) -> Trusted:
     return Trusted(f"<table>\n<thead>\n<tr>{head_cells}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>")
 
 
-def table_html(head: Sequence[object], rows: Sequence[Sequence[object]]) -> Trusted:
+def held_table(head: Sequence[object], rows: Sequence[Sequence[object]]) -> Trusted:
     """A table set aside while its page renders (see :func:`held`)."""
     return block(table(head, rows))
 

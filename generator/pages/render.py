@@ -47,7 +47,7 @@ class Site:
     blocks: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # A live preview's exports, made just after the pages are served: ``files`` holds the last
     # build's until then (see _DataFiles)
-    later: Callable[[], dict[str, str]] | None = None
+    deferred_exports: Callable[[], dict[str, str]] | None = None
 
 
 def template_for(page: str) -> str:
@@ -305,7 +305,7 @@ def _overview_pages(plan: _Plan, kb: KnowledgeBase, days: list[DayOfChanges] | N
 class _DataFiles:
     """The files rendered beside the pages: each assessed case's profile picture and the data
     exports. The exports hold every record, and no page shows them: a live preview writes them just
-    after it serves the edited page (the plugin runs ``Site.later``), keeping the last ones till then."""
+    after it serves the edited page (the plugin runs ``Site.deferred_exports``), keeping the last ones till then."""
 
     def __init__(self, kb: KnowledgeBase, lang: str, version: export.DataVersion, memo: Memo | None) -> None:
         self.kb, self.lang, self.version, self.memo = kb, lang, version, memo
@@ -328,7 +328,7 @@ class _DataFiles:
     def settle(self, site: Site, made: dict[str, str]) -> None:
         """A live preview's exports: written later, or kept for the next build to offer."""
         if self.deferred:
-            site.later = self.exports
+            site.deferred_exports = self.exports
         elif self.memo is not None:
             self.memo.exports = {path: made[path] for path in export.data_files_names(made)}
 

@@ -233,12 +233,12 @@ def criterion_table(page: str, kb: KnowledgeBase, criterion: Criterion, words: d
         for case in kb.assessed_cases
     ]
     head = [words["case"], words["assessed_by"], words["overall"], *(i.title for i in criterion.indicators)]
-    return h.table_html(head, rows)
+    return h.held_table(head, rows)
 
 
 def selection_table(page: str, kb: KnowledgeBase, words: dict[str, str]) -> Trusted:
     """The study page's table of every case it names: its status and why."""
-    return h.table_html(
+    return h.held_table(
         [words["case"], words["status"], words["why"]],
         [
             [h.link(page, case.name, paths.case(case.id)), words["status_" + case.status], case.status_reason.text]

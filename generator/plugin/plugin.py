@@ -55,7 +55,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.others: list[tuple[Edition, Any]] = []  # their builds while they run
         self.blocks: dict[str, tuple[str, ...]] = {}
         self.facets: dict[str, dict[str, list[str]]] = {}
-        self.later: Callable[[], dict[str, str]] | None = None
+        self.deferred_exports: Callable[[], dict[str, str]] | None = None
         self.written: dict[str, str] = {}
         self.told_preview_edition = False
         self.listed: dict[str, Page] = {}
@@ -176,7 +176,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # The filters name each facet key, a criterion's by its title: known once the records are.
         config.extra["kb"]["search_filters"] = search.filters(self.lang, site.facet_names)
         self.blocks = site.blocks
-        self.later = site.later
+        self.deferred_exports = site.deferred_exports
         for warning in site.warnings:
             # Info, not a warning: `--strict` must not fail on an editor's lock file.
             log.info("%s", warning)
@@ -232,7 +232,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             remove_output(site_dir, path)
         self.memo.written = self.written
         # The edited page is served first; the exports and the search index follow.
-        self.preview.build_done(AfterBuild(site_dir, skip, suggest, self.later, self.memo))
+        self.preview.build_done(AfterBuild(site_dir, skip, suggest, self.deferred_exports, self.memo))
 
     def _finish_build(self, site_dir: Path, skip: frozenset[str], suggest: str) -> None:
         """A one-off build: this edition's index is written while the other editions still build
