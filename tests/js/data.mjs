@@ -10,10 +10,19 @@ export const SCALE = [
 
 const indicator = (id) => ({ id, title: id + " title", question: id + "?", present_looks_like: "Looks like " + id, url: "criteria/x/#" + id, lessons: [], where_present: [] });
 
+// The profile's geometry as generator/pages/svg.py PROFILE exports it (tests/test_profile_drawing.py
+// holds the script's drawing to the build's with the real export).
+export const PROFILE = {
+  width: 340, font_size: 14, font_family: "system-ui, sans-serif", line_height: 18, bar_height: 20, gap: 12,
+  colours: { text: "#1f2937", track: "#f3f4f6", border: "#d1d5db" },
+  text_width: { narrow_chars: "iljfrtI.,;:'!|() ", wide_chars: "mwMW@%", symbol_from: 0x2000, narrow: 0.36, wide: 1.02, upper: 0.8, other: 0.62, symbol: 1.05, bold: 1.1 },
+};
+
 export const DATA = {
   language: "en",
   labels: {},
   scale: SCALE,
+  profile: PROFILE,
   rule: { text: "mean of the scores", present_at: 1.5, absent_at: 0.5 },
   links: { conditions: "conditions/", variants: "variants/" },
   criteria: [
