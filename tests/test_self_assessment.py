@@ -501,6 +501,50 @@ def test_the_filled_in_self_assessment_has_no_serious_accessibility_violations(p
     assert serious_violations(page) == []
 
 
+# The smallest rendered text size (CSS px) of each profile picture beside the reader's: the reader's
+# own drawn inline, and each case's image drawn inline at the width the page shows it, as it renders.
+PICTURE_TEXT = """async () => {
+  const measure = (svg) => {
+    const box = svg.viewBox.baseVal, scale = svg.getBoundingClientRect().width / box.width;
+    const texts = [...svg.querySelectorAll('text')];
+    return {size: Math.min(...texts.map(t => parseFloat(getComputedStyle(t).fontSize) * scale)),
+            inside: texts.every(t => { const b = t.getBBox(); return b.x >= 0 && b.x + b.width <= box.width + 0.5; }),
+            texts: texts.length};
+  };
+  const out = [...document.querySelectorAll('.kb-profiles svg')].map(svg => ({what: svg.closest('figure').id || 'compared', ...measure(svg)}));
+  for (const img of document.querySelectorAll('.kb-profiles img')) {
+    const holder = document.createElement('div');
+    holder.style.cssText = `position:absolute;left:0;top:0;width:${img.getBoundingClientRect().width}px`;
+    holder.innerHTML = await (await fetch(img.src)).text();
+    document.body.appendChild(holder);
+    const svg = holder.querySelector('svg');
+    svg.setAttribute('width', img.getBoundingClientRect().width);
+    svg.removeAttribute('height');
+    out.push({what: img.getAttribute('src'), ...measure(svg)});
+    holder.remove();
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("lang", ["", "nl/"])
+def test_on_a_phone_every_profile_pictures_text_is_at_least_12_px(page, kb, lang: str) -> None:
+    """The reader's profile is drawn as narrow as the cases' beside it, so on a phone (390 px) it is
+    not scaled down: its text, like theirs, renders at 12 CSS px or more and stays in the picture."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_sa(page, lang)
+    answer(page, every(kb, "present", council_reporting="absent", shared_goal="partial", mutual_confidence="unknown"))
+    page.click("#kb-sa-new")
+    answer(page, every(kb, "partial"))
+    pictures = page.evaluate(PICTURE_TEXT)
+    assert [p["what"] for p in pictures][:3] == ["kb-sa-profile", "compared", "compared"]
+    assert len(pictures) == 3 + len(kb.assessed_cases)
+    for picture in pictures:
+        assert picture["texts"] >= len(kb.criteria) * 2, picture
+        assert picture["size"] >= 12, picture
+        assert picture["inside"], picture
+
+
 # Issue 30: what the browser refuses to keep, prototype-named keys, corrupt saved state, the Markdown export.
 NOT_SAVED = {"": "Your work is not being saved", "nl/": "Uw werk wordt niet bewaard"}
 UNREADABLE = {"": "could not be read", "nl/": "kon niet worden gelezen"}

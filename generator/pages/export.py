@@ -12,7 +12,7 @@ from typing import Any
 
 from generator.pages import paths
 from generator.pages.pieces import label, rule_text
-from generator.pages.svg import COLOURS
+from generator.pages.svg import COLOURS, PROFILE
 from generator.pages.text import pick
 from generator.records.history import History
 from generator.records.knowledge_base import KnowledgeBase
@@ -189,6 +189,8 @@ def self_assessment(kb: KnowledgeBase) -> dict[str, Any]:
             {"id": r.value, "symbol": lv.symbol, "label": label(r), "score": lv.score, "colour": COLOURS[r]}
             for r, lv in SCALE.items()
         ],
+        # The reader's profile is drawn as svg.profile() draws a case's: its geometry from there.
+        "profile": PROFILE,
         "rule": {"text": rule_text(), "present_at": PRESENT_AT, "absent_at": ABSENT_AT},
         "links": {"conditions": paths.url("conditions.md"), "variants": paths.url("variants.md")},
         "criteria": [

@@ -22,14 +22,33 @@ COLOURS = {
     Rating.ABSENT: "#b42318",
     Rating.UNKNOWN: "#6b7280",
 }
-_FONT = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif"'
+FONT_FAMILY = "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif"
+_FONT = f'font-family="{FONT_FAMILY}"'
 WIDTH = 340  # px: fits a phone's text column (about 350 px at 390 px) without being scaled down
 FONT_SIZE = 14  # px in the picture; at WIDTH it is the size the reader sees
+# A profile's rows: a label's line, a bar, the space between two criteria (px).
+LINE_HEIGHT, BAR_HEIGHT, GAP = 18, 20, 12
+TEXT_COLOUR, TRACK_COLOUR, TRACK_BORDER = "#1f2937", "#f3f4f6", "#d1d5db"
 
 # Widths of characters as a share of the font size, on the wide side of common sans-serif fonts
-# (DejaVu Sans, Segoe UI, Roboto), so an estimate errs towards wrapping early.
-_NARROW = set("iljfrtI.,;:'!|() ")
-_WIDE = set("mwMW@%")
+# (DejaVu Sans, Segoe UI, Roboto), so an estimate errs towards wrapping early. The self-assessment's
+# script estimates with the same numbers (export.self_assessment() hands them to it).
+NARROW = "iljfrtI.,;:'!|() "
+WIDE = "mwMW@%"
+SYMBOL_FROM = 0x2000  # from here on a character is a symbol (● ◐ ○): as wide as the font size, or wider
+EMS = {"narrow": 0.36, "wide": 1.02, "upper": 0.8, "other": 0.62, "symbol": 1.05, "bold": 1.1}
+
+# What the self-assessment's script needs to draw the reader's profile as profile() draws a case's.
+PROFILE = {
+    "width": WIDTH,
+    "font_size": FONT_SIZE,
+    "font_family": FONT_FAMILY,
+    "line_height": LINE_HEIGHT,
+    "bar_height": BAR_HEIGHT,
+    "gap": GAP,
+    "colours": {"text": TEXT_COLOUR, "track": TRACK_COLOUR, "border": TRACK_BORDER},
+    "text_width": {"narrow_chars": NARROW, "wide_chars": WIDE, "symbol_from": SYMBOL_FROM, **EMS},
+}
 
 
 def escape(text: str) -> str:
@@ -41,11 +60,12 @@ def text_width(text: str, size: float = FONT_SIZE, bold: bool = False) -> float:
     """A generous estimate of how wide ``text`` renders at ``size`` px."""
     em = 0.0
     for c in text:
-        if ord(c) >= 0x2000:  # a symbol (● ◐ ○): as wide as the font size, or wider
-            em += 1.05
+        if ord(c) >= SYMBOL_FROM:
+            em += EMS["symbol"]
         else:
-            em += 0.36 if c in _NARROW else 1.02 if c in _WIDE else 0.8 if c.isupper() else 0.62
-    return em * size * (1.1 if bold else 1.0)
+            kind = "narrow" if c in NARROW else "wide" if c in WIDE else "upper" if c.isupper() else "other"
+            em += EMS[kind]
+    return em * size * (EMS["bold"] if bold else 1.0)
 
 
 def wrap(text: str, width: float, size: float = FONT_SIZE, bold: bool = False) -> list[str]:
@@ -71,7 +91,7 @@ def wrap(text: str, width: float, size: float = FONT_SIZE, bold: bool = False) -
 def profile(title: str, rows: list[tuple[str, Rating]], labels: dict[Rating, str], lang: str = "en") -> str:
     """One row per criterion: its name (wrapped), under it a bar as long as its score, and the
     rating's symbol and label (``labels`` names each rating in the picture's language ``lang``)."""
-    line_h, bar_h, gap = 18, 20, 12
+    line_h, bar_h, gap = LINE_HEIGHT, BAR_HEIGHT, GAP
     label_w = max(text_width(f"{SCALE[r].symbol} {labels[r]}", bold=True) for r in SCALE)
     bar_w = int(WIDTH - label_w - 10)
     desc = "; ".join(f"{name}: {labels[r]}" for name, r in rows)
@@ -82,9 +102,9 @@ def profile(title: str, rows: list[tuple[str, Rating]], labels: dict[Rating, str
         fill = COLOURS[rating]
         for line in wrap(name, WIDTH - 4):
             y += line_h
-            body.append(f'<text x="2" y="{y - 4}" fill="#1f2937">{escape(line)}</text>')  # 2: a glyph's overhang ('j')
+            body.append(f'<text x="2" y="{y - 4}" fill="{TEXT_COLOUR}">{escape(line)}</text>')  # 2: a glyph's overhang ('j')
         top = y + 3
-        body.append(f'<rect x="0" y="{top}" width="{bar_w}" height="{bar_h}" fill="#f3f4f6" stroke="#d1d5db"/>')
+        body.append(f'<rect x="0" y="{top}" width="{bar_w}" height="{bar_h}" fill="{TRACK_COLOUR}" stroke="{TRACK_BORDER}"/>')
         if level.score is None:
             body.append(
                 f'<rect x="0" y="{top}" width="{bar_w}" height="{bar_h}" fill="none" stroke="{fill}" stroke-dasharray="4 3"/>'

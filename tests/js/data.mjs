@@ -6,6 +6,8 @@
 import { readFileSync } from "node:fs";
 
 export const DATA = JSON.parse(readFileSync(new URL("./data.json", import.meta.url), "utf8"));
+// The profile's geometry as generator/pages/svg.py PROFILE exports it.
+export const PROFILE = DATA.profile;
 
 export const IDS = DATA.criteria.flatMap((c) => c.indicators.map((i) => i.id));
 export const caseOf = (id) => DATA.cases.find((k) => k.id === id);

@@ -5,6 +5,7 @@
 import { allYes, gapCount, percent, profileOf, ranked } from "./core.mjs";
 import { TEXT_MAX, NAME_MAX } from "./partnership.mjs";
 import { nameOf } from "./plan.mjs";
+import { profileLayout } from "./profile.mjs";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -43,23 +44,16 @@ function scroller(table, label) {
 
 const header = (texts) => el("tr", {}, texts.map((text) => el("th", { scope: "col", text })));
 
-// One criterion's bar: its length the score, its colour the scale entry's (data.scale[].colour).
-function profileRow(svg, data, c, y, rating) {
-  const rowH = 30, labelW = 330, barW = 150, s = scaleOf(data, rating);
-  svg.appendChild(svgNode("text", { x: 0, y: y + 19, "font-size": 13 }, c.title));
-  svg.appendChild(svgNode("rect", { x: labelW, y: y + 4, width: barW, height: 20, fill: "#f3f4f6",
-    stroke: s.score === null ? s.colour : "#d1d5db", "stroke-dasharray": s.score === null ? "4 3" : "none" }));
-  if (s.score !== null) svg.appendChild(svgNode("rect", { x: labelW, y: y + 4, height: 20, width: Math.max(6, barW * s.score / 2), fill: s.colour }));
-  svg.appendChild(svgNode("text", { x: labelW + barW + 8, y: y + 19, "font-size": 13, fill: s.colour, "font-weight": "600" }, s.symbol + " " + s.label));
-  return rowH;
-}
+let drawn = 0;  // each picture's title and description need ids of their own on the page
 
+// The reader's profile, drawn as the cases' pictures are (profile.mjs), named by `title`.
 export function profileSvg(data, profile, title) {
-  const width = 630, height = 30 * data.criteria.length + 6;
-  const svg = svgNode("svg", { viewBox: "0 0 " + width + " " + height, width, height, role: "img",
-    "aria-label": title + ": " + data.criteria.map((c) => c.title + " " + scaleOf(data, profile[c.id]).label.toLowerCase()).join("; ") });
-  let y = 3;
-  data.criteria.forEach((c) => { y += profileRow(svg, data, c, y, profile[c.id]); });
+  const { width, height, shapes, desc } = profileLayout(data, profile), id = "kb-sa-svg-" + (drawn += 1);
+  const svg = svgNode("svg", { viewBox: "0 0 " + width + " " + height, width, height, role: "img", "aria-labelledby": id + "-t " + id + "-d",
+    "font-family": data.profile.font_family, "font-size": data.profile.font_size });
+  svg.appendChild(svgNode("title", { id: id + "-t" }, title));
+  svg.appendChild(svgNode("desc", { id: id + "-d" }, desc));
+  shapes.forEach((s) => { svg.appendChild(svgNode(s.tag, s.attrs, s.text)); });
   return svg;
 }
 
