@@ -103,6 +103,13 @@ TITLE_GAP = """() => {
 }"""
 
 
+SWITCH_ON_TOP = """() => {
+  const link = document.querySelector('.kb-lang__link');
+  const box = link.getBoundingClientRect();
+  return link.contains(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2));
+}"""
+
+
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 @pytest.mark.parametrize("edition", EDITIONS)
 @pytest.mark.parametrize("path", ["", "cases/havenplein-markt/", "lessons/meet-at-fixed-times/"])
@@ -111,6 +118,8 @@ def test_no_empty_band_under_the_title(page, edition: str, path: str, viewport: 
     page.goto(EDITIONS[edition] + path)
     gap = page.evaluate(TITLE_GAP)
     assert gap <= 32, f"{gap:.0f} px between the title's last line and what follows"
+    # The language switch beside the title stays on top, to be tapped.
+    assert page.evaluate(SWITCH_ON_TOP), "the title covers the language switch"
 
 
 # The smallest font size (in points) among the visible running text and among the table cells.
