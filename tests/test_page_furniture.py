@@ -143,3 +143,34 @@ def test_printed_text_is_at_least_10_pt_and_table_cells_9_pt(page, edition: str,
     assert sizes["cells"] is None or sizes["cells"] >= 9 - 0.01, sizes
     if path.startswith("cases/"):
         assert sizes["cells"] is not None  # the case page has tables: they are measured
+
+
+# The words of the page title that the browser broke across two lines.
+BROKEN_WORDS = """() => {
+  const h1 = document.querySelector('article h1');
+  const broken = [];
+  const walk = document.createTreeWalker(h1, NodeFilter.SHOW_TEXT);
+  for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+    if (node.parentElement.closest('.headerlink')) continue;
+    for (const m of node.textContent.matchAll(/\\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+      if (tops.size > 1) broken.push(m[0]);
+    }
+  }
+  return broken;
+}"""
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+@pytest.mark.parametrize(
+    "path", ["cases/havenplein-markt/", "cases/harbour-lights-festival/", "lessons/meet-at-fixed-times/"]
+)
+def test_no_word_of_a_title_is_broken_on_a_phone(page, edition: str, path: str) -> None:
+    """The Dutch case title broke inside "Veiligheidsoverleg" beside the language switch."""
+    page.set_viewport_size(PHONE)
+    page.goto(EDITIONS[edition] + path)
+    assert page.evaluate(BROKEN_WORDS) == []
+    assert page.evaluate(SWITCH_ON_TOP), "the title covers the language switch"
