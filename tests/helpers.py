@@ -336,3 +336,21 @@ def collection_schema(folder: str) -> str:
     from generator.records.models import COLLECTIONS, SINGLETONS
 
     return schema_name((COLLECTIONS.get(folder) or SINGLETONS[folder]).__name__)
+
+
+# What a working copy holds beside the repository's own files: tools' folders and build output.
+NOT_THE_REPOSITORY = frozenset(
+    {".git", ".venv", ".venv-properdocs", ".venv-lock", "node_modules", "site", "site-properdocs", "build", "out"}
+    | {"__pycache__", ".pytest_cache", ".ruff_cache", ".mypy_cache", ".hypothesis"}
+)
+
+
+def repository_files(root: Path = ROOT) -> set[str]:
+    """The repository's files as POSIX paths from ``root``, read from the folder itself (not from git:
+    a copy without .git, as a contributor's scratch copy, has the same files)."""
+    found = set()
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if d not in NOT_THE_REPOSITORY and not d.endswith(".egg-info")]
+        base = Path(folder).relative_to(root)
+        found |= {(base / name).as_posix() for name in files}
+    return found

@@ -15,7 +15,7 @@ from generator.pages import export
 from generator.pages.render import render_site
 from generator.records.history import history
 from generator.records.knowledge_base import build
-from helpers import CORPUS, ROOT, collection_schema, commit_all, page_markdown, run_cli
+from helpers import CORPUS, ROOT, collection_schema, commit_all, page_markdown, repository_files, run_cli
 
 SCHEMAS = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in (ROOT / "schema").glob("*.json")}
 
@@ -240,10 +240,8 @@ def test_every_pre_commit_hook_watches_files_that_exist() -> None:
     """A hook whose `files` pattern matches no file in the repository never runs (the schema hook
     watched generator/models.py for months after the models moved)."""
     import re
-    import subprocess
 
-    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    files = tracked.splitlines()
+    files = sorted(repository_files())
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
     assert hooks

@@ -5,11 +5,10 @@ moved away). A record or text a contributor is told to create need only have its
 from __future__ import annotations
 
 import re
-import subprocess
 
 import pytest
 
-from helpers import ROOT
+from helpers import ROOT, repository_files
 
 GUIDES = ["README.md", "CONTRIBUTING.md", "CONTRIBUTING.nl.md", "generator/README.md", "bench/README.md"]
 # Folders where a guide shows the file a contributor makes (content/cases/my-partnership.yaml).
@@ -17,8 +16,7 @@ MADE_BY_CONTRIBUTORS = ("content", "texts")
 
 
 def _tracked() -> tuple[set[str], set[str]]:
-    out = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    files = set(out.split())
+    files = repository_files()
     folders = {"/".join(f.split("/")[:n]) for f in files for n in range(1, f.count("/") + 1)}
     return files, folders
 

@@ -55,9 +55,7 @@ def drawn_by_script(data: dict, profile: dict[str, str]) -> dict:
 def drawn_by_build(picture: str) -> tuple[ET.Element, list]:
     root = ET.fromstring(picture)
     shapes = [
-        [e.tag.removeprefix(NS), dict(e.attrib), e.text]
-        for e in root
-        if e.tag.removeprefix(NS) in ("text", "rect")
+        [e.tag.removeprefix(NS), dict(e.attrib), e.text] for e in root if e.tag.removeprefix(NS) in ("text", "rect")
     ]
     return root, shapes
 
