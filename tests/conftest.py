@@ -27,7 +27,7 @@ import pytest
 from hypothesis import settings
 
 from generator.records.knowledge_base import KnowledgeBase, build
-from helpers import BUILT_ON, CORPUS, commit_all, copy_repo, mkdocs_build, without_source_texts
+from helpers import BUILT_ON, CORPUS, commit_all, copy_repo, copy_repo_for, mkdocs_build, without_source_texts
 
 # Fixtures that build the site, serve it or drive Chromium: a test using one (directly or through
 # another fixture) is marked so.
@@ -142,11 +142,7 @@ def site_url(tmp_path_factory: pytest.TempPathFactory):
 
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    repo = copy_repo(tmp_path_factory.mktemp("served") / "repo")
-    for name, address in (("mkdocs.yml", url), ("mkdocs.nl.yml", f"{url}nl/")):
-        config = repo / name
-        text = re.sub(r"(?m)^site_url: .*$", f"site_url: {address}", config.read_text(encoding="utf-8"))
-        config.write_text(text, encoding="utf-8")
+    repo = copy_repo_for(tmp_path_factory.mktemp("served") / "repo", url)
     site = repo.parent / "site"
     result = mkdocs_build(repo, site)
     assert result.returncode == 0, result.stderr

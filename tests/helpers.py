@@ -354,3 +354,14 @@ def repository_files(root: Path = ROOT) -> set[str]:
         base = Path(folder).relative_to(root)
         found |= {(base / name).as_posix() for name in files}
     return found
+
+
+def copy_repo_for(dest: Path, url: str) -> Path:
+    """``copy_repo`` with both editions' site_url set for the address ``url`` (ending in '/'), so
+    the built site is served there as on its real host."""
+    repo = copy_repo(dest)
+    for name, address in (("mkdocs.yml", url), ("mkdocs.nl.yml", f"{url}nl/")):
+        config = repo / name
+        text = re.sub(r"(?m)^site_url: .*$", f"site_url: {address}", config.read_text(encoding="utf-8"))
+        config.write_text(text, encoding="utf-8")
+    return repo

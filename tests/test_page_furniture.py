@@ -4,7 +4,6 @@ GitHub Pages serves it, no empty band under the title, and type that reads on pa
 from __future__ import annotations
 
 import functools
-import re
 import threading
 from collections.abc import Iterator
 from http.server import ThreadingHTTPServer
@@ -14,7 +13,7 @@ import pytest
 
 from browser import _Quiet
 from generator.words import table
-from helpers import BUILT_ON, commit_all, copy_repo, free_port, mkdocs_build
+from helpers import BUILT_ON, commit_all, copy_repo_for, free_port, mkdocs_build
 
 pytestmark = [pytest.mark.browser]
 
@@ -43,11 +42,7 @@ def pages_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The site built for and served at http://127.0.0.1:<port>/knowledge-base/, as on GitHub Pages."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/knowledge-base/"
-    repo = copy_repo(tmp_path_factory.mktemp("pages") / "repo")
-    for name, address in (("mkdocs.yml", url), ("mkdocs.nl.yml", f"{url}nl/")):
-        config = repo / name
-        text = re.sub(r"(?m)^site_url: .*$", f"site_url: {address}", config.read_text(encoding="utf-8"))
-        config.write_text(text, encoding="utf-8")
+    repo = copy_repo_for(tmp_path_factory.mktemp("pages") / "repo", url)
     commit_all(repo, "records", BUILT_ON)
     root = repo.parent / "root"
     result = mkdocs_build(repo, root / "knowledge-base")
