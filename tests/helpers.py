@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import http.client
 import json
 import os
 import re
@@ -275,7 +276,9 @@ def fetch(url: str) -> str:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
             return response.read().decode("utf-8")
-    except OSError:
+    except (OSError, http.client.HTTPException):
+        # MkDocs' server takes a file's length by path after opening it: a file replaced in
+        # between comes short (IncompleteRead). A caller waits and asks again.
         return ""
 
 

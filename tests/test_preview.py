@@ -97,6 +97,25 @@ def test_a_clean_preview_writes_nothing_after_a_failed_build(tmp_path: Path, no_
     preview.shutdown()
 
 
+def test_a_reader_of_an_export_gets_the_old_file_or_the_new_one_whole(tmp_path: Path, no_pagefind: list[Path]) -> None:
+    """The server may be sending an export while the next build rewrites it: a file opened
+    before the rewrite is read to its end unchanged, and no partial file is left behind."""
+    site, memo = tmp_path / "site", Memo()
+    preview = Preview(dirty=True)
+    preview.build_starts()
+    preview.build_done(AfterBuild(site, frozenset(), "", _exports("old " * 5000), memo))
+    _idle(preview)
+    with (site / DATA).open("rb") as served:
+        head = served.read(8192)  # what the server has sent so far
+        preview.build_starts()
+        preview.build_done(AfterBuild(site, frozenset(), "", _exports("new " * 9000), memo))
+        _idle(preview)
+        assert (head + served.read()).decode("utf-8") == "old " * 5000
+    assert (site / DATA).read_text(encoding="utf-8") == "new " * 9000
+    assert sorted(path.name for path in (site / DATA).parent.iterdir()) == [Path(DATA).name]
+    preview.shutdown()
+
+
 def test_on_shutdown_stops_the_indexer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """As Material's blog plugin stops its processes: a preview ended mid-index leaves no Pagefind."""
     processes: list[subprocess.Popen[str]] = []

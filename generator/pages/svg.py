@@ -102,9 +102,13 @@ def profile(title: str, rows: list[tuple[str, Rating]], labels: dict[Rating, str
         fill = COLOURS[rating]
         for line in wrap(name, WIDTH - 4):
             y += line_h
-            body.append(f'<text x="2" y="{y - 4}" fill="{TEXT_COLOUR}">{escape(line)}</text>')  # 2: a glyph's overhang ('j')
+            body.append(
+                f'<text x="2" y="{y - 4}" fill="{TEXT_COLOUR}">{escape(line)}</text>'
+            )  # 2: a glyph's overhang ('j')
         top = y + 3
-        body.append(f'<rect x="0" y="{top}" width="{bar_w}" height="{bar_h}" fill="{TRACK_COLOUR}" stroke="{TRACK_BORDER}"/>')
+        body.append(
+            f'<rect x="0" y="{top}" width="{bar_w}" height="{bar_h}" fill="{TRACK_COLOUR}" stroke="{TRACK_BORDER}"/>'
+        )
         if level.score is None:
             body.append(
                 f'<rect x="0" y="{top}" width="{bar_w}" height="{bar_h}" fill="none" stroke="{fill}" stroke-dasharray="4 3"/>'

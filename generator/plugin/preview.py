@@ -21,6 +21,7 @@ tests/test_preview.py fails when the MkDocs or watchdog code the last three rely
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -186,7 +187,10 @@ class Preview:
                 if work.memo.exports.get(path) != text:
                     target = work.site_dir / path
                     target.parent.mkdir(parents=True, exist_ok=True)
-                    target.write_bytes(text.encode("utf-8"))  # as MkDocs writes a generated file
+                    # Whole or not at all: the server may be sending the old file meanwhile.
+                    partial = target.with_name(f".{target.name}.partial")
+                    partial.write_bytes(text.encode("utf-8"))
+                    os.replace(partial, target)
                 # A new dict: the next build offers these to MkDocs as what is on disk.
                 work.memo.exports = {**work.memo.exports, path: text}
         return True
