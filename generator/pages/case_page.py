@@ -21,7 +21,7 @@ from generator.pages.text import Fallback, Trusted, pick
 from generator.pages.text import paragraphs as split_paragraphs
 from generator.records.knowledge_base import KnowledgeBase
 from generator.records.models import Case, Criterion, Fact, Indicator, Lesson
-from generator.records.ratings import SCALE, Rating
+from generator.records.ratings import ABSENT_AT, SCALE, Rating, mean_score
 from generator.words import language, table
 
 
@@ -61,15 +61,9 @@ def answer(page: str, kb: KnowledgeBase, case: Case, notes: Notes, words: dict[s
     """A case page's opening: the source's own verdict in its words, the profile picture, who rated
     the case, and the few facts that matter most (who takes part, the driver, the formal basis,
     who is missing), each with its numbered sources."""
-    parts: list[str] = []
-    if case.verdict:
-        said = f"<strong>{h.text(words['verdict'])}:</strong> {h.text(case.verdict.text)}"
-        quotes = [c for c in case.verdict.cite if c.quote]
-        others = [c for c in case.verdict.cite if not c.quote]
-        parts.append(f'<p class="kb-verdict">{said}{notes.mark_html(others)}</p>')
-        if quotes:
-            words_of = f"{h.text(words['in_its_words'])} {notes.quoted_html(quotes)}"
-            parts.append(f'<p class="kb-verdict-words">{words_of}</p>')
+    parts = _verdict(case, notes, words)
+    if case.shows:
+        parts.append(shows_html(page, kb, case, notes, words))
     facts: list[str] = []
     if case.parties:
         groups = []
@@ -104,6 +98,45 @@ def answer(page: str, kb: KnowledgeBase, case: Case, notes: Notes, words: dict[s
     listed = f'<ul class="kb-answer__facts">\n{"".join(facts)}\n</ul>' if facts else ""
     body = "\n".join([*parts, f'<div class="kb-answer__body">{figure}{listed}</div>'])
     return h.block(f'<section class="kb-answer" aria-label="{escape(words["in_short"])}">\n{body}\n</section>')
+
+
+def _verdict(case: Case, notes: Notes, words: dict[str, str]) -> list[str]:
+    """The source's verdict, and the words it rests on beside their marks."""
+    if not case.verdict:
+        return []
+    said = f"<strong>{h.text(words['verdict'])}:</strong> {h.text(case.verdict.text)}"
+    quotes = [c for c in case.verdict.cite if c.quote]
+    others = [c for c in case.verdict.cite if not c.quote]
+    parts = [f'<p class="kb-verdict">{said}{notes.mark_html(others)}</p>']
+    if quotes:
+        parts.append(f'<p class="kb-verdict-words">{h.text(words["in_its_words"])} {notes.quoted_html(quotes)}</p>')
+    return parts
+
+
+def compare_href(page: str, case: Case) -> str:
+    """The self-assessment with this case chosen as the comparison (its script reads ?compare=)."""
+    return f"{paths.href(page, paths.SELF_ASSESSMENT)}?compare={case.id}"
+
+
+def shows_html(page: str, kb: KnowledgeBase, case: Case, notes: Notes, words: dict[str, str]) -> str:
+    """Under the verdict: the plain points a practitioner takes from the case, each linked to the
+    lesson it bears out and marked with its sources (the quotes are in the notes), then the way to
+    compare one's own partnership with the case."""
+    items = "\n".join(
+        f"<li>{h.text(point.text)}{notes.mark_html(point.cite)} "
+        f'<span class="kb-shows__lesson">→ {h.link(page, kb.lesson(point.lesson).title, paths.lesson(point.lesson))}</span>'
+        "</li>"
+        for point in case.shows or ()
+    )
+    compare = ""
+    if case.assessed_by:
+        text = h.text(words["shows_compare"])
+        compare = f'<p class="kb-shows__compare"><a class="md-button" href="{escape(compare_href(page, case))}">{text}</a></p>'
+    title = h.text(words["shows_title"])
+    return (
+        f'<section class="kb-shows" aria-labelledby="kb-shows-h"><h2 id="kb-shows-h">{title}</h2>'
+        f"\n<ul>\n{items}\n</ul>{compare}</section>"
+    )
 
 
 def key_facts(case: Case, kb: KnowledgeBase, last_changed: str | None, words: dict[str, str]) -> Trusted:
@@ -190,7 +223,12 @@ def criterion_ratings(
     entries = case.assessment[criterion.id]
     target = paths.criterion(criterion.id)
     about = h.link(page, words["about_criterion"], target)
-    overall = _p(f"{h.text(words['overall'])}: {badge(kb.criterion_rating(case, criterion))} · {about}")
+    rating = kb.criterion_rating(case, criterion)
+    overall = _p(f"{h.text(words['overall'])}: {badge(rating)} · {about}")
+    why = rule_here(rating, [entries[i.id].rating for i in criterion.indicators])
+    if why:
+        overall += f'\n<p class="kb-rule-here">{h.text(why)}</p>'
+
     rows: list[list[object]] = [
         [
             h.link(page, indicator.title, target, indicator.id),
@@ -202,6 +240,18 @@ def criterion_ratings(
     ]
     head = [words["indicator"], words["rating"], words["finding"], words["evidence"]]
     return h.block(f"{overall}\n{cards_table(head, rows, 'ratings')}")
+
+
+def rule_here(overall: Rating, ratings: list[Rating]) -> str:
+    """One line on the rule where its outcome surprises: a criterion rated absent although one of
+    its indicators is partly (or wholly) present. '' elsewhere."""
+    mean = mean_score(ratings)
+    if overall is not Rating.ABSENT or mean is None or all(r in (Rating.ABSENT, Rating.UNKNOWN) for r in ratings):
+        return ""
+    lang = language()
+    return table()["shows_rule_absent"].format(
+        mean=local.decimal(round(mean, 2), lang), threshold=local.decimal(ABSENT_AT, lang)
+    )
 
 
 def lesson_grounds(kb: KnowledgeBase, case: Case, lesson: Lesson) -> list[tuple[Criterion, Indicator, Rating]]:

@@ -12,6 +12,8 @@ CRITERIA_INDEX = "criteria/index.md"
 LESSONS_INDEX = "lessons/index.md"
 CHECKLISTS_INDEX = "checklists/index.md"
 RATINGS = "ratings.md"  # How to read the ratings
+SELF_ASSESSMENT = "self-assessment.md"
+ROLES_INDEX = "roles/index.md"
 
 
 def case(cid: str) -> str:
@@ -33,6 +35,10 @@ def record_page(kind: str, record: object) -> tuple[str, str]:
         return "study.md", ""
     t, rid = KINDS[kind], getattr(record, "id", "")
     return (f"{kind}/{rid}.md", "") if t.own_pages else (t.page, rid if t.anchored else "")
+
+
+def role(rid: str) -> str:
+    return f"roles/{rid}.md"
 
 
 def source(sid: str) -> str:

@@ -73,6 +73,9 @@ class PageContext:
     def case_counts(self, *, capital: bool = False, total_last: bool = False) -> Trusted:
         return tables.case_counts(self.kb, self.words, capital=capital, total_last=total_last)
 
+    def funnel_count(self) -> Trusted:
+        return tables.funnel_count(self.kb, self.words)
+
     def case_groups(self) -> list[tuple[str, list[Case]]]:
         return tables.case_groups(self.kb)
 

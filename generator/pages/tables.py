@@ -182,6 +182,16 @@ def case_group(page: str, kb: KnowledgeBase, group: str, cases: list[Case], word
     return h.block('<ul class="kb-case-list">\n' + "\n".join(items) + "\n</ul>")
 
 
+def funnel_count(kb: KnowledgeBase, words: dict[str, str]) -> Trusted:
+    """The cases as the study's funnel counts them: "3 studied in depth, out of the 7 promising
+    cases the study found among 24 examples" (the funnel's own numbers, as the edition writes them)."""
+    f = kb.study.funnel
+    numbers = {
+        k: local.number(v) for k, v in (("studied", f.studied), ("promising", f.promising), ("examples", f.examples))
+    }
+    return Trusted(h.text(words["shows_funnel_count"].format(**numbers)))
+
+
 def case_counts(
     kb: KnowledgeBase, words: dict[str, str], *, capital: bool = False, total_last: bool = False
 ) -> Trusted:

@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, get_args
 
-from generator.records.models import COLLECTIONS, ID_PATTERN, KINDS, NOUNS, RESERVED_IDS, Case, Record, Source
+from generator.records.models import COLLECTIONS, ID_PATTERN, KINDS, NOUNS, RESERVED_IDS, Case, Record, Role, Source
 from generator.records.problems import Problem
 from generator.records.quotes import SourceText, TextTooLarge, read_text
 from generator.records.ratings import Rating
@@ -36,7 +36,25 @@ def record_problems(record: Record) -> list[Rule]:
         return _case_rules(record)
     if isinstance(record, Source):
         return _source_rules(record)
+    if isinstance(record, Role):
+        return _role_rules(record)
     return []
+
+
+_QUOTE_HINT = "give one citation a quote: the short verbatim words the statement rests on"
+
+
+def _role_rules(role: Role) -> list[Rule]:
+    """A role card says what the study says of the party, in its words, or that it says nothing."""
+    rules: list[Rule] = []
+    if not role.statements and role.silent is None:
+        rules.append(
+            (("statements",), "a role with no statements needs a 'silent' note", "say what the study is silent on")
+        )
+    for n, fact in enumerate(role.statements):
+        if not any(c.quote for c in fact.cite):
+            rules.append((("statements", n, "cite"), "a role's statement needs the words it rests on", _QUOTE_HINT))
+    return rules
 
 
 def _case_rules(case: Case) -> list[Rule]:
@@ -67,6 +85,11 @@ def _case_rules(case: Case) -> list[Rule]:
                 "set assessed_by: contributors, or remove the assessment to describe the case without ratings",
             )
         )
+    for n, point in enumerate(case.shows or ()):
+        if not any(c.quote for c in point.cite):
+            rules.append((("shows", n, "cite"), "what a case shows needs the words it rests on", _QUOTE_HINT))
+    if case.shows and not case.assessed_by:
+        rules.append((("shows",), "only an assessed case says what it shows", "remove shows, or assess the case"))
     for cid, indicators in case.assessment.items():
         for iid, entry in indicators.items():
             if entry.rating is not Rating.UNKNOWN and not any(c.quote for c in entry.cite):

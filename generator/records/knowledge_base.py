@@ -20,7 +20,9 @@ from generator.records.models import (
     Indicator,
     Instrument,
     Lesson,
+    Party,
     Record,
+    Role,
     Source,
     Study,
     Term,
@@ -173,6 +175,31 @@ class KnowledgeBase:
 
     def references_for(self, criterion: Criterion) -> tuple[Source, ...]:
         return tuple(s for s in self.sources if s.id in criterion.references)
+
+    # --- roles ------------------------------------------------------------------------------
+    @property
+    def roles(self) -> tuple[Role, ...]:
+        return self.records.get("roles", ())
+
+    def role(self, rid: str) -> Role:
+        return self._by_id[("roles", rid)]
+
+    def parties_of(self, role: Role) -> tuple[tuple[Case, Party], ...]:
+        """The case parties of a role's kind, case by case in the order pages list cases."""
+        return tuple((c, p) for c in self.cases for p in c.parties if p.kind == role.id)
+
+    def parties_without_role(self) -> tuple[tuple[Case, Party], ...]:
+        """The case parties no role card speaks of (the fire department, say)."""
+        return tuple((c, p) for c in self.cases for p in c.parties if p.kind is None)
+
+    def role_indicators(self, role: Role) -> tuple[tuple[Criterion, Indicator], ...]:
+        return tuple((c, i) for c, i in self.indicators if i.id in role.indicators)
+
+    def role_lessons(self, role: Role) -> tuple[Lesson, ...]:
+        return tuple(x for x in self.lessons if x.id in role.lessons)
+
+    def lesson(self, lid: str) -> Lesson:
+        return self._by_id[("lessons", lid)]
 
     def criteria_citing(self, source: Source) -> tuple[Criterion, ...]:
         return tuple(c for c in self.criteria if source.id in c.references)

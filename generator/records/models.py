@@ -181,6 +181,19 @@ class Party(Record):
     sector: Literal["public", "private"]
     role: Text
     cite: Cites
+    # Which role card (content/roles/) speaks of this kind of party: this knowledge base's grouping,
+    # not the study's; a party of a kind without a card leaves it out.
+    kind: Annotated[Id, Ref("roles")] | None = Field(
+        default=None, description="Id of the role (in content/roles/) this party is a kind of, e.g. 'police'."
+    )
+
+
+class Point(Record):
+    """One thing a case shows a practitioner, in plain words, with the lesson it bears out."""
+
+    text: Text
+    lesson: Annotated[Id, Ref("lessons")] = Field(description="Id of the lesson (in content/lessons/) it bears out.")
+    cite: Cites = Field(description="Citations; one needs a quote: the words the point rests on.")
 
 
 class Assessed(Record):
@@ -218,6 +231,13 @@ class Case(Record):
         "its findings) or 'contributors' (rated from the cited sources). Leave out to describe a case without ratings.",
     )
     summary: Fact = Field(description="What the partnership is and does.")
+    shows: list[Point] | None = Field(
+        default=None,
+        min_length=3,
+        max_length=5,
+        description="Three to five plain points a practitioner can take from the case, each with its lesson "
+        "and citation; shown under the verdict.",
+    )
     verdict: Fact | None = Field(
         default=None,
         description="The source's own overall verdict on the case against the criteria, quoted and cited; "
@@ -248,6 +268,29 @@ CASE_FACTS: tuple[str, ...] = tuple(
     for name, info in Case.model_fields.items()
     if info.annotation == (Fact | None) and name not in ("status_reason", "verdict")
 )
+
+
+class Role(Record):
+    """A card per kind of party (the municipality, the police, ...): what the study says that party
+    brings and does in the studied partnerships, and which questions and lessons concern it."""
+
+    id: Id
+    order: int = Field(ge=1)
+    name: Name
+    sector: Literal["public", "private"] = Field(description="Whether parties of this kind are public or private.")
+    covers: Text = Field(description="Which parties the card speaks of, in one or two sentences.")
+    statements: list[Fact] = Field(
+        default=[], description="What the study says this party brings and does, each cited with a quote."
+    )
+    silent: Text | None = Field(
+        default=None, description="What the study does not say about this party: the card shows it as such."
+    )
+    indicators: list[Annotated[Id, Ref("criteria", part="indicators")]] = Field(
+        default=[], description="Ids of the indicators whose checklist questions concern this party."
+    )
+    lessons: list[Annotated[Id, Ref("lessons")]] = Field(
+        default=[], description="Ids of the lessons that concern this party."
+    )
 
 
 class Indicator(Record):
@@ -448,6 +491,7 @@ TYPES: tuple[RecordType, ...] = (
     RecordType("conditions", Condition, "condition", "conditions.md", "title"),
     RecordType("variants", Variant, "variant", "variants.md", "title"),
     RecordType("terms", Term, "term", "glossary.md", "term"),
+    RecordType("roles", Role, "role", "roles/index.md", "name", own_pages=True),
 )
 KINDS: dict[str, RecordType] = {t.folder: t for t in TYPES}
 # Ids a record of a kind may not have: the names of pages the site makes of its own in the folder

@@ -58,12 +58,17 @@ def indicator_ratings(assessment: object) -> dict[str, str]:
     return found
 
 
+def mean_score(ratings: Iterable[Rating]) -> float | None:
+    """The average the rule compares with its thresholds; None where no rating is known."""
+    scores = [score for r in ratings if (score := SCALE[r].score) is not None]
+    return sum(scores) / len(scores) if scores else None
+
+
 def derive(ratings: Iterable[Rating]) -> Rating:
     """The rule (words.py: rule_text): the only place a criterion rating is computed."""
-    scores = [score for r in ratings if (score := SCALE[r].score) is not None]
-    if not scores:
+    mean = mean_score(ratings)
+    if mean is None:
         return Rating.UNKNOWN
-    mean = sum(scores) / len(scores)
     if mean >= PRESENT_AT:
         return Rating.PRESENT
     if mean <= ABSENT_AT:

@@ -7,6 +7,7 @@
  * on each page Material's instant navigation brings. It only wires the page to the modules in
  * self-assessment/: the reckoning (core), the checks of what is read (partnership), the saved
  * state (store), the files (plan, text), the words (words) and the nodes drawn (view). */
+import { chosenCase } from "./self-assessment/chosen.mjs";
 import { changes, gaps, profileOf } from "./self-assessment/core.mjs";
 import { IMPORT_MAX, SHARE_MAX, decodeShare, encodeShare, exported, filledPlan, hasWork, readPartnership } from "./self-assessment/partnership.mjs";
 import { nameOf, planCsv, planMarkdown } from "./self-assessment/plan.mjs";
@@ -370,6 +371,7 @@ export function start() {
     .then((r) => { if (!r.ok) throw new Error(r.status); return r.json(); })
     .then((data) => {
       const { t, tn } = words(data.labels), ui = { data, base: new URL("../", dataUrl).href, t, tn };
+      ui.compare = chosenCase(data, location.search);  // a case page's "Compare ... with this case"
       shown(root, ui);
       followOtherTabs(root, ui);
     })

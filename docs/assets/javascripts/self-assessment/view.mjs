@@ -2,6 +2,7 @@
  * the page's JSON, the edition's root URL and its words) and what it shows, and returns a node.
  * Every text, the data's and the reader's, is set with textContent or as an input's value, never
  * as HTML. */
+import { withChosen } from "./chosen.mjs";
 import { allYes, gapCount, percent, profileOf, ranked } from "./core.mjs";
 import { TEXT_MAX, NAME_MAX } from "./partnership.mjs";
 import { nameOf } from "./plan.mjs";
@@ -250,14 +251,19 @@ function others(ui, rest) {
 }
 
 export function renderSimilarity(ui, answers) {
-  const { base, t, tn } = ui, all = ranked(ui.data, answers);
+  const { base, t, tn } = ui, all = withChosen(ranked(ui.data, answers), ui.compare);
   const box = el("section", { id: "kb-sa-nearest", "aria-labelledby": "kb-sa-nearest-h" }, [
     el("h3", { id: "kb-sa-nearest-h", text: t("similarity") }), el("p", { id: "kb-sa-similarity-rule", text: t("similarity_explained") }),
   ]);
-  if (!all.length) { box.appendChild(el("p", { text: t("answer_more") })); return box; }
+  const chosen = ui.compare ? ui.data.cases.find((c) => c.id === ui.compare) : null;
+  if (!all.length) {
+    if (chosen) box.appendChild(el("p", { id: "kb-sa-chosen", text: t("shows_chosen_later", { name: chosen.name }) }));
+    box.appendChild(el("p", { text: t("answer_more") }));
+    return box;
+  }
   const best = all[0], k = best.kase;
   [el("p", {}, [
-    t("resembles"), el("a", { href: base + k.url, text: k.name, id: "kb-sa-nearest-name" }),
+    chosen && k.id === chosen.id ? t("shows_chosen") : t("resembles"), el("a", { href: base + k.url, text: k.name, id: "kb-sa-nearest-name" }),
     el("span", { id: "kb-sa-nearest-percent", text: tn("similar", best.compared, { percent: percent(best.similarity), count: best.compared }) }),
     el("span", { id: "kb-sa-nearest-basis", text: t(k.assessed_by === "study" ? "study_note" : "contributors_note") }),
   ]), similarityTable(ui, best), leftOut(ui, best, answers), others(ui, all.slice(1))].forEach((n) => { if (n) box.appendChild(n); });
