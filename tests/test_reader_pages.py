@@ -141,6 +141,7 @@ def test_a_case_shows_the_lessons_its_own_ratings_bear_out_with_why(kb: Knowledg
     assert drawn == set(LESSONS_ON_CASE_PAGES)
     for (case_id, lesson_id), shown in LESSONS_ON_CASE_PAGES.items():
         page = page_markdown(site, f"cases/{case_id}.md")
+        page = page[page.index(f"## {EN['assessment']}") :]  # the lessons after the ratings, not "What this case shows"
         assert (f'href="../../lessons/{lesson_id}/"' in page) == shown, (case_id, lesson_id)
         if shown:
             assert EN["rated_here"] in page.split(f'lessons/{lesson_id}/"', 1)[1].split("</li>", 1)[0]

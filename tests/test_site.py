@@ -204,6 +204,7 @@ def test_every_case_field_is_shown_on_its_page_or_listed_as_not_shown(repo: Path
         "assessed_by": "study",
         "summary": fact("MARKsummary"),
         "verdict": fact("MARKverdict"),
+        "shows": [{**fact(f"MARKshows{n}"), "lesson": kb.lessons[0].id} for n in range(3)],
         "parties": [
             {
                 "name": "MARKparty",
@@ -234,6 +235,7 @@ def test_every_case_field_is_shown_on_its_page_or_listed_as_not_shown(repo: Path
         "assessed_by": [EN["rated_by_study"]],
         "summary": ["MARKsummary", "QMARKsummary"],
         "verdict": ["MARKverdict", "QMARKverdict"],
+        "shows": [f"MARKshows{n}" for n in range(3)] + [f"QMARKshows{n}" for n in range(3)],
         "parties": ["MARKparty", "MARKpartyother", "MARKrole"],
         **{name: [f"MARK{name.replace('_', '')}", f"QMARK{name.replace('_', '')}"] for name in CASE_FACTS},
         "assessment": [f"MARKfinding{i.id}" for _, i in kb.indicators]

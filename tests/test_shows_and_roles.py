@@ -1,0 +1,151 @@
+"""Case pages that say what they show, and a card per role (issue 32), on the fixture corpus:
+expectations come from its records, never from today's cases or roles."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+
+from generator.pages import paths
+from generator.pages.case_page import rule_here
+from generator.pages.render import render_site
+from generator.pages.text import pick
+from generator.records.knowledge_base import KnowledgeBase
+from generator.records.ratings import Rating
+from generator.words import edition, table
+from helpers import page_markdown
+
+LANGS = ("en", "nl")
+
+
+@pytest.fixture(scope="module")
+def sites(kb: KnowledgeBase) -> dict[str, object]:
+    return {lang: render_site(kb, lang=lang) for lang in LANGS}
+
+
+def _text(value: object, lang: str) -> str:
+    with edition(lang):
+        return unescape(str(pick(value)))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_case_says_what_it_shows_under_its_verdict_each_point_linked_and_cited(sites, kb, lang) -> None:
+    w = table(lang)
+    cases = [c for c in kb.cases if c.shows]
+    assert cases, "the fixture corpus gives a case `shows`"
+    for case in cases:
+        md = page_markdown(sites[lang], paths.case(case.id))
+        shows = md[md.index('<section class="kb-shows"') :]
+        shows = shows[: shows.index("</section>")]
+        assert md.index('class="kb-verdict"') < md.index('class="kb-shows"') < md.index('class="kb-answer__body"')
+        assert f">{w['shows_title']}</h2>" in shows
+        items = re.findall(r"<li>(.*?)</li>", shows, re.S)
+        assert len(items) == len(case.shows)
+        for point, item in zip(case.shows, items, strict=True):
+            assert _text(point.text, lang) in unescape(item)
+            assert 'class="kb-mark"' in item  # cited: a numbered mark to the page's sources
+            assert f'href="../../lessons/{point.lesson}/"' in item
+        assert f'href="../../self-assessment/?compare={case.id}"' in shows
+        assert w["shows_compare"] in unescape(shows)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_lessons_come_right_after_the_ratings_before_parties_and_facts(sites, kb, lang) -> None:
+    w = table(lang)
+    for case in kb.assessed_cases:
+        if not kb.lessons_for_case(case):
+            continue
+        md = page_markdown(sites[lang], paths.case(case.id))
+        heads = re.findall(r"^## (.+?)(?: \{#.*\})?$", md, re.M)
+        at = heads.index(w["lessons_shown"])
+        assert heads[at - 1] == w["assessment"], heads
+        if case.parties:
+            assert heads.index(w["parties"]) > at
+
+
+def test_the_rule_is_explained_where_a_criterion_is_absent_with_an_indicator_partly_present(sites, kb) -> None:
+    seen = 0
+    for case in kb.assessed_cases:
+        md = page_markdown(sites["en"], paths.case(case.id))
+        for criterion in kb.criteria:
+            ratings = [kb.rating(case, criterion, i) for i in criterion.indicators]
+            part = md[md.index(f"{{#{criterion.id}}}") :].split("\n### ")[0]
+            surprise = kb.criterion_rating(case, criterion) is Rating.ABSENT and any(
+                r in (Rating.PARTIAL, Rating.PRESENT) for r in ratings
+            )
+            assert ('class="kb-rule-here"' in part) == surprise, (case.id, criterion.id)
+            seen += surprise
+    assert seen, "the fixture corpus has a criterion rated absent with a partly present indicator"
+
+
+def test_the_rule_line_gives_the_average_and_the_threshold_in_the_editions_numbers() -> None:
+    with edition("nl"):
+        line = rule_here(Rating.ABSENT, [Rating.PARTIAL, Rating.ABSENT, Rating.ABSENT])
+    assert "0,33" in line and "0,5" in line
+    assert rule_here(Rating.ABSENT, [Rating.ABSENT, Rating.UNKNOWN]) == ""
+    assert rule_here(Rating.PARTIAL, [Rating.PARTIAL, Rating.ABSENT]) == ""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_case_the_study_set_aside_says_so_in_one_line_under_its_title(sites, kb, lang) -> None:
+    w = table(lang)
+    for case in (c for c in kb.cases if c.status in ("screened-out", "left-out")):
+        md = page_markdown(sites[lang], paths.case(case.id))
+        first = md.split("\n\n")[1]
+        assert first.startswith(f"<p><strong>{w['status_' + case.status]}.</strong>"), first
+        assert _text(case.status_reason.text, lang) in unescape(first)
+        assert f"## {w['why']}" not in md
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_home_card_counts_the_cases_as_the_studys_funnel(sites, kb, lang) -> None:
+    from generator.pages import local
+
+    f = kb.study.funnel
+    with edition(lang):
+        numbers = {
+            "studied": local.number(f.studied),
+            "promising": local.number(f.promising),
+            "examples": local.number(f.examples),
+        }
+    expected = table(lang)["shows_funnel_count"].format(**numbers)
+    assert expected in unescape(page_markdown(sites[lang], "index.md"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_card_per_role_says_what_the_study_says_cited_or_that_it_is_silent(sites, kb, lang) -> None:
+    w = table(lang)
+    assert kb.roles and any(r.silent for r in kb.roles) and any(not r.statements for r in kb.roles)
+    for role in kb.roles:
+        md = unescape(page_markdown(sites[lang], paths.role(role.id)))
+        assert md.startswith(f"# {_text(role.name, lang)}\n")
+        for fact in role.statements:
+            line = next(x for x in md.splitlines() if _text(fact.text, lang) in x)
+            assert 'class="kb-mark"' in line
+        if role.silent:
+            assert f"**{w['role_silent']}:** {_text(role.silent, lang)}" in md
+        for case, party in kb.parties_of(role):
+            assert f"../../cases/{case.id}/" in md and _text(party.name, lang) in md
+        if not kb.parties_of(role):
+            assert w["role_no_parties"] in md
+        for criterion, indicator in kb.role_indicators(role):
+            assert _text(indicator.question, lang) in md
+            assert f"../../criteria/{criterion.id}/#{indicator.id}" in md
+        for lesson in kb.role_lessons(role):
+            assert f"../../lessons/{lesson.id}/" in md
+        # Printed, the card ends with where it came from, as a checklist does (below it only the
+        # glossary's terms, which print hides).
+        last = md.split('<hr class="kb-terms"')[0].rstrip()
+        assert last.endswith("</div>") and 'class="kb-print-meta"' in last.rsplit("\n\n", 1)[-1]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_roles_index_lists_every_card_and_the_parties_without_one(sites, kb, lang) -> None:
+    md = unescape(page_markdown(sites[lang], paths.ROLES_INDEX))
+    for role in kb.roles:
+        assert f'href="{role.id}/"' in md
+    for case, party in kb.parties_without_role():
+        assert f"cases/{case.id}/" in md and _text(party.name, lang) in md
+    assert 'href="../roles/"' in page_markdown(sites[lang], paths.CHECKLISTS_INDEX)
