@@ -149,3 +149,67 @@ def test_the_roles_index_lists_every_card_and_the_parties_without_one(sites, kb,
     for case, party in kb.parties_without_role():
         assert f"cases/{case.id}/" in md and _text(party.name, lang) in md
     assert 'href="../roles/"' in page_markdown(sites[lang], paths.CHECKLISTS_INDEX)
+
+
+# In a real browser: the first screen, the comparison the link chooses, and a role card on paper.
+DESKTOP, PHONE = (1280, 900), (390, 844)
+PREFIX = {"en": "", "nl": "nl/"}
+
+
+def _shown_cases() -> list[str]:
+    from generator.records.knowledge_base import build
+    from helpers import CORPUS
+
+    return [c.id for c in build(CORPUS / "content").cases if c.shows]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("case_id", _shown_cases())
+def test_what_a_case_shows_is_on_its_first_screen_on_desktop_and_phone(browser, site_url, lang, case_id) -> None:
+    for width, height in (DESKTOP, PHONE):
+        context = browser.new_context(viewport={"width": width, "height": height}, base_url=site_url)
+        tab = context.new_page()
+        tab.goto(f"{PREFIX[lang]}cases/{case_id}/")
+        top = tab.evaluate("document.getElementById('kb-shows-h').getBoundingClientRect().top")
+        visible = tab.is_visible(".kb-shows__compare a")
+        context.close()
+        assert 0 < top < height - 40, (width, top)  # the heading and a line under it
+        assert visible
+
+
+@pytest.mark.browser
+def test_the_compare_link_opens_the_self_assessment_with_the_case_chosen(page, kb) -> None:
+    # The chosen case is the least like the answers: without the choice the most similar leads.
+    answers = {i.id: "absent" for _, i in kb.indicators}
+    chosen = next(c for c in kb.assessed_cases if set(kb.profile(c).values()) == {"present"})
+    page.goto(f"cases/{chosen.id}/")
+    page.click(".kb-shows__compare a")
+    page.wait_for_selector("#kb-sa form input[type=radio]")
+    assert page.url.endswith(f"?compare={chosen.id}")
+    assert _text(chosen.name, "en") in page.locator("#kb-sa-chosen").inner_text()  # before any answer
+    for iid, rating in answers.items():
+        page.check(f"#kb-{iid}-{rating}")
+    assert page.locator("#kb-sa-nearest-name").inner_text() == _text(chosen.name, "en")
+    assert table("en")["sa_shows_chosen"].strip() in page.locator("#kb-sa-nearest").inner_text()
+    page.goto("self-assessment/")  # without the choice, the most similar case leads
+    page.wait_for_selector("#kb-sa-nearest-name")
+    assert page.locator("#kb-sa-nearest-name").inner_text() != _text(chosen.name, "en")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_role_card_prints_ending_with_where_it_came_from(page, kb, tmp_path, lang) -> None:
+    from pypdf import PdfReader
+
+    role = kb.roles[0]
+    page.goto(f"{PREFIX[lang]}roles/{role.id}/")
+    page.emulate_media(media="print")
+    pdf = tmp_path / "role.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    pages = PdfReader(str(pdf)).pages
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in pages)
+    assert len(pages) <= 2
+    printed = table(lang)["role_printed"].split("\n")[1].split(" {")[0]  # "Printed from"
+    assert printed in text and text.rstrip().endswith(text.split(printed)[-1].rstrip())
+    assert _text(role.name, lang) in text
