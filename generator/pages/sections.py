@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from generator.pages import case_page, changes, tables
 from generator.pages.cited_in import cited_in
 from generator.pages.notes import Notes
+from generator.pages.passages import section_passages
 from generator.pages.text import Trusted
 from generator.records.history import DayOfChanges
 from generator.records.knowledge_base import KnowledgeBase
@@ -97,3 +98,6 @@ class PageContext:
     # A source page.
     def cited_in(self, source: Source) -> Trusted:
         return cited_in(self.page, self.kb, source, self.words)
+
+    def section_passages(self, source: Source) -> Trusted:
+        return section_passages(self.page, self.kb, source, self.words)
