@@ -63,3 +63,47 @@ def test_a_section_nothing_cites_says_so(site, kb: KnowledgeBase) -> None:
         for section, block in sections_on(site, kb, source.id).items():
             named = next(s for s in source.sections if section_anchor(s) == section)
             assert ("kb-passage-none" in block) == (named not in cited), (source.id, named)
+
+
+EDITIONS = {"en": "", "nl": "nl/"}
+PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
+
+# The first shown mark, scrolled to the middle of the screen: where the page stands, and the text
+# of the entry at the foot of the page that the mark links to.
+FIRST_MARK = """() => {
+  const a = [...document.querySelectorAll('article .kb-mark a')].find(a => a.getClientRects().length);
+  a.scrollIntoView({block: 'center'});
+  a.setAttribute('data-tapped', '');
+  return {y: window.scrollY, entry: document.getElementById(a.hash.slice(1)).textContent.trim()};
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_a_source_mark_opens_its_source_in_place(browser, site_url: str, edition: str, viewport) -> None:
+    """Tapping a mark shows the source's entry under the line; the page neither jumps nor scrolls."""
+    context = browser.new_context(base_url=site_url, viewport=viewport, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(EDITIONS[edition] + "cases/havenplein-markt/")
+        before = page.evaluate(FIRST_MARK)
+        mark = page.locator("[data-tapped]")
+        mark.tap()
+        page.wait_for_timeout(300)  # any smooth scroll would have begun
+        pop = page.locator(".kb-note-pop")
+        assert pop.count() == 1 and pop.is_visible()
+        assert " ".join(pop.inner_text().split()) == " ".join(before["entry"].split())
+        assert "#kb-note-" not in page.url, "the mark jumped to the foot of the page"
+        assert abs(page.evaluate("window.scrollY") - before["y"]) <= 2, "the page scrolled away"
+        box, screen = pop.bounding_box(), page.viewport_size
+        assert box and 0 <= box["y"] and box["y"] + box["height"] <= screen["height"], "the source shows on screen"
+        assert pop.locator('a[href*="sources/"]').count() == 1, "the entry leads on to the source's section"
+        assert mark.get_attribute("aria-expanded") == "true"
+        mark.tap()
+        assert page.locator(".kb-note-pop").count() == 0, "a second tap closes it"
+        mark.tap()
+        page.keyboard.press("Escape")
+        assert page.locator(".kb-note-pop").count() == 0, "Escape closes it"
+    finally:
+        context.close()
