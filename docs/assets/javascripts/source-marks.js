@@ -3,7 +3,7 @@
    place. With this script a tap (or click, or Enter) on a mark shows that entry's text right under
    the line, inside the text, and the page does not scroll; the entry's own link still leads on to
    the source's section. A second tap, Escape or a tap elsewhere closes it. One listener on the
-   document serves every page Material's instant navigation swaps in. Without scripts the mark is a
+   window serves every page Material's instant navigation swaps in. Without scripts the mark is a
    plain link to the entry, as before. */
 (function () {
   "use strict";
@@ -31,7 +31,9 @@
     open = { mark: mark, box: box };
   }
 
-  document.addEventListener("click", function (event) {
+  /* On the window, before anything else sees the click: Material's instant navigation would
+     otherwise take the mark's link as a navigation, scroll to the entry and redraw the page. */
+  window.addEventListener("click", function (event) {
     var target = event.target instanceof Element ? event.target : null;
     /* Material's instant navigation makes every link absolute, so the entry is read from the
        link's fragment, and only where the link stays on this page. */
@@ -44,10 +46,11 @@
     var entry = document.getElementById(mark.hash.slice(1));
     if (!entry) return; /* no list to show from: let the link do what links do */
     event.preventDefault();
+    event.stopPropagation();
     var same = open && open.mark === mark;
     close(false);
     if (!same) show(mark, entry);
-  });
+  }, true);
 
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && open) close(true);
