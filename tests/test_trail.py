@@ -107,3 +107,19 @@ def test_a_source_mark_opens_its_source_in_place(browser, site_url: str, edition
         assert page.locator(".kb-note-pop").count() == 0, "Escape closes it"
     finally:
         context.close()
+
+
+def test_an_instrument_links_its_official_page_with_the_words_that_confirm_it(kb: KnowledgeBase) -> None:
+    import dataclasses
+
+    from generator.records.models import Citation
+
+    page_source = next(s for s in kb.sources if s.kind == "web-page" and s.url)
+    first, *rest = kb.records["instruments"]
+    linked = first.model_copy(update={"links": [Citation(source=page_source.id, quote="About the network")]})
+    records = {**kb.records, "instruments": (linked, *rest)}
+    policy = page_markdown(render_site(dataclasses.replace(kb, records=records)), "policy.md")
+    assert f'<a href="{escape(page_source.url, quote=True)}">' in policy
+    assert "<q>About the network</q>" in policy, "the page's words show in the page's sources"
+    plain = page_markdown(render_site(kb), "policy.md")
+    assert page_source.url not in plain

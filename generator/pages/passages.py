@@ -19,7 +19,8 @@ from generator.pages.names import name_of, noun_of
 from generator.pages.notes import quote_html
 from generator.pages.text import Trusted, pick
 from generator.records.knowledge_base import Backlink, KnowledgeBase, section_anchor
-from generator.records.models import Source
+from generator.pages.notes import Notes
+from generator.records.models import Citation, Source
 
 # A record's page, and the anchor on it that the citation stands under (a case's criterion).
 Place = tuple[str, str, str]  # (kind, record id, anchor)
@@ -82,3 +83,15 @@ def section_passages(page: str, kb: KnowledgeBase, source: Source, words: dict[s
             by_section[link.citation.section].append(link)
     blocks = [_section(page, source, s, links, words) for s, links in by_section.items()]
     return h.block('<div class="kb-source-sections">\n' + "\n".join(blocks) + "\n</div>")
+
+
+def official_links(kb: KnowledgeBase, links: list[Citation], notes: Notes) -> Trusted:
+    """An instrument's official pages: each web-page source's title, linked to its address, with the
+    mark of the words on that page that show it is the instrument's (an inline HTML block)."""
+    parts = []
+    for c in links:
+        source = kb.source(c.source)
+        title = h.in_language(source.title or pick(source.cited_as), source.language)
+        link = f'<a href="{escape(source.url, quote=True)}">{title}</a>' if source.url else str(title)
+        parts.append(f"{link}&nbsp;{notes.mark_html([c])}")
+    return h.block("; ".join(parts), inline=True)
