@@ -97,7 +97,7 @@ def test_a_source_mark_opens_its_source_in_place(browser, site_url: str, edition
         assert "#kb-note-" not in page.url, "the mark jumped to the foot of the page"
         assert abs(page.evaluate("window.scrollY") - before["y"]) <= 2, "the page scrolled away"
         box, screen = pop.bounding_box(), page.viewport_size
-        assert box and 0 <= box["y"] and box["y"] + box["height"] <= screen["height"], "the source shows on screen"
+        assert box and box["y"] >= 0 and box["y"] + box["height"] <= screen["height"], "the source shows on screen"
         assert pop.locator('a[href*="sources/"]').count() == 1, "the entry leads on to the source's section"
         assert mark.get_attribute("aria-expanded") == "true"
         mark.tap()
@@ -121,5 +121,18 @@ def test_an_instrument_links_its_official_page_with_the_words_that_confirm_it(kb
     policy = page_markdown(render_site(dataclasses.replace(kb, records=records)), "policy.md")
     assert f'<a href="{escape(page_source.url, quote=True)}">' in policy
     assert "<q>About the network</q>" in policy, "the page's words show in the page's sources"
-    plain = page_markdown(render_site(kb), "policy.md")
-    assert page_source.url not in plain
+    unlinked = first.model_copy(update={"links": []})
+    plain = page_markdown(
+        render_site(dataclasses.replace(kb, records={**records, "instruments": (unlinked, *rest)})), "policy.md"
+    )
+    assert page_source.url not in plain, "an instrument without links shows none"
+
+
+def test_a_sections_passages_stay_bounded_as_the_collection_grows(kb: KnowledgeBase, monkeypatch) -> None:
+    from generator.pages import cited_in
+
+    monkeypatch.setattr(cited_in, "CITED_IN_CAP", 1)
+    shown = sections_on(render_site(kb), kb, kb.study_source.id)
+    many = [block for block in shown.values() if "more passages from this section" in block]
+    assert many, "a section of the fixture's study has more than one quoted passage"
+    assert all(block.count('class="kb-passage"') == 1 for block in many)

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from html import escape
 
-from generator.pages import paths
+from generator.pages import cited_in, local, paths
 from generator.pages import markup as h
 from generator.pages.cited_in import what_is_cited
 from generator.pages.names import name_of, noun_of
-from generator.pages.notes import quote_html
+from generator.pages.notes import Notes, quote_html
 from generator.pages.text import Trusted, pick
 from generator.records.knowledge_base import Backlink, KnowledgeBase, section_anchor
-from generator.pages.notes import Notes
 from generator.records.models import Citation, Source
 
 # A record's page, and the anchor on it that the citation stands under (a case's criterion).
@@ -33,24 +32,29 @@ def _place(link: Backlink) -> Place:
     return link.kind, getattr(link.record, "id", ""), anchor
 
 
-def _users(page: str, links: list[Backlink], words: dict[str, str]) -> str:
+def _users(page: str, kb: KnowledgeBase, links: list[Backlink], words: dict[str, str]) -> str:
     """The pages ``links`` stand on, once each, with what on each rests on the citation."""
     grouped: dict[Place, list[Backlink]] = {}
     for link in links:
         grouped.setdefault(_place(link), []).append(link)
     items = []
-    for (kind, _, anchor), group in grouped.items():
+    for (kind, _, anchor), group in list(grouped.items())[: cited_in.CITED_IN_CAP]:
         record = group[0].record
         target, _ = paths.record_page(kind, record)
         what = h.text(what_is_cited(kind, group, words))
         noun = noun_of(kind)
         # "The study (study)" says nothing twice, as in the "Cited in" list.
         shown = "" if noun.casefold() in pick(name_of(record)).casefold() else f" ({h.text(noun)})"
-        items.append(f"<li>{h.link(page, name_of(record), target, anchor)}{shown}: {what}</li>")
+        named = str(h.link(page, name_of(record), target, anchor))
+        if kind == "cases" and anchor:  # two ratings of one case differ by their criterion
+            named += f" › {h.text(kb.criterion(anchor).title)}"
+        items.append(f"<li>{named}{shown}: {what}</li>")
     return '<ul class="kb-passage-uses">' + "".join(items) + "</ul>"
 
 
-def _section(page: str, source: Source, section: str, links: list[Backlink], words: dict[str, str]) -> str:
+def _section(
+    page: str, kb: KnowledgeBase, source: Source, section: str, links: list[Backlink], words: dict[str, str]
+) -> str:
     quoted: dict[str, list[Backlink]] = {}
     bare: list[Backlink] = []
     for link in links:
@@ -60,14 +64,19 @@ def _section(page: str, source: Source, section: str, links: list[Backlink], wor
             bare.append(link)
     lang = source.quote_language(section)
     parts = [f'<h3 class="kb-section-name">{h.in_language(section, source.language or "en")}</h3>']
-    for quote, users in quoted.items():
+    # Bounded as the "Cited in" list is: a page's words are capped in an engine's search index.
+    cap = cited_in.CITED_IN_CAP
+    for quote, users in list(quoted.items())[:cap]:
         used = h.text(words["trail_used_by"])
         parts.append(
             f'<div class="kb-passage"><p>{quote_html(quote, lang)}</p>'
-            f"<p>{used}</p>{_users(page, users, words)}</div>"
+            f"<p>{used}</p>{_users(page, kb, users, words)}</div>"
         )
+    if len(quoted) > cap:
+        more = words["trail_more_passages"].format(count=local.number(len(quoted) - cap))
+        parts.append(f"<p>{h.text(more)}</p>")
     if bare:
-        parts.append(f"<p>{h.text(words['trail_cited_without_quote'])}</p>{_users(page, bare, words)}")
+        parts.append(f"<p>{h.text(words['trail_cited_without_quote'])}</p>{_users(page, kb, bare, words)}")
     if not links:
         parts.append(f'<p class="kb-passage-none">{h.text(words["trail_section_not_cited"])}</p>')
     anchor = escape(section_anchor(section), quote=True)
@@ -81,7 +90,7 @@ def section_passages(page: str, kb: KnowledgeBase, source: Source, words: dict[s
     for link in kb.cited_by(source):
         if link.citation.section in by_section:
             by_section[link.citation.section].append(link)
-    blocks = [_section(page, source, s, links, words) for s, links in by_section.items()]
+    blocks = [_section(page, kb, source, s, links, words) for s, links in by_section.items()]
     return h.block('<div class="kb-source-sections">\n' + "\n".join(blocks) + "\n</div>")
 
 
