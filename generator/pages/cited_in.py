@@ -29,7 +29,7 @@ WHAT: dict[str, dict[str, str]] = {
     "criteria": {"literature": "cited_literature", "operationalisation": "cited_operationalisation"},
     "terms": {"cite": "cited_definition"},
     "countries": {"finding": "cited_finding"},
-    "instruments": {"description": "cited_description"},
+    "instruments": {"description": "cited_description", "links": "cited_official_page"},
     "sources": {"known_from": "cited_known_from"},
     "study": {"funnel": "cited_funnel"},
 }

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from generator.pages import case_page, changes, tables
 from generator.pages.cited_in import cited_in
 from generator.pages.notes import Notes
+from generator.pages.passages import official_links, section_passages
 from generator.pages.text import Trusted
 from generator.records.history import DayOfChanges
 from generator.records.knowledge_base import KnowledgeBase
-from generator.records.models import Case, Criterion, Fact, Lesson, Source
+from generator.records.models import Case, Criterion, Fact, Instrument, Lesson, Source
 
 
 @dataclass(frozen=True)
@@ -100,3 +101,9 @@ class PageContext:
     # A source page.
     def cited_in(self, source: Source) -> Trusted:
         return cited_in(self.page, self.kb, source, self.words)
+
+    def official_links(self, instrument: Instrument) -> Trusted:
+        return official_links(self.kb, instrument.links, self.notes)
+
+    def section_passages(self, source: Source) -> Trusted:
+        return section_passages(self.page, self.kb, source, self.words)

@@ -403,6 +403,11 @@ class Instrument(Record):
     other_names: list[Name] = []
     owner: Name
     description: Fact
+    links: list[Citation] = Field(
+        default=[],
+        description="Its official pages: each a web-page source (with its url) and the words on it that "
+        "show it is this instrument's page.",
+    )
 
 
 class Condition(Record):
