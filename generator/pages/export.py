@@ -206,7 +206,12 @@ def self_assessment(kb: KnowledgeBase) -> dict[str, Any]:
                         "present_looks_like": pick(i.present_looks_like),
                         "url": paths.url(paths.criterion(c.id)) + "#" + i.id,
                         "lessons": [
-                            {"id": lesson.id, "title": pick(lesson.title), "url": paths.url(paths.lesson(lesson.id))}
+                            {
+                                "id": lesson.id,
+                                "title": pick(lesson.title),
+                                "kind": lesson.kind,  # a finding is shown as what the study found, not as advice
+                                "url": paths.url(paths.lesson(lesson.id)),
+                            }
                             for lesson in kb.lessons_for_indicator(i)
                         ],
                         "where_present": _where_present(kb, c, i),
