@@ -18,7 +18,9 @@ def evidence_line(page: str, kb: KnowledgeBase, lesson: Lesson, notes: Notes, wo
     evidence = kb.evidence(lesson)
     names = ", ".join(h.link(page, case.name, paths.case(case.id)) for case in evidence.cases)
     count = {"count": str(len(evidence.cases)), "total": str(evidence.studied)}
-    cases = words["lesson_evidence_cases"].format(**count) if names else words["lesson_evidence_no_cases"].format(**count)
+    cases = (
+        words["lesson_evidence_cases"].format(**count) if names else words["lesson_evidence_no_cases"].format(**count)
+    )
     shown = f"{h.text(cases)} ({names})" if names else h.text(cases)
     basis = h.text(words[f"lesson_basis_{evidence.basis}"])
     kind = h.text(pick(evidence.kind.text)) + notes.mark_html(evidence.kind.cite)

@@ -74,9 +74,7 @@ def _lesson_rules(lesson: Lesson) -> list[Rule]:
             rules.append((loc, "this needs the words it rests on", "give one citation a quote from the source"))
     for n, p in enumerate(lesson.practice):
         if p.case not in lesson.cases:
-            rules.append(
-                (("practice", n, "case"), f"'{p.case}' is not one of the lesson's cases", "add it to cases")
-            )
+            rules.append((("practice", n, "case"), f"'{p.case}' is not one of the lesson's cases", "add it to cases"))
     return rules
 
 

@@ -303,9 +303,7 @@ class Lesson(Record):
     )
     criterion: Annotated[Id, Ref("criteria")]
     cases: list[Annotated[Id, Ref("cases")]] = Field(min_length=1)
-    do: Text = Field(
-        description="What to do, in one or two sentences; for a finding, what it means for a partnership."
-    )
+    do: Text = Field(description="What to do, in one or two sentences; for a finding, what it means for a partnership.")
     why: Fact = Field(description="The study's reasons, or for a finding what it found; cited with short quotes.")
     practice: list[Practice] = Field(
         default=[],
@@ -324,7 +322,7 @@ class Lesson(Record):
     )
 
     @property
-    def text(self) -> dict[str, str]:
+    def text(self) -> str | dict[Lang, str]:
         """The lesson's reasons: what the field ``text`` held before ``why`` took it, for older readers."""
         return self.why.text
 

@@ -71,7 +71,9 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     "lang_": LANGUAGES,  # plugin/editions, source.md.j2 (another language: its code)
     "sa_answer_": (*RATINGS, *(f"meaning_{r}" for r in RATINGS)),  # t("answer_" + id); self_assessment.md.j2
     "sa_plan_": ("action", "owner", "due"),
-    "lesson_basis_": choices(Lesson, "basis"),  # lesson_page: whether the study states the lesson  # the action plan's fields (plan.mjs, view.mjs: t("plan_" + field))
+    "lesson_basis_": choices(
+        Lesson, "basis"
+    ),  # lesson_page: whether the study states the lesson  # the action plan's fields (plan.mjs, view.mjs: t("plan_" + field))
 }
 
 # Lists of keys the code holds as quoted strings and words later (``words[key] for key in (…)``): in
