@@ -46,3 +46,20 @@ def test_a_finding_card_reads_in_order_with_provenance_folded(
     assert page.locator("#kb-sources").is_visible()
     if SHOTS:
         page.screenshot(path=f"{SHOTS}/lesson-{edition}-{viewport}-sources.png")
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_self_assessment_shows_a_finding_as_what_the_study_found(page, kb: KnowledgeBase, edition: str) -> None:
+    from test_self_assessment import answer, every, open_sa
+
+    from generator.words import table
+
+    finding = next(lesson for lesson in kb.lessons if lesson.kind == "finding")
+    gap = finding.indicators[0]
+    open_sa(page, EDITIONS[edition])
+    answer(page, every(kb, "present", **{gap.replace("-", "_"): "absent"}))
+    item = page.locator(f'.kb-sa-gap[data-indicator="{gap}"] .kb-sa-lessons li:has(a[data-lesson="{finding.id}"])')
+    assert item.get_attribute("data-kind") == "finding"
+    assert item.inner_text().startswith(table(edition)["sa_finding_label"])
+    advice = page.locator('.kb-sa-lessons li[data-kind="advice"]')
+    assert all(not t.startswith(table(edition)["sa_finding_label"]) for t in advice.all_inner_texts())
