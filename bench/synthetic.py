@@ -212,7 +212,10 @@ def make_repo(dest: Path, n: int, seed: int = 7) -> Path:
                 "criterion": criterion,
                 "indicators": [indicators[criterion][k % len(indicators[criterion])]],
                 "cases": [f"synthetic-case-{rng.randrange(n):05d}" for _ in range(3)],
-                "text": both(rng, 60),
+                "kind": "advice",
+                "basis": "inferred",
+                "do": both(rng, 20),
+                "why": {"text": both(rng, 60), "cite": cite(rng, study, quote=True)},
                 "cite": cite(rng, study),
             }
             (content / "lessons" / f"{lesson['id']}.yaml").write_text(

@@ -108,9 +108,11 @@ def test_scaffolded_lesson_validates_once_filled(repo: Path) -> None:
     for field, value in [
         ("title", "Share threat pictures"),
         ("criterion", "government-link"),
+        ("do", "Share them."),
         ("text", "Shared."),
         ("source", "riverside-study"),
         ("section", "Lessons"),
+        ("quote", "Tell private partners what the threat is."),
     ]:
         text = re.sub(rf'(?m)^(\s*-?\s*){field}: ""', rf"\g<1>{field}: {value}", text)
     text = re.sub(r"(?m)^indicators: \[\]", "indicators: [regular-meetings]", text)

@@ -16,7 +16,7 @@ from generator.pages.svg import COLOURS, PROFILE
 from generator.pages.text import pick
 from generator.records.history import History
 from generator.records.knowledge_base import KnowledgeBase
-from generator.records.models import COLLECTIONS, SINGLETONS, TYPES, Citation, Criterion, Indicator
+from generator.records.models import COLLECTIONS, SINGLETONS, TYPES, Citation, Criterion, Indicator, Lesson
 from generator.records.ratings import ABSENT_AT, PRESENT_AT, SCALE, Rating
 from generator.words import LANGUAGES, language, plural_forms, table
 
@@ -205,10 +205,7 @@ def self_assessment(kb: KnowledgeBase) -> dict[str, Any]:
                         "question": pick(i.question),
                         "present_looks_like": pick(i.present_looks_like),
                         "url": paths.url(paths.criterion(c.id)) + "#" + i.id,
-                        "lessons": [
-                            {"id": lesson.id, "title": pick(lesson.title), "url": paths.url(paths.lesson(lesson.id))}
-                            for lesson in kb.lessons_for_indicator(i)
-                        ],
+                        "lessons": [_offered(lesson) for lesson in kb.lessons_for_indicator(i)],
                         "where_present": _where_present(kb, c, i),
                     }
                     for i in c.indicators
@@ -228,6 +225,17 @@ def self_assessment(kb: KnowledgeBase) -> dict[str, Any]:
             }
             for case in kb.assessed_cases
         ],
+    }
+
+
+def _offered(lesson: Lesson) -> dict[str, str]:
+    """A lesson the self-assessment offers for a gap; its kind, so a finding is shown as what the
+    study found, not as advice."""
+    return {
+        "id": lesson.id,
+        "title": pick(lesson.title),
+        "kind": lesson.kind,
+        "url": paths.url(paths.lesson(lesson.id)),
     }
 
 

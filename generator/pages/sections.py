@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.pages import case_page, changes, tables
+from generator.pages import case_page, changes, lesson_page, tables
 from generator.pages.cited_in import cited_in
 from generator.pages.notes import Notes
 from generator.pages.passages import official_links, section_passages
@@ -69,6 +69,9 @@ class PageContext:
 
     def grounds(self, case: Case, lesson: Lesson) -> Trusted:
         return case_page.grounds(self.page, self.kb, case, lesson, self.words)
+
+    def evidence(self, lesson: Lesson) -> Trusted:
+        return lesson_page.evidence_line(self.page, self.kb, lesson, self.notes, self.words)
 
     # Overview pages (tables.py).
     def case_counts(self, *, capital: bool = False, total_last: bool = False) -> Trusted:

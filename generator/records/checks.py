@@ -16,7 +16,19 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, get_args
 
-from generator.records.models import COLLECTIONS, ID_PATTERN, KINDS, NOUNS, RESERVED_IDS, Case, Record, Role, Source
+from generator.records.models import (
+    COLLECTIONS,
+    ID_PATTERN,
+    KINDS,
+    NOUNS,
+    RESERVED_IDS,
+    Case,
+    Citation,
+    Lesson,
+    Record,
+    Role,
+    Source,
+)
 from generator.records.problems import Problem
 from generator.records.quotes import SourceText, TextTooLarge, read_text
 from generator.records.ratings import Rating
@@ -38,6 +50,8 @@ def record_problems(record: Record) -> list[Rule]:
         return _source_rules(record)
     if isinstance(record, Role):
         return _role_rules(record)
+    if isinstance(record, Lesson):
+        return _lesson_rules(record)
     return []
 
 
@@ -55,6 +69,36 @@ def _role_rules(role: Role) -> list[Rule]:
         if not any(c.quote for c in fact.cite):
             rules.append((("statements", n, "cite"), "a role's statement needs the words it rests on", _QUOTE_HINT))
     return rules
+
+
+def _lesson_rules(lesson: Lesson) -> list[Rule]:
+    """A lesson card: a finding is never passed off as the study's advice, each case it tells of is
+    one of its cases, and every reason, practice and warning rests on the study's own words."""
+    rules: list[Rule] = []
+    if lesson.kind == "finding" and lesson.basis != "inferred":
+        rules.append(
+            (
+                ("basis",),
+                "a finding is what the study observed: what to do about it is this knowledge base's reading",
+                "set basis: inferred, or kind: advice if the study itself says what to do",
+            )
+        )
+    if lesson.basis == "stated" and not _quoted(lesson.cite):
+        rules.append((("cite",), "a lesson the study states needs the words it states it in", "quote them in cite"))
+    quoted: list[tuple[FieldPath, list[Citation]]] = [(("why", "cite"), lesson.why.cite)]
+    quoted += [(("practice", n, "cite"), p.cite) for n, p in enumerate(lesson.practice)]
+    quoted += [(("watch_for", n, "cite"), f.cite) for n, f in enumerate(lesson.watch_for)]
+    for loc, cites in quoted:
+        if not _quoted(cites):
+            rules.append((loc, "this needs the words it rests on", "give one citation a quote from the source"))
+    for n, p in enumerate(lesson.practice):
+        if p.case not in lesson.cases:
+            rules.append((("practice", n, "case"), f"'{p.case}' is not one of the lesson's cases", "add it to cases"))
+    return rules
+
+
+def _quoted(cites: list[Citation]) -> bool:
+    return any(c.quote for c in cites)
 
 
 def _case_rules(case: Case) -> list[Rule]:

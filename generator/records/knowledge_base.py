@@ -17,6 +17,7 @@ from generator.records.models import (
     Condition,
     Country,
     Criterion,
+    Fact,
     Indicator,
     Instrument,
     Lesson,
@@ -47,6 +48,18 @@ class Backlink:
     record: Record
     field: FieldPath
     citation: Citation
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """How strong a lesson's evidence is, from the records: the studied cases it rests on (of all the
+    studied cases), whether the study states it or this knowledge base infers it, and what kind of
+    evidence the study's findings are (the study record's own words, cited)."""
+
+    cases: tuple[Case, ...]  # the studied cases among the lesson's cases
+    studied: int  # how many cases the study studied in depth
+    basis: str  # "stated" or "inferred"
+    kind: Fact
 
 
 @dataclass(frozen=True)
@@ -172,6 +185,15 @@ class KnowledgeBase:
 
     def lessons_for_case(self, case: Case) -> tuple[Lesson, ...]:
         return tuple(lesson for lesson in self.lessons if case.id in lesson.cases)
+
+    @cached_property
+    def studied_cases(self) -> tuple[Case, ...]:
+        return tuple(c for c in self.cases if c.status == "studied")
+
+    def evidence(self, lesson: Lesson) -> Evidence:
+        """The evidence line of a lesson's page (and anything else that weighs a lesson)."""
+        shown = tuple(c for c in self.studied_cases if c.id in lesson.cases)
+        return Evidence(shown, len(self.studied_cases), lesson.basis, self.study.evidence)
 
     def references_for(self, criterion: Criterion) -> tuple[Source, ...]:
         return tuple(s for s in self.sources if s.id in criterion.references)

@@ -318,23 +318,56 @@ class Criterion(Record):
     indicators: list[Indicator] = Field(min_length=1)
 
 
+class Practice(Record):
+    """How one partnership did what a lesson advises (or what a finding rests on): a cited fact
+    about one of the lesson's cases, in the contributor's own words."""
+
+    case: Annotated[Id, Ref("cases")] = Field(description="Id of one of the lesson's cases.")
+    text: Text
+    cite: Cites = Field(description="Citations; one needs a quote: the words the fact rests on.")
+
+
 class Lesson(Record):
     id: Id
     lang: Lang | None = WrittenIn
     former_ids: list[Id] = Field(
         default=[], description="Ids this record had before it was renamed: their addresses redirect here."
     )
-    title: Name
+    title: Name = Field(description="What to do, as an instruction: 'Put agreements in writing'.")
+    # A finding is what the study observed; the card then says so, and what to do is this knowledge
+    # base's reading of it (basis: inferred), so no page or self-assessment passes it off as advice.
+    kind: Literal["advice", "finding"] = Field(
+        description="advice: the study says what to do; finding: the study observed something and the "
+        "card draws what it means for a partnership."
+    )
+    basis: Literal["stated", "inferred"] = Field(
+        description="stated: the study states the lesson itself (cite quotes it); inferred: this knowledge "
+        "base draws it from what the study says."
+    )
     criterion: Annotated[Id, Ref("criteria")]
     cases: list[Annotated[Id, Ref("cases")]] = Field(min_length=1)
-    text: Text
-    cite: Cites
+    do: Text = Field(description="What to do, in one or two sentences; for a finding, what it means for a partnership.")
+    why: Fact = Field(description="The study's reasons, or for a finding what it found; cited with short quotes.")
+    practice: list[Practice] = Field(
+        default=[],
+        description="How the partnerships the study looked at did it, each a cited fact about one of the "
+        "lesson's cases; leave out where the study describes none.",
+    )
+    watch_for: list[Fact] = Field(
+        default=[], description="What to watch for (a missing party, a dispute, a legal limit), each cited."
+    )
+    cite: Cites = Field(description="Where the study states the lesson or the finding.")
     # This knowledge base's reading of which indicators the lesson speaks to, not the study's: the
     # self-assessment recommends a lesson for exactly these gaps.
     indicators: list[Annotated[Id, Ref("criteria", part="indicators")]] = Field(
         min_length=1,
         description="Ids of the indicators (in content/criteria/) the lesson addresses, e.g. [regular-contact].",
     )
+
+    @property
+    def text(self) -> str | dict[Lang, str]:
+        """The lesson's reasons: what the field ``text`` held before ``why`` took it, for older readers."""
+        return self.why.text
 
 
 class Source(Record):
@@ -462,6 +495,10 @@ class Study(Record):
     sub_questions: list[Fact] = Field(min_length=1)
     stages: list[Stage] = Field(min_length=1)
     measured: Fact = Field(description="What the study measured, and what its findings rest on.")
+    evidence: Fact = Field(
+        description="What kind of evidence its findings are, in a few words ('respondents' views in three "
+        "cases'): the evidence line of every lesson page ends with it."
+    )
     funnel: Funnel
     survey: list[Fact] = Field(default=[], description="What the survey of practical examples found.")
     policy: list[Fact] = Field(default=[], description="General findings on national policy.")

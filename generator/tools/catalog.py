@@ -30,7 +30,7 @@ from babel.messages.pofile import write_po
 from pydantic import BaseModel
 
 from generator.pages.tables import CASE_GROUPS
-from generator.records.models import CASE_FACTS, NOUNS, SINGLETONS, Case, Country, Party, Source
+from generator.records.models import CASE_FACTS, NOUNS, SINGLETONS, Case, Country, Lesson, Party, Source
 from generator.records.ratings import Rating
 from generator.words import DEFAULT, LANGUAGES, catalog_path, read_catalog
 
@@ -70,7 +70,10 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     "change_": ("added", "removed", "revised"),  # changes: history's statuses, 'changed' worded as revised
     "lang_": LANGUAGES,  # plugin/editions, source.md.j2 (another language: its code)
     "sa_answer_": (*RATINGS, *(f"meaning_{r}" for r in RATINGS)),  # t("answer_" + id); self_assessment.md.j2
-    "sa_plan_": ("action", "owner", "due"),  # the action plan's fields (plan.mjs, view.mjs: t("plan_" + field))
+    "sa_plan_": ("action", "owner", "due"),
+    "lesson_basis_": choices(
+        Lesson, "basis"
+    ),  # lesson_page: whether the study states the lesson  # the action plan's fields (plan.mjs, view.mjs: t("plan_" + field))
 }
 
 # Lists of keys the code holds as quoted strings and words later (``words[key] for key in (…)``): in

@@ -42,3 +42,14 @@ test("the CSV plan: a row per gap in the gaps' order, no cell a formula", () => 
   assert.ok(rows[1].includes('"\'=HYPERLINK(""http://e.x"")"'), rows[1]);
   assert.ok(rows[2].startsWith("Trust and culture,One shared goal,answer_partial,,,,"), rows[2]);
 });
+
+test("a finding of the study is named as what the study found in the plan, never as a lesson", () => {
+  const findings = DATA.criteria.flatMap((c) => c.indicators).flatMap((i) => i.lessons).filter((l) => l.kind === "finding");
+  assert.ok(findings.length, "the fixture has a finding among the lessons of an indicator");
+  const finding = findings[0];
+  const indicator = DATA.criteria.flatMap((c) => c.indicators).find((i) => i.lessons.some((l) => l.id === finding.id));
+  const md = planMarkdown(ui, { id: "p", name: "", answers: { ...every("present"), [indicator.id]: "absent" }, plan: {}, snapshots: [] }, "2026-01-01");
+  const url = "https://kb.example/knowledge-base/" + finding.url;
+  assert.ok(md.split("\n").includes("- finding_label " + finding.title + " <" + url + ">"), md);
+  assert.ok(!md.includes(JSON.stringify({ title: finding.title })), "not offered as a lesson");
+});

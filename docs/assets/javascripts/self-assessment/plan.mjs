@@ -7,6 +7,11 @@ export function nameOf(ui, p) {
   return p.name || ui.t("default_name");
 }
 
+// A finding of the study is not its advice: a gap names it as what the study found.
+export function lessonLine(t, lesson, title) {
+  return lesson.kind === "finding" ? t("finding_label") + " " + title : t("lesson", { title });
+}
+
 const ratingLabel = (data, id) => data.scale.find((s) => s.id === id).label;
 
 function gapLines(ui, p, item) {
@@ -15,7 +20,7 @@ function gapLines(ui, p, item) {
     "### " + md(i.title) + " (" + t("your_answer") + t("answer_" + item.answer) + ")", "",
     "- " + t("looks_like") + md(i.present_looks_like),
     ...["action", "owner", "due"].map((f) => "- " + t("plan_" + f) + ": " + md(e[f])),
-    ...i.lessons.map((l) => "- " + t("lesson", { title: md(l.title) }) + " <" + new URL(l.url, base).href + ">"),
+    ...i.lessons.map((l) => "- " + lessonLine(t, l, md(l.title)) + " <" + new URL(l.url, base).href + ">"),
     "",
   ];
 }

@@ -177,7 +177,9 @@ export function renderGaps(ui, p, groups) {
 
 function lessons(ui, i) {
   if (!i.lessons.length) return el("p", { "class": "kb-sa-no-lessons", text: ui.t("no_lessons") });
-  return el("ul", { "class": "kb-sa-lessons" }, i.lessons.map((l) => el("li", {}, [el("a", { href: ui.base + l.url, "data-lesson": l.id, text: l.title })])));
+  return el("ul", { "class": "kb-sa-lessons" }, i.lessons.map((l) => el("li", { "data-kind": l.kind }, [
+    l.kind === "finding" ? ui.t("finding_label") + " " : "", el("a", { href: ui.base + l.url, "data-lesson": l.id, text: l.title }),
+  ])));
 }
 
 function examples(ui, i) {
