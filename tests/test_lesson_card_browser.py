@@ -20,6 +20,15 @@ ORDER = """() => ['what-to-do', 'why', 'practice', 'watch-for', 'evidence']
   .map(id => document.getElementById(id)).map(h => h ? h.getBoundingClientRect().top + scrollY : null)"""
 
 
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_a_printed_card_keeps_its_sources(page, kb: KnowledgeBase, edition: str) -> None:
+    lesson = kb.lessons[0]
+    page.goto(f"{EDITIONS[edition]}lessons/{lesson.id}/")
+    assert not page.locator("#kb-sources").is_visible()  # folded on screen
+    page.emulate_media(media="print")
+    assert page.locator("#kb-sources").is_visible()  # open on paper
+
+
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_a_finding_card_reads_in_order_with_provenance_folded(
