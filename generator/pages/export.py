@@ -23,7 +23,7 @@ from generator.words import LANGUAGES, language, plural_forms, table
 FORMAT = "ppc-kb-self-assessment"
 # The shape of knowledge-base.json: raised whenever a record type or the export changes shape, so a
 # reader of two exports knows whether their fields can be compared. 3: every text is {en, nl}.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -215,6 +215,17 @@ def self_assessment(kb: KnowledgeBase) -> dict[str, Any]:
                 ],
             }
             for c in kb.criteria
+        ],
+        # The path's steps in order, so a new partnership's gaps can be ordered by the step that settles them.
+        "steps": [
+            {
+                "id": step.id,
+                "title": pick(step.title),
+                "url": paths.url("path.md") + "#" + step.id,
+                "indicators": list(step.indicators),
+                "lessons": list(step.lessons),
+            }
+            for step in kb.steps
         ],
         "cases": [
             {
