@@ -216,17 +216,7 @@ def self_assessment(kb: KnowledgeBase) -> dict[str, Any]:
             }
             for c in kb.criteria
         ],
-        # The path's steps in order, so a new partnership's gaps can be ordered by the step that settles them.
-        "steps": [
-            {
-                "id": step.id,
-                "title": pick(step.title),
-                "url": paths.url("path.md") + "#" + step.id,
-                "indicators": list(step.indicators),
-                "lessons": list(step.lessons),
-            }
-            for step in kb.steps
-        ],
+        "steps": _steps(kb),
         "cases": [
             {
                 "id": case.id,
@@ -240,6 +230,21 @@ def self_assessment(kb: KnowledgeBase) -> dict[str, Any]:
             for case in kb.assessed_cases
         ],
     }
+
+
+def _steps(kb: KnowledgeBase) -> list[dict[str, Any]]:
+    """The path's steps in order, so the self-assessment can order a new partnership's gaps by the
+    step that settles them."""
+    return [
+        {
+            "id": step.id,
+            "title": pick(step.title),
+            "url": paths.url("path.md") + "#" + step.id,
+            "indicators": list(step.indicators),
+            "lessons": list(step.lessons),
+        }
+        for step in kb.steps
+    ]
 
 
 def _where_present(kb: KnowledgeBase, criterion: Criterion, indicator: Indicator) -> list[dict[str, Any]]:
