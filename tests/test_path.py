@@ -175,4 +175,11 @@ def test_the_path_prints_on_at_most_two_a4_pages_with_its_origin(page, tmp_path:
     pages = PdfReader(str(pdf)).pages
     assert len(pages) <= 2
     text = " ".join(" ".join((p.extract_text() or "").split()) for p in pages)
-    assert table(lang)["path_origin"].split("{site_url}")[0].split("\n")[-1].strip() in text
+    assert table(lang)["path_origin"].split("{page_url}")[0].split("\n")[-1].strip() in text
+    # Readable on a meeting table: no visible running text under 10 pt.
+    smallest = page.evaluate(
+        """() => Math.min(...[...document.querySelectorAll('article p, article li')]
+             .filter(e => e.getClientRects().length > 0 && e.textContent.trim() !== '')
+             .map(e => parseFloat(getComputedStyle(e).fontSize) * 0.75))"""
+    )
+    assert smallest >= 10 - 0.01
