@@ -95,7 +95,9 @@ def _step_orders(repo: Path) -> list[str]:
 
 def _step_members(repo: Path) -> list[str]:
     step = repo / "content/steps/report-to-the-council.yaml"
-    _edit(step, "lessons: [report-to-an-elected-council]", "lessons: [report-to-an-elected-council, meet-at-fixed-times]")
+    _edit(
+        step, "lessons: [report-to-an-elected-council]", "lessons: [report-to-an-elected-council, meet-at-fixed-times]"
+    )
     _edit(step, "indicators: [council-reporting, public-backing]", "indicators: [public-backing, regular-meetings]")
     at = _line(step, "lessons")
     return [

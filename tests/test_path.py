@@ -101,7 +101,9 @@ def test_the_path_page_numbers_each_step_with_what_why_lessons_and_questions(
     assert words["path_order"].split(":")[0] in text  # the order is said to be this knowledge base's reading
 
 
-def test_the_lessons_index_groups_lessons_by_step_then_the_rest(rendered: tuple[str, object], kb: KnowledgeBase) -> None:
+def test_the_lessons_index_groups_lessons_by_step_then_the_rest(
+    rendered: tuple[str, object], kb: KnowledgeBase
+) -> None:
     lang, site = rendered
     words = table(lang)
     text = page_markdown(site, paths.LESSONS_INDEX)

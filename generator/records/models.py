@@ -313,7 +313,8 @@ class Step(Record):
     do: Text = Field(description="One sentence: what to do.")
     why: Fact = Field(description="The study's reason for the step, cited.")
     make: Fact | None = Field(
-        default=None, description="What to make or agree (a written agreement, a list of who to invite), where the study gives it."
+        default=None,
+        description="What to make or agree (a written agreement, a list of who to invite), where the study gives it.",
     )
     lessons: list[Annotated[Id, Ref("lessons")]] = Field(
         min_length=1, description="Ids of the lessons behind the step; a lesson belongs to one step at most."
