@@ -187,11 +187,10 @@ def make_repo(dest: Path, n: int, seed: int = 7) -> Path:
     for name in ("mkdocs.yml", "mkdocs.nl.yml", "CONTRIBUTING.md", "CONTRIBUTING.nl.md"):
         shutil.copy(ROOT / name, dest / name)
     content = dest / "content"
-    shutil.copytree(
-        ROOT / "content", content, ignore=shutil.ignore_patterns("cases", "lessons", "roles")
-    )  # roles name real lessons
-    (content / "cases").mkdir()
-    (content / "lessons").mkdir()
+    # roles name real lessons; steps name real lessons and indicators
+    shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("cases", "lessons", "roles", "steps"))
+    for kind in ("cases", "lessons", "steps"):
+        (content / kind).mkdir()
     rng = random.Random(seed)
     indicators = {}
     for path in sorted((content / "criteria").glob("*.yaml")):
@@ -221,4 +220,17 @@ def make_repo(dest: Path, n: int, seed: int = 7) -> Path:
             (content / "lessons" / f"{lesson['id']}.yaml").write_text(
                 yaml.safe_dump(lesson, sort_keys=False, allow_unicode=True), encoding="utf-8"
             )
+    for order, criterion in enumerate(indicators, 1):  # a step of the path per criterion, with its lessons
+        step = {
+            "id": f"{criterion}-step",
+            "order": order,
+            "title": {"en": sentence(rng, 5).rstrip("."), "nl": sentence(rng, 5, DUTCH).rstrip(".")},
+            "do": both(rng, 20),
+            "why": {"text": both(rng, 40), "cite": cite(rng, study)},
+            "lessons": [f"{criterion}-lesson-{k}" for k in range(3)],
+            "indicators": indicators[criterion],
+        }
+        (content / "steps" / f"{step['id']}.yaml").write_text(
+            yaml.safe_dump(step, sort_keys=False, allow_unicode=True), encoding="utf-8"
+        )
     return dest

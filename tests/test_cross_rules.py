@@ -84,6 +84,31 @@ def _indicator_ids(repo: Path) -> list[str]:
     ]
 
 
+def _step_orders(repo: Path) -> list[str]:
+    step = repo / "content/steps/report-to-the-council.yaml"
+    _edit(step, "order: 3", "order: 1")
+    return [
+        f"content/steps/report-to-the-council.yaml:{_line(step, 'order')}:1: order: order 1 is already the place of "
+        "step 'bring-the-partners-together' (give each step its own order; the next free one is 2)"
+    ]
+
+
+def _step_members(repo: Path) -> list[str]:
+    step = repo / "content/steps/report-to-the-council.yaml"
+    _edit(
+        step, "lessons: [report-to-an-elected-council]", "lessons: [report-to-an-elected-council, meet-at-fixed-times]"
+    )
+    _edit(step, "indicators: [council-reporting, public-backing]", "indicators: [public-backing, regular-meetings]")
+    at = _line(step, "lessons")
+    return [
+        f"content/steps/report-to-the-council.yaml:{at}:41: lessons[1]: lesson 'meet-at-fixed-times' is already in "
+        "step 'bring-the-partners-together'; a lesson belongs to one step at most (remove it from one of the two steps)",
+        f"content/steps/report-to-the-council.yaml:{at + 1}:30: indicators[1]: indicator 'regular-meetings' is already "
+        "in step 'bring-the-partners-together'; an indicator belongs to one step at most (remove it from one of the "
+        "two steps)",
+    ]
+
+
 # One defect per rule, by the rule's name: a rule added to CROSS_RULES without one fails below.
 DEFECTS: dict[str, Callable[[Path], list[str]]] = {
     "ids_match_files": _fixture("cases/duplicate-id"),
@@ -93,6 +118,8 @@ DEFECTS: dict[str, Callable[[Path], list[str]]] = {
     "citations": _citations,
     "indicator_ids": _indicator_ids,
     "assessments": _fixture("cases/unrated-indicator"),
+    "step_orders": _step_orders,
+    "step_members": _step_members,
 }
 
 

@@ -23,7 +23,7 @@ from generator.words import LANGUAGES, language, plural_forms, table
 FORMAT = "ppc-kb-self-assessment"
 # The shape of knowledge-base.json: raised whenever a record type or the export changes shape, so a
 # reader of two exports knows whether their fields can be compared. 3: every text is {en, nl}.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -213,6 +213,7 @@ def self_assessment(kb: KnowledgeBase) -> dict[str, Any]:
             }
             for c in kb.criteria
         ],
+        "steps": _steps(kb),
         "cases": [
             {
                 "id": case.id,
@@ -237,6 +238,21 @@ def _offered(lesson: Lesson) -> dict[str, str]:
         "kind": lesson.kind,
         "url": paths.url(paths.lesson(lesson.id)),
     }
+
+
+def _steps(kb: KnowledgeBase) -> list[dict[str, Any]]:
+    """The path's steps in order, so the self-assessment can order a new partnership's gaps by the
+    step that settles them."""
+    return [
+        {
+            "id": step.id,
+            "title": pick(step.title),
+            "url": paths.url("path.md") + "#" + step.id,
+            "indicators": list(step.indicators),
+            "lessons": list(step.lessons),
+        }
+        for step in kb.steps
+    ]
 
 
 def _where_present(kb: KnowledgeBase, criterion: Criterion, indicator: Indicator) -> list[dict[str, Any]]:

@@ -436,6 +436,50 @@ def assessments(index: Index) -> list[Problem]:
     return problems
 
 
+def step_orders(index: Index) -> list[Problem]:
+    """No two steps of the path share a place: the path page numbers them by it."""
+    problems: list[Problem] = []
+    taken: dict[int, str] = {}
+    for links, doc in index.loaded.links.get("steps", []):
+        if links.order is None:
+            continue
+        if links.order in taken:
+            problems.append(
+                doc.problem(
+                    ("order",),
+                    f"order {links.order} is already the place of step '{taken[links.order]}'",
+                    f"give each step its own order; the next free one is {max(taken) + 1}",
+                )
+            )
+        taken.setdefault(links.order, links.id)
+    return problems
+
+
+def step_members(index: Index) -> list[Problem]:
+    """A lesson, and an indicator, belongs to one step at most: the path and the lessons index list
+    each once, and the self-assessment orders a gap by the one step that settles it."""
+    problems: list[Problem] = []
+    home: dict[tuple[str, str], str] = {}
+    for links, doc in index.loaded.links.get("steps", []):
+        for pointer in links.refs:
+            field, item = pointer.field[0], pointer.item or pointer.id
+            if field not in ("lessons", "indicators"):
+                continue
+            if (field, item) in home and home[(field, item)] != links.id:
+                noun = field.removesuffix("s")
+                article = "an" if noun.startswith("i") else "a"
+                problems.append(
+                    doc.problem(
+                        pointer.field,
+                        f"{noun} '{item}' is already in step '{home[(field, item)]}'; {article} {noun} "
+                        "belongs to one step at most",
+                        "remove it from one of the two steps",
+                    )
+                )
+            home.setdefault((field, item), links.id)
+    return problems
+
+
 # The rules across records, in the order their problems are reported (warnings keep this order).
 CROSS_RULES: tuple[CrossRule, ...] = (
     ids_match_files,
@@ -445,6 +489,8 @@ CROSS_RULES: tuple[CrossRule, ...] = (
     citations,
     indicator_ids,
     assessments,
+    step_orders,
+    step_members,
 )
 
 

@@ -25,6 +25,7 @@ from generator.records.models import (
     Record,
     Role,
     Source,
+    Step,
     Study,
     Term,
     Variant,
@@ -106,6 +107,11 @@ class KnowledgeBase:
     def terms(self) -> tuple[Term, ...]:
         return self.records["terms"]
 
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """The path's steps, in their order."""
+        return self.records["steps"]
+
     # --- lookups -------------------------------------------------------------------------
     @cached_property
     def _by_id(self) -> dict[tuple[str, str], Any]:
@@ -116,6 +122,9 @@ class KnowledgeBase:
 
     def case(self, cid: str) -> Case:
         return self._by_id[("cases", cid)]
+
+    def lesson(self, lid: str) -> Lesson:
+        return self._by_id[("lessons", lid)]
 
     def country(self, cid: str) -> Country:
         return self._by_id[("countries", cid)]
@@ -175,6 +184,25 @@ class KnowledgeBase:
 
     def cases_in(self, country: Country) -> tuple[Case, ...]:
         return tuple(c for c in self.cases if c.country == country.id)
+
+    # --- the path ------------------------------------------------------------------------
+    def step_of_lesson(self, lesson: Lesson) -> Step | None:
+        """The step a lesson belongs to (one at most: a rule across records), or None."""
+        return next((step for step in self.steps if lesson.id in step.lessons), None)
+
+    def lessons_by_step(self) -> tuple[tuple[Step | None, tuple[Lesson, ...]], ...]:
+        """Each step with its lessons in the step's order, then the lessons in no step (None)."""
+        lessons = {lesson.id: lesson for lesson in self.lessons}
+        groups: list[tuple[Step | None, tuple[Lesson, ...]]] = [
+            (step, tuple(lessons[lid] for lid in step.lessons)) for step in self.steps
+        ]
+        rest = tuple(lesson for lesson in self.lessons if self.step_of_lesson(lesson) is None)
+        return (*groups, (None, rest)) if rest else tuple(groups)
+
+    def step_indicators(self, step: Step) -> tuple[tuple[Criterion, Indicator], ...]:
+        """The indicators a step settles, in the step's order, each with its criterion."""
+        found = {indicator.id: (criterion, indicator) for criterion, indicator in self.indicators}
+        return tuple(found[iid] for iid in step.indicators)
 
     # --- lessons, sources, variants ------------------------------------------------------
     def lessons_for_criterion(self, criterion: Criterion) -> tuple[Lesson, ...]:

@@ -370,6 +370,40 @@ class Lesson(Record):
         return self.why.text
 
 
+class StepExample(Record):
+    """How a studied partnership does a step, where the study says so."""
+
+    case: Annotated[Id, Ref("cases")] = Field(description="Id of the case the example is from.")
+    text: Text = Field(description="What the partnership does, in your own words.")
+    cite: Cites
+
+
+class Step(Record):
+    """One step of the path for setting up or strengthening a partnership. The steps' order is this
+    knowledge base's reading of the study, which gives none; the path page says so."""
+
+    id: Id
+    lang: Lang | None = WrittenIn
+    order: int = Field(ge=1, description="Its place on the path: 1 first; no two steps share one.")
+    title: Name = Field(description="What to do, as a command, e.g. 'Get the right parties to the table'.")
+    do: Text = Field(description="One sentence: what to do.")
+    why: Fact = Field(description="The study's reason for the step, cited.")
+    make: Fact | None = Field(
+        default=None,
+        description="What to make or agree (a written agreement, a list of who to invite), where the study gives it.",
+    )
+    lessons: list[Annotated[Id, Ref("lessons")]] = Field(
+        min_length=1, description="Ids of the lessons behind the step; a lesson belongs to one step at most."
+    )
+    indicators: list[Annotated[Id, Ref("criteria", part="indicators")]] = Field(
+        default=[],
+        description="Ids of the indicators (checklist questions) the step settles; an indicator belongs to one step at most.",
+    )
+    examples: list[StepExample] = Field(
+        default=[], description="Studied partnerships that do the step, where the study says so: case, text, cite."
+    )
+
+
 class Source(Record):
     """Anything a record cites: a report, an article, a web page, an interview, a data set."""
 
@@ -534,6 +568,7 @@ TYPES: tuple[RecordType, ...] = (
     RecordType("variants", Variant, "variant", "variants.md", "title"),
     RecordType("terms", Term, "term", "glossary.md", "term"),
     RecordType("roles", Role, "role", "roles/index.md", "name", own_pages=True),
+    RecordType("steps", Step, "step", "path.md", "title"),
 )
 KINDS: dict[str, RecordType] = {t.folder: t for t in TYPES}
 # Ids a record of a kind may not have: the names of pages the site makes of its own in the folder

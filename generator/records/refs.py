@@ -43,6 +43,7 @@ class Links(NamedTuple):  # a tuple: cheap to send between processes
     sections: tuple[str, ...] = ()  # a source's citable sections
     full_text: str | None = None  # a source's text, relative to the repository
     former: tuple[str, ...] = ()  # ids the record had before a rename
+    order: int | None = None  # a record's place where its kind has one (a step's on the path)
 
     @property
     def indicators(self) -> tuple[str, ...]:
@@ -132,6 +133,7 @@ def links_of(record: Record) -> Links:
         cited,
         parts,
         former=tuple(getattr(record, "former_ids", ())),
+        order=getattr(record, "order", None),
     )
     if isinstance(record, Case):
         rated = tuple((cid, tuple(ratings)) for cid, ratings in record.assessment.items())
