@@ -248,9 +248,6 @@ class KnowledgeBase:
     def role_lessons(self, role: Role) -> tuple[Lesson, ...]:
         return tuple(x for x in self.lessons if x.id in role.lessons)
 
-    def lesson(self, lid: str) -> Lesson:
-        return self._by_id[("lessons", lid)]
-
     def criteria_citing(self, source: Source) -> tuple[Criterion, ...]:
         return tuple(c for c in self.criteria if source.id in c.references)
 
