@@ -69,7 +69,8 @@ def answer(page: str, kb: KnowledgeBase, case: Case, notes: Notes, words: dict[s
         parts.append(f'<p class="kb-verdict">{said}{notes.mark_html(others)}</p>')
         if quotes:
             words_of = f"{h.text(words['in_its_words'])} {notes.quoted_html(quotes)}"
-            parts.append(f'<p class="kb-verdict-words">{words_of}</p>')
+            # A div: a quote's original behind a <details> would end a paragraph where it opens.
+            parts.append(f'<div class="kb-verdict-words">{words_of}</div>')
     facts: list[str] = []
     if case.parties:
         groups = []
