@@ -145,10 +145,17 @@ def test_a_quote_from_a_section_in_another_language_is_marked_with_the_sections(
         language="en",
         sections=["Problem", "Back cover (Dutch)"],
         section_languages={"Back cover (Dutch)": "nl"},
+        section_names={"Problem": {"nl": "Probleem"}, "Back cover (Dutch)": {"nl": "Achterzijde"}},
     )
     assert [source.quote_language(s) for s in ("Back cover (Dutch)", "Problem", None)] == ["nl", "en", "en"]
     assert Source(id="x", cited_as="X").quote_language(None) == "en"  # no language named: English
-    wrong = Source(id="x", cited_as="X", sections=["Problem"], section_languages={"Back cover": "nl"})
+    wrong = Source(
+        id="x",
+        cited_as="X",
+        sections=["Problem"],
+        section_languages={"Back cover": "nl"},
+        section_names={"Problem": {"nl": "Probleem"}},
+    )
     assert [rule[0] for rule in record_problems(wrong)] == [("section_languages", "Back cover")]
 
 

@@ -398,7 +398,10 @@ def quote_renderings(index: Index) -> list[Problem]:
     problems: list[Problem] = []
     for links, doc in index.linking:
         for loc, source_id, section, quote, rendered in links.citations:
-            if quote is not None and source_id in index.sources:
+            if quote is None and rendered:
+                message = "a translation renders the quote beside it, and this citation quotes nothing"
+                problems.append(doc.problem((*loc, "translation"), message, "add the quote, or remove translation"))
+            elif quote is not None and source_id in index.sources:
                 languages = dict(index.sources[source_id][0].quote_languages)
                 problems += _rendering_problems(doc, loc, quote, languages.get(section or "", languages[""]), rendered)
     return problems
