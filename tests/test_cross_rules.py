@@ -89,8 +89,13 @@ def _quote_renderings(repo: Path) -> list[str]:
     criterion = repo / "content/criteria/trust-and-culture.yaml"
     _edit(criterion, '      translation: {nl: "het groeit doordat men elkaar regelmatig ziet"}\n', "")
     festival = repo / "content/cases/harbour-lights-festival.yaml"
-    _edit(festival, 'translation: {en: "The foundation is the driver', 'translation: {nl: "The foundation is the driver')
-    at, there = _line(criterion, "      quote: it grows from meeting regularly"), _line(festival, "        translation:")
+    _edit(
+        festival, 'translation: {en: "The foundation is the driver', 'translation: {nl: "The foundation is the driver'
+    )
+    at, there = (
+        _line(criterion, "      quote: it grows from meeting regularly"),
+        _line(festival, "        translation:"),
+    )
     hint = "which the page marks as this knowledge base's translation)"
     return [
         f"content/criteria/trust-and-culture.yaml:{at}:7: literature.cite[0].quote: the quote 'it grows from "

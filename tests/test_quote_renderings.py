@@ -60,7 +60,8 @@ def test_a_dutch_quote_needs_an_english_rendering_and_a_rendering_needs_a_quote(
     assert any(
         p.startswith(f"content/cases/harbour-lights-festival.yaml:{_line(festival, '        quote: De stichting')}:")
         and "parties[0].cite[0].quote: the quote 'De stichting is de trekker van het overleg.' is Dutch and has "
-        "no English rendering for the English edition" in p
+        "no English rendering for the English edition"
+        in p
         for p in problems
     ), problems
     assert any(
