@@ -194,3 +194,43 @@ def test_dutch_pages_name_the_sections_in_dutch(built_site: Path, kb: KnowledgeB
     assert f"Bevindingen › Havenpleinmarkt (in de bron: {heading})" in listing
     english = (built_site / "cases/riverside-stadium/index.html").read_text(encoding="utf-8")
     assert "Findings › Riverside Stadium" in english
+
+
+PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
+# Every quote the reader sees, with the language it is marked in (its own, or the nearest above it).
+VISIBLE_QUOTES = """() => [...document.querySelectorAll('article q')].filter(q => q.getClientRects().length)
+  .map(q => ({lang: q.closest('[lang]').lang, text: q.textContent}))"""
+# Each translation mark, scrolled to the middle: its box, and whether a tap on its centre reaches it.
+MARKS = """() => [...document.querySelectorAll('article details.kb-original > summary')].map(s => {
+  s.scrollIntoView({block: 'center'});
+  const box = s.getBoundingClientRect();
+  const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+  return {width: box.width, height: box.height, own: !!hit && hit.closest('summary') === s};
+})"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_a_dutch_case_page_shows_its_evidence_in_dutch_and_the_english_one_tap_away(
+    page, kb: KnowledgeBase, viewport: dict[str, int]
+) -> None:
+    from playwright.sync_api import expect
+
+    case = kb.case("havenplein-markt")
+    english = {c.quote for _, c in citations(case) if c.quote and kb.source(c.source).quote_language(c.section) == "en"}
+    page.set_viewport_size(viewport)
+    page.goto(f"nl/cases/{case.id}/")
+    shown = page.evaluate(VISIBLE_QUOTES)
+    assert shown
+    assert [q for q in shown if q["lang"] != "nl"] == []
+    text = page.inner_text("article")
+    assert [quote for quote in english if quote in text] == []  # no English words until asked for
+    marks = page.evaluate(MARKS)
+    assert len(marks) >= len(english)
+    assert [m for m in marks if m["width"] < 24 or m["height"] < 24 or not m["own"]] == []
+    first = page.locator("article details.kb-original").first
+    first.locator("summary").click()
+    original = first.locator('q[lang="en"]')
+    expect(original).to_be_visible()
+    assert original.text_content() in english
+    rendering = first.locator("xpath=preceding-sibling::q[1]")
+    assert rendering.get_attribute("lang") == "nl" and rendering.is_visible()
