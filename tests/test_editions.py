@@ -137,7 +137,7 @@ def test_evidence_quotes_keep_the_sources_words_behind_the_rendering_on_dutch_pa
         assert f'<q lang="nl" class="kb-rendering">{cited.translation["nl"]}</q>' in html
         # The section by its Dutch name; the source's own heading stays its anchor.
         named = source.section_names[cited.section or ""]["nl"]
-        assert f'{pick(source.cited_as, "nl")}, {named}</a>' in html
+        assert f"{pick(source.cited_as, 'nl')}, {named}</a>" in html
     english = (built_site / f"cases/{case.id}/index.html").read_text(encoding="utf-8")
     assert f"<q>{cited.quote}</q>" in english if source.language == "en" else f">{cited.quote}</q>" in english
 
