@@ -132,7 +132,9 @@ def same(text: str) -> dict[str, str]:
 
 def cite(rng: random.Random, study: Study, quote: bool = False) -> list[dict]:
     cited = {"source": study.source, **({"section": rng.choice(study.sections)} if study.sections else {})}
-    return [{**cited, "quote": study.quote}] if quote else [cited]
+    # The study's words are English: the Dutch edition shows a rendering of them (of any words here).
+    rendered = {"translation": {"nl": sentence(rng, 6, DUTCH)}}
+    return [{**cited, "quote": study.quote, **rendered}] if quote else [cited]
 
 
 def case(rng: random.Random, index: int, indicators: dict[str, list[str]], countries: list[str], study: Study) -> dict:

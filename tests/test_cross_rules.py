@@ -109,6 +109,32 @@ def _step_members(repo: Path) -> list[str]:
     ]
 
 
+def _quote_renderings(repo: Path) -> list[str]:
+    """An English quote without its Dutch rendering; a Dutch quote given a Dutch one instead of an English one."""
+    criterion = repo / "content/criteria/trust-and-culture.yaml"
+    _edit(criterion, '      translation: {nl: "het groeit doordat men elkaar regelmatig ziet"}\n', "")
+    festival = repo / "content/cases/harbour-lights-festival.yaml"
+    _edit(
+        festival, 'translation: {en: "The foundation is the driver', 'translation: {nl: "The foundation is the driver'
+    )
+    at, there = (
+        _line(criterion, "      quote: it grows from meeting regularly"),
+        _line(festival, "        translation:"),
+    )
+    hint = "which the page marks as this knowledge base's translation)"
+    return [
+        f"content/criteria/trust-and-culture.yaml:{at}:7: literature.cite[0].quote: the quote 'it grows from "
+        "meeting regularly' is English and has no Dutch rendering for the Dutch edition (add translation: {nl: ...} "
+        f"beside quote: the same words in plain Dutch, {hint}",
+        f"content/cases/harbour-lights-festival.yaml:{there}:23: parties[0].cite[0].translation.nl: the quote 'De "
+        "stichting is de trekker van het overleg.' is Dutch itself: it needs no Dutch rendering (remove "
+        "translation.nl)",
+        f"content/cases/harbour-lights-festival.yaml:{there}:9: parties[0].cite[0].translation: the quote 'De "
+        "stichting is de trekker van het overleg.' is Dutch and has no English rendering for the English edition "
+        f"(add translation: {{en: ...}} beside quote: the same words in plain English, {hint}",
+    ]
+
+
 # One defect per rule, by the rule's name: a rule added to CROSS_RULES without one fails below.
 DEFECTS: dict[str, Callable[[Path], list[str]]] = {
     "ids_match_files": _fixture("cases/duplicate-id"),
@@ -116,6 +142,7 @@ DEFECTS: dict[str, Callable[[Path], list[str]]] = {
     "full_texts": _full_texts,
     "references": _fixture("cases/unknown-country"),
     "citations": _citations,
+    "quote_renderings": _quote_renderings,
     "indicator_ids": _indicator_ids,
     "assessments": _fixture("cases/unrated-indicator"),
     "step_orders": _step_orders,

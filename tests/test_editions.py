@@ -125,14 +125,19 @@ def test_no_dutch_page_shows_english_outside_an_element_marked_english(built_sit
     assert min(english) > 0.08, english
 
 
-def test_evidence_quotes_stay_in_the_sources_language_on_dutch_pages(built_site: Path, kb: KnowledgeBase) -> None:
+def test_evidence_quotes_keep_the_sources_words_behind_the_rendering_on_dutch_pages(
+    built_site: Path, kb: KnowledgeBase
+) -> None:
     case, _, cited = plain_quote(kb)
     source = kb.source(cited.source)
     html = (built_site / f"nl/cases/{case.id}/index.html").read_text(encoding="utf-8")
     if source.language != "nl":
+        # The verbatim words, marked in their language, one tap behind the Dutch rendering (issue 33).
         assert f'<q lang="{source.language}">{cited.quote}</q>' in html
-        # A source's own heading is marked in its language too; the source's name is translated.
-        assert f'{pick(source.cited_as, "nl")}, <span lang="{source.language}">{cited.section}</span>' in html
+        assert f'<q lang="nl" class="kb-rendering">{cited.translation["nl"]}</q>' in html
+        # The section by its Dutch name; the source's own heading stays its anchor.
+        named = source.section_names[cited.section or ""]["nl"]
+        assert f"{pick(source.cited_as, 'nl')}, {named}</a>" in html
     english = (built_site / f"cases/{case.id}/index.html").read_text(encoding="utf-8")
     assert f"<q>{cited.quote}</q>" in english if source.language == "en" else f">{cited.quote}</q>" in english
 
@@ -145,10 +150,17 @@ def test_a_quote_from_a_section_in_another_language_is_marked_with_the_sections(
         language="en",
         sections=["Problem", "Back cover (Dutch)"],
         section_languages={"Back cover (Dutch)": "nl"},
+        section_names={"Problem": {"nl": "Probleem"}, "Back cover (Dutch)": {"nl": "Achterzijde"}},
     )
     assert [source.quote_language(s) for s in ("Back cover (Dutch)", "Problem", None)] == ["nl", "en", "en"]
     assert Source(id="x", cited_as="X").quote_language(None) == "en"  # no language named: English
-    wrong = Source(id="x", cited_as="X", sections=["Problem"], section_languages={"Back cover": "nl"})
+    wrong = Source(
+        id="x",
+        cited_as="X",
+        sections=["Problem"],
+        section_languages={"Back cover": "nl"},
+        section_names={"Problem": {"nl": "Probleem"}},
+    )
     assert [rule[0] for rule in record_problems(wrong)] == [("section_languages", "Back cover")]
 
 

@@ -65,6 +65,7 @@ def test_the_json_export_carries_sources_and_citations(kb: KnowledgeBase, built_
         "section": "Findings › Riverside Stadium",
         "page": None,
         "quote": "Trust between the partners is high",
+        "translation": {"nl": "Het vertrouwen tussen de partners is groot"},  # ours, beside the verbatim words
     }
     schema = json.loads((built_site / "data/schema/source.schema.json").read_text(encoding="utf-8"))
     assert "cited_as" in schema["required"]

@@ -187,7 +187,8 @@ def test_every_case_field_is_shown_on_its_page_or_listed_as_not_shown(repo: Path
 
     def fact(mark: str) -> dict:
         section = {"section": source.sections[0]} if source.sections else {}
-        return {"text": mark, "cite": [{"source": source.id, **section, "quote": f"Q{mark}"}]}
+        quoted = {"quote": f"Q{mark}", "translation": {"nl": f"NLQ{mark}"}}  # the study is English
+        return {"text": mark, "cite": [{"source": source.id, **section, **quoted}]}
 
     kb = build(repo / "content")
     source = kb.study_source

@@ -109,7 +109,9 @@ def _verdict(case: Case, notes: Notes, words: dict[str, str]) -> list[str]:
     others = [c for c in case.verdict.cite if not c.quote]
     parts = [f'<p class="kb-verdict">{said}{notes.mark_html(others)}</p>']
     if quotes:
-        parts.append(f'<p class="kb-verdict-words">{h.text(words["in_its_words"])} {notes.quoted_html(quotes)}</p>')
+        words_of = f"{h.text(words['in_its_words'])} {notes.quoted_html(quotes)}"
+        # A div: a quote's original behind a <details> would end a paragraph where it opens.
+        parts.append(f'<div class="kb-verdict-words">{words_of}</div>')
     return parts
 
 

@@ -15,8 +15,9 @@ from generator.pages import case_page, local, markup, paths
 from generator.pages.pieces import anchor, badge, english_name, full_reference, other_names
 from generator.pages.text import Trusted, blocks, finalize, inline, inline_text, pick
 from generator.records.knowledge_base import section_anchor
+from generator.records.models import Source
 from generator.records.ratings import SCALE
-from generator.words import gettext, plural
+from generator.words import gettext, language, plural
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -66,6 +67,17 @@ def foreign(text: str, lang: str | None) -> Trusted:
     return markup.block(markup.in_language(text, lang), inline=True)
 
 
+def section_name(source: Source, section: str) -> Trusted:
+    """A source's section in the edition's words, with the heading the source gives it (and
+    citations name it by) beside it where that is in another language."""
+    shown, lang = source.section_name(section, language())
+    named = markup.in_language(shown, lang)
+    if shown != section:
+        heading = markup.in_language(section, source.language or "en")
+        named = Trusted(f"{named} ({gettext('quote_section_as_headed', name=heading)})")
+    return markup.block(named, inline=True)
+
+
 def external_link(url: str) -> Trusted:
     return markup.block(markup.external_link(url), inline=True)
 
@@ -103,6 +115,7 @@ TEMPLATE_GLOBALS: dict[str, Any] = {
     "section_anchor": section_anchor,
     "full_reference": reference,
     "foreign": foreign,
+    "section_name": section_name,
     "other_names": other_names,
     "english_name": english,
     "external_link": external_link,

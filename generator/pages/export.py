@@ -23,6 +23,8 @@ from generator.words import LANGUAGES, language, plural_forms, table
 FORMAT = "ppc-kb-self-assessment"
 # The shape of knowledge-base.json: raised whenever a record type or the export changes shape, so a
 # reader of two exports knows whether their fields can be compared. 3: every text is {en, nl}.
+# 4: a quote's translation (this knowledge base's rendering) and a source's section_names; the
+#    path's steps.
 SCHEMA_VERSION = 4
 
 

@@ -25,10 +25,26 @@ from generator.words import language, table
 Key = tuple[str, str | None, str | None, str | None]
 
 
-def quote_html(quote: str, lang: str) -> str:
-    """A source's words as a quotation, marked with the source's language where it is not the page's."""
-    attr = f' lang="{lang}"' if lang != language() else ""
-    return f"<q{attr}>{h.text(quote)}</q>"
+def quote_html(quote: str, lang: str, rendering: str | None = None) -> str:
+    """A source's words as a quotation, marked with the source's language where it is not the page's.
+    With a ``rendering`` in the page's language, that comes first, marked as this knowledge base's
+    translation, and the verbatim words are one tap away behind it (a closed <details>)."""
+    if rendering is None:
+        attr = f' lang="{lang}"' if lang != language() else ""
+        return f"<q{attr}>{h.text(quote)}</q>"
+    if rendering.split() == quote.split():  # a name ('Whelan 2011') reads the same: no translation to mark
+        return f'<q lang="{language()}">{h.text(rendering)}</q>'
+    words = table()
+    title = escape(" ".join(words[f"quote_translation_title_{lang}"].split()), quote=True)
+    summary = (
+        f'<summary title="{title}"><span aria-hidden="true">{h.text(words["quote_our_translation"])}</span>'
+        f'<span class="kb-sr">{title}</span></summary>'
+    )
+    original = f'{h.text(words[f"quote_original_{lang}"])}: <q lang="{lang}">{h.text(quote)}</q>'
+    return (
+        f'<q lang="{language()}" class="kb-rendering">{h.text(rendering)}</q> '
+        f'<details class="kb-original">{summary} <span class="kb-original__words">{original}</span></details>'
+    )
 
 
 class Notes:
@@ -71,7 +87,8 @@ class Notes:
         for c in cites:
             shown = cited(self.kb, c)
             mark = self.mark_html([c], quote_shown=bool(c.quote))
-            parts.append(f"{quote_html(c.quote, shown.quote_lang)}&nbsp;{mark}" if c.quote else mark)
+            quoted = quote_html(c.quote, shown.quote_lang, shown.rendering) if c.quote else ""
+            parts.append(f"{quoted}&nbsp;{mark}" if c.quote else mark)
         return " ".join(parts)
 
     def quoted(self, cites: Iterable[Citation]) -> Trusted:
@@ -85,11 +102,11 @@ class Notes:
             c = cited(self.kb, citation)
             where = [
                 h.text(c.cited_as),
-                *([h.in_language(c.section, c.lang)] if c.section else []),
+                *([h.in_language(c.section, c.section_lang)] if c.section else []),
                 *([h.text(c.page)] if c.page else []),
             ]
             link = f'<a href="{escape(paths.href(self.page, c.target, c.anchor))}">{", ".join(where)}</a>'
-            quote = f"{quote_html(c.quote, c.quote_lang)} " if with_quote and c.quote else ""
+            quote = f"{quote_html(c.quote, c.quote_lang, c.rendering)} " if with_quote and c.quote else ""
             items.append(f'<li id="kb-note-{n}">{quote}{link}</li>')
         return '<ol class="kb-notes">\n' + "\n".join(items) + "\n</ol>"
 

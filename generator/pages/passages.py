@@ -20,6 +20,7 @@ from generator.pages.notes import Notes, quote_html
 from generator.pages.text import Trusted, pick
 from generator.records.knowledge_base import Backlink, KnowledgeBase, section_anchor
 from generator.records.models import Citation, Source
+from generator.words import language
 
 # A record's page, and the anchor on it that the citation stands under (a case's criterion).
 Place = tuple[str, str, str]  # (kind, record id, anchor)
@@ -52,6 +53,23 @@ def _users(page: str, kb: KnowledgeBase, links: list[Backlink], words: dict[str,
     return '<ul class="kb-passage-uses">' + "".join(items) + "</ul>"
 
 
+def _name(source: Source, section: str, words: dict[str, str]) -> str:
+    """The section's name in the edition's words, with the heading the source gives it beside it."""
+    shown, lang = source.section_name(section, language())
+    named = h.in_language(shown, lang)
+    if shown == section:
+        return named
+    heading = h.in_language(section, source.language or "en")
+    return f"{named} ({h.text(words['quote_section_as_headed']).replace('{name}', heading)})"
+
+
+def _rendering(users: list[Backlink], lang: str) -> str | None:
+    """The quote in the edition's language, where it is in another: this knowledge base's rendering."""
+    if lang == language():
+        return None
+    return next((u.citation.translation[language()] for u in users if language() in u.citation.translation), None)
+
+
 def _section(
     page: str, kb: KnowledgeBase, source: Source, section: str, links: list[Backlink], words: dict[str, str]
 ) -> str:
@@ -63,13 +81,13 @@ def _section(
         else:
             bare.append(link)
     lang = source.quote_language(section)
-    parts = [f'<h3 class="kb-section-name">{h.in_language(section, source.language or "en")}</h3>']
+    parts = [f'<h3 class="kb-section-name">{_name(source, section, words)}</h3>']
     # Bounded as the "Cited in" list is: a page's words are capped in an engine's search index.
     cap = cited_in.CITED_IN_CAP
     for quote, users in list(quoted.items())[:cap]:
         used = h.text(words["trail_used_by"])
         parts.append(
-            f'<div class="kb-passage"><p>{quote_html(quote, lang)}</p>'
+            f'<div class="kb-passage"><p>{quote_html(quote, lang, _rendering(users, lang))}</p>'
             f"<p>{used}</p>{_users(page, kb, users, words)}</div>"
         )
     if len(quoted) > cap:

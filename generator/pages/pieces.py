@@ -82,21 +82,28 @@ class Cited(NamedTuple):
     quote: str | None
     lang: str  # the source's language: the section's name is in it
     quote_lang: str  # the quoted words' language: the section's own, where it has one, or the source's
+    rendering: str | None  # the quote in the edition's language, where it is not in it: ours, not the source's
+    section_lang: str  # the language the section's name is shown in: the edition's, where it has a name in it
 
 
 def cited(kb: KnowledgeBase, citation: Citation) -> Cited:
     """A citation as the reader sees it: where it leads and what it names."""
     source = kb.source(citation.source)
     section = citation.section
+    quote_lang = source.quote_language(section)
+    # The anchor keeps the section's name as the source heads it; the reader sees it in the edition's words.
+    shown_section, section_lang = source.section_name(section, language()) if section else (None, "en")
     return Cited(
         paths.source(source.id),
         section_anchor(section) if section and section in source.sections else "",
         source.cited_as,
-        section,
+        shown_section,
         f"{table()['p']} {citation.page}" if citation.page else None,
         citation.quote,
         source.language or "en",  # a source that names no language is quoted as English
-        source.quote_language(section),
+        quote_lang,
+        citation.translation.get(language()) if quote_lang != language() else None,  # type: ignore[call-overload]
+        section_lang,
     )
 
 

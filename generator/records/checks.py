@@ -22,6 +22,7 @@ from generator.records.models import (
     KINDS,
     NOUNS,
     RESERVED_IDS,
+    TEXT_LANGUAGES,
     Case,
     Citation,
     Lesson,
@@ -34,6 +35,7 @@ from generator.records.quotes import SourceText, TextTooLarge, read_text
 from generator.records.ratings import Rating
 from generator.records.refs import Cited, Links, Pointer
 from generator.records.schema_errors import did_you_mean
+from generator.records.translation import STRAIGHT_QUOTES
 from generator.records.yaml_source import Document, FieldPath
 
 if TYPE_CHECKING:
@@ -161,6 +163,43 @@ def _source_rules(source: Source) -> list[Rule]:
             rules.append(
                 (("section_languages", section), f"'{section}' is not one of its sections", "add it to sections")
             )
+    return rules + _section_name_rules(source, seen)
+
+
+LANGUAGE_NAMES = {"en": "English", "nl": "Dutch"}  # validate speaks English to contributors
+
+
+def _language_name(lang: str) -> str:
+    return LANGUAGE_NAMES.get(lang, f"'{lang}'")
+
+
+def _section_name_rules(source: Source, seen: set[str]) -> list[Rule]:
+    """Each section has a name in every edition's language: a Dutch page names the study's
+    'Problem' 'Probleem', and citations keep the name the source heads it with."""
+    rules: list[Rule] = []
+    own = source.language or "en"
+    for section, names in source.section_names.items():
+        if section not in seen:
+            rules.append((("section_names", section), f"'{section}' is not one of its sections", "add it to sections"))
+        if own in names:
+            rules.append(
+                (
+                    ("section_names", section, own),
+                    f"the source is {_language_name(own)}: its sections already have their {_language_name(own)} name",
+                    f"remove {own}; the name in sections is shown as it stands",
+                )
+            )
+    for i, section in enumerate(source.sections):
+        for lang in TEXT_LANGUAGES:
+            if lang != own and lang not in source.section_names.get(section, {}):
+                rules.append(
+                    (
+                        ("sections", i),
+                        f"section '{section}' has no {_language_name(lang)} name for the {_language_name(lang)} "
+                        "edition",
+                        f"add it under section_names: '{section}': {{{lang}: ...}}",
+                    )
+                )
     return rules
 
 
@@ -383,7 +422,7 @@ def _citation_problems(
     hinted: dict[str, int],
     unchecked: dict[str, list[tuple[Document, FieldPath]]],
 ) -> list[Problem]:
-    loc, source_id, section, quote = cited
+    loc, source_id, section, quote, _ = cited
     if source_id not in index.sources:  # unknown, reported by `references`, or a source that is not valid
         return []
     source = index.sources[source_id][0]
@@ -407,6 +446,54 @@ def _citation_problems(
             problems += _elsewhere(doc, loc, source_id, text.parts(source.sections), section, quote)
     elif text is None:  # no text to check against: said once per source, by the caller
         unchecked.setdefault(source_id, []).append((doc, (*loc, "quote")))
+    return problems
+
+
+def quote_renderings(index: Index) -> list[Problem]:
+    """Each quote has a rendering in every edition's language it is not written in, which that
+    edition shows first (the study is English; its Dutch edition quotes it in Dutch), and none in
+    its own language."""
+    problems: list[Problem] = []
+    for links, doc in index.linking:
+        for loc, source_id, section, quote, rendered in links.citations:
+            if quote is None and rendered:
+                message = "a translation renders the quote beside it, and this citation quotes nothing"
+                problems.append(doc.problem((*loc, "translation"), message, "add the quote, or remove translation"))
+            elif quote is not None and source_id in index.sources:
+                languages = dict(index.sources[source_id][0].quote_languages)
+                problems += _rendering_problems(doc, loc, quote, languages.get(section or "", languages[""]), rendered)
+    return problems
+
+
+def _rendering_problems(
+    doc: Document, loc: FieldPath, quote: str, own: str, rendered: tuple[tuple[str, str], ...]
+) -> list[Problem]:
+    words = dict(rendered)
+    shown = quote if len(quote) <= 60 else quote[:57].rstrip() + "..."
+    problems: list[Problem] = []
+    if own in words:
+        message = f"the quote '{shown}' is {_language_name(own)} itself: it needs no {_language_name(own)} rendering"
+        problems.append(doc.problem((*loc, "translation", own), message, f"remove translation.{own}"))
+    for lang in TEXT_LANGUAGES:
+        if lang != own and lang not in words:
+            where = (*loc, "translation") if words else (*loc, "quote")
+            message = (
+                f"the quote '{shown}' is {_language_name(own)} and has no {_language_name(lang)} rendering "
+                f"for the {_language_name(lang)} edition"
+            )
+            hint = (
+                f"add translation: {{{lang}: ...}} beside quote: the same words in plain {_language_name(lang)}, "
+                "which the page marks as this knowledge base's translation"
+            )
+            problems.append(doc.problem(where, message, hint))
+        mark = STRAIGHT_QUOTES.get(lang)
+        if mark and mark in words.get(lang, ""):
+            problem = doc.problem(
+                (*loc, "translation", lang),
+                f"uses straight double quotes ({mark})",
+                "use ‘…’, as Dutch house style does",
+            )
+            problems.append(replace(problem, warning=True))
     return problems
 
 
@@ -487,6 +574,7 @@ CROSS_RULES: tuple[CrossRule, ...] = (
     full_texts,
     references,
     citations,
+    quote_renderings,
     indicator_ids,
     assessments,
     step_orders,

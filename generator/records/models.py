@@ -163,6 +163,13 @@ class Citation(Record):
     quote: Quote | None = Field(
         default=None, description=f"Short verbatim words from the source (at most {QUOTE_MAX_WORDS} words)."
     )
+    # An edition in another language than the quote's shows this first, marked as the knowledge
+    # base's own translation, with the verbatim words one tap away.
+    translation: dict[Lang, Line] = Field(
+        default={},
+        description="The quote rendered in each edition's language it is not written in, e.g. {nl: ...}: this "
+        "knowledge base's translation, never checked against the source.",
+    )
 
 
 Cites = Annotated[list[Citation], Field(min_length=1, description="One or more citations.")]
@@ -444,6 +451,12 @@ class Source(Record):
         description="Sections written in another language than the source, by name, with their language: "
         "'Back cover (Dutch)': nl. Quotes from them are marked with it.",
     )
+    # Citations name a section as the source heads it; an edition in another language shows its name here.
+    section_names: dict[Line, dict[Lang, Line]] = Field(
+        default={},
+        description="Each section's name in the editions' other languages, by its name in sections: "
+        "'Problem': {nl: Probleem}. Citations keep naming it as in sections.",
+    )
     full_text: Annotated[str, StringConstraints(pattern=TEXT_PATH_PATTERN, max_length=300), Shown] | None = Field(
         default=None,
         description="Path of its plain text, relative to the repository, where the repository (or the shared/ "
@@ -454,6 +467,12 @@ class Source(Record):
         """The language of words quoted from ``section``: the section's own where the record gives
         one, otherwise the source's; a source that names no language is quoted as English."""
         return self.section_languages.get(section or "", self.language or "en")
+
+    def section_name(self, section: str, lang: str) -> tuple[str, str]:
+        """A section's name for an edition in ``lang``, with the language it is in: its own name
+        where the source is in ``lang`` or the record gives no other."""
+        named = self.section_names.get(section, {}).get(lang)  # type: ignore[call-overload]
+        return (named, lang) if named else (section, self.language or "en")
 
 
 class Country(Record):

@@ -30,7 +30,12 @@ class Pointer(NamedTuple):
     item: str = ""
 
 
-Cited = tuple[FieldPath, str, str | None, str | None]  # (field, source id, section, quote)
+# (field, source id, section, quote, the quote's renderings as (language, words) pairs)
+Cited = tuple[FieldPath, str, str | None, str | None, tuple[tuple[str, str], ...]]
+
+
+def _cited(loc: FieldPath, c: Citation) -> Cited:
+    return (loc, c.source, c.section, c.quote, tuple(sorted(c.translation.items())))
 
 
 class Links(NamedTuple):  # a tuple: cheap to send between processes
@@ -42,6 +47,8 @@ class Links(NamedTuple):  # a tuple: cheap to send between processes
     rated: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a case's assessment: criterion -> indicators
     sections: tuple[str, ...] = ()  # a source's citable sections
     full_text: str | None = None  # a source's text, relative to the repository
+    # A source's quote languages: ("", its own) and (section, language) for a section in another
+    quote_languages: tuple[tuple[str, str], ...] = ()
     former: tuple[str, ...] = ()  # ids the record had before a rename
     order: int | None = None  # a record's place where its kind has one (a step's on the path)
 
@@ -125,7 +132,7 @@ def _parts(model: type[Record]) -> tuple[str, ...]:
 
 def links_of(record: Record) -> Links:
     found = _found(record)
-    cited = tuple((loc, c.source, c.section, c.quote) for loc, c in found.citations)
+    cited = tuple(_cited(loc, c) for loc, c in found.citations)
     parts = tuple((part, tuple(item.id for item in getattr(record, part))) for part in _parts(type(record)))
     links = Links(
         getattr(record, "id", ""),
@@ -139,7 +146,8 @@ def links_of(record: Record) -> Links:
         rated = tuple((cid, tuple(ratings)) for cid, ratings in record.assessment.items())
         return links._replace(assessed=record.assessed_by is not None, rated=rated)
     if isinstance(record, Source):
-        return links._replace(sections=tuple(record.sections), full_text=record.full_text)
+        languages = (("", record.language or "en"), *sorted(record.section_languages.items()))
+        return links._replace(sections=tuple(record.sections), full_text=record.full_text, quote_languages=languages)
     return links
 
 
@@ -167,6 +175,6 @@ def partial_links(model: type[Record], data: dict[str, Any]) -> Links:
     not hide a wrong quote, section, country or source in another."""
     _checked(model)
     found = _split(walk_data(data, model, _MARKS, _sound), _valid_citation)
-    cited = tuple((loc, c.source, c.section, c.quote) for loc, c in found.citations)
+    cited = tuple(_cited(loc, c) for loc, c in found.citations)
     rid = data.get("id")
     return Links(rid if isinstance(rid, str) and _an_id(rid) else "", tuple(found.pointers), cited)

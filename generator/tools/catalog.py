@@ -69,6 +69,8 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     "position_": choices(Country, "position"),  # policy.md.j2
     "change_": ("added", "removed", "revised"),  # changes: history's statuses, 'changed' worded as revised
     "lang_": LANGUAGES,  # plugin/editions, source.md.j2 (another language: its code)
+    "quote_translation_title_": LANGUAGES,  # notes.quote_html: a rendering's mark, by the original's language
+    "quote_original_": LANGUAGES,  # notes.quote_html: the label of the verbatim words behind it
     "sa_answer_": (*RATINGS, *(f"meaning_{r}" for r in RATINGS)),  # t("answer_" + id); self_assessment.md.j2
     "sa_plan_": ("action", "owner", "due"),
     "lesson_basis_": choices(
