@@ -252,6 +252,11 @@ CASE_FACTS: tuple[str, ...] = tuple(
 
 class Indicator(Record):
     id: Id
+    former_ids: list[Id] = Field(
+        default=[],
+        description="Ids this indicator had before it was renamed or merged into it: saved self-assessments "
+        "that answer them are read under this id.",
+    )
     title: Name
     question: Text = Field(description="The checklist question a partnership asks itself.")
     present_looks_like: Text

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel, ValidationError
 
 from generator.records.annotations import DictOf, Found, Leaf, ListOf, Model, Node, marked, marks, walk, walk_data
-from generator.records.models import ID_PATTERN, SINGLETONS, TYPES, Case, Citation, Record, Ref, Source
+from generator.records.models import ID_PATTERN, SINGLETONS, TYPES, Case, Citation, Criterion, Record, Ref, Source
 from generator.records.yaml_source import FieldPath
 
 
@@ -43,6 +43,8 @@ class Links(NamedTuple):  # a tuple: cheap to send between processes
     sections: tuple[str, ...] = ()  # a source's citable sections
     full_text: str | None = None  # a source's text, relative to the repository
     former: tuple[str, ...] = ()  # ids the record had before a rename
+    # A criterion's indicators' former ids, each list in the order of the indicators.
+    indicator_former: tuple[tuple[str, ...], ...] = ()
 
     @property
     def indicators(self) -> tuple[str, ...]:
@@ -138,6 +140,8 @@ def links_of(record: Record) -> Links:
         return links._replace(assessed=record.assessed_by is not None, rated=rated)
     if isinstance(record, Source):
         return links._replace(sections=tuple(record.sections), full_text=record.full_text)
+    if isinstance(record, Criterion):
+        return links._replace(indicator_former=tuple(tuple(i.former_ids) for i in record.indicators))
     return links
 
 
