@@ -17,7 +17,10 @@ from test_browser import require_axe, serious_violations
 pytestmark = [pytest.mark.browser]
 
 STORE = "ppc-kb-self-assessment-v2"
-LABELS = {"": ["Yes", "Partly", "No", "Don't know"], "nl/": ["Ja", "Gedeeltelijk", "Nee", "Weet ik niet"]}
+LABELS = {
+    "": ["Yes", "Partly", "No", "Don't know", "Not applicable"],
+    "nl/": ["Ja", "Gedeeltelijk", "Nee", "Weet ik niet", "Niet van toepassing"],
+}
 
 
 def indicator_ids(kb) -> list[str]:
@@ -62,6 +65,7 @@ def test_answers_are_yes_partly_no_dont_know_with_what_present_looks_like(page, 
         "partial",
         "absent",
         "unknown",
+        "not_applicable",
     ]
     language = "nl" if lang else "en"
     for _, indicator in kb.indicators:
@@ -124,7 +128,7 @@ def test_all_yes_gives_no_recommendation_and_points_to_what_keeps_it_so(page, kb
     assert hrefs == [site_url + "conditions/", site_url + "variants/"]
 
 
-def test_gaps_come_no_then_partly_grouped_by_criterion_most_gaps_first(page, kb) -> None:
+def test_gaps_come_farthest_from_the_target_first_grouped_by_criterion(page, kb) -> None:
     open_sa(page)
     answer(
         page,
@@ -278,20 +282,22 @@ def test_the_plan_exports_as_markdown_csv_and_json_and_the_json_imports(
     assert "Report to an elected council" in md and md.index("Reporting to the council") < md.index("One shared goal")
     rows = list(csv.reader(io.StringIO(files["csv"].read_text(encoding="utf-8-sig"))))
     assert rows[0][:3] == ["Criterion", "Gap", "Your answer"] and len(rows) == 3
-    assert rows[1][1:6] == [
+    assert rows[1][1:7] == [
         "Reporting to the council",
         "No",
+        "Yes",
         "Put the yearly report on the council's agenda",
         '\'=HYPERLINK("http://example.org")',
         "2026-06-30",
     ]
     data = json.loads(files["json"].read_text(encoding="utf-8"))
-    assert data["format"] == "ppc-kb-self-assessment" and data["version"] == 2 and data["name"] == "Kuip"
+    assert data["format"] == "ppc-kb-self-assessment" and data["version"] == 3 and data["name"] == "Kuip"
     assert data["plan"] == {
         "council-reporting": {
             "action": "Put the yearly report on the council's agenda",
             "owner": '=HYPERLINK("http://example.org")',
             "due": "2026-06-30",
+            "phase": "",
         }
     }
 
