@@ -186,6 +186,12 @@ class Party(Record):
 class Assessed(Record):
     rating: Rating
     finding: Text = Field(description="What the rating rests on, in your own words.")
+    note: Text | None = Field(
+        default=None,
+        description="The rater's own reasoning where the rating is an inference or needs context (this knowledge "
+        "base's reading, not the source's): shown after the finding on the case page, never as an example of how "
+        "a partnership does it.",
+    )
     cite: Cites = Field(description="Citations; every rating but 'unknown' needs one with a quote.")
 
 
