@@ -211,7 +211,11 @@ def test_work_saved_under_a_former_id_loads_under_its_new_id_with_a_line_saying_
     assert checked(tab)[new] == "absent"
     tab.once("dialog", lambda dialog: dialog.accept())  # kept as a partnership beside the imported one
     # A query of its own, so the link is a new page load, not a jump within the page.
-    tab.goto(share_link({"v": 2, "n": "Linked", "a": {old: "p"}}).replace("self-assessment/#", lang + "self-assessment/?old#"))
+    tab.goto(
+        share_link({"v": 2, "n": "Linked", "a": {old: "p"}}).replace(
+            "self-assessment/#", lang + "self-assessment/?old#"
+        )
+    )
     tab.wait_for_selector(f"#kb-sa-message:has-text('{old} → {new}')")
     fresh.close()
 
@@ -245,3 +249,29 @@ def test_export_all_writes_every_partnership_and_restores_them(
     assert [len(p["snapshots"]) for p in restored["profiles"]] == [1, 0]
     assert [p["answers"] for p in restored["profiles"]] == [p["answers"] for p in data["profiles"]]
     fresh.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_summary_stays_in_view_and_the_generated_sections_are_in_the_contents(
+    page, kb, lang: str, width: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    open_sa(page, lang)
+    assert page.locator("#kb-sa-summary").is_hidden()  # nothing to sum up yet
+    answer(page, every(kb, "present", shared_goal="absent"))
+    summary = page.locator("#kb-sa-summary")
+    for question in ("right-partners", "council-reporting"):  # near the top of the questions, then further down
+        page.locator(f".kb-sa-question[data-indicator='{question}']").scroll_into_view_if_needed()
+        box = summary.bounding_box()
+        assert box and box["y"] >= 0 and box["y"] + box["height"] <= 800, box
+    assert "1 " in summary.inner_text()
+    # The contents list names the sections the script draws (on a phone, in the drawer's copy).
+    hrefs = page.locator("nav.md-nav--secondary [data-kb-sa-toc] a").evaluate_all(
+        "els => [...new Set(els.map(e => e.getAttribute('href')))]"
+    )
+    assert hrefs == ["#kb-sa-results-h", "#kb-sa-gaps-h", "#kb-sa-tools-h", "#kb-sa-compare-h", "#kb-sa-time-h"]
+    summary.locator("a[href='#kb-sa-gaps-h']").click()
+    page.wait_for_function("document.querySelector('#kb-sa-gaps-h').getBoundingClientRect().top < 400")
+    Path("/work/shots/assess").mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=f"/work/shots/assess/summary-{'nl' if lang else 'en'}-{width}.png")

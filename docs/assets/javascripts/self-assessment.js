@@ -7,7 +7,7 @@
  * on each page Material's instant navigation brings. It only wires the page to the modules in
  * self-assessment/: the reckoning (core), the checks of what is read (partnership), the saved
  * state (store), the files (plan, text), the words (words) and the nodes drawn (view). */
-import { atTarget, changes, gaps, profileOf, startOrder, toFindOut } from "./self-assessment/core.mjs";
+import { atTarget, changes, gapCount, gaps, profileOf, startOrder, toFindOut } from "./self-assessment/core.mjs";
 import {
   IMPORT_MAX, SHARE_MAX, decodeShare, encodeShare, exported, exportedAll, filledPlan, hasWork, isAll, migrationText, readPartnership, readProfiles,
 } from "./self-assessment/partnership.mjs";
@@ -63,6 +63,7 @@ function show(page) {
     view.renderGaps(ui, p, groups, startOrder(ui.data, p.answers, p.targets), toFindOut(ui.data, p.answers)), view.renderSimilarity(ui, p.answers),
     view.el("h3", { text: ui.t("profile_beside") }), view.renderProfiles(ui, p, profile),
   );
+  replace(page, "summary", view.renderSummary(ui, Object.keys(p.answers).length > 0, gapCount(groups)));
   showCompare(page);
   showOverTime(page);
   showPrint(page);
@@ -291,6 +292,7 @@ const EVENTS = [
   ["change", "[data-span]", spanChosen],
   ["click", "#kb-sa-snapshot", snapshotTaken],
   ["click", "#kb-sa-print-plan", printPlan],
+  ["click", "#kb-sa-summary-print", printPlan],
   ["click", "#kb-sa-export-md", exportMarkdown],
   ["click", "#kb-sa-export-csv", exportCsv],
   ["click", "#kb-sa-export-json", (page) => downloadJson(page.store.current())],
@@ -350,7 +352,7 @@ function nodesOf(ui, root, store) {
     message: el("p", { "class": "kb-sa-message", role: "status", id: "kb-sa-message" }), form: view.renderForm(ui),
     results: el("section", { "class": "kb-sa-results", id: "kb-sa-results", "aria-labelledby": "kb-sa-results-h" }),
     progress: el("p", { id: "kb-sa-progress", "aria-live": "polite" }), tools: view.renderTools(ui),
-    compare: el("section"), overTime: el("section"), print: el("section"),
+    compare: el("section"), overTime: el("section"), print: el("section"), summary: el("nav"),
   };
 }
 
@@ -361,8 +363,11 @@ function mount(root, ui) {
   if (fallback) fallback.hidden = true;
   const n = page.nodes;
   // The answers' box about your partnership stands above, in the page itself (also without JavaScript).
-  root.replaceChildren(...[n.unreadable, n.notSaved, n.bar, n.message, n.form, n.results, n.tools, n.compare, n.overTime, n.print].filter(Boolean));
+  root.replaceChildren(...[n.unreadable, n.notSaved, n.bar, n.message, n.form, n.results, n.tools, n.compare, n.overTime, n.print, n.summary]
+    .filter(Boolean));
   listen(root, page);
+  view.addToContents([["kb-sa-results-h", ui.t("results")], ["kb-sa-gaps-h", ui.t("gaps")], ["kb-sa-tools-h", ui.t("tools")], ["kb-sa-compare-h", ui.t("compare")],
+    ["kb-sa-time-h", ui.t("over_time")]]);
   if (store.migrated) say(page, store.migrated);
   openShareLink(page);
   showPartnership(page);

@@ -14,7 +14,7 @@ export function el(tag, attrs, children) {
   Object.keys(attrs || {}).forEach((k) => {
     if (k === "text") node.textContent = attrs[k];
     else if (k === "value") node.value = attrs[k];
-    else node.setAttribute(k, attrs[k]);
+    else if (attrs[k] !== null) node.setAttribute(k, attrs[k]);
   });
   (children || []).forEach((c) => {
     if (c) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
@@ -269,10 +269,10 @@ function planFields(ui, i, entry) {
 }
 
 export function renderGap(ui, p, item) {
-  const { data, base, t } = ui, i = item.indicator;
+  const { base, t } = ui, i = item.indicator;
   return el("div", { "class": "kb-sa-gap", id: "kb-gap-" + i.id, "data-indicator": i.id, "data-answer": item.answer, "data-target": item.target }, [
     el("h5", {}, [el("a", { href: base + i.url, text: i.title })]),
-    el("p", {}, [badge(data, item.answer), " " + t("target_is", { target: t("answer_" + item.target) })]),
+    el("p", { text: t("your_answer") + t("answer_" + item.answer) + " · " + t("target_is", { target: t("answer_" + item.target) }) }),
     el("p", { "class": "kb-sa-looks" }, [el("strong", { text: t("looks_like") }), i.present_looks_like]),
     el("p", { "class": "kb-sa-sub", text: t("lessons_for") }), lessons(ui, i),
     el("p", { "class": "kb-sa-sub", text: t("where_present") }), examples(ui, i),
@@ -450,6 +450,31 @@ export function renderPrint(ui, p, plan) {
   ].forEach((n) => { if (n) box.appendChild(n); });
   box.appendChild(el("p", { "class": "kb-sa-print-origin", id: "kb-sa-print-origin", text: t("print_origin", { site: origin.site, url: origin.url, date }) }));
   return box;
+}
+
+/* Within reach once there are answers: the gaps, where to start and print, in a bar that stays in
+ * view (kb.css: sticky at the foot of the window). */
+export function renderSummary(ui, answered, gapsFound) {
+  const { t, tn } = ui;
+  return el("nav", { id: "kb-sa-summary", "class": "kb-sa-summary", "aria-label": t("summary"), hidden: answered ? null : "" }, [
+    el("a", { href: "#kb-sa-gaps-h", text: tn("gap_count", gapsFound, { count: gapsFound }) }), " · ",
+    el("a", { href: "#kb-sa-start-h", text: t("where_to_start") }), " · ",
+    el("a", { href: "#kb-sa-tools-h", text: t("tools") }), " ",
+    button("kb-sa-summary-print", t("print"), true),
+  ]);
+}
+
+// The sections drawn here, as entries of the page's contents (Material's table of contents, built
+// before the script ran): [id of the heading, its text].
+export function addToContents(entries) {
+  document.querySelectorAll("nav.md-nav--secondary > ul.md-nav__list").forEach((list) => {
+    list.querySelectorAll("[data-kb-sa-toc]").forEach((n) => n.remove());
+    entries.forEach(([id, text]) => {
+      list.appendChild(el("li", { "class": "md-nav__item", "data-kb-sa-toc": "" }, [
+        el("a", { "class": "md-nav__link", href: "#" + id }, [el("span", { "class": "md-ellipsis", text })]),
+      ]));
+    });
+  });
 }
 
 export function renderShare(ui, link) {
