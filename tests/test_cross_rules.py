@@ -89,7 +89,7 @@ def _indicator_former_ids(repo: Path) -> list[str]:
         repo / "content/criteria/trust-and-culture.yaml",
         repo / "content/criteria/network-and-agreements.yaml",
     )
-    _edit(network, "  - id: right-partners\n", "  - id: right-partners\n    former_ids: [old-trust]\n")
+    _edit(network, "former_ids: [partners-at-the-table]", "former_ids: [partners-at-the-table, old-trust]")
     _edit(
         trust, "  - id: mutual-confidence\n", "  - id: mutual-confidence\n    former_ids: [right-partners, old-trust]\n"
     )

@@ -273,5 +273,3 @@ def test_the_summary_stays_in_view_and_the_generated_sections_are_in_the_content
     assert hrefs == ["#kb-sa-results-h", "#kb-sa-gaps-h", "#kb-sa-tools-h", "#kb-sa-compare-h", "#kb-sa-time-h"]
     summary.locator("a[href='#kb-sa-gaps-h']").click()
     page.wait_for_function("document.querySelector('#kb-sa-gaps-h').getBoundingClientRect().top < 400")
-    Path("/work/shots/assess").mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=f"/work/shots/assess/summary-{'nl' if lang else 'en'}-{width}.png")
