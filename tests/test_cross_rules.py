@@ -135,6 +135,24 @@ def _quote_renderings(repo: Path) -> list[str]:
     ]
 
 
+def _indicator_former_ids(repo: Path) -> list[str]:
+    trust, network = (
+        repo / "content/criteria/trust-and-culture.yaml",
+        repo / "content/criteria/network-and-agreements.yaml",
+    )
+    _edit(network, "former_ids: [partners-at-the-table]", "former_ids: [partners-at-the-table, old-trust]")
+    _edit(
+        trust, "  - id: mutual-confidence\n", "  - id: mutual-confidence\n    former_ids: [right-partners, old-trust]\n"
+    )
+    at = _line(trust, "    former_ids")
+    return [
+        f"content/criteria/trust-and-culture.yaml:{at}:18: indicators[0].former_ids[0]: 'right-partners' is the id "
+        "of an indicator now",
+        f"content/criteria/trust-and-culture.yaml:{at}:34: indicators[0].former_ids[1]: 'old-trust' is a former id "
+        "of indicator 'right-partners' too",
+    ]
+
+
 # One defect per rule, by the rule's name: a rule added to CROSS_RULES without one fails below.
 DEFECTS: dict[str, Callable[[Path], list[str]]] = {
     "ids_match_files": _fixture("cases/duplicate-id"),
@@ -144,6 +162,7 @@ DEFECTS: dict[str, Callable[[Path], list[str]]] = {
     "citations": _citations,
     "quote_renderings": _quote_renderings,
     "indicator_ids": _indicator_ids,
+    "indicator_former_ids": _indicator_former_ids,
     "assessments": _fixture("cases/unrated-indicator"),
     "step_orders": _step_orders,
     "step_members": _step_members,

@@ -20,7 +20,7 @@ from generator.pages.pieces import badge, case_facts, english_name, other_names,
 from generator.pages.text import Fallback, Trusted, pick
 from generator.pages.text import paragraphs as split_paragraphs
 from generator.records.knowledge_base import KnowledgeBase
-from generator.records.models import Case, Criterion, Fact, Indicator, Lesson
+from generator.records.models import Assessed, Case, Criterion, Fact, Indicator, Lesson
 from generator.records.ratings import ABSENT_AT, SCALE, Rating, mean_score
 from generator.words import language, table
 
@@ -235,7 +235,7 @@ def criterion_ratings(
         [
             h.link(page, indicator.title, target, indicator.id),
             badge(entries[indicator.id].rating),
-            entries[indicator.id].finding,
+            _finding(entries[indicator.id]),
             Trusted(notes.quoted_html(entries[indicator.id].cite)),
         ]
         for indicator in criterion.indicators
@@ -254,6 +254,13 @@ def rule_here(overall: Rating, ratings: list[Rating]) -> str:
     return table()["shows_rule_absent"].format(
         mean=local.decimal(round(mean, 2), lang), threshold=local.decimal(ABSENT_AT, lang)
     )
+
+
+def _finding(entry: Assessed) -> object:
+    """A rating's finding, with the rater's note after it, marked as the knowledge base's reading."""
+    if entry.note is None:
+        return entry.finding
+    return Trusted(f'{h.text(entry.finding)} <span class="kb-rater-note">{h.text(entry.note)}</span>')
 
 
 def lesson_grounds(kb: KnowledgeBase, case: Case, lesson: Lesson) -> list[tuple[Criterion, Indicator, Rating]]:

@@ -195,27 +195,12 @@ def self_assessment(kb: KnowledgeBase) -> dict[str, Any]:
         "profile": PROFILE,
         "rule": {"text": rule_text(), "present_at": PRESENT_AT, "absent_at": ABSENT_AT},
         "links": {"conditions": paths.url("conditions.md"), "variants": paths.url("variants.md")},
-        "criteria": [
-            {
-                "id": c.id,
-                "title": pick(c.title),
-                "url": paths.url(paths.criterion(c.id)),
-                "indicators": [
-                    {
-                        "id": i.id,
-                        "title": pick(i.title),
-                        "question": pick(i.question),
-                        "present_looks_like": pick(i.present_looks_like),
-                        "url": paths.url(paths.criterion(c.id)) + "#" + i.id,
-                        "lessons": [_offered(lesson) for lesson in kb.lessons_for_indicator(i)],
-                        "where_present": _where_present(kb, c, i),
-                    }
-                    for i in c.indicators
-                ],
-            }
-            for c in kb.criteria
-        ],
+        # Where a printed plan says it came from (with the page's address and the date).
+        "site": table()["site_name"],
+        # The step-by-step path, in its order, where the knowledge base has one: a new partnership's
+        # gaps come in its order (core.mjs startOrder).
         "steps": _steps(kb),
+        "criteria": _criteria(kb),
         "cases": [
             {
                 "id": case.id,
@@ -240,6 +225,34 @@ def _offered(lesson: Lesson) -> dict[str, str]:
         "kind": lesson.kind,
         "url": paths.url(paths.lesson(lesson.id)),
     }
+
+
+def _criteria(kb: KnowledgeBase) -> list[dict[str, Any]]:
+    """The questions by criterion, each indicator with what present looks like, its lessons and
+    where it is present; the former ids with each, so saved work from an older model is read."""
+    return [
+        {
+            "id": c.id,
+            "former_ids": list(c.former_ids),
+            "title": pick(c.title),
+            "url": paths.url(paths.criterion(c.id)),
+            "indicators": [
+                {
+                    "id": i.id,
+                    # A saved self-assessment that answers a former id is read under this one.
+                    "former_ids": list(i.former_ids),
+                    "title": pick(i.title),
+                    "question": pick(i.question),
+                    "present_looks_like": pick(i.present_looks_like),
+                    "url": paths.url(paths.criterion(c.id)) + "#" + i.id,
+                    "lessons": [_offered(lesson) for lesson in kb.lessons_for_indicator(i)],
+                    "where_present": _where_present(kb, c, i),
+                }
+                for i in c.indicators
+            ],
+        }
+        for c in kb.criteria
+    ]
 
 
 def _steps(kb: KnowledgeBase) -> list[dict[str, Any]]:

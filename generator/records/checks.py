@@ -514,6 +514,25 @@ def indicator_ids(index: Index) -> list[Problem]:
     return problems
 
 
+def indicator_former_ids(index: Index) -> list[Problem]:
+    """An indicator's former id is no indicator's id now, and the former id of one indicator only:
+    a saved self-assessment that answers it is read under exactly one indicator."""
+    entries = index.loaded.links.get("criteria", [])
+    live = {iid for links, _ in entries for iid in links.indicators}
+    problems: list[Problem] = []
+    former: dict[str, str] = {}
+    for links, doc in entries:
+        for n, (iid, olds) in enumerate(zip(links.indicators, links.indicator_former, strict=False)):
+            for i, old in enumerate(olds):
+                where = ("indicators", n, "former_ids", i)
+                if old in live:
+                    problems.append(doc.problem(where, f"'{old}' is the id of an indicator now"))
+                elif old in former:
+                    problems.append(doc.problem(where, f"'{old}' is a former id of indicator '{former[old]}' too"))
+                former.setdefault(old, iid)
+    return problems
+
+
 def assessments(index: Index) -> list[Problem]:
     """An assessed case rates every indicator of every criterion."""
     criteria = {links.id: links.indicators for links, _ in index.loaded.links.get("criteria", [])}
@@ -576,6 +595,7 @@ CROSS_RULES: tuple[CrossRule, ...] = (
     citations,
     quote_renderings,
     indicator_ids,
+    indicator_former_ids,
     assessments,
     step_orders,
     step_members,

@@ -206,6 +206,12 @@ class Point(Record):
 class Assessed(Record):
     rating: Rating
     finding: Text = Field(description="What the rating rests on, in your own words.")
+    note: Text | None = Field(
+        default=None,
+        description="The rater's own reasoning where the rating is an inference or needs context (this knowledge "
+        "base's reading, not the source's): shown after the finding on the case page, never as an example of how "
+        "a partnership does it.",
+    )
     cite: Cites = Field(description="Citations; every rating but 'unknown' needs one with a quote.")
 
 
@@ -302,6 +308,11 @@ class Role(Record):
 
 class Indicator(Record):
     id: Id
+    former_ids: list[Id] = Field(
+        default=[],
+        description="Ids this indicator had before it was renamed or merged into it: saved self-assessments "
+        "that answer them are read under this id.",
+    )
     title: Name
     question: Text = Field(description="The checklist question a partnership asks itself.")
     present_looks_like: Text

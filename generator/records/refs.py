@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel, ValidationError
 
 from generator.records.annotations import DictOf, Found, Leaf, ListOf, Model, Node, marked, marks, walk, walk_data
-from generator.records.models import ID_PATTERN, SINGLETONS, TYPES, Case, Citation, Record, Ref, Source
+from generator.records.models import ID_PATTERN, SINGLETONS, TYPES, Case, Citation, Criterion, Record, Ref, Source
 from generator.records.yaml_source import FieldPath
 
 
@@ -51,6 +51,8 @@ class Links(NamedTuple):  # a tuple: cheap to send between processes
     quote_languages: tuple[tuple[str, str], ...] = ()
     former: tuple[str, ...] = ()  # ids the record had before a rename
     order: int | None = None  # a record's place where its kind has one (a step's on the path)
+    # A criterion's indicators' former ids, each list in the order of the indicators.
+    indicator_former: tuple[tuple[str, ...], ...] = ()
 
     @property
     def indicators(self) -> tuple[str, ...]:
@@ -148,6 +150,8 @@ def links_of(record: Record) -> Links:
     if isinstance(record, Source):
         languages = (("", record.language or "en"), *sorted(record.section_languages.items()))
         return links._replace(sections=tuple(record.sections), full_text=record.full_text, quote_languages=languages)
+    if isinstance(record, Criterion):
+        return links._replace(indicator_former=tuple(tuple(i.former_ids) for i in record.indicators))
     return links
 
 

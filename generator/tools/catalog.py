@@ -71,11 +71,13 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     "lang_": LANGUAGES,  # plugin/editions, source.md.j2 (another language: its code)
     "quote_translation_title_": LANGUAGES,  # notes.quote_html: a rendering's mark, by the original's language
     "quote_original_": LANGUAGES,  # notes.quote_html: the label of the verbatim words behind it
-    "sa_answer_": (*RATINGS, *(f"meaning_{r}" for r in RATINGS)),  # t("answer_" + id); self_assessment.md.j2
-    "sa_plan_": ("action", "owner", "due"),
-    "lesson_basis_": choices(
-        Lesson, "basis"
-    ),  # lesson_page: whether the study states the lesson  # the action plan's fields (plan.mjs, view.mjs: t("plan_" + field))
+    # t("answer_" + id), with "not applicable" beside the scale (core.mjs NA); self_assessment.md.j2
+    "sa_answer_": (*RATINGS, *(f"meaning_{r}" for r in RATINGS), "not_applicable", "meaning_not_applicable"),
+    "sa_plan_": ("action", "owner", "due"),  # the action plan's fields (plan.mjs, view.mjs: t("plan_" + field))
+    "sa_phase_": ("now", "next", "later", "none"),  # a plan entry's phase (view.mjs, plan.mjs: t("phase_" + phase))
+    "sa_start_": ("path", "checklist", "worst"),  # the start order's mode (core.startOrder; t("start_" + mode))
+    "sa_reason_": ("dont_know", "case_unknown", "not_applicable"),  # why an answer is left out (view.mjs leftOut)
+    "lesson_basis_": choices(Lesson, "basis"),  # lesson_page: whether the study states the lesson
 }
 
 # Lists of keys the code holds as quoted strings and words later (``words[key] for key in (…)``): in

@@ -103,13 +103,14 @@ test("cases rank most similar first; a tie keeps the data's order", () => {
   assert.deepEqual(core.ranked(reversed, tie).map((s) => s.kase.id), [festival.id, stadium.id, market.id]);
 });
 
-test("gaps: No before Partly, grouped by criterion, most gaps first, then most No, then the criteria's order", () => {
+test("gaps: the farthest from the target first, grouped by criterion, the criterion farthest in all first", () => {
   const answers = { "right-partners": "partial", "regular-meetings": "absent", "mutual-confidence": "absent", "shared-goal": "absent", "council-reporting": "present" };
   const groups = core.gaps(DATA, answers);
   assert.deepEqual(groups.map((g) => [g.criterion.id, g.items.map((i) => [i.indicator.id, i.answer])]), [
     ["trust-and-culture", [["mutual-confidence", "absent"], ["shared-goal", "absent"]]],
     ["network-and-agreements", [["regular-meetings", "absent"], ["right-partners", "partial"]]],
   ]);
+  assert.deepEqual(groups.map((g) => g.total), [4, 3]);
   assert.equal(core.gapCount(groups), 4);
   const even = core.gaps(DATA, { "right-partners": "absent", "mutual-confidence": "absent" });
   assert.deepEqual(even.map((g) => g.criterion.id), ["network-and-agreements", "trust-and-culture"]);
@@ -143,4 +144,81 @@ test("each level of the scale has what the scripts read: a score, a symbol, a la
     assert.match(s.colour, /^#[0-9a-f]{6}$/, s.id);  // the profile's bars (view.mjs)
     assert.ok(s.symbol && s.label, s.id);
   }
+});
+
+const NA = core.NA;
+
+test("not applicable is left out of the rating and of the similarity, with its reason, and makes no gap", () => {
+  const answers = { ...every("present"), "council-reporting": NA };
+  // The government link is rated from its other indicator alone, as if the question were not asked.
+  assert.deepEqual(core.profileOf(DATA, answers), core.profileOf(DATA, { ...every("present"), "council-reporting": "unknown" }));
+  assert.equal(core.derive(DATA, ["absent", NA]), "absent");
+  const result = core.similarity(DATA, answers, stadium);
+  assert.deepEqual(result.leftOut.map((x) => [x.indicator.id, x.reason]), [["council-reporting", "not_applicable"]]);
+  assert.equal(result.similarity, 1);
+  assert.deepEqual(core.gaps(DATA, { "council-reporting": NA }), []);
+  assert.deepEqual(core.changes(DATA, { "council-reporting": "absent" }, { "council-reporting": NA }), { improved: [], slipped: [] });
+});
+
+test("a target moves the gaps: at or above it is no gap, and the distance is to the target", () => {
+  const answers = { "right-partners": "partial", "signed-agreement": "absent", "shared-goal": "absent" };
+  assert.equal(core.gapCount(core.gaps(DATA, answers)), 3);
+  const targets = { "right-partners": "partial", "signed-agreement": "partial", "shared-goal": "absent" };
+  const groups = core.gaps(DATA, answers, targets);
+  assert.deepEqual(groups.flatMap((g) => g.items.map((i) => [i.indicator.id, i.target, i.distance])), [["signed-agreement", "partial", 1]]);
+  assert.equal(core.targetOf({ x: "toString" }, "x"), "present");  // what is no target counts as Yes
+  assert.equal(core.distance(DATA, "absent", "present"), 2);
+  assert.equal(core.distance(DATA, "present", "partial"), 0);
+  assert.equal(core.distance(DATA, "unknown", "present"), 0);
+});
+
+test("progress against the target counts the questions that apply at or above their target", () => {
+  const answers = { ...every("absent"), "right-partners": "partial", "council-reporting": NA };
+  assert.deepEqual(core.atTarget(DATA, answers, {}), { met: 0, total: 7 });
+  assert.deepEqual(core.atTarget(DATA, answers, { "right-partners": "partial", "shared-goal": "absent" }), { met: 2, total: 7 });
+});
+
+test("most answers No: more than MOST_NO of the questions that apply", () => {
+  const ids = Object.keys(every("absent"));
+  const no = (n, rest) => Object.fromEntries(ids.map((id, k) => [id, k < n ? "absent" : rest]));
+  assert.equal(core.MOST_NO, 0.5);
+  assert.equal(core.mostlyNo(DATA, no(4, "present")), false);  // 4 of 8: half is not most
+  assert.equal(core.mostlyNo(DATA, no(5, "present")), true);
+  assert.equal(core.mostlyNo(DATA, no(4, NA)), true);  // 4 of the 4 that apply
+  assert.equal(core.mostlyNo(DATA, {}), false);
+});
+
+// A model with a step-by-step path (data.steps, as the knowledge base exports it when it has one).
+const withPath = { ...DATA, steps: [
+  { id: "goal", title: "Agree the goal", indicators: ["shared-goal", "public-backing"], lessons: [] },
+  { id: "table", title: "Get the partners together", indicators: ["right-partners", "shared-goal"], lessons: [] },
+] };
+
+test("start order: mostly No follows the step-by-step path, then the checklist; without a path the checklist", () => {
+  const answers = every("absent");
+  const path = core.startOrder(withPath, answers, {});
+  assert.equal(path.mode, "path");
+  assert.deepEqual(path.items.map((x) => x.indicator.id).slice(0, 3), ["shared-goal", "public-backing", "right-partners"]);
+  assert.deepEqual(path.items.map((x) => x.step && x.step.id).slice(0, 4), ["goal", "goal", "table", undefined]);
+  assert.deepEqual(path.items.map((x) => x.indicator.id).slice(3), ["signed-agreement", "regular-meetings", "mutual-confidence", "open-information", "council-reporting"]);
+  const plain = core.startOrder(DATA, answers, {});
+  assert.equal(plain.mode, "checklist");
+  assert.deepEqual(plain.items.map((x) => x.indicator.id), Object.keys(every("absent")));
+  assert.equal(core.startOrder({ ...DATA, steps: [] }, answers, {}).mode, "checklist");
+});
+
+test("start order otherwise: worst first by the distance to the target, then the checklist", () => {
+  const answers = { ...every("present"), "shared-goal": "partial", "council-reporting": "absent", "right-partners": "partial" };
+  const worst = core.startOrder(withPath, answers, {});
+  assert.equal(worst.mode, "worst");
+  assert.deepEqual(worst.items.map((x) => [x.indicator.id, x.distance]), [["council-reporting", 2], ["right-partners", 1], ["shared-goal", 1]]);
+  // A lower target for council reporting brings it level with the others.
+  const aimed = core.startOrder(withPath, answers, { "council-reporting": "partial" });
+  assert.deepEqual(aimed.items.map((x) => x.indicator.id), ["right-partners", "shared-goal", "council-reporting"]);
+});
+
+test("Don't know answers are what to find out, in checklist order", () => {
+  const answers = { "shared-goal": "unknown", "right-partners": "unknown", "signed-agreement": "absent" };
+  assert.deepEqual(core.toFindOut(DATA, answers).map((x) => [x.indicator.id, x.criterion.id]),
+    [["right-partners", "network-and-agreements"], ["shared-goal", "trust-and-culture"]]);
 });

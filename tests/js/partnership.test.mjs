@@ -10,7 +10,7 @@ import { DATA, INHERITED, t } from "./data.mjs";
 const base = { format: core.FORMAT, version: 2 };
 const share = (compact) => Buffer.from(JSON.stringify(compact)).toString("base64url");
 
-test("inherited names are never indicator ids, in answers, plans or snapshots", () => {
+test("inherited names are never indicator ids, in answers, plans or snapshots: dropped and said", () => {
   for (const key of INHERITED) {
     // JSON.parse keeps "__proto__" as an own key, as an imported file or saved state does.
     const answers = JSON.parse(`{"${key}": "absent", "right-partners": "absent"}`);
@@ -18,9 +18,14 @@ test("inherited names are never indicator ids, in answers, plans or snapshots", 
     const snapshots = [{ date: "2024-01-01", answers }];
     for (const file of [{ ...base, answers }, { ...base, answers: {}, plan }, { ...base, answers: {}, snapshots }]) {
       const read = core.readPartnership(DATA, file, t);
-      assert.ok(read.problem && read.problem.startsWith("unknown_indicator"), `${key}: ${JSON.stringify(read)}`);
+      assert.ok(read.partnership, `${key}: ${JSON.stringify(read)}`);
+      assert.deepEqual(core.migrationLists(read.said).dropped, [key]);
+      assert.match(core.migrationText(read.said, t), new RegExp("migrated_dropped.*" + key));
+      const kept = [read.partnership.answers, read.partnership.plan, ...read.partnership.snapshots.map((s) => s.answers)];
+      kept.forEach((o) => assert.ok(!Object.keys(o).includes(key) && Object.getPrototypeOf(o) === Object.prototype, key));
     }
   }
+  assert.equal({}.action, undefined);
 });
 
 test("inherited names are never answer levels", () => {
@@ -32,10 +37,10 @@ test("inherited names are never answer levels", () => {
 
 test("a share link's inherited keys are refused, and nothing's prototype changes", () => {
   for (const key of INHERITED) {
-    const link = share({ v: 2, a: JSON.parse(`{"${key}": "y", "right-partners": "n"}`) });
-    assert.match(core.decodeShare(DATA, link, t).problem, /^unknown_indicator/, key);
-    const plan = share({ v: 2, a: {}, p: JSON.parse(`{"${key}": ["polluted", "", ""]}`) });
-    assert.match(core.decodeShare(DATA, plan, t).problem, /^unknown_indicator/, key);
+    const link = core.decodeShare(DATA, share({ v: 2, a: JSON.parse(`{"${key}": "y", "right-partners": "n"}`) }), t);
+    assert.deepEqual([link.partnership.answers, core.migrationLists(link.said).dropped], [{ "right-partners": "absent" }, [key]], key);
+    const plan = core.decodeShare(DATA, share({ v: 2, a: {}, p: JSON.parse(`{"${key}": ["polluted", "", ""]}`) }), t);
+    assert.deepEqual([plan.partnership.plan, core.migrationLists(plan.said).dropped], [{}, [key]], key);
   }
   assert.equal({}.action, undefined);
   const ok = core.decodeShare(DATA, share({ v: 2, n: "A", a: { "right-partners": "n" }, p: { "right-partners": ["Act", "", ""] } }), t);
@@ -73,7 +78,7 @@ test("saved state: the readable profiles are kept, each bad one is named, odd id
 });
 
 test("saved state that is not JSON or not the tool's shape is reported; nothing saved is no problem", () => {
-  assert.deepEqual(core.readState(DATA, null, t), { profiles: [], current: null, problems: [] });
+  assert.deepEqual({ ...core.readState(DATA, null, t), said: null }, { profiles: [], current: null, problems: [], said: null });
   for (const text of ["{not json", '{"profiles": "x"}', "null", "[]"]) {
     const read = core.readState(DATA, text, t);
     assert.deepEqual([read.profiles, read.problems], [[], ["state_bad"]], text);
@@ -89,6 +94,8 @@ test("plan entries and snapshot dates at their limits", () => {
   assert.ok(plan({ due: "2026-01-31" }).partnership);
   assert.ok(plan({ due: "" }).partnership);  // a date field left empty
   assert.match(plan({ due: "31-01-2026" }).problem, /^bad_plan/);
+  assert.ok(plan({ phase: "next" }).partnership);
+  assert.match(plan({ phase: "someday" }).problem, /^bad_plan/);
   assert.match(core.readPartnership(DATA, { ...base, answers: {}, plan: [] }, t).problem, /^bad_plan {"id":"plan"}/);
   const snapshot = (s) => core.readPartnership(DATA, { ...base, answers: {}, snapshots: [s] }, t);
   assert.ok(snapshot({ date: "2024-02-29", answers: {} }).partnership);
@@ -101,7 +108,8 @@ test("the file's head: format, version, answers and name are checked first", () 
   assert.equal(read(null), "not_export");
   assert.equal(read([]), "not_export");
   assert.match(read({ format: "other", version: 2, answers: {} }), /^wrong_format/);
-  assert.equal(read({ ...base, version: 3, answers: {} }), "wrong_version2");
+  assert.equal(read({ ...base, version: 4, answers: {} }), "wrong_version3");
+  assert.equal(read({ ...base, version: 3, answers: {} }), undefined);
   assert.equal(read({ ...base, version: 1, answers: {} }), undefined);
   assert.equal(read({ ...base, answers: [] }), "no_answers");
   assert.equal(read({ ...base, answers: {}, name: "x".repeat(core.NAME_MAX) }), undefined);
@@ -113,31 +121,39 @@ test("a partnership read keeps only what passed, on plain objects, with empty pl
   const read = core.readPartnership(DATA, { ...base, name: "Arena", answers: { "right-partners": "absent" },
     plan: { "right-partners": { action: "Act", extra: "dropped" } }, snapshots: [{ date: "2024-01-01", answers: {}, extra: 1 }], extra: 1 }, t);
   assert.deepEqual(read.partnership, {
-    name: "Arena", answers: { "right-partners": "absent" },
-    plan: { "right-partners": { action: "Act", owner: "", due: "" } }, snapshots: [{ date: "2024-01-01", answers: {} }],
+    name: "Arena", answers: { "right-partners": "absent" }, reasons: {}, targets: {},
+    plan: { "right-partners": { action: "Act", owner: "", due: "", phase: "" } }, snapshots: [{ date: "2024-01-01", answers: {} }],
   });
 });
 
 test("an export reads back as the same partnership, and only filled plan entries are exported", () => {
-  const p = { id: "p1", name: "Arena", answers: { "right-partners": "absent", "shared-goal": "partial" },
-    plan: { "right-partners": { action: "Act", owner: "", due: "2026-03-01" }, "shared-goal": { action: "", owner: "", due: "" } },
-    snapshots: [{ date: "2024-01-01", answers: { "right-partners": "partial" } }] };
+  const p = { id: "p1", name: "Arena", answers: { "right-partners": "absent", "shared-goal": "partial", "public-backing": "not_applicable" },
+    reasons: { "public-backing": "A private site", "shared-goal": "not N/A any more" }, targets: { "shared-goal": "partial" },
+    plan: { "right-partners": { action: "Act", owner: "", due: "2026-03-01", phase: "now" }, "shared-goal": { action: "", owner: "", due: "", phase: "" } },
+    snapshots: [{ date: "2024-01-01", answers: { "right-partners": "partial" }, targets: { "right-partners": "partial" } }] };
   const file = JSON.parse(JSON.stringify(core.exported(p)));
   assert.deepEqual(Object.keys(file.plan), ["right-partners"]);
+  assert.deepEqual(file.reasons, { "public-backing": "A private site" });  // a reason only for a "not applicable" answer
   const read = core.readPartnership(DATA, file, t).partnership;
-  assert.deepEqual(read, { name: p.name, answers: p.answers, plan: { "right-partners": p.plan["right-partners"] }, snapshots: p.snapshots });
+  assert.deepEqual(read, { name: p.name, answers: p.answers, reasons: file.reasons, targets: p.targets,
+    plan: { "right-partners": p.plan["right-partners"] }, snapshots: p.snapshots });
   assert.equal(core.hasWork(p), true);
   assert.equal(core.hasWork({ answers: {}, plan: { "shared-goal": { action: "", owner: "", due: "" } } }), false);
   assert.equal(core.hasWork({ answers: {}, plan: { "shared-goal": { owner: "Me" } } }), true);
 });
 
 test("a share link carries name, answers and plan both ways, in any script", () => {
-  const p = { name: "Arène — 体育场 🏟", answers: { "right-partners": "absent", "regular-meetings": "unknown", "shared-goal": "present" },
-    plan: { "right-partners": { action: "Signer « la » convention", owner: "Ana", due: "2026-01-15" } }, snapshots: [{ date: "2024-01-01", answers: {} }] };
+  const p = { name: "Arène — 体育场 🏟", answers: { "right-partners": "absent", "regular-meetings": "unknown", "shared-goal": "present", "public-backing": "not_applicable" },
+    reasons: { "public-backing": "Geen gemeente" }, targets: { "right-partners": "partial" },
+    plan: { "right-partners": { action: "Signer « la » convention", owner: "Ana", due: "2026-01-15", phase: "later" } }, snapshots: [{ date: "2024-01-01", answers: {} }] };
   const link = core.encodeShare(p);
   assert.match(link, /^[A-Za-z0-9_-]+$/);  // base64url: nothing a URL would escape
   const back = core.decodeShare(DATA, link, t).partnership;
-  assert.deepEqual(back, { name: p.name, answers: p.answers, plan: p.plan, snapshots: [] });  // snapshots stay home
+  // snapshots stay home
+  assert.deepEqual(back, { name: p.name, answers: p.answers, reasons: p.reasons, targets: p.targets, plan: p.plan, snapshots: [] });
+  // A link of version 2 (before targets and phases) still reads.
+  const old = core.decodeShare(DATA, share({ v: 2, n: "Old", a: { "right-partners": "n" }, p: { "right-partners": ["Act", "Me", ""] } }), t).partnership;
+  assert.deepEqual(old.plan, { "right-partners": { action: "Act", owner: "Me", due: "", phase: "" } });
 });
 
 test("a broken share link says so and changes nothing", () => {
@@ -157,4 +173,74 @@ test("the first version's answers become the first partnership's; anything else 
   for (const text of [null, "", "{not json", "[]", "7", '{"answers": {"gone": "present"}}', '{"answers": {"right-partners": "toString"}}']) {
     assert.deepEqual(core.answersOfVersion1(DATA, text, t), {}, String(text));
   }
+});
+
+test("not applicable is an answer; a target is Yes, Partly or No; a reason is text", () => {
+  const read = (x) => core.readPartnership(DATA, { ...base, version: 3, answers: {}, ...x }, t);
+  assert.ok(read({ answers: { "right-partners": "not_applicable" }, reasons: { "right-partners": "No venue" } }).partnership);
+  assert.ok(read({ targets: { "right-partners": "partial" } }).partnership);
+  assert.equal(read({ targets: { "right-partners": "unknown" } }).problem, "bad_target");
+  assert.equal(read({ targets: { "right-partners": "toString" } }).problem, "bad_target");
+  assert.equal(read({ reasons: { "right-partners": 7 } }).problem, "not_export");
+  assert.equal(read({ reasons: { "right-partners": "x".repeat(core.TEXT_MAX + 1) } }).problem, "not_export");
+});
+
+// The fixture's model with indicators renamed and merged: what a later version of the model may do.
+function renamedModel() {
+  const data = JSON.parse(JSON.stringify(DATA));
+  const network = data.criteria.find((c) => c.id === "network-and-agreements");
+  const partners = network.indicators.find((i) => i.id === "right-partners");
+  partners.id = "the-right-partners";
+  partners.former_ids = ["right-partners", "partners-known"];
+  // "regular-meetings" is merged into "signed-agreement" and no longer asked on its own.
+  network.indicators = network.indicators.filter((i) => i.id !== "regular-meetings");
+  network.indicators.find((i) => i.id === "signed-agreement").former_ids = ["regular-meetings"];
+  return data;
+}
+
+test("a file from an older model is read under this one: renamed, merged and dropped said, nothing else lost", () => {
+  const data = renamedModel();
+  const file = { ...base, name: "Old", answers: { "right-partners": "absent", "signed-agreement": "partial", "regular-meetings": "absent", "gone-indicator": "present", "shared-goal": "present" },
+    plan: { "right-partners": { action: "Find partners" }, "gone-indicator": { action: "lost" } },
+    snapshots: [{ date: "2024-01-01", answers: { "right-partners": "unknown", "regular-meetings": "present" } }] };
+  const read = core.readPartnership(data, file, t);
+  assert.deepEqual(read.partnership.answers, { "the-right-partners": "absent", "signed-agreement": "partial", "shared-goal": "present" });
+  assert.deepEqual(read.partnership.plan, { "the-right-partners": { action: "Find partners", owner: "", due: "", phase: "" } });
+  assert.deepEqual(read.partnership.snapshots[0].answers, { "the-right-partners": "unknown", "signed-agreement": "present" });
+  assert.deepEqual(core.migrationLists(read.said), {
+    renamed: [["right-partners", "the-right-partners"]],
+    merged: [[["signed-agreement", "regular-meetings"], "signed-agreement"]],
+    dropped: ["gone-indicator"],
+  });
+  const line = core.migrationText(read.said, t);
+  for (const word of ["migrated_renamed", "right-partners → the-right-partners", "migrated_merged", "signed-agreement + regular-meetings → signed-agreement", "migrated_dropped", "gone-indicator"]) {
+    assert.ok(line.includes(word), word + " in " + line);
+  }
+  // A file of this model changes nothing and says nothing.
+  const now = core.readPartnership(DATA, { ...base, answers: { "right-partners": "absent" } }, t);
+  assert.equal(core.migrationText(now.said, t), "");
+});
+
+test("saved state and share links from an older model are migrated too", () => {
+  const data = renamedModel();
+  const state = core.readState(data, JSON.stringify({ profiles: [{ id: "a", name: "A", answers: { "right-partners": "present" }, plan: {}, snapshots: [] }] }), t);
+  assert.deepEqual(state.profiles[0].answers, { "the-right-partners": "present" });
+  assert.match(core.migrationText(state.said, t), /right-partners → the-right-partners/);
+  const link = core.decodeShare(data, share({ v: 2, a: { "right-partners": "n" } }), t);
+  assert.deepEqual(link.partnership.answers, { "the-right-partners": "absent" });
+});
+
+test("export all: every partnership with its snapshots in one file, read back whole", () => {
+  const state = { current: "b", profiles: [
+    { id: "a", name: "A", answers: { "right-partners": "absent" }, reasons: {}, targets: {}, plan: { "right-partners": { action: "x", owner: "", due: "", phase: "now" } },
+      snapshots: [{ date: "2024-01-01", answers: { "right-partners": "absent" }, targets: {} }] },
+    { id: "b", name: "B", answers: { "shared-goal": "not_applicable" }, reasons: { "shared-goal": "why" }, targets: { "right-partners": "partial" }, plan: {}, snapshots: [] },
+  ] };
+  const file = JSON.parse(JSON.stringify(core.exportedAll(state)));
+  assert.equal(core.isAll(file), true);
+  assert.equal(core.isAll(core.exported(state.profiles[0])), false);
+  const read = core.readProfiles(DATA, file, t);
+  assert.deepEqual(read.problems, []);
+  assert.equal(read.current, "b");
+  assert.deepEqual(read.profiles, state.profiles);
 });

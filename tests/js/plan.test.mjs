@@ -7,8 +7,9 @@ import { DATA, every, t, tn } from "./data.mjs";
 const ui = { data: DATA, base: "https://kb.example/knowledge-base/", t, tn };
 const hostile = {
   id: "p", name: "<img src=x onerror=alert(1)> [x](javascript:alert(1))", snapshots: [],
-  answers: { ...every("present"), "signed-agreement": "absent", "shared-goal": "partial" },
-  plan: { "signed-agreement": { action: "# Heading\n- item", owner: "=HYPERLINK(\"http://e.x\")", due: "2026-01-15" } },
+  answers: { ...every("present"), "signed-agreement": "absent", "shared-goal": "partial", "open-information": "unknown", "council-reporting": "not_applicable" },
+  reasons: { "council-reporting": "Not our council" }, targets: {},
+  plan: { "signed-agreement": { action: "# Heading\n- item", owner: "=HYPERLINK(\"http://e.x\")", due: "2026-01-15", phase: "next" } },
 };
 
 test("the Markdown plan: the gaps in order, each with its fields and lessons, nothing active", () => {
@@ -16,8 +17,13 @@ test("the Markdown plan: the gaps in order, each with its fields and lessons, no
   const lines = md.split("\n");
   assert.equal(lines[0], '# plan_for {"name":"&lt;img src=x onerror=alert(1)&gt; \\\\[x\\\\](javascript:alert(1))"}');
   assert.ok(lines.includes('plan_date {"date":"2026-01-01"}'));
-  assert.deepEqual(lines.filter((l) => l.startsWith("## ")), ["## Network and agreements", "## Trust and culture"]);
+  // Worst first: No (two steps from Yes) before Partly; "not applicable" and "Don't know" listed after the gaps.
   assert.deepEqual(lines.filter((l) => l.startsWith("### ")).map((l) => l.slice(4, l.indexOf(" ("))), ["A signed agreement", "One shared goal"]);
+  assert.ok(lines.includes("start_worst " + JSON.stringify({ share: 50 })));
+  assert.ok(lines.includes("- plan_phase: phase_next"));
+  assert.deepEqual(lines.filter((l) => l.startsWith("## ")), ["## find_out", "## na_list"]);
+  assert.ok(lines.includes("- Reporting to the council: Not our council"), lines.join("\n"));
+  assert.ok(lines.some((l) => l.startsWith("- Information about the threat (Trust and culture): ")));
   assert.ok(lines.includes("- plan_action: \\# Heading - item"));
   assert.ok(lines.includes('- plan_due: 2026-01-15'));
   assert.ok(lines.includes('- lesson {"title":"Put agreements on paper"} <https://kb.example/knowledge-base/lessons/put-agreements-on-paper/>'));
@@ -35,12 +41,14 @@ test("a plan without gaps says so", () => {
 
 test("the CSV plan: a row per gap in the gaps' order, no cell a formula", () => {
   const csv = planCsv(ui, hostile);
-  assert.ok(csv.startsWith("\ufeffcriterion,plan_gap,your_answer,plan_action,plan_owner,plan_due,looks_like\r\n"));
+  assert.ok(csv.startsWith("\ufeffcriterion,plan_gap,your_answer,target,plan_action,plan_owner,plan_due,plan_phase,looks_like,na_reason_col\r\n"));
   const rows = csv.slice(1).trimEnd().split("\r\n");
-  assert.equal(rows.length, 3);
-  assert.ok(rows[1].startsWith("Network and agreements,A signed agreement,answer_absent,"), rows[1]);
+  assert.equal(rows.length, 5);
+  assert.ok(rows[3].startsWith("Trust and culture,Information about the threat,answer_unknown,,find_out,"), rows[3]);
+  assert.ok(rows[4].startsWith("Link to the government,Reporting to the council,answer_not_applicable,") && rows[4].endsWith(",Not our council"), rows[4]);
+  assert.ok(rows[1].startsWith("Network and agreements,A signed agreement,answer_absent,answer_present,"), rows[1]);
   assert.ok(rows[1].includes('"\'=HYPERLINK(""http://e.x"")"'), rows[1]);
-  assert.ok(rows[2].startsWith("Trust and culture,One shared goal,answer_partial,,,,"), rows[2]);
+  assert.ok(rows[2].startsWith("Trust and culture,One shared goal,answer_partial,answer_present,,,,"), rows[2]);
 });
 
 test("a finding of the study is named as what the study found in the plan, never as a lesson", () => {

@@ -21,7 +21,7 @@ const newId = () => "new" + (n += 1);
 test("nothing saved: one empty partnership, no problem", () => {
   const s = store.openStore(storage(), DATA, t, newId);
   assert.equal(s.state.profiles.length, 1);
-  assert.deepEqual(s.current(), { id: s.state.current, name: "", answers: {}, plan: {}, snapshots: [] });
+  assert.deepEqual(s.current(), { id: s.state.current, name: "", answers: {}, reasons: {}, targets: {}, plan: {}, snapshots: [] });
   assert.deepEqual([s.problems, s.raw], [[], null]);
 });
 
@@ -89,7 +89,8 @@ test("a snapshot a day, kept in date order", () => {
   store.takeSnapshot(p, "2024-01-01");
   p.answers["shared-goal"] = "present";
   store.takeSnapshot(p, "2024-01-01");
-  assert.deepEqual(p.snapshots, [{ date: "2024-01-01", answers: { "shared-goal": "present" } }, { date: "2024-06-01", answers: {} }]);
+  // Each snapshot keeps the targets it was taken with: progress is measured against them.
+  assert.deepEqual(p.snapshots, [{ date: "2024-01-01", answers: { "shared-goal": "present" }, targets: {} }, { date: "2024-06-01", answers: {} }]);
   p.answers["shared-goal"] = "partial";
   assert.equal(p.snapshots[0].answers["shared-goal"], "present");  // a copy, not today's answers
 });
@@ -109,4 +110,28 @@ test("a save never writes over what another tab saved since this page read", () 
   reread.current().answers["shared-goal"] = "partial";
   assert.equal(reread.save(), true);
   assert.equal(reread.elsewhere, false);
+});
+
+test("export all restores beside what is kept, an untouched blank partnership replaced, the file's current one open", () => {
+  let n = 0;
+  const ids = () => "n" + (n += 1);
+  const state = { current: "a", profiles: [store.blank("a")] };
+  const incoming = { current: "y", profiles: [{ ...store.blank("x"), name: "X" }, { ...store.blank("y"), name: "Y", answers: { "shared-goal": "absent" } }] };
+  store.restoreAll(state, incoming, ids);
+  assert.deepEqual(state.profiles.map((p) => p.name), ["X", "Y"]);
+  assert.equal(state.profiles.find((p) => p.id === state.current).name, "Y");
+  const kept = { current: "k", profiles: [{ ...store.blank("k"), answers: { "shared-goal": "present" } }] };
+  store.restoreAll(kept, incoming, ids);
+  assert.deepEqual(kept.profiles.map((p) => p.name), ["", "X", "Y"]);
+  assert.equal(new Set(kept.profiles.map((p) => p.id)).size, 3);
+});
+
+test("a target of Yes is no entry; a reason is kept while given", () => {
+  const p = store.blank("a");
+  store.setTarget(p, "shared-goal", "partial");
+  store.setTarget(p, "right-partners", "present");
+  assert.deepEqual(p.targets, { "shared-goal": "partial" });
+  store.setReason(p, "shared-goal", "why");
+  store.setReason(p, "right-partners", "");
+  assert.deepEqual(p.reasons, { "shared-goal": "why" });
 });

@@ -8,11 +8,14 @@
  * self-assessment/: the reckoning (core), the checks of what is read (partnership), the saved
  * state (store), the files (plan, text), the words (words) and the nodes drawn (view). */
 import { chosenCase } from "./self-assessment/chosen.mjs";
-import { changes, gaps, profileOf } from "./self-assessment/core.mjs";
-import { IMPORT_MAX, SHARE_MAX, decodeShare, encodeShare, exported, filledPlan, hasWork, readPartnership } from "./self-assessment/partnership.mjs";
+import { atTarget, changes, gapCount, gaps, profileOf, startOrder, toFindOut } from "./self-assessment/core.mjs";
+import {
+  IMPORT_MAX, SHARE_MAX, decodeShare, encodeShare, exported, exportedAll, filledPlan, hasWork, isAll, migrationText, readPartnership, readProfiles,
+} from "./self-assessment/partnership.mjs";
 import { nameOf, planCsv, planMarkdown } from "./self-assessment/plan.mjs";
 import {
-  STORE, addProfile, blank, browserStorage, deleteCurrent, forget, fromIncoming, openStore, replaceWith, setPlanField, takeSnapshot,
+  STORE, addProfile, blank, browserStorage, deleteCurrent, forget, fromIncoming, openStore, replaceWith, restoreAll, setAnswer, setPlanField,
+  setReason, setTarget, takeSnapshot,
 } from "./self-assessment/store.mjs";
 import { fileName, isoDate } from "./self-assessment/text.mjs";
 import * as view from "./self-assessment/view.mjs";
@@ -31,6 +34,7 @@ function download(name, type, text) {
 }
 
 const downloadJson = (p) => download(fileName(p.name, today(), "json"), "application/json", JSON.stringify(exported(p), null, 2));
+const downloadAll = (state) => download(fileName("self-assessment-all", today(), "json"), "application/json", JSON.stringify(exportedAll(state), null, 2));
 
 /* ---- Drawing: each part redrawn from the store, by the view's render functions. ---- */
 
@@ -46,20 +50,21 @@ function showPartnership(page) {
   bar.querySelector("#kb-sa-partnership").replaceChildren(...view.renderPartnerships(page.ui, page.store.state));
   bar.querySelector("#kb-sa-name").value = p.name;
   bar.querySelector("#kb-sa-delete").disabled = page.store.state.profiles.length < 2;
-  form.querySelectorAll("input[type=radio]").forEach((i) => { i.checked = Object.hasOwn(p.answers, i.name) && p.answers[i.name] === i.value; });
+  view.setQuestion(form, p);
   tools.querySelector("#kb-sa-share").textContent = "";
   show(page);
 }
 
 // The results, and everything drawn from the answers.
 function show(page) {
-  const { ui } = page, p = page.store.current(), groups = gaps(ui.data, p.answers), profile = profileOf(ui.data, p.answers);
+  const { ui } = page, p = page.store.current(), groups = gaps(ui.data, p.answers, p.targets), profile = profileOf(ui.data, p.answers);
   page.nodes.progress.textContent = view.progressText(ui, p.answers, groups);
   page.nodes.results.replaceChildren(
     view.el("h2", { id: "kb-sa-results-h", text: ui.t("results") }), page.nodes.progress, view.renderRatings(ui, profile),
-    view.renderGaps(ui, p, groups), view.renderSimilarity(ui, p.answers),
+    view.renderGaps(ui, p, groups, startOrder(ui.data, p.answers, p.targets), toFindOut(ui.data, p.answers)), view.renderSimilarity(ui, p.answers),
     view.el("h3", { text: ui.t("profile_beside") }), view.renderProfiles(ui, p, profile),
   );
+  replace(page, "summary", view.renderSummary(ui, Object.keys(p.answers).length > 0, gapCount(groups)));
   showCompare(page);
   showOverTime(page);
   showPrint(page);
@@ -77,7 +82,11 @@ function showOverTime(page) {
   if (p.snapshots.length) {
     if (span.from === null || !p.snapshots[+span.from]) span.from = "0";
     if (span.to !== "now" && !p.snapshots[+span.to]) span.to = "now";
-    diff = changes(page.ui.data, p.snapshots[+span.from].answers, span.to === "now" ? p.answers : p.snapshots[+span.to].answers);
+    const from = p.snapshots[+span.from], to = span.to === "now" ? p : p.snapshots[+span.to];
+    diff = changes(page.ui.data, from.answers, to.answers);
+    // Each side measured against the targets it was taken with (a snapshot before targets: today's).
+    const against = (side) => atTarget(page.ui.data, side.answers, side.targets || p.targets);
+    diff.progress = { from: against(from), to: against(to) };
   }
   replace(page, "overTime", view.renderOverTime(page.ui, p, span, diff));
 }
@@ -85,7 +94,10 @@ function showOverTime(page) {
 // The plan as it prints, rebuilt whenever it changes.
 function showPrint(page) {
   const { data } = page.ui, p = page.store.current();
-  replace(page, "print", view.renderPrint(page.ui, p, gaps(data, p.answers), profileOf(data, p.answers), today()));
+  replace(page, "print", view.renderPrint(page.ui, p, {
+    start: startOrder(data, p.answers, p.targets), profile: profileOf(data, p.answers), date: today(),
+    unknowns: toFindOut(data, p.answers), origin: { site: page.ui.site, url: location.origin + location.pathname },
+  }));
 }
 
 // Saves the state; when the browser refuses, the store undoes the change, and the page shows what is kept.
@@ -101,8 +113,19 @@ function persist(page) {
  * redraw would take the focus). ---- */
 
 function answered(page, event) {
-  page.store.current().answers[event.target.name] = event.target.value;
-  if (persist(page)) { say(page, ""); show(page); }
+  setAnswer(page.store.current(), event.target.name, event.target.value);
+  if (persist(page)) { say(page, ""); view.setQuestion(page.nodes.form, page.store.current()); show(page); }
+}
+
+function targeted(page, event) {
+  setTarget(page.store.current(), event.target.getAttribute("data-target"), event.target.value);
+  if (persist(page)) show(page);
+}
+
+// A reason only saves (and reprints): a redraw would take the focus.
+function reasoned(page, event) {
+  setReason(page.store.current(), event.target.getAttribute("data-reason"), event.target.value);
+  if (persist(page)) showPrint(page);
 }
 
 function planWritten(page, event) {
@@ -211,21 +234,37 @@ function counted(ui, p) {
   return { answers: ui.tn("n_answers", answers, { count: answers }), entries: ui.tn("n_plan_entries", entries, { count: entries }) };
 }
 
+// A file's text read: one partnership ({partnership, said}), every one ({all}), or {problem}.
 function readFile(page, text) {
   const { ui } = page;
   let parsed;
   try { parsed = JSON.parse(text); } catch (e) { return { problem: ui.t("not_json") }; }
-  return readPartnership(ui.data, parsed, ui.t);
+  if (!isAll(parsed)) return readPartnership(ui.data, parsed, ui.t);
+  const all = readProfiles(ui.data, parsed, ui.t);
+  if (all.problems.length) return { problem: all.problems.join(" ") };
+  return all.profiles.length ? { all, said: all.said } : { problem: ui.t("not_export") };
+}
+
+// What the import did, and what reading it under this model changed.
+const sayWith = (page, text, said) => say(page, [text, migrationText(said, page.ui.t)].filter(Boolean).join(" "));
+
+function importedAll(page, all) {
+  const { t } = page.ui;
+  restoreAll(page.store.state, all, newId);
+  if (!persist(page)) { say(page, t("import_not_saved")); return; }
+  showPartnership(page);
+  sayWith(page, page.ui.tn("imported_all", all.profiles.length, { count: all.profiles.length }), all.said);
 }
 
 function imported(page, text) {
   const { t } = page.ui, p = page.store.current(), read = readFile(page, text);
   if (read.problem) { say(page, t("import_failed", { problem: read.problem })); return; }
+  if (read.all) { importedAll(page, read.all); return; }
   if (hasWork(p) && !window.confirm(t("import_confirm", { name: nameOf(page.ui, p) }))) { say(page, t("import_declined")); return; }
   replaceWith(p, read.partnership);
   if (!persist(page)) { say(page, t("import_not_saved")); return; }
   showPartnership(page);
-  say(page, t("imported_plan", counted(page.ui, read.partnership)));
+  sayWith(page, t("imported_plan", counted(page.ui, read.partnership)), read.said);
 }
 
 function importFile(page, event) {
@@ -254,9 +293,13 @@ const EVENTS = [
   ["change", "[data-span]", spanChosen],
   ["click", "#kb-sa-snapshot", snapshotTaken],
   ["click", "#kb-sa-print-plan", printPlan],
+  ["click", "#kb-sa-summary-print", printPlan],
   ["click", "#kb-sa-export-md", exportMarkdown],
   ["click", "#kb-sa-export-csv", exportCsv],
   ["click", "#kb-sa-export-json", (page) => downloadJson(page.store.current())],
+  ["click", "#kb-sa-export-everything", (page) => downloadAll(page.store.state)],
+  ["change", "[data-target]", targeted],
+  ["input", "[data-reason]", reasoned],
   ["click", "#kb-sa-reset", reset],
   ["click", "#kb-sa-share-make", share],
   ["click", "#kb-sa-copy", copy],
@@ -290,7 +333,8 @@ function openShareLink(page) {
   if (!hasWork(page.store.current())) replaceWith(page.store.current(), incoming);
   else if (window.confirm(t("link_confirm", { name }))) addProfile(page.store.state, fromIncoming(newId(), incoming));
   else { say(page, t("link_declined")); return; }
-  say(page, persist(page) ? t("link_restored", Object.assign({ name }, counted(page.ui, incoming))) : t("link_not_saved"));
+  if (persist(page)) sayWith(page, t("link_restored", Object.assign({ name }, counted(page.ui, incoming))), read.said);
+  else say(page, t("link_not_saved"));
 }
 
 function rescueSaved(ui, root, id, text, raw) {
@@ -309,7 +353,7 @@ function nodesOf(ui, root, store) {
     message: el("p", { "class": "kb-sa-message", role: "status", id: "kb-sa-message" }), form: view.renderForm(ui),
     results: el("section", { "class": "kb-sa-results", id: "kb-sa-results", "aria-labelledby": "kb-sa-results-h" }),
     progress: el("p", { id: "kb-sa-progress", "aria-live": "polite" }), tools: view.renderTools(ui),
-    compare: el("section"), overTime: el("section"), print: el("section"),
+    compare: el("section"), overTime: el("section"), print: el("section"), summary: el("nav"),
   };
 }
 
@@ -320,8 +364,12 @@ function mount(root, ui) {
   if (fallback) fallback.hidden = true;
   const n = page.nodes;
   // The answers' box about your partnership stands above, in the page itself (also without JavaScript).
-  root.replaceChildren(...[n.unreadable, n.notSaved, n.bar, n.message, n.form, n.results, n.tools, n.compare, n.overTime, n.print].filter(Boolean));
+  root.replaceChildren(...[n.unreadable, n.notSaved, n.bar, n.message, n.form, n.results, n.tools, n.compare, n.overTime, n.print, n.summary]
+    .filter(Boolean));
   listen(root, page);
+  view.addToContents([["kb-sa-results-h", ui.t("results")], ["kb-sa-gaps-h", ui.t("gaps")], ["kb-sa-tools-h", ui.t("tools")], ["kb-sa-compare-h", ui.t("compare")],
+    ["kb-sa-time-h", ui.t("over_time")]]);
+  if (store.migrated) say(page, store.migrated);
   openShareLink(page);
   showPartnership(page);
 }

@@ -5,6 +5,18 @@
 
 const known = (x) => x !== null && x !== undefined;
 
+/* "Not applicable": an answer beside the scale, for a question that does not apply to this
+ * partnership (with the reason in the partnership's `reasons`). It has no score, so it is left
+ * out of the ratings and of the similarity, and it never makes a gap. */
+export const NA = "not_applicable";
+// Where a partnership wants to be on a question; Yes when it has not said.
+export const TARGETS = ["present", "partial", "absent"];
+export const DEFAULT_TARGET = "present";
+/* "Most answers are No": more than this share of the questions that apply (all but the "not
+ * applicable" ones) answered No. A partnership that far from the start gets the step-by-step
+ * path's order rather than worst first. */
+export const MOST_NO = 0.5;
+
 /* Each scale entry's score by its id, in a Map: a plain object would also "score" toString,
  * constructor and every other name it inherits. */
 function scoreOf(data) {
@@ -52,7 +64,8 @@ function criterionRow(score, criterion, mine, kase, answers, leftOut) {
   criterion.indicators.forEach((i) => {
     if (!Object.hasOwn(answers, i.id)) return;
     const yours = answers[i.id], theirs = kase.indicators[i.id];
-    if (!scored(score, yours)) leftOut.push({ indicator: i, reason: "dont_know" });
+    if (yours === NA) leftOut.push({ indicator: i, reason: "not_applicable" });
+    else if (!scored(score, yours)) leftOut.push({ indicator: i, reason: "dont_know" });
     else if (!scored(score, theirs)) leftOut.push({ indicator: i, reason: "case_unknown" });
     else { total += agreement(score.get(yours), score.get(theirs)); n += 1; }
   });
@@ -84,19 +97,99 @@ export function ranked(data, answers) {
     .map((x) => x.s);
 }
 
-/* Your gaps: indicators answered No, then Partly, grouped by criterion, the criterion with most
- * gaps first (then most No, then the criteria's order). Yes never makes a gap. */
-export function gaps(data, answers) {
-  const answered = (i, level) => Object.hasOwn(answers, i.id) && answers[i.id] === level;
+export function targetOf(targets, id) {
+  return targets && Object.hasOwn(targets, id) && TARGETS.includes(targets[id]) ? targets[id] : DEFAULT_TARGET;
+}
+
+// How far an answer is below its target on the scale's scores: 0 when at or above it, or not scored.
+export function distance(data, answer, target) {
+  const score = scoreOf(data);
+  if (!scored(score, answer) || !scored(score, target)) return 0;
+  return Math.max(0, score.get(target) - score.get(answer));
+}
+
+// Every answered indicator below its target, with its criterion, in checklist order.
+function below(data, answers, targets) {
+  const out = [];
+  let n = 0;
+  data.criteria.forEach((c) => c.indicators.forEach((i) => {
+    n += 1;
+    if (!Object.hasOwn(answers, i.id)) return;
+    const target = targetOf(targets, i.id), d = distance(data, answers[i.id], target);
+    if (d > 0) out.push({ indicator: i, criterion: c, answer: answers[i.id], target, distance: d, order: n });
+  }));
+  return out;
+}
+
+/* Your gaps: answers below their target (Yes unless the partnership set another), grouped by
+ * criterion; in each the farthest from its target first, and the criterion farthest in all
+ * first (then the one with the farthest single gap, then the criteria's order). */
+export function gaps(data, answers, targets) {
   const groups = [];
+  const all = below(data, answers, targets || {});
   data.criteria.forEach((c, order) => {
-    const no = c.indicators.filter((i) => answered(i, "absent"));
-    const partly = c.indicators.filter((i) => answered(i, "partial"));
-    const items = no.map((i) => ({ indicator: i, answer: "absent" }))
-      .concat(partly.map((i) => ({ indicator: i, answer: "partial" })));
-    if (items.length) groups.push({ criterion: c, items, absent: no.length, order });
+    const items = all.filter((x) => x.criterion === c).sort((a, b) => b.distance - a.distance || a.order - b.order);
+    if (items.length) {
+      const total = items.reduce((s, x) => s + x.distance, 0);
+      groups.push({ criterion: c, items, total, farthest: items[0].distance, order });
+    }
   });
-  return groups.sort((a, b) => b.items.length - a.items.length || b.absent - a.absent || a.order - b.order);
+  return groups.sort((a, b) => b.total - a.total || b.farthest - a.farthest || a.order - b.order);
+}
+
+// The questions that apply (not answered "not applicable") and how many of them are answered No.
+export function mostlyNo(data, answers) {
+  const applying = allIndicators(data).filter((i) => !(Object.hasOwn(answers, i.id) && answers[i.id] === NA));
+  const no = applying.filter((i) => Object.hasOwn(answers, i.id) && answers[i.id] === "absent").length;
+  return applying.length > 0 && no > MOST_NO * applying.length;
+}
+
+// Each indicator's place on the step-by-step path (data.steps, in path order): [step, position].
+function pathPlaces(data) {
+  const places = new Map();
+  (data.steps || []).forEach((step, s) => (step.indicators || []).forEach((id, n) => {
+    if (!places.has(id)) places.set(id, { step, rank: s * 10000 + n });
+  }));
+  return places;
+}
+
+/* Where to start: every gap in one list. When most answers are No (mostlyNo), in the order of the
+ * step-by-step path where the data has one (gaps no step names after, in checklist order), else in
+ * checklist order; otherwise worst first, by the distance to the target (then checklist order).
+ * {mode: "path" | "checklist" | "worst", items: [{indicator, criterion, answer, target, distance, step?}]} */
+export function startOrder(data, answers, targets) {
+  const items = below(data, answers, targets || {});
+  if (!mostlyNo(data, answers)) {
+    return { mode: "worst", items: items.sort((a, b) => b.distance - a.distance || a.order - b.order) };
+  }
+  const places = pathPlaces(data);
+  if (!places.size) return { mode: "checklist", items };
+  const rank = (x) => (places.has(x.indicator.id) ? places.get(x.indicator.id).rank : Infinity);
+  items.forEach((x) => { if (places.has(x.indicator.id)) x.step = places.get(x.indicator.id).step; });
+  return { mode: "path", items: items.sort((a, b) => rank(a) - rank(b) || a.order - b.order) };
+}
+
+// The questions answered "Don't know", in checklist order: what the partnership has to find out.
+export function toFindOut(data, answers) {
+  const out = [];
+  data.criteria.forEach((c) => c.indicators.forEach((i) => {
+    if (Object.hasOwn(answers, i.id) && answers[i.id] === "unknown") out.push({ indicator: i, criterion: c });
+  }));
+  return out;
+}
+
+/* Progress against the target: of the questions that apply, how many are answered at or above
+ * their target ({met, total}). */
+export function atTarget(data, answers, targets) {
+  const score = scoreOf(data);
+  let met = 0, total = 0;
+  allIndicators(data).forEach((i) => {
+    const a = Object.hasOwn(answers, i.id) ? answers[i.id] : undefined;
+    if (a === NA) return;
+    total += 1;
+    if (scored(score, a) && distance(data, a, targetOf(targets, i.id)) === 0) met += 1;
+  });
+  return { met, total };
 }
 
 export function gapCount(groups) {

@@ -1,6 +1,8 @@
 /* The action plan as files: Markdown and CSV. `ui` is {data, base, t, tn}: the page's JSON, the
- * edition's root URL and its words; `p` the partnership; `date` today as YYYY-MM-DD. */
-import { gaps, percent, profileOf, ranked } from "./core.mjs";
+ * edition's root URL and its words; `p` the partnership; `date` today as YYYY-MM-DD. Gaps come in
+ * the start order (core.startOrder), measured against the partnership's targets; "Don't know"
+ * answers make the "To find out" list, "not applicable" ones are listed with their reasons. */
+import { MOST_NO, NA, percent, profileOf, ranked, startOrder, toFindOut } from "./core.mjs";
 import { csvText, markdownText as md } from "./text.mjs";
 
 export function nameOf(ui, p) {
@@ -14,12 +16,23 @@ export function lessonLine(t, lesson, title) {
 
 const ratingLabel = (data, id) => data.scale.find((s) => s.id === id).label;
 
+// The questions answered "not applicable", with the reasons given, in checklist order.
+export function notApplicable(ui, p) {
+  return ui.data.criteria.flatMap((c) => c.indicators.map((i) => ({ i, c })))
+    .filter(({ i }) => Object.hasOwn(p.answers, i.id) && p.answers[i.id] === NA)
+    .map(({ i, c }) => ({ id: i.id, title: i.title, criterion: c.title, reason: (p.reasons && Object.hasOwn(p.reasons, i.id) && p.reasons[i.id]) || "" }));
+}
+
+export const startText = (ui, start) => ui.t("start_" + start.mode, { share: Math.round(MOST_NO * 100) });
+
 function gapLines(ui, p, item) {
   const { t, base } = ui, i = item.indicator, e = p.plan[i.id] || {};
   return [
-    "### " + md(i.title) + " (" + t("your_answer") + t("answer_" + item.answer) + ")", "",
+    "### " + md(i.title) + " (" + md(item.criterion.title) + "; " + t("your_answer") + t("answer_" + item.answer) + "; "
+      + t("target_is", { target: t("answer_" + item.target) }) + ")", "",
     "- " + t("looks_like") + md(i.present_looks_like),
     ...["action", "owner", "due"].map((f) => "- " + t("plan_" + f) + ": " + md(e[f])),
+    "- " + t("plan_phase") + ": " + (e.phase ? t("phase_" + e.phase) : ""),
     ...i.lessons.map((l) => "- " + lessonLine(t, l, md(l.title)) + " <" + new URL(l.url, base).href + ">"),
     "",
   ];
@@ -34,31 +47,44 @@ function resemblance(ui, answers) {
   }), ""];
 }
 
+function otherLists(ui, p) {
+  const { data, t } = ui, lines = [], unknowns = toFindOut(data, p.answers), na = notApplicable(ui, p);
+  if (unknowns.length) {
+    lines.push("## " + t("find_out"), "", ...unknowns.map((x) => "- " + md(x.indicator.title) + " (" + md(x.criterion.title) + "): " + md(x.indicator.question)), "");
+  }
+  if (na.length) lines.push("## " + t("na_list"), "", t("na_explained"), "", ...na.map((x) => "- " + md(x.title) + ": " + md(x.reason || t("na_no_reason"))), "");
+  return lines;
+}
+
 // Every text in it, the reader's and the data's, as inert Markdown: it may come from someone else's share link.
 export function planMarkdown(ui, p, date) {
-  const { data, t } = ui, groups = gaps(data, p.answers), profile = profileOf(data, p.answers);
+  const { data, t } = ui, start = startOrder(data, p.answers, p.targets), profile = profileOf(data, p.answers);
   const lines = ["# " + t("plan_for", { name: md(nameOf(ui, p)) }), "", t("plan_date", { date }), ""];
   data.criteria.forEach((c) => { lines.push("- " + md(c.title) + ": " + md(ratingLabel(data, profile[c.id]))); });
   lines.push("");
-  if (!groups.length) lines.push(t("plan_none"), "");
-  groups.forEach((g) => {
-    lines.push("## " + md(g.criterion.title), "");
-    g.items.forEach((item) => { lines.push(...gapLines(ui, p, item)); });
-  });
-  lines.push(...resemblance(ui, p.answers), t("rule", { rule: md(data.rule.text) }), "");
+  if (!start.items.length) lines.push(t("plan_none"), "");
+  else lines.push(startText(ui, start), "");
+  start.items.forEach((item) => { lines.push(...gapLines(ui, p, item)); });
+  lines.push(...otherLists(ui, p), ...resemblance(ui, p.answers), t("rule", { rule: md(data.rule.text) }), "");
   return lines.join("\n");
 }
 
 const heading = (text) => text.replace(/[:\s]+$/, "");
 
+/* One row per gap in the start order, then one per "Don't know" and per "not applicable" answer
+ * (with its reason), so a spreadsheet holds the whole plan. */
 export function planCsv(ui, p) {
   const { data, t } = ui;
-  const rows = [[t("criterion"), t("plan_gap"), heading(t("your_answer")), t("plan_action"), t("plan_owner"), t("plan_due"), heading(t("looks_like"))]];
-  gaps(data, p.answers).forEach((g) => {
-    g.items.forEach((item) => {
-      const e = p.plan[item.indicator.id] || {};
-      rows.push([g.criterion.title, item.indicator.title, t("answer_" + item.answer), e.action, e.owner, e.due, item.indicator.present_looks_like]);
-    });
+  const rows = [[t("criterion"), t("plan_gap"), heading(t("your_answer")), t("target"), t("plan_action"), t("plan_owner"), t("plan_due"),
+    t("plan_phase"), heading(t("looks_like")), t("na_reason_col")]];
+  startOrder(data, p.answers, p.targets).items.forEach((item) => {
+    const e = p.plan[item.indicator.id] || {};
+    rows.push([item.criterion.title, item.indicator.title, t("answer_" + item.answer), t("answer_" + item.target), e.action, e.owner, e.due,
+      e.phase ? t("phase_" + e.phase) : "", item.indicator.present_looks_like, ""]);
   });
+  toFindOut(data, p.answers).forEach((x) => {
+    rows.push([x.criterion.title, x.indicator.title, t("answer_unknown"), "", t("find_out"), "", "", "", x.indicator.present_looks_like, ""]);
+  });
+  notApplicable(ui, p).forEach((x) => { rows.push([x.criterion, x.title, t("answer_" + NA), "", "", "", "", "", "", x.reason]); });
   return csvText(rows);
 }

@@ -2,7 +2,7 @@
  * every change; and when the browser refuses a save (its quota full, storage turned off), the
  * change undone, so that what the page shows is what is kept. `storage` is {get, set, remove}:
  * localStorage in the page (browserStorage), a Map in the tests. */
-import { FORMAT, answersOfVersion1, exported, readState } from "./partnership.mjs";
+import { FORMAT, VERSION, answersOfVersion1, exported, hasWork, migrationText, readState } from "./partnership.mjs";
 
 export const STORE = "ppc-kb-self-assessment-v2";
 export const OLD_STORE = "ppc-kb-self-assessment-v1";  // answers only, before partnerships and plans
@@ -15,11 +15,11 @@ export const browserStorage = {
 };
 
 export function blank(id) {
-  return { id, name: "", answers: {}, plan: {}, snapshots: [] };
+  return { id, name: "", answers: {}, reasons: {}, targets: {}, plan: {}, snapshots: [] };
 }
 
 export function serialized(state) {
-  return JSON.stringify({ format: FORMAT, version: 2, current: state.current, profiles: state.profiles });
+  return JSON.stringify({ format: FORMAT, version: VERSION, current: state.current, profiles: state.profiles });
 }
 
 /* What storage holds, read: the readable partnerships, or one new partnership with the first
@@ -27,10 +27,12 @@ export function serialized(state) {
 function loaded(storage, data, t, newId) {
   const raw = storage.get(STORE), read = readState(data, raw, t);
   const rescue = read.problems.length ? raw : null;
-  if (read.profiles.length) return { state: { current: read.current, profiles: read.profiles }, problems: read.problems, raw: rescue };
+  if (read.profiles.length) {
+    return { state: { current: read.current, profiles: read.profiles }, problems: read.problems, raw: rescue, migrated: migrationText(read.said, t) };
+  }
   const first = blank(newId());
   first.answers = answersOfVersion1(data, storage.get(OLD_STORE), t);
-  return { state: { current: first.id, profiles: [first] }, problems: read.problems, raw: rescue };
+  return { state: { current: first.id, profiles: [first] }, problems: read.problems, raw: rescue, migrated: "" };
 }
 
 export function openStore(storage, data, t, newId) {
@@ -41,6 +43,7 @@ export function openStore(storage, data, t, newId) {
   return {
     problems: read.problems,
     raw: read.raw,
+    migrated: read.migrated,  // what reading the saved work under this model changed, said once
     get state() { return state; },
     current() { return state.profiles.find((p) => p.id === state.current); },
     /* True when saved. False when refused, with state back as last kept and `unsaved` the export
@@ -84,22 +87,54 @@ export function deleteCurrent(state) {
 export function replaceWith(p, incoming) {
   p.name = incoming.name || p.name;
   p.answers = incoming.answers;
+  p.reasons = incoming.reasons || {};
+  p.targets = incoming.targets || {};
   p.plan = incoming.plan;
   if (incoming.snapshots && incoming.snapshots.length) p.snapshots = incoming.snapshots;
 }
 
 export function fromIncoming(id, incoming) {
-  return { id, name: incoming.name, answers: incoming.answers, plan: incoming.plan, snapshots: incoming.snapshots || [] };
+  return {
+    id, name: incoming.name, answers: incoming.answers, reasons: incoming.reasons || {}, targets: incoming.targets || {},
+    plan: incoming.plan, snapshots: incoming.snapshots || [],
+  };
+}
+
+/* An "export all" file restored: its partnerships added beside those kept here (an untouched
+ * blank one replaced), with ids of their own, the file's current one opened. */
+export function restoreAll(state, incoming, newId) {
+  const fresh = incoming.profiles.map((p, n) => fromIncoming(newId() + "-" + n, p));
+  if (state.profiles.length === 1 && !hasWork(state.profiles[0]) && !state.profiles[0].snapshots.length) state.profiles = [];
+  const open = incoming.profiles.findIndex((p) => p.id === incoming.current);
+  state.profiles.push(...fresh);
+  state.current = fresh[Math.max(0, open)].id;
 }
 
 // Today's answers as a snapshot, replacing one of the same day; snapshots kept in date order.
 export function takeSnapshot(p, date) {
   p.snapshots = p.snapshots.filter((s) => s.date !== date);
-  p.snapshots.push({ date, answers: Object.assign({}, p.answers) });
+  p.snapshots.push({ date, answers: Object.assign({}, p.answers), targets: Object.assign({}, p.targets || {}) });
   p.snapshots.sort((a, b) => (a.date < b.date ? -1 : 1));
 }
 
 export function setPlanField(p, id, field, value) {
-  p.plan[id] = p.plan[id] || { action: "", owner: "", due: "" };
+  p.plan[id] = p.plan[id] || { action: "", owner: "", due: "", phase: "" };
   p.plan[id][field] = value;
+}
+
+export function setAnswer(p, id, value) {
+  p.answers[id] = value;
+}
+
+// A target per question; Yes (the default) is kept as no entry.
+export function setTarget(p, id, value) {
+  p.targets = p.targets || {};
+  if (value === "present") delete p.targets[id];
+  else p.targets[id] = value;
+}
+
+export function setReason(p, id, text) {
+  p.reasons = p.reasons || {};
+  if (text) p.reasons[id] = text;
+  else delete p.reasons[id];
 }

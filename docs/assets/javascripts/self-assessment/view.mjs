@@ -3,9 +3,9 @@
  * Every text, the data's and the reader's, is set with textContent or as an input's value, never
  * as HTML. */
 import { withChosen } from "./chosen.mjs";
-import { allYes, gapCount, percent, profileOf, ranked } from "./core.mjs";
-import { TEXT_MAX, NAME_MAX } from "./partnership.mjs";
-import { nameOf } from "./plan.mjs";
+import { MOST_NO, NA, TARGETS, allYes, atTarget, gapCount, percent, profileOf, ranked, targetOf } from "./core.mjs";
+import { PHASES, TEXT_MAX, NAME_MAX } from "./partnership.mjs";
+import { nameOf, notApplicable } from "./plan.mjs";
 import { profileLayout } from "./profile.mjs";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -15,7 +15,7 @@ export function el(tag, attrs, children) {
   Object.keys(attrs || {}).forEach((k) => {
     if (k === "text") node.textContent = attrs[k];
     else if (k === "value") node.value = attrs[k];
-    else node.setAttribute(k, attrs[k]);
+    else if (attrs[k] !== null) node.setAttribute(k, attrs[k]);
   });
   (children || []).forEach((c) => {
     if (c) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
@@ -94,11 +94,36 @@ function question(ui, i) {
     el("p", { id: "kb-q-" + i.id, "class": "kb-sa-q", text: i.question }),
     el("p", { id: "kb-looks-" + i.id, "class": "kb-sa-looks" }, [el("strong", { text: t("looks_like") }), i.present_looks_like]),
   ]);
-  data.scale.forEach((s) => {
+  data.scale.concat([{ id: NA, symbol: "–" }]).forEach((s) => {
     const input = el("input", { type: "radio", name: i.id, value: s.id, id: "kb-" + i.id + "-" + s.id });
     group.appendChild(el("label", { "for": input.id, "class": "kb-sa-option" }, [input, " " + s.symbol + " " + t("answer_" + s.id)]));
   });
+  group.appendChild(questionExtras(ui, i));
   return group;
+}
+
+// Beside each question: where the partnership wants to be, and why it does not apply (shown when it does not).
+function questionExtras(ui, i) {
+  const { t } = ui, target = "kb-target-" + i.id, reason = "kb-reason-" + i.id;
+  const select = el("select", { id: target, "data-target": i.id }, TARGETS.map((id) => el("option", { value: id, text: t("answer_" + id) })));
+  return el("div", { "class": "kb-sa-extras" }, [
+    el("span", { "class": "kb-sa-target" }, [el("label", { "for": target, text: t("target") + " " }), select]),
+    el("span", { "class": "kb-sa-reason", hidden: "" }, [
+      el("label", { "for": reason, text: t("na_reason") + " " }),
+      el("input", { type: "text", id: reason, "data-reason": i.id, maxlength: String(TEXT_MAX) }),
+    ]),
+  ]);
+}
+
+// The question's controls as the partnership has them: its answer, target and reason.
+export function setQuestion(form, p) {
+  form.querySelectorAll(".kb-sa-question").forEach((q) => {
+    const id = q.getAttribute("data-indicator"), answer = Object.hasOwn(p.answers, id) ? p.answers[id] : null;
+    q.querySelectorAll("input[type=radio]").forEach((r) => { r.checked = r.value === answer; });
+    q.querySelector("[data-target]").value = targetOf(p.targets, id);
+    q.querySelector("[data-reason]").value = (p.reasons && Object.hasOwn(p.reasons, id) && p.reasons[id]) || "";
+    q.querySelector(".kb-sa-reason").hidden = answer !== NA;
+  });
 }
 
 export function renderForm(ui) {
@@ -115,7 +140,7 @@ export function renderTools(ui) {
     el("h2", { id: "kb-sa-tools-h", text: t("tools") }),
     el("div", { "class": "kb-sa-tools" }, [
       button("kb-sa-print-plan", t("print"), true), button("kb-sa-export-md", t("export_plan_md")),
-      button("kb-sa-export-csv", t("export_csv")), button("kb-sa-export-json", t("export_all")),
+      button("kb-sa-export-csv", t("export_csv")), button("kb-sa-export-json", t("export_all")), button("kb-sa-export-everything", t("export_everything")),
       el("label", { "for": "kb-sa-import", "class": "md-button", text: t("import_all") }),
       el("input", { type: "file", accept: "application/json,.json", id: "kb-sa-import", "class": "kb-sa-file" }),
       button("kb-sa-share-make", t("share")), button("kb-sa-reset", t("reset")),
@@ -136,7 +161,9 @@ const indicatorCount = (data) => data.criteria.reduce((n, c) => n + c.indicators
 // How many questions are answered, and how many gaps there are.
 export function progressText(ui, answers, groups) {
   const total = indicatorCount(ui.data), gapsFound = gapCount(groups);
-  return ui.tn("progress", total, { answered: Object.keys(answers).length, total }) + " " + ui.tn("gap_count", gapsFound, { count: gapsFound }) + ".";
+  const na = Object.keys(answers).filter((id) => answers[id] === NA).length;
+  const left = na ? " " + ui.tn("na_count", na, { count: na }) : "";
+  return ui.tn("progress", total, { answered: Object.keys(answers).length, total }) + left + " " + ui.tn("gap_count", gapsFound, { count: gapsFound }) + ".";
 }
 
 export function renderRatings(ui, profile) {
@@ -158,10 +185,14 @@ function noGaps(ui, p) {
     el("a", { href: base + data.links.variants, text: t("variants_link") }), "."])];
 }
 
-export function renderGaps(ui, p, groups) {
+export function renderGaps(ui, p, groups, start, unknowns) {
   const { base, t, tn } = ui;
   const box = el("section", { id: "kb-sa-gaps", "aria-labelledby": "kb-sa-gaps-h" }, [el("h3", { id: "kb-sa-gaps-h", text: t("gaps") })]);
-  if (!groups.length) { noGaps(ui, p).forEach((n) => box.appendChild(n)); return box; }
+  if (!groups.length) noGaps(ui, p).forEach((n) => box.appendChild(n));
+  else box.appendChild(renderStart(ui, start));
+  box.appendChild(renderFindOut(ui, unknowns));
+  if (!groups.length) return box;
+  box.appendChild(el("h4", { id: "kb-sa-each-h", text: t("each_gap") }));
   box.appendChild(el("p", { text: t("gaps_intro") }));
   groups.forEach((g) => {
     box.appendChild(el("div", { "class": "kb-sa-gap-group", "data-criterion": g.criterion.id }, [
@@ -173,6 +204,32 @@ export function renderGaps(ui, p, groups) {
     ]));
   });
   return box;
+}
+
+/* Where to start: every gap in one numbered list, in the start order (core.startOrder), saying
+ * which order it is and why. */
+export function renderStart(ui, start) {
+  const { t } = ui;
+  return el("div", { id: "kb-sa-start", "data-mode": start.mode }, [
+    el("h4", { id: "kb-sa-start-h", text: t("where_to_start") }),
+    el("p", { id: "kb-sa-start-why", text: t("start_" + start.mode, { share: Math.round(MOST_NO * 100) }) }),
+    el("ol", { "class": "kb-sa-start-list" }, start.items.map((x) => el("li", { "data-indicator": x.indicator.id }, [
+      el("a", { href: "#kb-gap-" + x.indicator.id, text: x.indicator.title }),
+      " (" + t("answer_" + x.answer) + " → " + t("answer_" + x.target) + (x.step ? "; " + t("step", { title: x.step.title }) : "") + ")",
+    ]))),
+  ]);
+}
+
+// The questions answered "Don't know": what the partnership has to find out first.
+export function renderFindOut(ui, unknowns) {
+  const { base, t } = ui;
+  if (!unknowns.length) return el("div", { id: "kb-sa-find-out", hidden: "" });
+  return el("div", { id: "kb-sa-find-out" }, [
+    el("h4", { id: "kb-sa-find-out-h", text: t("find_out") }), el("p", { text: t("find_out_intro") }),
+    el("ul", {}, unknowns.map((x) => el("li", { "data-indicator": x.indicator.id }, [
+      el("a", { href: base + x.indicator.url, text: x.indicator.title }), " (" + x.criterion.title + "): " + x.indicator.question,
+    ]))),
+  ]);
 }
 
 function lessons(ui, i) {
@@ -194,6 +251,16 @@ function examples(ui, i) {
   }));
 }
 
+function phaseField(ui, i, entry) {
+  const id = "kb-plan-" + i.id + "-phase";
+  const select = el("select", { id, "data-plan": i.id, "data-field": "phase" }, ["", ...PHASES].map((ph) => {
+    const o = el("option", { value: ph, text: ui.t(ph ? "phase_" + ph : "phase_none") });
+    o.selected = ph === (entry.phase || "");
+    return o;
+  }));
+  return el("div", { "class": "kb-sa-field kb-sa-field--phase" }, [el("label", { "for": id, text: ui.t("plan_phase") }), select]);
+}
+
 function planFields(ui, i, entry) {
   return el("div", { "class": "kb-sa-plan-fields" }, [["action", "textarea"], ["owner", "input"], ["due", "input"]].map(([field, tag]) => {
     const id = "kb-plan-" + i.id + "-" + field;
@@ -201,14 +268,14 @@ function planFields(ui, i, entry) {
     if (tag === "input") attrs.type = field === "due" ? "date" : "text";
     else attrs.rows = "2";
     return el("div", { "class": "kb-sa-field kb-sa-field--" + field }, [el("label", { "for": id, text: ui.t("plan_" + field) }), el(tag, attrs)]);
-  }));
+  }).concat([phaseField(ui, i, entry)]));
 }
 
 export function renderGap(ui, p, item) {
-  const { data, base, t } = ui, i = item.indicator;
-  return el("div", { "class": "kb-sa-gap", "data-indicator": i.id, "data-answer": item.answer }, [
+  const { base, t } = ui, i = item.indicator;
+  return el("div", { "class": "kb-sa-gap", id: "kb-gap-" + i.id, "data-indicator": i.id, "data-answer": item.answer, "data-target": item.target }, [
     el("h5", {}, [el("a", { href: base + i.url, text: i.title })]),
-    el("p", {}, [t("your_answer") + t("answer_" + item.answer) + " ", badge(data, item.answer)]),
+    el("p", { text: t("your_answer") + t("answer_" + item.answer) + " · " + t("target_is", { target: t("answer_" + item.target) }) }),
     el("p", { "class": "kb-sa-looks" }, [el("strong", { text: t("looks_like") }), i.present_looks_like]),
     el("p", { "class": "kb-sa-sub", text: t("lessons_for") }), lessons(ui, i),
     el("p", { "class": "kb-sa-sub", text: t("where_present") }), examples(ui, i),
@@ -233,8 +300,7 @@ function similarityTable(ui, best) {
 // Why answered indicators were left out, and how many are unanswered; null when nothing was.
 function leftOut(ui, best, answers) {
   const { data, t, tn } = ui, k = best.kase;
-  const reasons = best.leftOut.map((x) => t(x.reason === "dont_know" ? "reason_dont_know" : "reason_case_unknown",
-    { indicator: x.indicator.title, name: k.name }));
+  const reasons = best.leftOut.map((x) => t("reason_" + x.reason, { indicator: x.indicator.title, name: k.name }));
   const unanswered = indicatorCount(data) - Object.keys(answers).length;
   if (unanswered) reasons.push(tn("reason_unanswered", unanswered, { count: unanswered }));
   return reasons.length ? el("p", { id: "kb-sa-left-out", text: t("left_out", { name: k.name }) + reasons.join("; ") + "." }) : null;
@@ -341,6 +407,9 @@ export function renderOverTime(ui, p, span, diff) {
   if (!p.snapshots.length) { box.appendChild(el("p", { text: t("snapshot_none") })); return box; }
   const choices = p.snapshots.map((s, n) => [String(n), t("snapshot_label", { date: s.date })]);
   box.appendChild(el("p", {}, [picker(ui, "from", choices, span.from), " ", picker(ui, "to", choices.concat([["now", t("now")]]), span.to)]));
+  box.appendChild(el("p", { id: "kb-sa-to-target", text: t("to_target", {
+    from_met: diff.progress.from.met, from_total: diff.progress.from.total, to_met: diff.progress.to.met, to_total: diff.progress.to.total,
+  }) }));
   ["improved", "slipped"].forEach((kind) => {
     box.appendChild(el("p", { "class": "kb-sa-sub", text: t(kind) }));
     box.appendChild(changeList(ui, kind, diff[kind]));
@@ -348,27 +417,72 @@ export function renderOverTime(ui, p, span, diff) {
   return box;
 }
 
-function planRow(ui, p, g, item) {
-  const e = p.plan[item.indicator.id] || {};
-  return el("tr", {}, [
-    el("td", {}, [el("strong", { text: item.indicator.title }), el("br"), g.criterion.title + " · " + ui.t("answer_" + item.answer)]),
-    el("td", { "class": "kb-sa-print-action", text: e.action || "" }), el("td", { text: e.owner || "" }), el("td", { text: e.due || "" }),
+function planRow(ui, p, item) {
+  const { t } = ui, e = p.plan[item.indicator.id] || {}, l = item.indicator.lessons;
+  const when = [e.phase ? t("phase_" + e.phase) : "", e.due || ""].filter(Boolean).join(", ");
+  return el("tr", { "data-indicator": item.indicator.id }, [
+    el("td", {}, [
+      el("strong", { text: item.indicator.title }), el("br"),
+      item.criterion.title + " · " + t("answer_" + item.answer) + " → " + t("answer_" + item.target),
+      l.length ? el("span", { "class": "kb-sa-print-lesson", text: t("print_lesson", { titles: l.map((x) => x.title).join("; ") }) }) : null,
+    ]),
+    el("td", { "class": "kb-sa-print-action", text: e.action || "" }), el("td", { "class": "kb-sa-print-owner", text: e.owner || "" }),
+    el("td", { "class": "kb-sa-print-when", text: when }),
   ]);
 }
 
-// The plan as it prints: shown only on paper (kb.css).
-export function renderPrint(ui, p, groups, profile, date) {
-  const { data, t } = ui;
+function printList(id, title, rows) {
+  if (!rows.length) return null;
+  return el("section", { id }, [el("h2", { text: title }), el("ul", {}, rows.map((r) => el("li", { text: r })))]);
+}
+
+/* The plan as it prints, shown only on paper (kb.css): the ratings, each gap in the start order
+ * with the lessons for it, an action, owner and when; what to find out; what does not apply and
+ * why; and where it was printed from (origin: {site, url}). */
+export function renderPrint(ui, p, plan) {
+  const { data, t } = ui, { start, profile, date, unknowns, origin } = plan;
   const box = el("section", { "class": "kb-sa-print", id: "kb-sa-print", "aria-hidden": "true" }, [
     el("h1", { text: t("plan_for", { name: nameOf(ui, p) }) }), el("p", { text: t("plan_date", { date }) }),
     el("p", { "class": "kb-sa-print-ratings" }, data.criteria.map((c, n) => el("span", {}, [(n ? "; " : "") + c.title + ": ", badge(data, profile[c.id])]))),
   ]);
-  if (!groups.length) { box.appendChild(el("p", { text: t("plan_none") })); return box; }
-  box.appendChild(el("table", { "class": "kb-sa-plan-table" }, [
-    el("thead", {}, [header(["plan_gap", "plan_action", "plan_owner", "plan_due"].map((k) => t(k)))]),
-    el("tbody", {}, groups.flatMap((g) => g.items.map((item) => planRow(ui, p, g, item)))),
-  ]));
+  if (!start.items.length) box.appendChild(el("p", { text: t("plan_none") }));
+  else {
+    box.appendChild(el("p", { text: t("start_" + start.mode, { share: Math.round(MOST_NO * 100) }) }));
+    box.appendChild(el("table", { "class": "kb-sa-plan-table" }, [
+      el("thead", {}, [header([t("plan_gap"), t("plan_action"), t("plan_owner"), t("plan_when")])]),
+      el("tbody", {}, start.items.map((item) => planRow(ui, p, item))),
+    ]));
+  }
+  [printList("kb-sa-print-find-out", t("find_out"), unknowns.map((x) => x.indicator.title + " (" + x.criterion.title + "): " + x.indicator.question)),
+    printList("kb-sa-print-na", t("na_list"), notApplicable(ui, p).map((x) => x.title + ": " + (x.reason || t("na_no_reason")))),
+  ].forEach((n) => { if (n) box.appendChild(n); });
+  box.appendChild(el("p", { "class": "kb-sa-print-origin", id: "kb-sa-print-origin", text: t("print_origin", { site: origin.site, url: origin.url, date }) }));
   return box;
+}
+
+/* Within reach once there are answers: the gaps, where to start and print, in a bar that stays in
+ * view (kb.css: sticky at the foot of the window). */
+export function renderSummary(ui, answered, gapsFound) {
+  const { t, tn } = ui;
+  return el("nav", { id: "kb-sa-summary", "class": "kb-sa-summary", "aria-label": t("summary"), hidden: answered ? null : "" }, [
+    el("a", { href: "#kb-sa-gaps-h", text: tn("gap_count", gapsFound, { count: gapsFound }) }), " · ",
+    el("a", { href: "#kb-sa-start-h", text: t("where_to_start") }), " · ",
+    el("a", { href: "#kb-sa-tools-h", text: t("tools") }), " ",
+    button("kb-sa-summary-print", t("print"), true),
+  ]);
+}
+
+// The sections drawn here, as entries of the page's contents (Material's table of contents, built
+// before the script ran): [id of the heading, its text].
+export function addToContents(entries) {
+  document.querySelectorAll("nav.md-nav--secondary > ul.md-nav__list").forEach((list) => {
+    list.querySelectorAll("[data-kb-sa-toc]").forEach((n) => n.remove());
+    entries.forEach(([id, text]) => {
+      list.appendChild(el("li", { "class": "md-nav__item", "data-kb-sa-toc": "" }, [
+        el("a", { "class": "md-nav__link", href: "#" + id }, [el("span", { "class": "md-ellipsis", text })]),
+      ]));
+    });
+  });
 }
 
 export function renderShare(ui, link) {
