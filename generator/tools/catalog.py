@@ -75,6 +75,8 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     "sa_phase_": ("now", "next", "later", "none"),  # a plan entry's phase (view.mjs, plan.mjs: t("phase_" + phase))
     "sa_start_": ("path", "checklist", "worst"),  # the start order's mode (core.startOrder; t("start_" + mode))
     "sa_reason_": ("dont_know", "case_unknown", "not_applicable"),  # why an answer is left out (view.mjs leftOut)
+    # a party's role, the study's kinds of party (parties.mjs ROLES; partiesview.mjs t("party_role_" + role))
+    "sa_party_role_": ("municipality", "police", "organiser", "private_security", "businesses", "national_government", "other"),
 }
 
 # Lists of keys the code holds as quoted strings and words later (``words[key] for key in (…)``): in
