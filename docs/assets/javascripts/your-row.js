@@ -92,9 +92,9 @@ function controls(ui, box, rows) {
 }
 
 export function start() {
-  const box = document.getElementById("kb-sa-row");
-  if (!box) return;
-  const url = new URL(box.getAttribute("data-data"), location.href).href;
+  const box = document.getElementById("kb-sa-row"), source = document.getElementById("kb-sa-row-data");
+  if (!box || !source) return;
+  const url = source.href;  // the edition's data file, the link MkDocs wrote for this page
   fetch(url, { credentials: "same-origin" }).then((r) => { if (!r.ok) throw new Error(r.status); return r.json(); }).then((data) => {
     const { t, tn } = words(data.labels), ui = { data, t, tn }, rows = yourRows(data, browserStorage, t);
     if (!rows.length) {
