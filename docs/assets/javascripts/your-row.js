@@ -37,12 +37,14 @@ function head(ui, row) {
   ]);
 }
 
-function criteriaRow(ui, row) {
+function criteriaRow(ui, row, countsLabel) {
   const { data, t } = ui;
-  const tally = data.scale.map((s) => s.symbol + "\u00a0" + row.counts[s.id] + "\u00a0" + s.label.toLowerCase()).join(", ");
+  // One count a line, as the studied cases' counts beside it.
+  const tally = el("span", { "class": "kb-counts" }, data.scale.flatMap((s, n) => [n ? el("br") : null,
+    s.symbol + "\u00a0" + row.counts[s.id] + "\u00a0" + s.label.toLowerCase()]));
   return el("tr", { "class": "kb-sa-your-row", "data-yours": row.id }, [
     head(ui, row), ...data.criteria.map((c) => cell(c.title, badge(data, t, row.criteria[c.id]))),
-    cell(t("row_counts"), el("span", { "class": "kb-counts", text: tally })),
+    cell(countsLabel, tally),
   ]);
 }
 
@@ -71,7 +73,9 @@ function draw(ui, box, rows) {
   box.querySelector("#kb-sa-row-show").checked = !hidden;
   if (hidden) return;
   const found = tables(ui.data);
-  if (found.criteria) found.criteria.querySelector("tbody").append(criteriaRow(ui, chosen));
+  // The counts' column named as the page names it.
+  const counts = found.criteria && found.criteria.querySelector("thead th:last-child");
+  if (found.criteria) found.criteria.querySelector("tbody").append(criteriaRow(ui, chosen, counts ? counts.textContent : ""));
   if (found.indicators) found.indicators.querySelector("tbody").append(indicatorRow(ui, chosen));
 }
 
