@@ -78,6 +78,16 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     "sa_start_": ("path", "checklist", "worst"),  # the start order's mode (core.startOrder; t("start_" + mode))
     "sa_reason_": ("dont_know", "case_unknown", "not_applicable"),  # why an answer is left out (view.mjs leftOut)
     "lesson_basis_": choices(Lesson, "basis"),  # lesson_page: whether the study states the lesson
+    # a party's role, the study's kinds of party (parties.mjs ROLES; partiesview.mjs t("party_role_" + role))
+    "sa_party_role_": (
+        "municipality",
+        "police",
+        "organiser",
+        "private_security",
+        "businesses",
+        "national_government",
+        "other",
+    ),
 }
 
 # Lists of keys the code holds as quoted strings and words later (``words[key] for key in (…)``): in

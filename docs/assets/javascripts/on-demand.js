@@ -8,7 +8,12 @@
   if (!here) return;
   var module = new URL("self-assessment.js", here).href;
 
+  var yourRow = new URL("your-row.js", here).href;  // your partnership's row on the comparison page
+
   function check() {
+    if (document.getElementById("kb-sa-row")) {
+      import(yourRow).then(function (row) { row.start(); }, function (e) { if (window.console) console.error(e); });
+    }
     if (!document.getElementById("kb-sa")) return;
     import(module).then(function (sa) { sa.start(); }, function (e) { if (window.console) console.error(e); });
   }

@@ -12,6 +12,7 @@ import { atTarget, changes, gapCount, gaps, profileOf, startOrder, toFindOut } f
 import {
   IMPORT_MAX, SHARE_MAX, decodeShare, encodeShare, exported, exportedAll, filledPlan, hasWork, isAll, migrationText, readPartnership, readProfiles,
 } from "./self-assessment/partnership.mjs";
+import { PARTY_EVENTS, partyLinkOpened, showParties } from "./self-assessment/partiespage.mjs";
 import { nameOf, planCsv, planMarkdown } from "./self-assessment/plan.mjs";
 import {
   STORE, addProfile, blank, browserStorage, deleteCurrent, forget, fromIncoming, openStore, replaceWith, restoreAll, setAnswer, setPlanField,
@@ -65,6 +66,7 @@ function show(page) {
     view.el("h3", { text: ui.t("profile_beside") }), view.renderProfiles(ui, p, profile),
   );
   replace(page, "summary", view.renderSummary(ui, Object.keys(p.answers).length > 0, gapCount(groups)));
+  showParties(page);
   showCompare(page);
   showOverTime(page);
   showPrint(page);
@@ -305,6 +307,7 @@ const EVENTS = [
   ["click", "#kb-sa-copy", copy],
   ["change", "#kb-sa-import", importFile],
   ["click", "#kb-sa-not-saved-export", exportUnsaved],
+  ...PARTY_EVENTS,
 ];
 
 // One listener per kind of event on the root, dispatched by the table.
@@ -329,6 +332,7 @@ function openShareLink(page) {
   if (location.href.length + payload.length > SHARE_MAX) { say(page, t("link_too_long", { max: SHARE_MAX })); return; }
   const read = decodeShare(page.ui.data, payload, t);
   if (read.problem) { say(page, t("link_bad", { problem: read.problem })); return; }
+  if (partyLinkOpened(page, read)) return;  // one party's answers, merged into the open partnership
   const incoming = read.partnership, name = incoming.name || t("default_name");
   if (!hasWork(page.store.current())) replaceWith(page.store.current(), incoming);
   else if (window.confirm(t("link_confirm", { name }))) addProfile(page.store.state, fromIncoming(newId(), incoming));
@@ -353,18 +357,19 @@ function nodesOf(ui, root, store) {
     message: el("p", { "class": "kb-sa-message", role: "status", id: "kb-sa-message" }), form: view.renderForm(ui),
     results: el("section", { "class": "kb-sa-results", id: "kb-sa-results", "aria-labelledby": "kb-sa-results-h" }),
     progress: el("p", { id: "kb-sa-progress", "aria-live": "polite" }), tools: view.renderTools(ui),
-    compare: el("section"), overTime: el("section"), print: el("section"), summary: el("nav"),
+    compare: el("section"), overTime: el("section"), print: el("section"), summary: el("nav"), parties: el("section"),
   };
 }
 
 function mount(root, ui) {
   const store = openStore(browserStorage, ui.data, ui.t, newId);
   const page = { ui, root, store, nodes: nodesOf(ui, root, store), comparing: new Map(), span: { from: null, to: "now" }, link: "" };
+  page.api = { persist, show, say, downloadJson, readFile, newId, today };  // lent to the parties' part (partiespage.mjs)
   const fallback = document.querySelector(".kb-sa-fallback");
   if (fallback) fallback.hidden = true;
   const n = page.nodes;
   // The answers' box about your partnership stands above, in the page itself (also without JavaScript).
-  root.replaceChildren(...[n.unreadable, n.notSaved, n.bar, n.message, n.form, n.results, n.tools, n.compare, n.overTime, n.print, n.summary]
+  root.replaceChildren(...[n.unreadable, n.notSaved, n.bar, n.message, n.parties, n.form, n.results, n.tools, n.compare, n.overTime, n.print, n.summary]
     .filter(Boolean));
   listen(root, page);
   view.addToContents([["kb-sa-results-h", ui.t("results")], ["kb-sa-gaps-h", ui.t("gaps")], ["kb-sa-tools-h", ui.t("tools")], ["kb-sa-compare-h", ui.t("compare")],

@@ -9,6 +9,7 @@
  * keys go through a Map: a plain object would also "know" constructor, toString, __proto__ and
  * every other name it inherits. */
 import { NA, TARGETS } from "./core.mjs";
+import { partyPartsOf, readPartyParts } from "./parties.mjs";
 
 export const FORMAT = "ppc-kb-self-assessment";
 export const VERSION = 3;  // 3: "not applicable" with reasons, targets, phases; "export all"
@@ -186,7 +187,11 @@ export function readPartnership(data, parsed, t, said) {
   const known = allowed(data), told = said || noMigration();
   const read = migrated(known, parsed, told);
   const problem = problemOf(known, read, t) || (badName(parsed.name) ? t("not_export") : null);
-  return problem ? { problem } : { partnership: cleaned(parsed, read), said: told };
+  if (problem) return { problem };
+  // Its parties, their answers and the consensus notes (parties.mjs), read by these same rules.
+  const keyed = (answers, reasons) => readPartnership(data, { format: FORMAT, version: VERSION, answers, reasons }, t, told);
+  const party = readPartyParts(parsed, keyed, t);
+  return party.problem ? { problem: party.problem } : { partnership: Object.assign(cleaned(parsed, read), party.parts), said: told };
 }
 
 // A saved profile's id, kept when it is text of a sane length and not taken; else one given anew.
@@ -200,8 +205,8 @@ function profileId(id, n, seen) {
 
 function savedProfile(data, p, t, said) {
   if (!isObject(p)) return { problem: t("not_export") };
-  const { name, answers, reasons, targets, plan, snapshots } = p;
-  return readPartnership(data, { format: FORMAT, version: VERSION, name, answers, reasons, targets, plan, snapshots }, t, said);
+  const { name, answers, reasons, targets, plan, snapshots, parties, notes, party } = p;
+  return readPartnership(data, { format: FORMAT, version: VERSION, name, answers, reasons, targets, plan, snapshots, parties, notes, party }, t, said);
 }
 
 function parsedState(text) {
@@ -283,7 +288,7 @@ export function hasWork(p) {
 export function exported(p) {
   return {
     format: FORMAT, version: VERSION, name: p.name, answers: p.answers, reasons: givenReasons(p), targets: p.targets || {},
-    plan: filledPlan(p.plan), snapshots: p.snapshots,
+    plan: filledPlan(p.plan), snapshots: p.snapshots, ...partyPartsOf(p),
   };
 }
 
@@ -322,6 +327,7 @@ export function encodeShare(p) {
   const compact = { v: VERSION, n: p.name, a: coded(p.answers), p: plan };
   if (ownKeys(p.targets || {}).length) compact.t = coded(p.targets);
   if (ownKeys(reasons).length) compact.r = reasons;
+  if (p.party) compact.pa = [p.party.name, p.party.role];  // one party's answers, for the partnership to merge
   return base64url(JSON.stringify(compact));
 }
 
@@ -339,7 +345,8 @@ function expanded(compact) {
     plan[id] = Array.isArray(e) ? { action: e[0], owner: e[1], due: e[2], phase: e[3] } : e;
   });
   ownKeys(compact.r || {}).forEach((id) => { reasons[id] = compact.r[id]; });
-  return { format: FORMAT, version: VERSION, name: compact.n, answers: decoded(compact.a), targets: decoded(compact.t), reasons, plan };
+  const party = Array.isArray(compact.pa) ? { name: compact.pa[0], role: compact.pa[1] } : compact.pa;
+  return { format: FORMAT, version: VERSION, name: compact.n, answers: decoded(compact.a), targets: decoded(compact.t), reasons, plan, party };
 }
 
 export function decodeShare(data, text, t) {

@@ -3,6 +3,7 @@
  * change undone, so that what the page shows is what is kept. `storage` is {get, set, remove}:
  * localStorage in the page (browserStorage), a Map in the tests. */
 import { FORMAT, VERSION, answersOfVersion1, exported, hasWork, migrationText, readState } from "./partnership.mjs";
+import { partyPartsOf } from "./parties.mjs";
 
 export const STORE = "ppc-kb-self-assessment-v2";
 export const OLD_STORE = "ppc-kb-self-assessment-v1";  // answers only, before partnerships and plans
@@ -91,12 +92,14 @@ export function replaceWith(p, incoming) {
   p.targets = incoming.targets || {};
   p.plan = incoming.plan;
   if (incoming.snapshots && incoming.snapshots.length) p.snapshots = incoming.snapshots;
+  ["parties", "notes", "party"].forEach((k) => { delete p[k]; });
+  Object.assign(p, partyPartsOf(incoming));
 }
 
 export function fromIncoming(id, incoming) {
   return {
     id, name: incoming.name, answers: incoming.answers, reasons: incoming.reasons || {}, targets: incoming.targets || {},
-    plan: incoming.plan, snapshots: incoming.snapshots || [],
+    plan: incoming.plan, snapshots: incoming.snapshots || [], ...partyPartsOf(incoming),
   };
 }
 

@@ -1,0 +1,148 @@
+/* The parties' part of the page wired: what each of its controls does (PARTY_EVENTS, added to
+ * self-assessment.js's event table), the merged view redrawn, a party's link or files merged.
+ * `page.api` holds what self-assessment.js lends it: persist, show, say, downloadJson, readFile,
+ * newId, today. Nothing is sent anywhere: files are read by the browser, links by their fragment. */
+import { IMPORT_MAX, SHARE_MAX, decodeShare, encodeShare, migrationText } from "./partnership.mjs";
+import { ROLES, addParty, merged, removeParty, setConsensus, setNote, takeAgreed } from "./parties.mjs";
+import { renderAgendaPrint, renderParties } from "./partiesview.mjs";
+import { setQuestion } from "./view.mjs";
+
+export const SHARE = "#sa=";
+
+const origin = (page) => ({ site: page.ui.data.site || "", url: location.origin + location.pathname });
+
+export function showParties(page) {
+  const p = page.store.current(), node = renderParties(page.ui, p, merged(page.ui.data, p.parties || []));
+  page.nodes.parties.replaceWith(node);
+  page.nodes.parties = node;
+}
+
+// A redraw that keeps the focus where it was (by id: a redraw replaces the control).
+function redrawn(page) {
+  const id = document.activeElement && document.activeElement.id;
+  page.api.show(page);
+  const again = id && document.getElementById(id);
+  if (again) again.focus();
+}
+
+/* One party's answers read from a file or a link ({partnership} or {problem}) added to the open
+ * partnership: a line saying what happened, or the problem. */
+function merge(page, read, from) {
+  const { t } = page.ui;
+  if (read.problem) return t("party_failed", { from, problem: read.problem });
+  if (!read.partnership.party) return t("party_unmarked", { from });
+  const added = addParty(page.store.current(), read.partnership, page.api.newId);
+  if (!added.party) return t("party_full", { from });
+  const name = { name: added.party.name || t("party_unnamed") };
+  const line = added.replaced ? t("party_replaced", name) : t("party_added", name);
+  return [line, migrationText(read.said, t)].filter(Boolean).join(" ");
+}
+
+function merged_(page, lines) {
+  if (page.api.persist(page)) { redrawn(page); page.api.say(page, lines.join(" ")); }
+  else page.api.say(page, page.ui.t("import_not_saved"));
+}
+
+function filesChosen(page, event) {
+  const input = event.target, files = Array.from(input.files || []), { t } = page.ui;
+  const each = files.map((file) => (file.size > IMPORT_MAX
+    ? Promise.resolve({ problem: t("too_large", { max: IMPORT_MAX / 1000000 }) })
+    : file.text().then((text) => page.api.readFile(page, text))).then((read) => [file.name, read]));
+  Promise.all(each).then((reads) => merged_(page, reads.map(([name, read]) => merge(page, read.all ? { problem: t("party_unmarked", { from: name }) } : read, name))))
+    .finally(() => { input.value = ""; });
+}
+
+// A party's share link pasted: read from its fragment, here, never opened.
+function linkAdded(page) {
+  const input = document.getElementById("kb-sa-party-link-in"), text = input.value.trim(), { t } = page.ui;
+  const at = text.indexOf(SHARE);
+  if (at < 0 || text.length > SHARE_MAX) { page.api.say(page, t("party_failed", { from: t("party_the_link"), problem: t("party_not_link") })); return; }
+  const line = merge(page, decodeShare(page.ui.data, text.slice(at + SHARE.length), t), t("party_the_link"));
+  input.value = "";
+  merged_(page, [line]);
+}
+
+/* A party's link opened on this page: merged into the open partnership, unless this partnership
+ * answers as that very party (then it is its own link, restored as any other). True when merged. */
+export function partyLinkOpened(page, read) {
+  const mark = read.partnership && read.partnership.party, own = page.store.current().party;
+  if (!mark || (own && own.role === mark.role && own.name === mark.name)) return false;
+  merged_(page, [merge(page, read, page.ui.t("party_the_link"))]);
+  return true;
+}
+
+// This device answers as one party: its name and role kept as the partnership's mark.
+function ownChanged(page, event) {
+  const p = page.store.current(), name = document.getElementById("kb-sa-party-name").value;
+  const role = document.getElementById("kb-sa-party-role").value;
+  if (ROLES.includes(role)) p.party = { name, role };
+  else delete p.party;
+  if (!page.api.persist(page)) return;
+  if (event.type === "change") redrawn(page);
+  else {
+    const send = document.getElementById("kb-sa-party-send");
+    if (send) send.textContent = page.ui.t("party_send", { name: name || page.ui.t("party_unnamed") });
+  }
+}
+
+function ownLink(page) {
+  const box = document.getElementById("kb-sa-party-link-box"), link = location.origin + location.pathname + SHARE + encodeShare(page.store.current());
+  box.replaceChildren();
+  const { t } = page.ui;
+  if (link.length > SHARE_MAX) { box.textContent = t("share_too_long", { length: link.length, max: SHARE_MAX }); return; }
+  const a = document.createElement("a");
+  a.href = link;
+  a.id = "kb-sa-party-link-out";
+  a.textContent = link;
+  box.append(t("share_label"), document.createElement("br"), a);
+  a.focus();
+}
+
+function removed(page, event) {
+  const p = page.store.current(), id = event.target.getAttribute("data-party-remove"), party = (p.parties || []).find((x) => x.id === id);
+  if (!party || !window.confirm(page.ui.t("party_remove_confirm", { name: party.name || page.ui.t("party_unnamed") }))) return;
+  removeParty(p, id);
+  if (page.api.persist(page)) { redrawn(page); page.api.say(page, page.ui.t("party_removed", { name: party.name || page.ui.t("party_unnamed") })); }
+}
+
+function consensusChosen(page, event) {
+  const p = page.store.current();
+  setConsensus(p, event.target.getAttribute("data-consensus"), event.target.value);
+  if (page.api.persist(page)) { setQuestion(page.nodes.form, p); redrawn(page); }
+}
+
+// A note only saves: a redraw would take the focus.
+function noted(page, event) {
+  setNote(page.store.current(), event.target.getAttribute("data-note"), event.target.value);
+  page.api.persist(page);
+}
+
+function agreedTaken(page) {
+  const p = page.store.current(), filled = takeAgreed(page.ui.data, p);
+  if (!page.api.persist(page)) return;
+  setQuestion(page.nodes.form, p);
+  redrawn(page);
+  page.api.say(page, page.ui.tn("party_taken", filled.length, { count: filled.length }));
+}
+
+// The agenda takes the plan's place on paper until the page next redraws.
+export function printAgenda(page) {
+  const p = page.store.current(), node = renderAgendaPrint(page.ui, p, merged(page.ui.data, p.parties || []), { date: page.api.today(), origin: origin(page) });
+  page.nodes.print.replaceWith(node);
+  page.nodes.print = node;
+  window.print();
+}
+
+export const PARTY_EVENTS = [
+  ["change", "[data-party-own]", ownChanged],
+  ["input", "#kb-sa-party-name", ownChanged],
+  ["click", "#kb-sa-party-export", (page) => page.api.downloadJson(page.store.current())],
+  ["click", "#kb-sa-party-link", ownLink],
+  ["change", "#kb-sa-party-files", filesChosen],
+  ["click", "#kb-sa-party-link-add", linkAdded],
+  ["click", "[data-party-remove]", removed],
+  ["change", "[data-consensus]", consensusChosen],
+  ["input", "[data-note]", noted],
+  ["click", "#kb-sa-party-take", agreedTaken],
+  ["click", "#kb-sa-agenda-print", printAgenda],
+];
