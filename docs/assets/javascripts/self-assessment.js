@@ -98,7 +98,7 @@ function showPrint(page) {
   const { data } = page.ui, p = page.store.current();
   replace(page, "print", view.renderPrint(page.ui, p, {
     start: startOrder(data, p.answers, p.targets), profile: profileOf(data, p.answers), date: today(),
-    unknowns: toFindOut(data, p.answers), origin: { site: page.ui.site, url: location.origin + location.pathname },
+    unknowns: toFindOut(data, p.answers), origin: { site: data.site, url: location.origin + location.pathname },
   }));
 }
 
