@@ -152,6 +152,36 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# A reader's word for what a record is about, where it differs from the study's ("festival",
+# "GDPR"): letters and digits, words joined by one space, hyphen or apostrophe; no markup, no
+# punctuation, so it reads as what a reader types. The editors' schema checks the same pattern.
+KEYWORD_PATTERN = r"^[0-9A-Za-zÀ-ÖØ-öø-ÿ]+([ '-][0-9A-Za-zÀ-ÖØ-öø-ÿ]+)*$"
+Keyword = Annotated[str, StringConstraints(strip_whitespace=True, max_length=40, pattern=KEYWORD_PATTERN)]
+
+
+def _no_repeated_keywords(value: dict[str, list[str]]) -> dict[str, list[str]]:
+    for lang, words in value.items():
+        seen: set[str] = set()
+        for word in words:
+            if word.casefold() in seen:
+                raise ValueError(f"'{word}' is listed twice under '{lang}'; keep it once")
+            seen.add(word.casefold())
+    return value
+
+
+Keywords = Annotated[dict[Lang, Annotated[list[Keyword], Field(max_length=20)]], AfterValidator(_no_repeated_keywords)]
+
+
+class Searchable(Record):
+    """A record readers may look for in their own words: its page is found by these too."""
+
+    keywords: Keywords = Field(
+        default={},
+        description="Words readers search with where they differ from the study's own, per language: "
+        "{en: [festival, event], nl: [evenement]}. Search finds the record's page by them, below its own words.",
+    )
+
+
 class Citation(Record):
     """Where a statement comes from: a source record and, optionally, where in it and its words."""
 
@@ -189,7 +219,7 @@ class Assessed(Record):
     cite: Cites = Field(description="Citations; every rating but 'unknown' needs one with a quote.")
 
 
-class Case(Record):
+class Case(Searchable):
     id: Id
     lang: Lang | None = WrittenIn
     former_ids: list[Id] = Field(
@@ -258,7 +288,7 @@ class Indicator(Record):
     cite: Cites
 
 
-class Criterion(Record):
+class Criterion(Searchable):
     id: Id
     former_ids: list[Id] = Field(
         default=[], description="Ids this record had before it was renamed: their addresses redirect here."
@@ -275,7 +305,7 @@ class Criterion(Record):
     indicators: list[Indicator] = Field(min_length=1)
 
 
-class Lesson(Record):
+class Lesson(Searchable):
     id: Id
     lang: Lang | None = WrittenIn
     former_ids: list[Id] = Field(
@@ -294,7 +324,7 @@ class Lesson(Record):
     )
 
 
-class Source(Record):
+class Source(Searchable):
     """Anything a record cites: a report, an article, a web page, an interview, a data set."""
 
     id: Id
@@ -346,7 +376,7 @@ class Source(Record):
         return self.section_languages.get(section or "", self.language or "en")
 
 
-class Country(Record):
+class Country(Searchable):
     id: Id
     name: Name
     other_names: list[Name] = []
@@ -354,7 +384,7 @@ class Country(Record):
     finding: Fact
 
 
-class Instrument(Record):
+class Instrument(Searchable):
     id: Id
     name: Name
     other_names: list[Name] = []
@@ -362,7 +392,7 @@ class Instrument(Record):
     description: Fact
 
 
-class Condition(Record):
+class Condition(Searchable):
     id: Id
     order: int = Field(ge=1)
     title: Name
@@ -370,7 +400,7 @@ class Condition(Record):
     cite: Cites
 
 
-class Variant(Record):
+class Variant(Searchable):
     id: Id
     order: int = Field(ge=1)
     title: Name
@@ -380,7 +410,7 @@ class Variant(Record):
     cite: Cites
 
 
-class Term(Record):
+class Term(Searchable):
     id: Id
     term: Name
     other_names: list[Name] = []
@@ -420,6 +450,22 @@ class Study(Record):
     cross_case: list[Fact] = Field(default=[], description="Findings that hold across the studied cases.")
     resilience: list[Fact] = []
     conclusion: Fact
+
+
+class SearchQuery(Record):
+    lang: Lang = Field(description="The edition searched: en or nl.")
+    query: Keyword = Field(description="What a reader types, in plain words.")
+    reaches: Annotated[str, StringConstraints(pattern=r"^[a-z]+/[a-z0-9]+(-[a-z0-9]+)*$")] = Field(
+        description="The record it must find, as <folder>/<id>: e.g. lessons/put-agreements-in-writing."
+    )
+    within: int = Field(default=3, ge=1, le=10, description="The rank the record's page must reach at least.")
+
+
+class Searches(Record):
+    """Reader queries and the record each must find: a browser test on a real build holds every one,
+    so a change of words that loses a reader's query fails CI, naming the query."""
+
+    queries: list[SearchQuery] = Field(min_length=1)
 
 
 @dataclass(frozen=True)
@@ -464,7 +510,9 @@ RESERVED_IDS: dict[str, frozenset[str]] = {
 }
 COLLECTIONS: dict[str, type[Record]] = {t.folder: t.model for t in TYPES}
 NOUNS: dict[str, str] = {t.folder: t.noun for t in TYPES}
-SINGLETONS: dict[str, type[Record]] = {"study": Study}
+SINGLETONS: dict[str, type[Record]] = {"study": Study, "searches": Searches}
+# Singletons a corpus may leave out: the reader queries search is held to (content/searches.yaml).
+OPTIONAL_SINGLETONS = frozenset({"searches"})
 
 
 def kind_of(record: Record) -> RecordType:
