@@ -187,7 +187,9 @@ def make_repo(dest: Path, n: int, seed: int = 7) -> Path:
     for name in ("mkdocs.yml", "mkdocs.nl.yml", "CONTRIBUTING.md", "CONTRIBUTING.nl.md"):
         shutil.copy(ROOT / name, dest / name)
     content = dest / "content"
-    shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("cases", "lessons", "searches.yaml"))  # the reader queries name real records
+    shutil.copytree(
+        ROOT / "content", content, ignore=shutil.ignore_patterns("cases", "lessons", "searches.yaml")
+    )  # the reader queries name real records
     (content / "cases").mkdir()
     (content / "lessons").mkdir()
     rng = random.Random(seed)

@@ -277,7 +277,9 @@ def test_keywords_are_plain_words_each_listed_once() -> None:
     from generator.records.models import Term
 
     base = {"id": "covenant", "term": "covenant", "definition": "An agreement.", "cite": [{"source": "s"}]}
-    term = Term.model_validate({**base, "keywords": {"en": ["agreement", "memorandum of understanding"], "nl": ["AVG"]}})
+    term = Term.model_validate(
+        {**base, "keywords": {"en": ["agreement", "memorandum of understanding"], "nl": ["AVG"]}}
+    )
     assert term.keywords["nl"] == ["AVG"]
     for wrong in (["agreement", "Agreement"], ["<b>x</b>"], ["a, b"], ["GDPR!"], [""]):
         with pytest.raises(ValidationError):
