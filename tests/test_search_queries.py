@@ -59,6 +59,14 @@ def results(page, query: str) -> list[dict[str, str]]:
     from test_browser import search
 
     search(page, query, page.url)
+    # The answers to the first letters typed may show first: wait until the list holds still.
+    shown: list[str] = []
+    for _ in range(20):
+        page.wait_for_timeout(250)
+        now = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+        if now == shown:
+            break
+        shown = now
     return page.eval_on_selector_all(
         ".md-search-result__item > a",
         """els => els.map(e => ({href: e.href,
