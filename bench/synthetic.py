@@ -189,8 +189,10 @@ def make_repo(dest: Path, n: int, seed: int = 7) -> Path:
     for name in ("mkdocs.yml", "mkdocs.nl.yml", "CONTRIBUTING.md", "CONTRIBUTING.nl.md"):
         shutil.copy(ROOT / name, dest / name)
     content = dest / "content"
-    # roles name real lessons; steps name real lessons and indicators
-    shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("cases", "lessons", "roles", "steps"))
+    # roles name real lessons; steps real lessons and indicators; the reader queries real records
+    shutil.copytree(
+        ROOT / "content", content, ignore=shutil.ignore_patterns("cases", "lessons", "roles", "steps", "searches.yaml")
+    )
     for kind in ("cases", "lessons", "steps"):
         (content / kind).mkdir()
     rng = random.Random(seed)

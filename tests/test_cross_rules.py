@@ -153,6 +153,23 @@ def _indicator_former_ids(repo: Path) -> list[str]:
     ]
 
 
+def _searches(repo: Path) -> list[str]:
+    (repo / "content/searches.yaml").write_text(
+        "queries:\n"
+        "  - {lang: en, query: festival, reaches: cases/harbour-lights-festival}\n"
+        "  - {lang: en, query: market, reaches: cases/harbour-lights-festivl}\n"
+        "  - {lang: nl, query: markt, reaches: case/harbour-lights-festival}\n"
+        "  - {lang: en, query: Festival, reaches: cases/harbour-lights-festival}\n",
+        encoding="utf-8",
+    )
+    return [
+        "content/searches.yaml:3:31: queries[1].reaches: 'harbour-lights-festivl' is not the id of any case "
+        "(did you mean 'harbour-lights-festival'?)",
+        "content/searches.yaml:4:30: queries[2].reaches: 'case' is not a kind of record (did you mean 'cases'?)",
+        "content/searches.yaml:5:16: queries[3].query: 'Festival' (en) is listed twice",
+    ]
+
+
 # One defect per rule, by the rule's name: a rule added to CROSS_RULES without one fails below.
 DEFECTS: dict[str, Callable[[Path], list[str]]] = {
     "ids_match_files": _fixture("cases/duplicate-id"),
@@ -166,6 +183,7 @@ DEFECTS: dict[str, Callable[[Path], list[str]]] = {
     "assessments": _fixture("cases/unrated-indicator"),
     "step_orders": _step_orders,
     "step_members": _step_members,
+    "searches": _searches,
 }
 
 

@@ -191,7 +191,10 @@ def test_search_excerpts_never_hold_the_hidden_filter_words(built_site: Path) ->
 
 
 def test_contributor_pages_weigh_less_in_search_than_reader_pages(built_site: Path) -> None:
-    from generator.plugin.search import CONTRIBUTOR_WEIGHT, FOR_CONTRIBUTORS
+    from generator.pages.facets import CONTRIBUTORS, PAGE_TYPES
+    from generator.plugin.search import CONTRIBUTOR_WEIGHT
+
+    FOR_CONTRIBUTORS = {f"{page}.md" for page, kind in PAGE_TYPES.items() if kind == CONTRIBUTORS}
 
     assert 0 < CONTRIBUTOR_WEIGHT < 1
     for folder in ("", "nl/"):
@@ -266,3 +269,54 @@ def test_a_criterion_title_with_colon_ampersand_and_apostrophe_keeps_its_rating_
     [details] = [a for tag, a in Page(page).tags if tag == "details" and "data-kb-facet-names" in a]
     names = json.loads(details["data-kb-facet-names"] or "")
     assert names["rating-trust-and-culture"] == title and names["type"] == "Type"
+
+
+def test_keywords_are_plain_words_each_listed_once() -> None:
+    from pydantic import ValidationError
+
+    from generator.records.models import Term
+
+    base = {"id": "covenant", "term": "covenant", "definition": "An agreement.", "cite": [{"source": "s"}]}
+    term = Term.model_validate(
+        {**base, "keywords": {"en": ["agreement", "memorandum of understanding"], "nl": ["AVG"]}}
+    )
+    assert term.keywords["nl"] == ["AVG"]
+    for wrong in (["agreement", "Agreement"], ["<b>x</b>"], ["a, b"], ["GDPR!"], [""]):
+        with pytest.raises(ValidationError):
+            Term.model_validate({**base, "keywords": {"en": wrong}})
+    with pytest.raises(ValidationError):
+        Term.model_validate({**base, "keywords": {"de": ["Vertrag"]}})
+
+
+def test_every_page_has_a_kind_in_readers_words_and_new_kinds_need_one_row() -> None:
+    from generator.pages.facets import CONTRIBUTORS, PAGE_TYPES, type_of
+    from generator.records.models import TYPES
+
+    # A record kind with pages of its own is named by the map, not by a fallback.
+    assert all(t.folder in PAGE_TYPES for t in TYPES if t.own_pages)
+    assert type_of("cases/johan-cruijff-arena.md") == "case"
+    assert type_of("cases/index.md") == type_of("index.md") == "overview"
+    assert type_of("roles/coordinator.md") == "role" and type_of("path.md") == "step"
+    assert type_of("checklists/all.md") == "checklist" and type_of("study.md") == "background"
+    assert {type_of(p) for p in ("contributing.md", "changes.md", "data.md")} == {CONTRIBUTORS}
+    for lang in ("en", "nl"):
+        words = table(lang)
+        labels = [words[f"search_type_{kind}"] for kind in {*PAGE_TYPES.values(), "overview", "background"}]
+        assert all(label[0].isupper() for label in labels) and len(set(labels)) == len(labels), labels
+
+
+def test_a_records_keywords_are_indexed_with_its_page_below_its_own_words(built_site: Path) -> None:
+    for folder, words, label in (("", "boat parade", "Case"), ("nl/", "havenfeest", "Casus")):
+        page = Page((built_site / folder / "cases/harbour-lights-festival/index.html").read_text(encoding="utf-8"))
+        [line] = [a for tag, a in page.tags if tag == "p" and a.get("class") == "kb-keywords"]
+        assert 0 < float(line["data-pagefind-weight"] or "") < 1
+        assert words in page.text
+        types = [a for tag, a in page.tags if a.get("data-pagefind-filter") == "type"]
+        assert len(types) == 1
+        html = (built_site / folder / "cases/harbour-lights-festival/index.html").read_text(encoding="utf-8")
+        assert f'<span data-pagefind-filter="type">{label}</span>' in html
+    # A record without a page of its own lends its words to the page that lists it.
+    glossary = (built_site / "glossary/index.html").read_text(encoding="utf-8")
+    assert "memorandum of understanding" in glossary
+    contributing = (built_site / "contributing/index.html").read_text(encoding="utf-8")
+    assert f'<span data-pagefind-filter="type">{table("en")["search_type_contributors"]}</span>' in contributing

@@ -174,6 +174,7 @@ NOT_SHOWN = {
     "id": "it is the page's address",
     "country": "shown as the country record's name",
     "former_ids": "their addresses redirect to the page",
+    "keywords": "the theme shows them at the page's foot ('Also searched as') and search indexes them",
     "lang": "it is the language the record's plain texts are in, marked on them (lang=...), not printed",
 }
 

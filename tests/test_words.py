@@ -148,7 +148,7 @@ def test_each_prefix_is_built_from_exactly_the_values_of_its_source() -> None:
         get_args(get_args(Case.model_fields["status"].annotation)[0]),
     }
     assert tool.DYNAMIC["rating_"] == tuple(r.value for r in Rating)
-    assert set(tool.DYNAMIC["noun_"]) == {*NOUNS, "study"} and set(tool.DYNAMIC["nouns_"]) == set(NOUNS)
+    assert set(tool.DYNAMIC["noun_"]) == {*NOUNS, "study", "searches"} and set(tool.DYNAMIC["nouns_"]) == set(NOUNS)
 
 
 def test_a_message_for_a_value_that_does_not_exist_is_reported_unused(uses: tool.Uses) -> None:

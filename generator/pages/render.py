@@ -13,7 +13,7 @@ from jinja2 import Environment
 from generator.pages import export, local, markup, paths, svg
 from generator.pages.changes import plain_line, worded_changes
 from generator.pages.environment import TEMPLATES, environment
-from generator.pages.facets import facet_names, facets, page_type
+from generator.pages.facets import facet_names, facets, keywords, page_type
 from generator.pages.feed import atom
 from generator.pages.notes import Notes
 from generator.pages.pieces import label
@@ -29,7 +29,7 @@ from generator.records.problems import ContentError, Problem
 from generator.records.ratings import SCALE
 from generator.util import pool
 from generator.util.incremental import PER_RECORD, Memo, digest
-from generator.words import DEFAULT, ByName, edition, table
+from generator.words import DEFAULT, ByName, edition, language, table
 
 __all__ = ["TEMPLATES", "Site", "render_site"]  # TEMPLATES: where the plugin watches for edits
 
@@ -43,6 +43,8 @@ class Site:
     # page -> search facets: facet key -> values, in the edition's language (every generated page)
     facets: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     facet_names: dict[str, str] = field(default_factory=dict)  # facet key -> its name, as readers see it
+    # page -> the readers' words of the records it shows (their `keywords`), which search finds it by too
+    keywords: dict[str, list[str]] = field(default_factory=dict)
     # page -> the HTML blocks its Markdown holds markers for (markup.held)
     blocks: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # A live preview's exports, made just after the pages are served: ``files`` holds the last
@@ -265,6 +267,7 @@ def _record_pages(plan: _Plan, kb: KnowledgeBase) -> None:
     """The home page, each kind's page and a page per record for the kinds that have them."""
     plan.page("index.md", "home.md.j2")
     listed: set[str] = set()
+    lang = language()
     for kind in TYPES:
         if kind.page not in listed:
             listed.add(kind.page)
@@ -275,6 +278,10 @@ def _record_pages(plan: _Plan, kb: KnowledgeBase) -> None:
                 path = f"{kind.folder}/{record.id}.md"
                 plan.page(path, f"{kind.noun}.md.j2", file, **{kind.noun: record, "source_file": file})
                 plan.site.facets[path] = facets(kb, kind.folder, record)
+                plan.site.keywords[path] = keywords([record], lang)
+        else:  # its records are found on the page that lists them
+            found = plan.site.keywords.get(kind.page, []) + keywords(kb.records[kind.folder], lang)
+            plan.site.keywords[kind.page] = list(dict.fromkeys(found))
 
 
 def _overview_pages(plan: _Plan, kb: KnowledgeBase, days: list[DayOfChanges] | None) -> None:

@@ -143,5 +143,7 @@ def page(site: Site, path: str, lang: str, where: Addresses) -> str:
         facts["kb_alternates"] = {e: url + paths.url(path) for e, url in where.editions.items()}
     if path in site.facets:
         facts["kb_facets"] = site.facets[path]
+    if site.keywords.get(path):
+        facts["kb_keywords"] = site.keywords[path]
     facts["kb_lang"] = lang
     return front_matter(facts) + text

@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 
 from generator.pages import markup, paths
 from generator.pages.build import build_site, report_link, repository
+from generator.pages.facets import CONTRIBUTORS, page_type, type_of
 from generator.pages.render import TEMPLATES, Site
 from generator.plugin import editions, preview, search
 from generator.plugin.config import KnowledgeBaseConfig
@@ -55,6 +56,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.others: list[tuple[Edition, Any]] = []  # their builds while they run
         self.blocks: dict[str, tuple[str, ...]] = {}
         self.facets: dict[str, dict[str, list[str]]] = {}
+        self.keywords: dict[str, list[str]] = {}
         self.deferred_exports: Callable[[], dict[str, str]] | None = None
         self.written: dict[str, str] = {}
         self.told_preview_edition = False
@@ -173,6 +175,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         except ContentError as exc:  # every problem, each at its file and line; anything else is a bug
             raise PluginError("Invalid content; the site was not built.\n" + exc.report()) from None
         self.facets = site.facets
+        self.keywords = site.keywords
         # The filters name each facet key, a criterion's by its title: known once the records are.
         config.extra["kb"]["search_filters"] = search.filters(self.lang, site.facet_names)
         self.blocks = site.blocks
@@ -196,7 +199,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             assert isinstance(file, Generated)  # File.generated is a classmethod typed as returning File
             file.edit_uri = site.edit.get(path)
             # Everything the written page is made of, so a --dirty rebuild can skip it unchanged.
-            self.written[path] = digest(text, site.blocks.get(path), file.edit_uri, site.facets.get(path))
+            self.written[path] = digest(
+                text, site.blocks.get(path), file.edit_uri, site.facets.get(path), site.keywords.get(path)
+            )
             file.unchanged = self.memo is not None and self.memo.written.get(path) == self.written[path]
             files.append(file)
         return files
@@ -306,10 +311,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         page.meta["search"] = {"exclude": True}
         w = table(self.lang)
         page.meta["kb"] = {
-            "facets": self.facets.get(page.file.src_uri) or {"type": [w["facet_page"]]},
+            "facets": self.facets.get(page.file.src_uri) or page_type(page.file.src_uri, self.lang),
+            "keywords": self.keywords.get(page.file.src_uri) or [],
+            "keywords_label": w["search_keywords"],
             "alternates": editions.alternates(page.url, self.editions) if self.here else [],
             "switch": editions.switch(page.url, self.here, self.editions) if self.here else None,
-            "search_weight": search.CONTRIBUTOR_WEIGHT if page.file.src_uri in search.FOR_CONTRIBUTORS else None,
+            "search_weight": search.CONTRIBUTOR_WEIGHT if type_of(page.file.src_uri) == CONTRIBUTORS else None,
         }
         return markdown
 

@@ -18,13 +18,14 @@ from html import unescape
 from pathlib import Path
 from typing import Any
 
+from generator.pages.facets import for_contributors
 from generator.plugin import pagefind_files
 from generator.words import table
 
 # Material's __config names its lunr worker; pages ask ours instead (theme/main.html's config block).
 _WORKER = re.compile(r'("search": ")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
-# Pages for contributors rank below what readers come for: their words count a fifth as much.
-FOR_CONTRIBUTORS = frozenset({"contributing.md", "changes.md", "data.md"})
+# Pages for contributors (facets.PAGE_TYPES) rank below what readers come for, where they show at
+# all (the worker leaves them out of a reader's results): their words count a fifth as much.
 CONTRIBUTOR_WEIGHT = 0.2
 # Not part of what a page says: permalinks, the language switch, the edit button.
 IGNORED = (".headerlink", ".kb-lang", ".md-content__button")
@@ -62,6 +63,11 @@ def filters(lang: str, names: dict[str, str] | None = None) -> dict[str, Any]:
         "count": w["search_count"],  # "{total} ..., {shown} shown": Material's count when not every result is shown
         "fields": [{"label": w[key], "facet": facet} for key, facet in fields],
         "facet_names": names or {},
+        # The Type value of the pages for contributors: left out of results unless chosen, or unless
+        # nothing else matches (search-worker.js).
+        "contributors": for_contributors(lang),
+        # A filter value with the results it leaves, in words: "Case (2 results)".
+        "option": {"one": w["search_option_one"], "other": w["search_option_other"]},
     }
 
 

@@ -587,6 +587,30 @@ def step_members(index: Index) -> list[Problem]:
 
 
 # The rules across records, in the order their problems are reported (warnings keep this order).
+def searches(index: Index) -> list[Problem]:
+    """Each reader query in content/searches.yaml names a record that exists: the browser test then
+    holds its rank on a real build (tests/test_search_queries.py)."""
+    if "searches" not in index.loaded.singletons:
+        return []
+    record, doc = index.loaded.singletons["searches"]
+    problems: list[Problem] = []
+    seen: set[tuple[str, str]] = set()
+    for n, query in enumerate(getattr(record, "queries", ())):
+        folder, _, rid = query.reaches.partition("/")
+        if folder not in KINDS:
+            hint = did_you_mean(folder, sorted(KINDS)) or f"name one of: {', '.join(sorted(KINDS))}"
+            problems.append(doc.problem(("queries", n, "reaches"), f"'{folder}' is not a kind of record", hint))
+        elif not index.known(folder, rid):
+            hint = did_you_mean(rid, sorted(index.ids.get(folder, {}))) or f"name a file of content/{folder}/"
+            problems.append(
+                doc.problem(("queries", n, "reaches"), f"'{rid}' is not the id of any {NOUNS[folder]}", hint)
+            )
+        if (query.lang, query.query.casefold()) in seen:
+            problems.append(doc.problem(("queries", n, "query"), f"'{query.query}' ({query.lang}) is listed twice"))
+        seen.add((query.lang, query.query.casefold()))
+    return problems
+
+
 CROSS_RULES: tuple[CrossRule, ...] = (
     ids_match_files,
     former_ids,
@@ -599,6 +623,7 @@ CROSS_RULES: tuple[CrossRule, ...] = (
     assessments,
     step_orders,
     step_members,
+    searches,
 )
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from generator.records.checks import TEXTS, record_problems
-from generator.records.models import COLLECTIONS, SINGLETONS, TEXT_LANGUAGES, Record
+from generator.records.models import COLLECTIONS, OPTIONAL_SINGLETONS, SINGLETONS, TEXT_LANGUAGES, Record
 from generator.records.problems import Problem
 from generator.records.refs import Links, links_of, partial_links
 from generator.records.schema_errors import did_you_mean, problems_from
@@ -296,6 +296,8 @@ def _load(content: Path, keep: bool, workers: int, memo: Memo | None) -> Loaded:
         path = content / f"{name}.yaml"
         if path.is_symlink():
             loaded.problems.append(Problem(_display(path, content), 0, 0, "", _LINKED, "put the record itself here"))
+            continue
+        if not path.is_file() and name in OPTIONAL_SINGLETONS and not path.exists():
             continue
         if not path.is_file():
             loaded.problems.append(Problem(_display(path, content), 0, 0, "", "is missing; the site needs this record"))

@@ -152,6 +152,36 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# A reader's word for what a record is about, where it differs from the study's ("festival",
+# "GDPR"): letters and digits, words joined by one space, hyphen or apostrophe; no markup, no
+# punctuation, so it reads as what a reader types. The editors' schema checks the same pattern.
+KEYWORD_PATTERN = r"^[0-9A-Za-zÀ-ÖØ-öø-ÿ]+([ '-][0-9A-Za-zÀ-ÖØ-öø-ÿ]+)*$"
+Keyword = Annotated[str, StringConstraints(strip_whitespace=True, max_length=40, pattern=KEYWORD_PATTERN)]
+
+
+def _no_repeated_keywords(value: dict[str, list[str]]) -> dict[str, list[str]]:
+    for lang, words in value.items():
+        seen: set[str] = set()
+        for word in words:
+            if word.casefold() in seen:
+                raise ValueError(f"'{word}' is listed twice under '{lang}'; keep it once")
+            seen.add(word.casefold())
+    return value
+
+
+Keywords = Annotated[dict[Lang, Annotated[list[Keyword], Field(max_length=20)]], AfterValidator(_no_repeated_keywords)]
+
+
+class Searchable(Record):
+    """A record readers may look for in their own words: its page is found by these too."""
+
+    keywords: Keywords = Field(
+        default={},
+        description="Words readers search with where they differ from the study's own, per language: "
+        "{en: [festival, event], nl: [evenement]}. Search finds the record's page by them, below its own words.",
+    )
+
+
 class Citation(Record):
     """Where a statement comes from: a source record and, optionally, where in it and its words."""
 
@@ -215,7 +245,7 @@ class Assessed(Record):
     cite: Cites = Field(description="Citations; every rating but 'unknown' needs one with a quote.")
 
 
-class Case(Record):
+class Case(Searchable):
     id: Id
     lang: Lang | None = WrittenIn
     former_ids: list[Id] = Field(
@@ -283,7 +313,7 @@ CASE_FACTS: tuple[str, ...] = tuple(
 )
 
 
-class Role(Record):
+class Role(Searchable):
     """A card per kind of party (the municipality, the police, ...): what the study says that party
     brings and does in the studied partnerships, and which questions and lessons concern it."""
 
@@ -319,7 +349,7 @@ class Indicator(Record):
     cite: Cites
 
 
-class Criterion(Record):
+class Criterion(Searchable):
     id: Id
     former_ids: list[Id] = Field(
         default=[], description="Ids this record had before it was renamed: their addresses redirect here."
@@ -345,7 +375,7 @@ class Practice(Record):
     cite: Cites = Field(description="Citations; one needs a quote: the words the fact rests on.")
 
 
-class Lesson(Record):
+class Lesson(Searchable):
     id: Id
     lang: Lang | None = WrittenIn
     former_ids: list[Id] = Field(
@@ -396,7 +426,7 @@ class StepExample(Record):
     cite: Cites
 
 
-class Step(Record):
+class Step(Searchable):
     """One step of the path for setting up or strengthening a partnership. The steps' order is this
     knowledge base's reading of the study, which gives none; the path page says so."""
 
@@ -422,7 +452,7 @@ class Step(Record):
     )
 
 
-class Source(Record):
+class Source(Searchable):
     """Anything a record cites: a report, an article, a web page, an interview, a data set."""
 
     id: Id
@@ -486,7 +516,7 @@ class Source(Record):
         return (named, lang) if named else (section, self.language or "en")
 
 
-class Country(Record):
+class Country(Searchable):
     id: Id
     name: Name
     other_names: list[Name] = []
@@ -494,7 +524,7 @@ class Country(Record):
     finding: Fact
 
 
-class Instrument(Record):
+class Instrument(Searchable):
     id: Id
     name: Name
     other_names: list[Name] = []
@@ -507,7 +537,7 @@ class Instrument(Record):
     )
 
 
-class Condition(Record):
+class Condition(Searchable):
     id: Id
     order: int = Field(ge=1)
     title: Name
@@ -515,7 +545,7 @@ class Condition(Record):
     cite: Cites
 
 
-class Variant(Record):
+class Variant(Searchable):
     id: Id
     order: int = Field(ge=1)
     title: Name
@@ -525,7 +555,7 @@ class Variant(Record):
     cite: Cites
 
 
-class Term(Record):
+class Term(Searchable):
     id: Id
     term: Name
     other_names: list[Name] = []
@@ -569,6 +599,22 @@ class Study(Record):
     cross_case: list[Fact] = Field(default=[], description="Findings that hold across the studied cases.")
     resilience: list[Fact] = []
     conclusion: Fact
+
+
+class SearchQuery(Record):
+    lang: Lang = Field(description="The edition searched: en or nl.")
+    query: Keyword = Field(description="What a reader types, in plain words.")
+    reaches: Annotated[str, StringConstraints(pattern=r"^[a-z]+/[a-z0-9]+(-[a-z0-9]+)*$")] = Field(
+        description="The record it must find, as <folder>/<id>: e.g. lessons/put-agreements-in-writing."
+    )
+    within: int = Field(default=3, ge=1, le=10, description="The rank the record's page must reach at least.")
+
+
+class Searches(Record):
+    """Reader queries and the record each must find: a browser test on a real build holds every one,
+    so a change of words that loses a reader's query fails CI, naming the query."""
+
+    queries: list[SearchQuery] = Field(min_length=1)
 
 
 @dataclass(frozen=True)
@@ -615,7 +661,9 @@ RESERVED_IDS: dict[str, frozenset[str]] = {
 }
 COLLECTIONS: dict[str, type[Record]] = {t.folder: t.model for t in TYPES}
 NOUNS: dict[str, str] = {t.folder: t.noun for t in TYPES}
-SINGLETONS: dict[str, type[Record]] = {"study": Study}
+SINGLETONS: dict[str, type[Record]] = {"study": Study, "searches": Searches}
+# Singletons a corpus may leave out: the reader queries search is held to (content/searches.yaml).
+OPTIONAL_SINGLETONS = frozenset({"searches"})
 
 
 def kind_of(record: Record) -> RecordType:

@@ -29,6 +29,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import write_po
 from pydantic import BaseModel
 
+from generator.pages.facets import FALLBACK_TYPE, PAGE_TYPES
 from generator.pages.tables import CASE_GROUPS
 from generator.records.models import CASE_FACTS, NOUNS, SINGLETONS, Case, Country, Lesson, Party, Source
 from generator.records.ratings import Rating
@@ -61,7 +62,7 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     "assessed_": (*ASSESSED_BY, "none", *(f"{value}_note" for value in ASSESSED_BY)),
     "noun_": (*NOUNS, *SINGLETONS),  # names (a kind's folder, else 'study'), facets, changes
     "nouns_": tuple(NOUNS),  # changes: several records of a kind
-    "facet_": ("checklist", "glossary"),  # facets.page_facets: the pages that are no record's ('page' is named)
+    "search_type_": tuple(sorted({*PAGE_TYPES.values(), FALLBACK_TYPE, "overview"})),  # facets: a page's kind
     "rating_": RATINGS,  # pieces, export
     "meaning_": RATINGS,  # case_page, export
     "kind_": choices(Source, "kind"),  # pieces, source.md.j2, sources_index.md.j2

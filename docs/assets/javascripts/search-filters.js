@@ -14,6 +14,9 @@
     var created = new Native(url, options);
     if (!worker && /search-worker\.js/.test(String(url))) {
       worker = created;
+      // Before any query: the Type value of the pages for contributors, which reader searches leave out.
+      var root = group();
+      if (root) created.postMessage({ type: "kb-setup", data: { contributors: root.getAttribute("data-kb-contributors") || "" } });
       created.addEventListener("message", function (event) {
         if (event.data && event.data.type === "kb-filters") show(event.data.data);
       });
@@ -52,10 +55,15 @@
     }
   }
 
+  // "Case (2 results)": the value with the results it leaves, in the edition's words.
   function option(value, text, count) {
     var element = document.createElement("option");
+    var root = group();
+    var form = root && root.getAttribute(count === 1 ? "data-kb-option-one" : "data-kb-option-other");
     element.value = value;
-    element.textContent = count === undefined ? text : text + " (" + count + ")";
+    element.textContent = count === undefined ? text
+      : form ? form.replace(/\{(value|count)\}/g, function (_, key) { return key === "value" ? text : count; })
+      : text + " (" + count + ")";
     return element;
   }
 

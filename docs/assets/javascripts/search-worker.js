@@ -13,6 +13,8 @@ var pagefind = null;
 var latest = 0; // answers arrive out of order; only the newest query's is shown
 var lastQuery = "";
 var filters = {}; // facet -> value, chosen in the filters atop the results (search-filters.js)
+var contributors = ""; // the Type value of the pages for contributors (kb-setup from search-filters.js)
+var SHORT = 3; // a query word of this many letters or fewer matches whole words only ("AVG" is not "a")
 
 function escapeHTML(text) {
   return String(text).replace(/[&<>"']/g, function (c) {
@@ -40,13 +42,36 @@ function words(query) {
   }).filter(Boolean);
 }
 
+// Whether a marked word is one the reader asked for: it begins as a query word does (four
+// letters, or the whole of a shorter one). Pagefind also marks pieces it split a word into
+// (Dutch "AVG" marked every "a"); those lose their mark.
+function asked(word, terms) {
+  var w = fold(word).replace(/[^\p{L}\p{N}]/gu, "");
+  return terms.some(function (term) {
+    var q = fold(term).replace(/[^\p{L}\p{N}]/gu, ""), n = Math.min(4, q.length);
+    return w.length >= n && w.slice(0, n) === q.slice(0, n);
+  });
+}
+
+function excerpt(text, terms) {
+  return String(text).replace(/<mark>([^<]*)<\/mark>/g, function (whole, word) {
+    return asked(word, terms) ? whole : word;
+  });
+}
+
+// The kind of page (its Type filter value: "Case", "Lesson", "For contributors"), shown on the result.
+function kind(data) {
+  var type = data.filters && data.filters.type && data.filters.type[0];
+  return type ? '<span class="kb-search-type">' + escapeHTML(type) + "</span> " : "";
+}
+
 function item(data, words) {
   var terms = {};
   words.forEach(function (w) { terms[w] = true; });
   var page = {
     location: data.url.replace(/^\//, ""), // relative to the edition's root, as Material expects
-    title: escapeHTML(data.meta.title || data.url),
-    text: data.excerpt,
+    title: kind(data) + escapeHTML(data.meta.title || data.url),
+    text: excerpt(data.excerpt, words),
     score: 1,
     terms: terms,
   };
@@ -119,13 +144,49 @@ function suggestions(terms) {
   }, function () { return []; });
 }
 
+function letters(term) {
+  return fold(term).replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+// Pagefind's results for ``terms`` under ``chosen`` filters, keeping only the pages that hold each
+// short word whole: Pagefind matches a word's beginning and splits unknown Dutch words into known
+// pieces, but its exact search (the query in quotes) matches whole words only.
+function whole(module, terms, chosen) {
+  var short = terms.filter(function (t) { var n = letters(t).length; return n > 0 && n <= SHORT; });
+  var query = short.length === terms.length && terms.length === 1 ? '"' + terms[0] + '"' : terms.join(" ");
+  return module.search(query, { filters: chosen }).then(function (found) {
+    if (!short.length || query.charAt(0) === '"') return found;
+    return Promise.all(short.map(function (t) { return module.search('"' + t + '"', { filters: chosen }); }))
+      .then(function (exact) {
+        var keep = exact.map(function (e) { return new Set(e.results.map(function (r) { return r.id; })); });
+        found.results = found.results.filter(function (r) { return keep.every(function (k) { return k.has(r.id); }); });
+        return found;
+      });
+  });
+}
+
+// A reader's results leave out the pages for contributors (facets.PAGE_TYPES says why), unless
+// the reader chose a type, or nothing else matches: a contributor searching "YAML" still finds them.
+function find(module, terms) {
+  if (!contributors || filters.type) return whole(module, terms, filters);
+  var readers = Object.assign({}, filters, { type: { not: contributors } });
+  return whole(module, terms, readers).then(function (found) {
+    if (found.results.length) {
+      var all = found.totalFilters && found.totalFilters.type;
+      if (all && all[contributors]) (found.filters.type = found.filters.type || {})[contributors] = all[contributors];
+      return found;
+    }
+    return whole(module, terms, filters);
+  });
+}
+
 // ``id`` is the query's number: once a newer query has come, this one fetches no fragments.
 function answer(query, id) {
   var terms = words(query);
   if (!terms.length) return Promise.resolve({ items: [], suggest: [], filters: null });
   var available = {};
   return load().then(function (module) {
-    return id === latest ? module.search(terms.join(" "), { filters: filters }) : null;
+    return id === latest ? find(module, terms) : null;
   }).then(function (found) {
     if (!found || id !== latest) return null;
     // What each filter value would leave, for the filters' labels, and how many results there are.
@@ -145,7 +206,9 @@ function answer(query, id) {
 
 self.addEventListener("message", function (event) {
   var message = event.data;
-  if (message.type === 0) {
+  if (message.type === "kb-setup") {
+    contributors = (message.data && message.data.contributors) || "";
+  } else if (message.type === 0) {
     var config = (message.data && message.data.config) || {};
     language = (config.lang && config.lang[0]) || "en";
     self.postMessage({ type: 1 });
