@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from generator.pages import local, paths
+from generator.pages import case_page, local, paths
 from generator.pages import markup as h
 from generator.pages.notes import Notes
 from generator.pages.pieces import badge, label, profile_alt_text
@@ -222,30 +222,67 @@ def _one(count: int, words: dict[str, str]) -> str:
 
 
 def criterion_table(page: str, kb: KnowledgeBase, criterion: Criterion, words: dict[str, str]) -> Trusted:
-    """A criterion page's table: per assessed case its overall rating and each indicator's."""
+    """A criterion page's table: per assessed case its overall rating and each indicator's; a card
+    per case on a phone. Who assessed the cases is a column only where they differ; otherwise a
+    line above the table says it once."""
+    cases = kb.assessed_cases
+    alike = len({case.assessed_by for case in cases}) <= 1
     rows: list[list[object]] = [
         [
             h.link(page, case.name, paths.case(case.id), criterion.id),
-            _assessed_label(case, words),
+            *([] if alike else [_assessed_label(case, words)]),
             badge(kb.criterion_rating(case, criterion)),
             *(badge(kb.rating(case, criterion, i)) for i in criterion.indicators),
         ]
-        for case in kb.assessed_cases
+        for case in cases
     ]
-    head = [words["case"], words["assessed_by"], words["overall"], *(i.title for i in criterion.indicators)]
-    return h.held_table(head, rows)
+    head = [words["case"], *([] if alike else [words["assessed_by"]]), words["overall"]]
+    head += [i.title for i in criterion.indicators]
+    above = f'<p class="kb-basis">{_assessed_line(cases[0], words)}</p>\n' if alike and cases else ""
+    return h.block(above + case_page.cards_table(head, rows, "grid"))
+
+
+def criteria_table(page: str, kb: KnowledgeBase, words: dict[str, str]) -> Trusted:
+    """The criteria index's table: per criterion its indicators and how many cases reach each
+    rating; a card per criterion on a phone."""
+    head: list[object] = [words["criterion"], words["indicators"], *(badge(r) for r in SCALE)]
+    labels: list[object] = [words["criterion"], words["indicators"], *(label(r) for r in SCALE)]
+    rows: list[list[object]] = []
+    for criterion in kb.criteria:
+        counts = kb.rating_counts(criterion)
+        cells = [plural("n_cases", counts[r], n=local.number(counts[r])) for r in SCALE]
+        rows.append(
+            [h.link(page, criterion.title, paths.criterion(criterion.id)), str(len(criterion.indicators)), *cells]
+        )
+    return h.block(case_page.cards_table(head, rows, "grid", labels))
+
+
+def policy_table(page: str, kb: KnowledgeBase, notes: Notes, words: dict[str, str]) -> Trusted:
+    """The policy page's table: per country its position, the study's finding and its cases."""
+    rows: list[list[object]] = []
+    for country in kb.countries:
+        cases = ", ".join(h.link(page, case.name, paths.case(case.id)) for case in kb.cases_in(country))
+        finding = Trusted(f"{h.text(country.finding.text)} {notes.mark_html(country.finding.cite)}")
+        rows.append(
+            [
+                Trusted(f"<strong>{h.text(country.name)}</strong>"),
+                words["position_" + country.position],
+                finding,
+                Trusted(cases or "–"),
+            ]
+        )
+    head = [words["country"], words["position"], words["finding"], words["cases"]]
+    return h.block(case_page.cards_table(head, rows, "policy"))
 
 
 def selection_table(page: str, kb: KnowledgeBase, words: dict[str, str]) -> Trusted:
-    """The study page's table of every case it names: its status and why."""
-    return h.held_table(
-        [words["case"], words["status"], words["why"]],
-        [
-            [h.link(page, case.name, paths.case(case.id)), words["status_" + case.status], case.status_reason.text]
-            for case in kb.cases
-            if case.status and case.status_reason
-        ],
-    )
+    """The study page's table of every case it names: its status and why; a card per case on a phone."""
+    rows: list[list[object]] = [
+        [h.link(page, case.name, paths.case(case.id)), words["status_" + case.status], case.status_reason.text]
+        for case in kb.cases
+        if case.status and case.status_reason
+    ]
+    return h.block(case_page.cards_table([words["case"], words["status"], words["why"]], rows, "selection"))
 
 
 def verdicts(page: str, cases: Iterable[Case], notes: Notes) -> Trusted:
