@@ -11,6 +11,7 @@ changes.py.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from html import escape
 
 from generator.pages import case_page, local, paths
@@ -21,13 +22,30 @@ from generator.pages.text import Trusted, inline
 from generator.records.knowledge_base import KnowledgeBase
 from generator.records.models import Case, Criterion
 from generator.records.ratings import SCALE, Rating
-from generator.words import plural
+from generator.words import language, plural
 
 
-def rating_cells(page: str, case: Case, cells: Iterable[tuple[Rating, str]]) -> list[Trusted]:
-    """Rating badges, each linking to a section of the case page (HTML table cells)."""
+def rating_cells(page: str, case: Case, cells: Iterable[tuple[Rating, str]], *, compact: bool = False) -> list[Trusted]:
+    """Rating badges, each linking to a section of the case page (HTML table cells); ``compact``,
+    badges whose label a wide screen shows only to screen readers and on hover (kb.css)."""
     link = paths.href(page, paths.case(case.id))  # once per case; only the anchor differs
-    return [Trusted(f'<a href="{link}#{anchor}">{badge(rating)}</a>') for rating, anchor in cells]
+    shown = compact_badge if compact else badge
+    return [Trusted(f'<a href="{link}#{anchor}">{shown(rating)}</a>') for rating, anchor in cells]
+
+
+def compact_badge(rating: Rating) -> Trusted:
+    """A rating as its symbol, its label in a part that the dense matrix hides on a wide screen
+    (so 13 indicators fit beside each other) and shows in a phone's cards; named on hover too."""
+    return _compact_badge(Rating(rating), language())
+
+
+@lru_cache(maxsize=16)
+def _compact_badge(rating: Rating, lang: str) -> Trusted:
+    name = label(rating)
+    return Trusted(
+        f'<span class="kb-rating kb-rating--{rating.value}" title="{escape(name)}">{SCALE[rating].symbol}'
+        f'<span class="kb-rating__label">&nbsp;{h.text(name)}</span></span>'
+    )
 
 
 def _assessed_label(case: Case, words: dict[str, str]) -> Trusted:
@@ -86,7 +104,8 @@ def comparison_table(
         )
         firsts = {(c.id, c.indicators[0].id) for c in kb.criteria if c.indicators}
         titles = "".join(
-            f'<th{_START if (c.id, i.id) in firsts else ""} scope="col">{h.link(page, i.title, paths.criterion(c.id), i.id)}</th>'
+            f'<th{_START if (c.id, i.id) in firsts else ""} scope="col">'
+            f'<span class="kb-turned">{h.link(page, i.title, paths.criterion(c.id), i.id)}</span></th>'
             for c, i in kb.indicators
         )
         head = [
@@ -95,7 +114,7 @@ def comparison_table(
         ]
         rows = []
         for case in cases:
-            cells = rating_cells(page, case, [(kb.rating(case, c, i), c.id) for c, i in kb.indicators])
+            cells = rating_cells(page, case, [(kb.rating(case, c, i), c.id) for c, i in kb.indicators], compact=True)
             rows.append(
                 _row(
                     _name_and_basis(page, case, words),
