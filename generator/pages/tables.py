@@ -255,7 +255,7 @@ def criterion_table(page: str, kb: KnowledgeBase, criterion: Criterion, words: d
         ]
         for case in cases
     ]
-    head = [words["case"], *([] if alike else [words["assessed_by"]]), words["overall"]]
+    head: list[object] = [words["case"], *([] if alike else [words["assessed_by"]]), words["overall"]]
     head += [i.title for i in criterion.indicators]
     above = f'<p class="kb-basis">{_assessed_line(cases[0], words)}</p>\n' if alike and cases else ""
     return h.block(above + case_page.cards_table(head, rows, "grid"))
