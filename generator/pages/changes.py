@@ -16,7 +16,7 @@ from generator.records.history import DayOfChanges, RecordChange
 from generator.records.knowledge_base import KnowledgeBase
 from generator.records.models import NOUNS, Study
 from generator.records.ratings import SCALE
-from generator.words import language
+from generator.words import language, plural
 
 Piece = tuple[object, str, str]  # (text, link target or "", anchor)
 
@@ -81,9 +81,13 @@ def worded_changes(
                 if record is not None and found:
                     case = (case[0], case[1], found[0].id)
                 before, after = labels.get(old, old or "–"), labels.get(new, new or "–")
-                line: list[Piece] = [indicator, _lit(", "), case, _lit(f": {before} → {after}")]
+                # "Antwerp Diamond Quarter: the rating of Mutual trust changed from Partly present
+                # to Present." The reason follows only where the change's author gave one.
+                line: list[Piece] = _sentence(
+                    words["changes_rating_sentence"], case=case, indicator=indicator, before=before, after=after
+                )
                 if change.reasons:
-                    line += [_lit(f". {words['change_why']}: "), *_joined_pieces(_reason_of(change, lang), " ")]
+                    line += [_lit(f" {words['change_why']}: "), *_joined_pieces(_reason_of(change, lang), " ")]
                 lines.append(line)
         for status in ("added", "changed", "removed"):
             # Records of one status that share their reasons go on one line, by kind.
@@ -95,6 +99,13 @@ def worded_changes(
                 grouped.setdefault(change.reasons, {}).setdefault(kind, []).append(piece)
             for reasons, kinds in grouped.items():
                 for kind, pieces in kinds.items():  # a line per kind: "Revised: cases A, B and C"
+                    if status == "changed" and not reasons and len(pieces) > BULK and kind in NOUNS:
+                        # Many records revised at once, none saying why: one line, not every name.
+                        count = local.number(len(pieces))
+                        lines.append(
+                            [_lit(plural("changes_wording_bulk", len(pieces), n=count, kind=words[f"nouns_{kind}"]))]
+                        )
+                        continue
                     line = [_lit(f"{words['change_' + ('revised' if status == 'changed' else status)]}: ")]
                     noun = words[f"nouns_{kind}" if len(pieces) > 1 else f"noun_{kind}"] if kind in NOUNS else ""
                     if noun:
@@ -107,6 +118,21 @@ def worded_changes(
                         line += [_lit(f". {words['change_why']}: "), *_joined_pieces(shown, " ")]
                     lines.append(line)
         out.append((day.date, lines))
+    return out
+
+
+BULK = 3  # more records of a kind revised on a day without a reason than this: counted, not named
+
+
+def _sentence(message: str, **pieces: Piece | str) -> list[Piece]:
+    """A message's words with its placeholders filled by pieces (a linked name) or plain words."""
+    out: list[Piece] = []
+    for n, part in enumerate(re.split(r"\{(\w+)\}", message)):
+        if n % 2:
+            given = pieces[part]
+            out.append(_lit(given) if isinstance(given, str) else given)
+        elif part:
+            out.append(_lit(part))
     return out
 
 
