@@ -230,7 +230,10 @@ def test_case_page_prints_on_a4_with_its_text_ratings_and_numbered_sources(page,
         "Riverside study, Findings › Havenplein Market",  # the numbered source, not its address
     ):
         assert words in text, words
-    assert "://" not in text and "#findings" not in text  # no address spelled out
+    # No address spelled out in the text; the page's own address once, in its origin at the end.
+    body, _, origin = text.rpartition("Printed from")
+    assert "://" not in body and "#findings" not in text
+    assert "cases/havenplein-markt/" in origin
     assert "Search" not in text.split("Havenplein Market safety consultation", 1)[0]  # no site chrome before the title
 
 

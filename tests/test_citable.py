@@ -144,7 +144,7 @@ def test_what_changed_lists_records_and_rating_changes_by_date_with_a_feed(tmp_p
     for line in (
         "Added: case RTR Two",
         "Removed: case Northgate Station",  # by the name its last version gave it, not its id
-        "A signed agreement, Havenplein Market safety consultation: Absent → Present",
+        "Havenplein Market safety consultation: the rating of A signed agreement changed from Absent to Present.",
     ):
         assert line in text, line
     assert "northgate-station" not in text and "Changed:" not in text
@@ -156,7 +156,10 @@ def test_what_changed_lists_records_and_rating_changes_by_date_with_a_feed(tmp_p
     assert [e.find("a:updated", ns).text for e in entries] == ["2024-02-20T00:00:00Z", "2024-01-10T00:00:00Z"]
     content = entries[0].find("a:content", ns).text
     assert "Removed: case Northgate Station" in content and "Added: case RTR Two" in content
-    assert "A signed agreement, Havenplein Market safety consultation: Absent → Present" in content
+    assert (
+        "Havenplein Market safety consultation: the rating of A signed agreement changed from Absent to Present."
+        in content
+    )
     head = (site / "cases/rtr-two/index.html").read_text(encoding="utf-8")
     assert '<link rel="alternate" type="application/atom+xml" title="What changed" href="../../feed.xml">' in head
     # The Dutch edition has its own feed, in Dutch.

@@ -167,7 +167,8 @@ def test_what_changed_names_what_changed_in_words_with_its_reason_in_both_editio
         prose = _prose(html)
         name, title = pick(case.name, lang), pick(indicator.title, lang)
         before, after = words[f"rating_{old}"], words[f"rating_{new}"]
-        rating_line = f"{title}, {name}: {before} → {after}. {words['change_why']}: {reason[lang]}"
+        said = words["changes_rating_sentence"].format(case=name, indicator=title, before=before, after=after)
+        rating_line = f"{said} {words['change_why']}: {reason[lang]}"
         removed_line = f"{words['change_removed']}: {words['noun_cases']} {pick(unrated.name, lang)}. {words['change_why']}: {reason[lang]}"
         revised_line = f"{words['change_revised']}: {words['noun_criteria']} {pick(criterion.title, lang)}"
         for line in (rating_line, removed_line, revised_line):

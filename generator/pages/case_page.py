@@ -36,11 +36,14 @@ def _p(*parts: str) -> str:
     return "<p>" + " ".join(p for p in parts if p) + "</p>"
 
 
-def cards_table(head: Sequence[object], rows: Sequence[Sequence[object]], kind: str) -> str:
+def cards_table(
+    head: Sequence[object], rows: Sequence[Sequence[object]], kind: str, labels: Sequence[object] | None = None
+) -> str:
     """A table that a phone shows as a stack of cards, one per row, each cell under its column's
-    name (``data-label``, which the style sheet prints before the cell there)."""
+    name (``data-label``, which the style sheet prints before the cell there). ``labels`` are those
+    names as plain text, where a column's head is HTML (a link, a rating badge)."""
     head_cells = "".join(f"<th>{h.text(x)}</th>" for x in head)
-    labels = [escape(pick(x) if not isinstance(x, str) else x, quote=True) for x in head]
+    labels = [escape(pick(x) if not isinstance(x, str) else x, quote=True) for x in (labels or head)]
     body = "\n".join(
         "<tr>"
         + "".join(f'<td data-label="{label}">{h.text(c)}</td>' for label, c in zip(labels, row, strict=True))

@@ -14,9 +14,9 @@ from generator.pages.pieces import anchor, label
 from generator.pages.text import Trusted, inline, pick
 from generator.records.history import DayOfChanges, RecordChange
 from generator.records.knowledge_base import KnowledgeBase
-from generator.records.models import NOUNS, Study
+from generator.records.models import NOUNS, Criterion, Indicator, Study
 from generator.records.ratings import SCALE
-from generator.words import language
+from generator.words import language, plural
 
 Piece = tuple[object, str, str]  # (text, link target or "", anchor)
 
@@ -58,33 +58,46 @@ def _record_piece(kb: KnowledgeBase, change: RecordChange) -> tuple[str, Piece]:
     return kind, (given or PurePosixPath(change.path).stem, "", "")
 
 
+def _rating_lines(
+    kb: KnowledgeBase,
+    change: RecordChange,
+    exists: bool,
+    indicators: dict[str, tuple[Criterion, Indicator]],
+    words: dict[str, str],
+    lang: str,
+) -> list[list[Piece]]:
+    """A sentence per rating a change made: "Antwerp Diamond Quarter: the rating of Mutual trust
+    changed from Partly present to Present." The reason follows only where the author gave one."""
+    labels = {r.value: label(r) for r in SCALE}
+    lines: list[list[Piece]] = []
+    for what, old, new in change.ratings:
+        found = indicators.get(what)
+        indicator: Piece = (found[1].title, paths.criterion(found[0].id), found[1].id) if found else (what, "", "")
+        case: Piece = _record_piece(kb, change)[1]
+        if exists and found:
+            case = (case[0], case[1], found[0].id)
+        before, after = labels.get(old, old or "–"), labels.get(new, new or "–")
+        line = _sentence(words["changes_rating_sentence"], case=case, indicator=indicator, before=before, after=after)
+        if change.reasons:
+            line += [_lit(f" {words['change_why']}: "), *_joined_pieces(_reason_of(change, lang), " ")]
+        lines.append(line)
+    return lines
+
+
 def worded_changes(
     kb: KnowledgeBase, days: list[DayOfChanges], words: dict[str, str]
 ) -> list[tuple[str, list[list[Piece]]]]:
-    """Per day, newest first, the lines that say what changed: each changed rating ("Reciprocity,
-    Antwerp Diamond Quarter: Partly present → Present"), then the records added, revised and
-    removed, by kind, each line with the reason its author gave, where one was given."""
+    """Per day, newest first, the lines that say what changed: a sentence per changed rating
+    (_rating_lines), then the records added, revised and removed, by kind, each line with the
+    reason its author gave, where one was given; many revised without a reason, counted."""
     lang = language()
     indicators = {f"{c.id} › {i.id}": (c, i) for c, i in kb.indicators}
-    labels = {r.value: label(r) for r in SCALE}
     out: list[tuple[str, list[list[Piece]]]] = []
     for day in days:
         lines: list[list[Piece]] = []
         for change in day.changes:
-            kind, record = kb.record_of_file(change.path)
-            for what, old, new in change.ratings:
-                found = indicators.get(what)
-                indicator: Piece = (
-                    (found[1].title, paths.criterion(found[0].id), found[1].id) if found else (what, "", "")
-                )
-                case: Piece = _record_piece(kb, change)[1]
-                if record is not None and found:
-                    case = (case[0], case[1], found[0].id)
-                before, after = labels.get(old, old or "–"), labels.get(new, new or "–")
-                line: list[Piece] = [indicator, _lit(", "), case, _lit(f": {before} → {after}")]
-                if change.reasons:
-                    line += [_lit(f". {words['change_why']}: "), *_joined_pieces(_reason_of(change, lang), " ")]
-                lines.append(line)
+            _, record = kb.record_of_file(change.path)
+            lines += _rating_lines(kb, change, record is not None, indicators, words, lang)
         for status in ("added", "changed", "removed"):
             # Records of one status that share their reasons go on one line, by kind.
             grouped: dict[tuple[tuple[tuple[str, str], ...], ...], dict[str, list[Piece]]] = {}
@@ -95,6 +108,13 @@ def worded_changes(
                 grouped.setdefault(change.reasons, {}).setdefault(kind, []).append(piece)
             for reasons, kinds in grouped.items():
                 for kind, pieces in kinds.items():  # a line per kind: "Revised: cases A, B and C"
+                    if status == "changed" and not reasons and len(pieces) > BULK and kind in NOUNS:
+                        # Many records revised at once, none saying why: one line, not every name.
+                        count = local.number(len(pieces))
+                        lines.append(
+                            [_lit(plural("changes_wording_bulk", len(pieces), n=count, kind=words[f"nouns_{kind}"]))]
+                        )
+                        continue
                     line = [_lit(f"{words['change_' + ('revised' if status == 'changed' else status)]}: ")]
                     noun = words[f"nouns_{kind}" if len(pieces) > 1 else f"noun_{kind}"] if kind in NOUNS else ""
                     if noun:
@@ -107,6 +127,21 @@ def worded_changes(
                         line += [_lit(f". {words['change_why']}: "), *_joined_pieces(shown, " ")]
                     lines.append(line)
         out.append((day.date, lines))
+    return out
+
+
+BULK = 3  # more records of a kind revised on a day without a reason than this: counted, not named
+
+
+def _sentence(message: str, **pieces: Piece | str) -> list[Piece]:
+    """A message's words with its placeholders filled by pieces (a linked name) or plain words."""
+    out: list[Piece] = []
+    for n, part in enumerate(re.split(r"\{(\w+)\}", message)):
+        if n % 2:
+            given = pieces[part]
+            out.append(_lit(given) if isinstance(given, str) else given)
+        elif part:
+            out.append(_lit(part))
     return out
 
 

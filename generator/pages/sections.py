@@ -95,6 +95,12 @@ class PageContext:
     def profile_figures(self) -> Trusted:
         return tables.profile_figures(self.page, self.kb)
 
+    def criteria_table(self) -> Trusted:
+        return tables.criteria_table(self.page, self.kb, self.words)
+
+    def policy_table(self) -> Trusted:
+        return tables.policy_table(self.page, self.kb, self.notes, self.words)
+
     def selection_table(self) -> Trusted:
         return tables.selection_table(self.page, self.kb, self.words)
 

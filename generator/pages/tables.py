@@ -11,9 +11,10 @@ changes.py.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from html import escape
 
-from generator.pages import local, paths
+from generator.pages import case_page, local, paths
 from generator.pages import markup as h
 from generator.pages.notes import Notes
 from generator.pages.pieces import badge, label, profile_alt_text
@@ -21,13 +22,30 @@ from generator.pages.text import Trusted, inline
 from generator.records.knowledge_base import KnowledgeBase
 from generator.records.models import Case, Criterion
 from generator.records.ratings import SCALE, Rating
-from generator.words import plural
+from generator.words import language, plural
 
 
-def rating_cells(page: str, case: Case, cells: Iterable[tuple[Rating, str]]) -> list[Trusted]:
-    """Rating badges, each linking to a section of the case page (HTML table cells)."""
+def rating_cells(page: str, case: Case, cells: Iterable[tuple[Rating, str]], *, compact: bool = False) -> list[Trusted]:
+    """Rating badges, each linking to a section of the case page (HTML table cells); ``compact``,
+    badges whose label a wide screen shows only to screen readers and on hover (kb.css)."""
     link = paths.href(page, paths.case(case.id))  # once per case; only the anchor differs
-    return [Trusted(f'<a href="{link}#{anchor}">{badge(rating)}</a>') for rating, anchor in cells]
+    shown = compact_badge if compact else badge
+    return [Trusted(f'<a href="{link}#{anchor}">{shown(rating)}</a>') for rating, anchor in cells]
+
+
+def compact_badge(rating: Rating) -> Trusted:
+    """A rating as its symbol, its label in a part that the dense matrix hides on a wide screen
+    (so 13 indicators fit beside each other) and shows in a phone's cards; named on hover too."""
+    return _compact_badge(Rating(rating), language())
+
+
+@lru_cache(maxsize=16)
+def _compact_badge(rating: Rating, lang: str) -> Trusted:
+    name = label(rating)
+    return Trusted(
+        f'<span class="kb-rating kb-rating--{rating.value}" title="{escape(name)}">{SCALE[rating].symbol}'
+        f'<span class="kb-rating__label">&nbsp;{h.text(name)}</span></span>'
+    )
 
 
 def _assessed_label(case: Case, words: dict[str, str]) -> Trusted:
@@ -86,7 +104,8 @@ def comparison_table(
         )
         firsts = {(c.id, c.indicators[0].id) for c in kb.criteria if c.indicators}
         titles = "".join(
-            f'<th{_START if (c.id, i.id) in firsts else ""} scope="col">{h.link(page, i.title, paths.criterion(c.id), i.id)}</th>'
+            f'<th{_START if (c.id, i.id) in firsts else ""} scope="col">'
+            f'<span class="kb-turned">{h.link(page, i.title, paths.criterion(c.id), i.id)}</span></th>'
             for c, i in kb.indicators
         )
         head = [
@@ -95,7 +114,7 @@ def comparison_table(
         ]
         rows = []
         for case in cases:
-            cells = rating_cells(page, case, [(kb.rating(case, c, i), c.id) for c, i in kb.indicators])
+            cells = rating_cells(page, case, [(kb.rating(case, c, i), c.id) for c, i in kb.indicators], compact=True)
             rows.append(
                 _row(
                     _name_and_basis(page, case, words),
@@ -232,30 +251,67 @@ def _one(count: int, words: dict[str, str]) -> str:
 
 
 def criterion_table(page: str, kb: KnowledgeBase, criterion: Criterion, words: dict[str, str]) -> Trusted:
-    """A criterion page's table: per assessed case its overall rating and each indicator's."""
+    """A criterion page's table: per assessed case its overall rating and each indicator's; a card
+    per case on a phone. Who assessed the cases is a column only where they differ; otherwise a
+    line above the table says it once."""
+    cases = kb.assessed_cases
+    alike = len({case.assessed_by for case in cases}) <= 1
     rows: list[list[object]] = [
         [
             h.link(page, case.name, paths.case(case.id), criterion.id),
-            _assessed_label(case, words),
+            *([] if alike else [_assessed_label(case, words)]),
             badge(kb.criterion_rating(case, criterion)),
             *(badge(kb.rating(case, criterion, i)) for i in criterion.indicators),
         ]
-        for case in kb.assessed_cases
+        for case in cases
     ]
-    head = [words["case"], words["assessed_by"], words["overall"], *(i.title for i in criterion.indicators)]
-    return h.held_table(head, rows)
+    head: list[object] = [words["case"], *([] if alike else [words["assessed_by"]]), words["overall"]]
+    head += [i.title for i in criterion.indicators]
+    above = f'<p class="kb-basis">{_assessed_line(cases[0], words)}</p>\n' if alike and cases else ""
+    return h.block(above + case_page.cards_table(head, rows, "grid"))
+
+
+def criteria_table(page: str, kb: KnowledgeBase, words: dict[str, str]) -> Trusted:
+    """The criteria index's table: per criterion its indicators and how many cases reach each
+    rating; a card per criterion on a phone."""
+    head: list[object] = [words["criterion"], words["indicators"], *(badge(r) for r in SCALE)]
+    labels: list[object] = [words["criterion"], words["indicators"], *(label(r) for r in SCALE)]
+    rows: list[list[object]] = []
+    for criterion in kb.criteria:
+        counts = kb.rating_counts(criterion)
+        cells = [plural("n_cases", counts[r], n=local.number(counts[r])) for r in SCALE]
+        rows.append(
+            [h.link(page, criterion.title, paths.criterion(criterion.id)), str(len(criterion.indicators)), *cells]
+        )
+    return h.block(case_page.cards_table(head, rows, "grid", labels))
+
+
+def policy_table(page: str, kb: KnowledgeBase, notes: Notes, words: dict[str, str]) -> Trusted:
+    """The policy page's table: per country its position, the study's finding and its cases."""
+    rows: list[list[object]] = []
+    for country in kb.countries:
+        cases = ", ".join(h.link(page, case.name, paths.case(case.id)) for case in kb.cases_in(country))
+        finding = Trusted(f"{h.text(country.finding.text)} {notes.mark_html(country.finding.cite)}")
+        rows.append(
+            [
+                Trusted(f"<strong>{h.text(country.name)}</strong>"),
+                words["position_" + country.position],
+                finding,
+                Trusted(cases or "–"),
+            ]
+        )
+    head = [words["country"], words["position"], words["finding"], words["cases"]]
+    return h.block(case_page.cards_table(head, rows, "policy"))
 
 
 def selection_table(page: str, kb: KnowledgeBase, words: dict[str, str]) -> Trusted:
-    """The study page's table of every case it names: its status and why."""
-    return h.held_table(
-        [words["case"], words["status"], words["why"]],
-        [
-            [h.link(page, case.name, paths.case(case.id)), words["status_" + case.status], case.status_reason.text]
-            for case in kb.cases
-            if case.status and case.status_reason
-        ],
-    )
+    """The study page's table of every case it names: its status and why; a card per case on a phone."""
+    rows: list[list[object]] = [
+        [h.link(page, case.name, paths.case(case.id)), words["status_" + case.status], case.status_reason.text]
+        for case in kb.cases
+        if case.status and case.status_reason
+    ]
+    return h.block(case_page.cards_table([words["case"], words["status"], words["why"]], rows, "selection"))
 
 
 def verdicts(page: str, cases: Iterable[Case], notes: Notes) -> Trusted:

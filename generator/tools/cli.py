@@ -93,6 +93,14 @@ def _file_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
         "--comment", type=Path, default=None, help="also write the answer for the issue, as Markdown, to this file"
     )
 
+    changes = sub.add_parser("changes", help="what changed since a commit, for a pull request's checks")
+    changes.add_argument(
+        "--check-reasons",
+        metavar="BASE",
+        required=True,
+        help="warn (GitHub's ::warning form) of each case rating changed since BASE without a 'Reason:' trailer",
+    )
+
     diff = sub.add_parser("diff", help="compare two knowledge-base.json exports: records and ratings that changed")
     diff.add_argument("old", type=Path, help="the older knowledge-base.json")
     diff.add_argument("new", type=Path, help="the newer knowledge-base.json")
@@ -282,7 +290,19 @@ def _new(args: argparse.Namespace, repo: Path) -> int:
     return 0
 
 
+def _changes(args: argparse.Namespace, repo: Path) -> int:
+    """Each rating changed since the base without a reason, as a warning; never a failure."""
+    from generator.tools.reasons import unreasoned
+
+    found = unreasoned(repo, args.check_reasons)
+    for item in found:
+        print(item.github())
+    print(f"{len(found)} rating change(s) without a reason since {args.check_reasons}", file=sys.stderr)
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
+    "changes": _changes,
     "validate": _validate,
     "render": _render,
     "export": _export,

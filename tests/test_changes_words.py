@@ -1,0 +1,66 @@
+""" "What changed" in readers' sentences (issue 33): a rating change is one sentence, with its
+reason only where the change's author gave one; many records revised at once without a reason are
+one line ("Wording revised on 4 lessons"), not every name. Real git repositories, real commits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.pages import local
+from generator.pages.changes import plain_line, worded_changes
+from generator.pages.text import pick
+from generator.records import history
+from generator.records.knowledge_base import build
+from generator.words import edition, table
+from helpers import commit_all, copy_repo
+
+
+def _lines(repo: Path, lang: str) -> dict[str, list[str]]:
+    log = history.changes(repo)
+    assert log is not None
+    kb = build(repo / "content")
+    with edition(lang):
+        return {day: [plain_line(line) for line in lines] for day, lines in worded_changes(kb, log.days, table(lang))}
+
+
+def _touch(path: Path) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_many_records_revised_without_a_reason_are_one_line(tmp_path: Path, lang: str) -> None:
+    repo = copy_repo(tmp_path / "repo")
+    commit_all(repo, "records", "2024-01-10")
+    lessons = sorted((repo / "content/lessons").glob("*.yaml"))
+    assert len(lessons) == 4
+    for path in lessons:
+        _touch(path)
+    _touch(next((repo / "content/criteria").glob("*.yaml")))  # one record of another kind: named
+    commit_all(repo, "lessons: wording", "2024-02-01")
+    words = table(lang)
+    lines = _lines(repo, lang)["2024-02-01"]
+    with edition(lang):
+        four = local.number(4)  # "vier" in Dutch
+    bulk = {
+        "en": f"Wording revised on {four} {words['nouns_lessons']}.",
+        "nl": f"Tekst van {four} {words['nouns_lessons']} herzien.",
+    }
+    assert bulk[lang] in lines, lines
+    kb = build(repo / "content")
+    assert not any(pick(lesson.title, lang) in line for line in lines for lesson in kb.lessons), lines
+    assert any(line.startswith(f"{words['change_revised']}: {words['noun_criteria']} ") for line in lines), lines
+
+
+def test_a_rating_change_is_one_sentence_and_gives_no_reason_it_lacks(tmp_path: Path) -> None:
+    repo = copy_repo(tmp_path / "repo")
+    commit_all(repo, "records", "2024-01-10")
+    case = repo / "content/cases/havenplein-markt.yaml"
+    text = case.read_text(encoding="utf-8")
+    case.write_text(text.replace("rating: partial", "rating: present", 1), encoding="utf-8")
+    commit_all(repo, "havenplein: rating", "2024-02-01")
+    lines = _lines(repo, "en")["2024-02-01"]
+    assert len(lines) == 1 and lines[0].startswith("Havenplein Market safety consultation: the rating of "), lines
+    assert lines[0].endswith(" changed from Partly present to Present."), lines
+    assert table("en")["change_why"] not in lines[0]
