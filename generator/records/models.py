@@ -411,6 +411,13 @@ class Step(Record):
     )
 
 
+class Displaced(Record):
+    """A passage a source's text has out of place, and the section it belongs to."""
+
+    opens: Line = Field(description="The words the passage opens with, as the text has them.")
+    section: Line = Field(description="The section it belongs to, from the source's sections.")
+
+
 class Source(Record):
     """Anything a record cites: a report, an article, a web page, an interview, a data set."""
 
@@ -456,6 +463,11 @@ class Source(Record):
         default={},
         description="Each section's name in the editions' other languages, by its name in sections: "
         "'Problem': {nl: Probleem}. Citations keep naming it as in sections.",
+    )
+    # A text extracted from a PDF can hold a passage out of place (a page break moved it): where it
+    # belongs, the quote check cannot tell from the text's order, so the record says it.
+    displaced: list[Displaced] = Field(
+        default=[], description="Passages its text has out of place, each with the section it belongs to."
     )
     full_text: Annotated[str, StringConstraints(pattern=TEXT_PATH_PATTERN, max_length=300), Shown] | None = Field(
         default=None,
