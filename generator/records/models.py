@@ -340,7 +340,10 @@ class Lesson(Record):
     former_ids: list[Id] = Field(
         default=[], description="Ids this record had before it was renamed: their addresses redirect here."
     )
-    title: Name = Field(description="What to do, as an instruction: 'Put agreements in writing'.")
+    title: Name = Field(
+        description="What to do, as an instruction: 'Put agreements in writing'; for a finding, the finding "
+        "itself, so no list of titles passes it off as advice."
+    )
     # A finding is what the study observed; the card then says so, and what to do is this knowledge
     # base's reading of it (basis: inferred), so no page or self-assessment passes it off as advice.
     kind: Literal["advice", "finding"] = Field(
@@ -364,6 +367,13 @@ class Lesson(Record):
         default=[], description="What to watch for (a missing party, a dispute, a legal limit), each cited."
     )
     cite: Cites = Field(description="Where the study states the lesson or the finding.")
+    # Most lessons rest on the study's usual evidence (the study record's `evidence`); one resting on
+    # other grounds (the experts of a focus group) says so, or its evidence line would overstate it.
+    evidence: Fact | None = Field(
+        default=None,
+        description="What kind of evidence this lesson rests on, where it is not the study's usual kind "
+        "(the study record's evidence), e.g. 'the view of experts in a focus group'; cited.",
+    )
     # This knowledge base's reading of which indicators the lesson speaks to, not the study's: the
     # self-assessment recommends a lesson for exactly these gaps.
     indicators: list[Annotated[Id, Ref("criteria", part="indicators")]] = Field(
