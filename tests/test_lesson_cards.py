@@ -27,9 +27,24 @@ def test_the_evidence_counts_the_studied_cases_among_the_lessons_cases(kb: Knowl
         assert [c.id for c in evidence.cases] == [cid for cid in studied if cid in lesson.cases], lesson.id
         assert evidence.studied == len(studied)
         assert evidence.basis == lesson.basis
-        assert evidence.kind == kb.study.evidence  # the study record's words, not the code's
+        # the study record's words, not the code's; a lesson resting on other grounds gives its own
+        assert evidence.kind == (lesson.evidence or kb.study.evidence)
     # The fixture holds a lesson resting on a case the study did not study (a contributor's case).
     assert any(len(kb.evidence(lesson).cases) < len(lesson.cases) for lesson in kb.lessons)
+
+
+def test_a_lesson_resting_on_other_grounds_says_so_in_its_evidence_line(kb: KnowledgeBase) -> None:
+    """A lesson resting on, say, a focus group's experts must not carry the study's usual line
+    ('respondents' views in three cases')."""
+    lesson = kb.lesson("tell-partners-the-threat")
+    assert lesson.evidence is not None and kb.evidence(lesson).kind == lesson.evidence
+    assert kb.evidence(lesson).kind != kb.study.evidence
+    site = render_site(kb, lang="nl")
+    line = next(ln for ln in page_markdown(site, f"lessons/{lesson.id}.md").splitlines() if "kb-evidence" in ln)
+    assert "rekenkamer" in line and "vier tot zes respondenten" not in line
+    other = next(other for other in kb.lessons if other.evidence is None)
+    line = next(ln for ln in page_markdown(site, f"lessons/{other.id}.md").splitlines() if "kb-evidence" in ln)
+    assert "vier tot zes respondenten" in line
 
 
 def test_the_fixture_has_advice_and_a_finding(kb: KnowledgeBase) -> None:
@@ -83,7 +98,7 @@ def _assert_evidence_line(kb: KnowledgeBase, lesson, section: str, lang: str) ->
     for case in (kb.case(cid) for cid in lesson.cases if cid not in [c.id for c in evidence.cases]):
         assert pick(case.name, lang) not in lines[0], "only studied cases are counted"
     assert w[f"lesson_basis_{lesson.basis}"] in lines[0]
-    assert pick(kb.study.evidence.text, lang) in lines[0]
+    assert pick(evidence.kind.text, lang) in lines[0]
 
 
 def test_the_exports_carry_each_lessons_kind(kb: KnowledgeBase) -> None:

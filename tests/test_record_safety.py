@@ -439,3 +439,30 @@ def test_nothing_behind_a_linked_content_folder_is_read(repo: Path, tmp_path: Pa
     problems = "\n".join(_problems(repo))
     assert "is a symbolic link" in problems
     assert "SecretKey" not in problems and "api_token" not in problems
+
+
+def test_a_displaced_passage_counts_under_the_section_its_source_record_names() -> None:
+    """A page break can move a passage under another heading; the source record's `displaced`
+    says where it belongs, and the check follows it both ways."""
+    from generator.records.checks import _elsewhere
+    from generator.records.quotes import SourceText
+    from generator.records.yaml_source import Document
+
+    text = SourceText(
+        "Findings\n\nThe partners meet every week.\n\n that they trust each other, as the\nothers do.\n\n"
+        "Reflection\n\nWe asked again and found\n"
+    )
+    sections = ("Findings", "Reflection")
+    parts = text.parts(sections)
+    passage = text.passage("that they trust each other")
+    assert passage is not None and passage.raw.endswith("others do.")
+    moved = [("Reflection", passage)]
+    doc = Document("x.yaml", {})
+    quote = "that they trust each other, as the others do"
+    assert _elsewhere(doc, (), "s", parts, "Reflection", quote, moved) == []
+    [warning] = _elsewhere(doc, (), "s", parts, "Findings", quote, moved)
+    assert "stand under 'Reflection'" in warning.message
+    # without the record's word, the text's order decides, as before
+    [warning] = _elsewhere(doc, (), "s", parts, "Reflection", quote)
+    assert "stand under 'Findings'" in warning.message
+    assert text.passage("words the text does not have") is None

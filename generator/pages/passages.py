@@ -67,7 +67,8 @@ def _rendering(users: list[Backlink], lang: str) -> str | None:
     """The quote in the edition's language, where it is in another: this knowledge base's rendering."""
     if lang == language():
         return None
-    return next((u.citation.translation[language()] for u in users if language() in u.citation.translation), None)
+    wanted = language()
+    return next((text for u in users for key, text in u.citation.translation.items() if key == wanted), None)
 
 
 def _section(

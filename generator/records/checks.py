@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path, PurePosixPath
@@ -443,7 +443,8 @@ def _citation_problems(
             hinted[source_id] = hinted.get(source_id, 0) + 1
             problems.append(_misquoted(doc, loc, source_id, text, quote, hinted[source_id]))
         elif section is not None:
-            problems += _elsewhere(doc, loc, source_id, text.parts(source.sections), section, quote)
+            moved = [(part, found) for opens, part in source.displaced if (found := text.passage(opens))]
+            problems += _elsewhere(doc, loc, source_id, text.parts(source.sections), section, quote, moved)
     elif text is None:  # no text to check against: said once per source, by the caller
         unchecked.setdefault(source_id, []).append((doc, (*loc, "quote")))
     return problems
@@ -659,14 +660,24 @@ def _misquoted(doc: Document, loc: FieldPath, source_id: str, text: SourceText, 
 
 
 def _elsewhere(
-    doc: Document, loc: FieldPath, source_id: str, parts: dict[str, SourceText], section: str, quote: str
+    doc: Document,
+    loc: FieldPath,
+    source_id: str,
+    parts: dict[str, SourceText],
+    section: str,
+    quote: str,
+    moved: Sequence[tuple[str, SourceText]] = (),
 ) -> list[Problem]:
     """A warning for a quote that stands in its source's text, but under another section than the
     one cited (or one of its subsections). Said only where the text has a heading for the cited
-    section, so its words can be told apart from the rest."""
-    if section not in parts or parts[section].contains(quote):  # the common case: one part searched
-        return []
-    holding = [name for name, part in parts.items() if part.contains(quote)]
+    section, so its words can be told apart from the rest. A passage the source record marks as
+    displaced (``moved``: the section it belongs to, its text) counts under that section, wherever
+    the text has it."""
+    holding = [name for name, passage in moved if passage.contains(quote)]
+    if not holding:
+        if section not in parts or parts[section].contains(quote):  # the common case: one part searched
+            return []
+        holding = [name for name, part in parts.items() if part.contains(quote)]
     if not holding or any(name == section or name.startswith(f"{section} ›") for name in holding):
         return []
     problem = doc.problem(

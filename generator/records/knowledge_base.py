@@ -55,7 +55,8 @@ class Backlink:
 class Evidence:
     """How strong a lesson's evidence is, from the records: the studied cases it rests on (of all the
     studied cases), whether the study states it or this knowledge base infers it, and what kind of
-    evidence the study's findings are (the study record's own words, cited)."""
+    evidence the study's findings are (the study record's own words, cited, or the lesson's own where
+    it rests on other grounds)."""
 
     cases: tuple[Case, ...]  # the studied cases among the lesson's cases
     studied: int  # how many cases the study studied in depth
@@ -221,7 +222,7 @@ class KnowledgeBase:
     def evidence(self, lesson: Lesson) -> Evidence:
         """The evidence line of a lesson's page (and anything else that weighs a lesson)."""
         shown = tuple(c for c in self.studied_cases if c.id in lesson.cases)
-        return Evidence(shown, len(self.studied_cases), lesson.basis, self.study.evidence)
+        return Evidence(shown, len(self.studied_cases), lesson.basis, lesson.evidence or self.study.evidence)
 
     def references_for(self, criterion: Criterion) -> tuple[Source, ...]:
         return tuple(s for s in self.sources if s.id in criterion.references)

@@ -381,7 +381,10 @@ class Lesson(Searchable):
     former_ids: list[Id] = Field(
         default=[], description="Ids this record had before it was renamed: their addresses redirect here."
     )
-    title: Name = Field(description="What to do, as an instruction: 'Put agreements in writing'.")
+    title: Name = Field(
+        description="What to do, as an instruction: 'Put agreements in writing'; for a finding, the finding "
+        "itself, so no list of titles passes it off as advice."
+    )
     # A finding is what the study observed; the card then says so, and what to do is this knowledge
     # base's reading of it (basis: inferred), so no page or self-assessment passes it off as advice.
     kind: Literal["advice", "finding"] = Field(
@@ -405,6 +408,13 @@ class Lesson(Searchable):
         default=[], description="What to watch for (a missing party, a dispute, a legal limit), each cited."
     )
     cite: Cites = Field(description="Where the study states the lesson or the finding.")
+    # Most lessons rest on the study's usual evidence (the study record's `evidence`); one resting on
+    # other grounds (the experts of a focus group) says so, or its evidence line would overstate it.
+    evidence: Fact | None = Field(
+        default=None,
+        description="What kind of evidence this lesson rests on, where it is not the study's usual kind "
+        "(the study record's evidence), e.g. 'the view of experts in a focus group'; cited.",
+    )
     # This knowledge base's reading of which indicators the lesson speaks to, not the study's: the
     # self-assessment recommends a lesson for exactly these gaps.
     indicators: list[Annotated[Id, Ref("criteria", part="indicators")]] = Field(
@@ -452,6 +462,13 @@ class Step(Searchable):
     )
 
 
+class Displaced(Record):
+    """A passage a source's text has out of place, and the section it belongs to."""
+
+    opens: Line = Field(description="The words the passage opens with, as the text has them.")
+    section: Line = Field(description="The section it belongs to, from the source's sections.")
+
+
 class Source(Searchable):
     """Anything a record cites: a report, an article, a web page, an interview, a data set."""
 
@@ -497,6 +514,11 @@ class Source(Searchable):
         default={},
         description="Each section's name in the editions' other languages, by its name in sections: "
         "'Problem': {nl: Probleem}. Citations keep naming it as in sections.",
+    )
+    # A text extracted from a PDF can hold a passage out of place (a page break moved it): where it
+    # belongs, the quote check cannot tell from the text's order, so the record says it.
+    displaced: list[Displaced] = Field(
+        default=[], description="Passages its text has out of place, each with the section it belongs to."
     )
     full_text: Annotated[str, StringConstraints(pattern=TEXT_PATH_PATTERN, max_length=300), Shown] | None = Field(
         default=None,

@@ -50,6 +50,17 @@ class SourceText:
         stop = self._starts[end] if end < len(self._starts) else len(self.joined)
         return _nearest_in(self.joined[self._starts[begin] : stop], wanted)
 
+    def passage(self, opens: str) -> SourceText | None:
+        """The paragraph that opens with ``opens`` (its first line starts with them), to the next
+        blank line; None where no paragraph does."""
+        lines = self.raw.splitlines()
+        wanted = normalise(opens)
+        for start, line in enumerate(lines):
+            if normalise(line) and normalise(" ".join(lines[start : start + 4])).startswith(wanted):
+                end = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
+                return SourceText("\n".join(lines[start:end]))
+        return None
+
     def parts(self, sections: tuple[str, ...]) -> dict[str, SourceText]:
         """The text under each of ``sections`` that has a heading of its own in it, from that heading
         to the next one found. 'Method › Stage 2' is found by the heading 'Stage 2' (or 'Stage 2:

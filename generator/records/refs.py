@@ -50,6 +50,7 @@ class Links(NamedTuple):  # a tuple: cheap to send between processes
     # A source's quote languages: ("", its own) and (section, language) for a section in another
     quote_languages: tuple[tuple[str, str], ...] = ()
     former: tuple[str, ...] = ()  # ids the record had before a rename
+    displaced: tuple[tuple[str, str], ...] = ()  # a source's passages out of place: (opens, section)
     order: int | None = None  # a record's place where its kind has one (a step's on the path)
     # A criterion's indicators' former ids, each list in the order of the indicators.
     indicator_former: tuple[tuple[str, ...], ...] = ()
@@ -149,7 +150,13 @@ def links_of(record: Record) -> Links:
         return links._replace(assessed=record.assessed_by is not None, rated=rated)
     if isinstance(record, Source):
         languages = (("", record.language or "en"), *sorted(record.section_languages.items()))
-        return links._replace(sections=tuple(record.sections), full_text=record.full_text, quote_languages=languages)
+        displaced = tuple((d.opens, d.section) for d in record.displaced)
+        return links._replace(
+            sections=tuple(record.sections),
+            full_text=record.full_text,
+            quote_languages=languages,
+            displaced=displaced,
+        )
     if isinstance(record, Criterion):
         return links._replace(indicator_former=tuple(tuple(i.former_ids) for i in record.indicators))
     return links
