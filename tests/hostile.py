@@ -27,12 +27,17 @@ NOT_FREE_TEXT = {
     "section",
     "sector",
     "assessed_by",
+    "kind",  # a party's role card, a lesson's kind
+    "lesson",
+    "basis",
 }
+# Fields kept whole: reader keywords are plain words, and validate refuses markup in them.
+KEPT_WHOLE = {"keywords"}
 
 
 def poison(data: Any, key: str = "") -> Any:
     if isinstance(data, dict):
-        return {k: poison(v, k) for k, v in data.items()}
+        return {k: v if k in KEPT_WHOLE else poison(v, k) for k, v in data.items()}
     if isinstance(data, list):
         return [poison(v, key) for v in data]
     if isinstance(data, str) and key not in NOT_FREE_TEXT:
@@ -45,7 +50,8 @@ def english_only(data: Any) -> Any:
     if isinstance(data, dict):
         if data and set(data) <= {"en", "nl"}:
             return data["en"]
-        return {k: english_only(v) for k, v in data.items()}
+        # Nor does such a contributor render quotes in Dutch.
+        return {k: english_only(v) for k, v in data.items() if k != "translation"}
     if isinstance(data, list):
         return [english_only(v) for v in data]
     return data

@@ -123,13 +123,13 @@ def _quote_renderings(repo: Path) -> list[str]:
     )
     hint = "which the page marks as this knowledge base's translation)"
     return [
-        f"content/criteria/trust-and-culture.yaml:{at}:7: literature.cite[0].quote: the quote 'it grows from "
+        f"content/criteria/trust-and-culture.yaml:{at}:7: warning: literature.cite[0].quote: the quote 'it grows from "
         "meeting regularly' is English and has no Dutch rendering for the Dutch edition (add translation: {nl: ...} "
         f"beside quote: the same words in plain Dutch, {hint}",
         f"content/cases/harbour-lights-festival.yaml:{there}:23: parties[0].cite[0].translation.nl: the quote 'De "
         "stichting is de trekker van het overleg.' is Dutch itself: it needs no Dutch rendering (remove "
         "translation.nl)",
-        f"content/cases/harbour-lights-festival.yaml:{there}:9: parties[0].cite[0].translation: the quote 'De "
+        f"content/cases/harbour-lights-festival.yaml:{there}:9: warning: parties[0].cite[0].translation: the quote 'De "
         "stichting is de trekker van het overleg.' is Dutch and has no English rendering for the English edition "
         f"(add translation: {{en: ...}} beside quote: the same words in plain English, {hint}",
     ]

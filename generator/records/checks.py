@@ -453,7 +453,7 @@ def _citation_problems(
 def quote_renderings(index: Index) -> list[Problem]:
     """Each quote has a rendering in every edition's language it is not written in, which that
     edition shows first (the study is English; its Dutch edition quotes it in Dutch), and none in
-    its own language."""
+    its own language. A missing rendering warns, as a missing translation does."""
     problems: list[Problem] = []
     for links, doc in index.linking:
         for loc, source_id, section, quote, rendered in links.citations:
@@ -486,7 +486,9 @@ def _rendering_problems(
                 f"add translation: {{{lang}: ...}} beside quote: the same words in plain {_language_name(lang)}, "
                 "which the page marks as this knowledge base's translation"
             )
-            problems.append(doc.problem(where, message, hint))
+            # A warning, as an untranslated text is: a contributor writing one language is not
+            # stopped, and until a translator adds it the edition shows the original, marked.
+            problems.append(replace(doc.problem(where, message, hint), warning=True))
         mark = STRAIGHT_QUOTES.get(lang)
         if mark and mark in words.get(lang, ""):
             problem = doc.problem(
