@@ -7,6 +7,7 @@ from html import unescape
 from pathlib import Path
 
 from generator.plugin import plugin
+from helpers import ROOT
 
 THEME = Path(plugin.__file__).parent / "theme"
 
@@ -78,8 +79,6 @@ def test_every_page_offers_a_prefilled_problem_report_on_a_form_that_takes_it(bu
 
     import yaml
 
-    from helpers import ROOT
-
     forms = ROOT / ".github/ISSUE_TEMPLATE"
     for folder, site_url in (("", "https://ppc-soft-targets.github.io/knowledge-base/"), ("nl/", None)):
         root = built_site / folder
@@ -111,7 +110,6 @@ def test_the_about_page_says_who_publishes_and_that_it_is_not_official(built_sit
 
 def test_the_404_page_in_each_edition_offers_search_and_the_main_entries(built_site: Path) -> None:
     from generator.util.mkdocs_config import read as read_config
-    from helpers import ROOT
 
     for folder, lang, config in (("", "en", "mkdocs.yml"), ("nl/", "nl", "mkdocs.nl.yml")):
         html = (built_site / folder / "404.html").read_text(encoding="utf-8")
@@ -125,3 +123,20 @@ def test_the_404_page_in_each_edition_offers_search_and_the_main_entries(built_s
             p.removesuffix("index.md").removesuffix(".md") + ("/" if not p.endswith("index.md") else "") for p in pages
         }
         assert len(top) > 5 and top <= linked, top - linked
+
+
+def test_every_stylesheet_closes_every_block_it_opens() -> None:
+    """A block left open (a merge that dropped a `}`) silently moves every later rule into it: the
+    screen styles after an unclosed `@media print {` would apply on paper only."""
+    for sheet in sorted((ROOT / "docs/assets/stylesheets").glob("*.css")):
+        text = re.sub(r"/\*.*?\*/", "", sheet.read_text(encoding="utf-8"), flags=re.S)
+        depth = 0
+        for line_number, line in enumerate(text.splitlines(), 1):
+            depth += line.count("{") - line.count("}")
+            assert depth >= 0, f"{sheet.name}:{line_number}: a `}}` closes nothing"
+            # A top-level rule or @-rule starts at column 0: nothing may be open around it.
+            if line[:1] not in ("", " ", "}", "\t") and "{" in line:
+                assert depth - line.count("{") + line.count("}") == 0, (
+                    f"{sheet.name}:{line_number}: opens inside a block left open"
+                )
+        assert depth == 0, f"{sheet.name}: {depth} block(s) never closed"
