@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from generator.util.mkdocs_config import read as read_config
+from generator.words import table
 from helpers import ENV, ROOT, Page, broken_links, copy_repo, run_cli, without_source_texts
 from hostile import assert_inert, poison
 
@@ -89,7 +90,8 @@ def test_front_matter_carries_the_escaped_title_edit_target_alternates_and_facet
         "en": SITE_URL + "cases/riverside-stadium/",
         "nl": SITE_URL + "nl/cases/riverside-stadium/",
     }
-    assert meta["kb_facets"]["type"] == ["case"] and meta["kb_lang"] == "en"
+    # The kind of page in the reader's words, as the search filter shows it.
+    assert meta["kb_facets"]["type"] == [table("en")["search_type_case"]] and meta["kb_lang"] == "en"
 
 
 def test_a_sources_cited_in_section_stays_bounded_as_the_collection_grows(kb, monkeypatch) -> None:

@@ -278,13 +278,16 @@ def test_file_order_on_disk_does_not_change_the_output(repo: Path) -> None:
 
 
 def test_removing_a_record_removes_its_page_and_every_link_to_it(repo: Path, tmp_path: Path) -> None:
-    lesson = build(repo / "content").lessons[0].id
-    (repo / f"content/lessons/{lesson}.yaml").unlink()
+    # A role card, and the one party that names it (lessons are named by steps, roles and cases,
+    # whose references validate would then report, as the next test shows for a case).
+    stadium = repo / "content/cases/riverside-stadium.yaml"
+    stadium.write_text(stadium.read_text(encoding="utf-8").replace("    kind: venue\n", ""), encoding="utf-8")
+    (repo / "content/roles/venue.yaml").unlink()
     site = tmp_path / "site"
     assert mkdocs_build(repo, site).returncode == 0
-    assert not (site / f"lessons/{lesson}").exists()
+    assert not (site / "roles/venue").exists() and (site / "roles/police/index.html").exists()
     for html in site.rglob("*.html"):
-        assert f"lessons/{lesson}/" not in html.read_text(encoding="utf-8"), html
+        assert "roles/venue/" not in html.read_text(encoding="utf-8"), html
     assert broken_links(site) == []
 
 

@@ -80,17 +80,17 @@ def test_a_dutch_quote_needs_an_english_rendering_and_a_rendering_needs_a_quote(
     ), problems
 
 
-def test_every_section_needs_a_name_in_each_editions_language(repo: Path) -> None:
+def test_a_section_without_a_name_in_an_editions_language_warns(repo: Path) -> None:
     source = repo / "content/sources/hollis-2021.yaml"
     text = source.read_text(encoding="utf-8")
     named = "  Agreements: {nl: Afspraken}\n"
     assert named in text
     source.write_text(text.replace(named, ""), encoding="utf-8")
     at = _line(source, "  - Agreements")
-    assert _problems(repo) == [
-        f"content/sources/hollis-2021.yaml:{at}:5: sections[2]: section 'Agreements' has no Dutch name for the "
-        "Dutch edition (add it under section_names: 'Agreements': {nl: ...})"
-    ]
+    assert (
+        f"content/sources/hollis-2021.yaml:{at}:5: warning: sections[2]: section 'Agreements' has no Dutch name for "
+        "the Dutch edition (add it under section_names: 'Agreements': {nl: ...})"
+    ) in _warnings(repo)
 
 
 def test_a_section_is_named_in_the_editions_words_and_keeps_its_heading_as_the_key() -> None:

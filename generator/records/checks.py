@@ -189,18 +189,25 @@ def _section_name_rules(source: Source, seen: set[str]) -> list[Rule]:
                     f"remove {own}; the name in sections is shown as it stands",
                 )
             )
-    for i, section in enumerate(source.sections):
-        for lang in TEXT_LANGUAGES:
-            if lang != own and lang not in source.section_names.get(section, {}):
-                rules.append(
-                    (
-                        ("sections", i),
-                        f"section '{section}' has no {_language_name(lang)} name for the {_language_name(lang)} "
-                        "edition",
-                        f"add it under section_names: '{section}': {{{lang}: ...}}",
-                    )
-                )
     return rules
+
+
+def unnamed_sections(record: Record) -> list[Rule]:
+    """A source's sections without a name in an edition's language: warnings, as untranslated
+    texts are (the edition shows the heading as the source gives it, marked with its language)."""
+    if not isinstance(record, Source):
+        return []
+    own = record.language or "en"
+    return [
+        (
+            ("sections", i),
+            f"section '{section}' has no {_language_name(lang)} name for the {_language_name(lang)} edition",
+            f"add it under section_names: '{section}': {{{lang}: ...}}",
+        )
+        for i, section in enumerate(record.sections)
+        for lang in TEXT_LANGUAGES
+        if lang != own and lang not in record.section_names.get(section, {})
+    ]
 
 
 def text_path(repo: Path, full_text: str) -> Path | str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from generator.records.checks import TEXTS, record_problems
+from generator.records.checks import TEXTS, record_problems, unnamed_sections
 from generator.records.models import COLLECTIONS, OPTIONAL_SINGLETONS, SINGLETONS, TEXT_LANGUAGES, Record
 from generator.records.problems import Problem
 from generator.records.refs import Links, links_of, partial_links
@@ -160,6 +160,7 @@ def _load_one(job: Job, keep: bool = True) -> Result:
     except ValidationError as exc:
         return None, problems_from(exc, doc), partial_links(model, doc.data)
     problems += [doc.problem(loc, message, hint) for loc, message, hint in record_problems(record)]
+    problems += [replace(doc.problem(*rule), warning=True) for rule in unnamed_sections(record)]
     problems += _hidden(doc, hidden)
     done = []
     for lang in TRANSLATED_INTO:
