@@ -107,7 +107,6 @@ LIVE_RELOAD = re.compile(rb"<script>\s*var livereload\b.*?</script>\s*", re.S)
 @pytest.mark.build
 def test_a_dirty_preview_serves_what_a_clean_build_writes_after_edits(repo: Path, tmp_path: Path) -> None:
     cases = sorted((repo / "content/cases").glob("*.yaml"))
-    lessons = sorted((repo / "content/lessons").glob("*.yaml"))
     # Both editions' addresses are the preview's, as the clean build's below: the pages link to them.
     port = free_port()
     base = f"http://127.0.0.1:{port}/knowledge-base/"
@@ -118,7 +117,7 @@ def test_a_dirty_preview_serves_what_a_clean_build_writes_after_edits(repo: Path
         )
     with serving(repo / "mkdocs.yml", tmp_path / "serve.log", "--dirty", port=port) as (_, log, _server):
         assert wait_for(lambda: fetch(base) != ""), log_text(log)
-        # A case renamed, a case added, a lesson removed: each shows before the next edit.
+        # A case renamed, a case added, a role card removed: each shows before the next edit.
         text = cases[0].read_text(encoding="utf-8")
         name = re.search(r"(?m)^name: .*$", text)[0]  # type: ignore[index]
         cases[0].write_text(text.replace(name, "name: Renamed In Preview"), encoding="utf-8")
@@ -126,8 +125,10 @@ def test_a_dirty_preview_serves_what_a_clean_build_writes_after_edits(repo: Path
         added = cases[1].read_text(encoding="utf-8").replace(f"id: {cases[1].stem}", "id: zz-added", 1)
         (repo / "content/cases/zz-added.yaml").write_text(added, encoding="utf-8")
         assert wait_for(lambda: "zz-added" in fetch(base + "cases/")), log_text(log)
-        gone = base + f"lessons/{lessons[0].stem}/"
-        lessons[0].unlink()
+        gone = base + "roles/venue/"
+        stadium = repo / "content/cases/riverside-stadium.yaml"  # the one party that names the card
+        stadium.write_text(stadium.read_text(encoding="utf-8").replace("    kind: venue\n", ""), encoding="utf-8")
+        (repo / "content/roles/venue.yaml").unlink()
         assert wait_for(lambda: fetch(gone) == ""), log_text(log)
         # The search index is written just after the pages: wait for the one after the last build.
         time.sleep(1)
@@ -164,8 +165,9 @@ def test_the_preview_checks_quotes_again_when_a_source_text_is_edited(repo: Path
         assert wait_for(lambda: fetch(f"http://127.0.0.1:{port}/knowledge-base/") != ""), log_text(log)
         text.write_text(original.replace("are present in this network", "are gone from this network"), "utf-8")
         assert wait_for(
-            lambda: (
-                "riverside-stadium.yaml:39:7: verdict.cite[0].quote: these words are not in the text" in log_text(log)
+            lambda: re.search(
+                r"riverside-stadium\.yaml:\d+:7: verdict\.cite\[0\]\.quote: these words are not in the text",
+                log_text(log),
             )
         ), log_text(log)
         assert server.poll() is None and "Traceback" not in log_text(log)
