@@ -24,7 +24,8 @@ import { words } from "./self-assessment/words.mjs";
 
 const SHARE = "#sa=";
 const today = () => isoDate(new Date());
-const newId = () => "p" + Date.now().toString(36);
+let made = 0;  // ids made in the same millisecond (several files read at once) still differ
+const newId = () => "p" + Date.now().toString(36) + (made += 1).toString(36);
 const mounted = new WeakMap();  // root -> the AbortController of its listeners, so a redraw never doubles them
 
 function download(name, type, text) {

@@ -98,11 +98,13 @@ function ownLink(page) {
   a.focus();
 }
 
+// The party of the button's own list item (ids are unique, but the item is what the reader sees).
 function removed(page, event) {
   const p = page.store.current(), id = event.target.getAttribute("data-party-remove"), party = (p.parties || []).find((x) => x.id === id);
-  if (!party || !window.confirm(page.ui.t("party_remove_confirm", { name: party.name || page.ui.t("party_unnamed") }))) return;
+  const name = { name: party ? party.name || page.ui.t("party_unnamed") : "" };
+  if (!party || !window.confirm(page.ui.t("party_remove_confirm", name))) return;
   removeParty(p, id);
-  if (page.api.persist(page)) { redrawn(page); page.api.say(page, page.ui.t("party_removed", { name: party.name || page.ui.t("party_unnamed") })); }
+  if (page.api.persist(page)) { redrawn(page); page.api.say(page, page.ui.t("party_removed", name)); }
 }
 
 function consensusChosen(page, event) {
