@@ -250,3 +250,134 @@ def test_the_comparison_shows_your_row_marked_as_yours_and_it_can_be_hidden(page
     assert page.locator(".kb-sa-your-row").count() == 0 and not page.is_checked("#kb-sa-row-show")
     page.check("#kb-sa-row-show")
     assert page.locator(".kb-sa-your-row").count() == 2
+
+
+def party_file(tmp_path: Path, role: str, answers: dict[str, str], **more) -> Path:
+    path = tmp_path / f"{role}-party.json"
+    body = {
+        "format": "ppc-kb-self-assessment",
+        "version": 3,
+        "answers": answers,
+        "party": {"name": PARTIES[role][0], "role": role},
+    }
+    path.write_text(json.dumps({**body, **more}))
+    return path
+
+
+def seeded(page, lang: str, profile: dict) -> None:
+    """The self-assessment opened with one partnership saved in this browser."""
+    state = {"format": "ppc-kb-self-assessment", "version": 3, "current": "p1", "profiles": [{"id": "p1", **profile}]}
+    page.goto(lang + "self-assessment/")
+    page.evaluate(f"s => localStorage.setItem('{STORE}', s)", json.dumps(state))
+    open_sa(page, lang)
+
+
+def test_parties_added_from_several_files_at_once_each_have_their_own_id_and_remove_removes_one(
+    page, tmp_path: Path
+) -> None:
+    files = [str(party_file(tmp_path, role, party_answers(role))) for role in PARTIES]
+    open_sa(page)
+    page.set_input_files("#kb-sa-party-files", files)
+    page.wait_for_selector("#kb-sa-party-list li:nth-child(3)")
+    ids_ = page.eval_on_selector_all("#kb-sa-party-list li", "els => els.map(e => e.dataset.party)")
+    assert len(set(ids_)) == 3
+    asked: list[str] = []
+    page.once("dialog", lambda d: (asked.append(d.message), d.accept()))
+    page.locator("#kb-sa-party-list li").nth(1).locator("[data-party-remove]").click()
+    page.wait_for_selector("#kb-sa-party-list li:nth-child(2)")
+    assert PARTIES["police"][0] in asked[0]
+    names = page.eval_on_selector_all("#kb-sa-party-list li strong", "els => els.map(e => e.textContent)")
+    assert names == [PARTIES["municipality"][0], PARTIES["organiser"][0]]
+    assert PARTIES["police"][0] in page.inner_text("#kb-sa-message")
+
+
+def test_a_partys_reason_and_target_show_in_the_merged_view(page, tmp_path: Path) -> None:
+    answers = {**party_answers("police"), "council-reporting": "not_applicable", "shared-goal": "partial"}
+    sent = party_file(
+        tmp_path,
+        "police",
+        answers,
+        reasons={"council-reporting": "No council event"},
+        targets={"shared-goal": "partial"},
+    )
+    open_sa(page)
+    page.set_input_files(
+        "#kb-sa-party-files", [str(party_file(tmp_path, "organiser", party_answers("organiser"))), str(sent)]
+    )
+    page.wait_for_selector("#kb-sa-party-list li:nth-child(2)")
+    assert "No council event" in page.inner_text("[data-indicator='council-reporting'] .kb-sa-party-answers")
+    assert page.locator("[data-indicator='shared-goal'] .kb-sa-party-target").count() == 1
+
+
+@pytest.mark.parametrize("lang", ["", "nl/"])
+def test_a_coordinators_own_answers_are_not_taken_for_the_agreed_ones(page, lang: str) -> None:
+    own = party_answers("municipality")
+    seeded(
+        page,
+        lang,
+        {
+            "name": "Sandtown",
+            "answers": own,
+            "plan": {},
+            "snapshots": [],
+            "party": {"name": PARTIES["municipality"][0], "role": "municipality"},
+            "parties": [
+                {"id": r, "name": PARTIES[r][0], "role": r, "answers": party_answers(r)}
+                for r in ("police", "organiser")
+            ],
+        },
+    )
+    page.wait_for_selector("#kb-sa-party-own-answers")
+    assert page.locator("#kb-sa-party-take").count() == 0  # never "take over the 0 answers"
+    assert " 0 " not in page.inner_text("#kb-sa-parties")
+    page.click("#kb-sa-party-shared")
+    page.wait_for_selector("#kb-sa-party-list li:nth-child(3)")
+    assert checked(page) == {}  # the shared partnership has no agreed answers yet
+    names = page.eval_on_selector_all("#kb-sa-party-list li strong", "els => els.map(e => e.textContent)")
+    assert names == [PARTIES["police"][0], PARTIES["organiser"][0], PARTIES["municipality"][0]]
+    assert page.locator("#kb-sa-party-take").count() == 1
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{STORE}')"))
+    assert [len(p["answers"]) for p in saved["profiles"]] == [len(IDS), 0]
+
+
+@pytest.mark.parametrize("lang", ["", "nl/"])
+def test_the_printed_agenda_numbers_its_items_and_prints_what_is_agreed_then_ctrl_p_prints_the_plan(
+    page, lang: str, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    seeded(
+        page,
+        lang,
+        {
+            "name": "Sandtown Summer",
+            "answers": {"signed-agreement": "partial", "open-information": "unknown"},
+            "notes": {"signed-agreement": "Covenant drafted"},
+            "plan": {},
+            "snapshots": [],
+            "parties": [{"id": r, "name": n, "role": r, "answers": party_answers(r)} for r, (n, _) in PARTIES.items()],
+        },
+    )
+    page.wait_for_selector("#kb-sa-agenda-list")
+    page.evaluate("window.print = () => { window.printed = true; }")
+    page.click("#kb-sa-agenda-print")
+    first, second = page.locator("#kb-sa-print .kb-sa-agenda-items > li").all()[:2]
+    assert first.locator(".kb-sa-agenda-agreed").count() == 1 and first.locator(".kb-sa-agenda-write").count() == 0
+    assert second.locator(".kb-sa-agenda-write").count() == 1
+    titles = page.eval_on_selector_all(
+        "#kb-sa-print .kb-sa-agenda-items > li > strong", "els => els.map(e => e.textContent)"
+    )
+    page.emulate_media(media="print")
+    pdf = tmp_path / "agenda.pdf"
+    page.pdf(path=str(pdf), format="A4")  # fires afterprint, as a real print does
+    text = unicodedata.normalize(
+        "NFKC", " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(str(pdf)).pages)
+    )
+    for n, title in enumerate(titles, 1):
+        assert f"{n}. {title}" in text, text
+    assert "Covenant drafted" in text
+    # Printed: the plan is back in the print's place, so the browser's own print prints the plan.
+    assert page.locator("#kb-sa-print.kb-sa-agenda-print").count() == 0
+    assert all(name in page.inner_text("#kb-sa-print-parties") for name, _ in PARTIES.values())
+    owner = page.locator("#kb-sa-print-find-out th").all_inner_texts()
+    assert len(owner) == 3 and page.locator("#kb-sa-print-find-out td.kb-sa-print-owner").count() == 1

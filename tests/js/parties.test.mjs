@@ -167,3 +167,19 @@ test("a party's reasons for 'not applicable' and its targets come with it, throu
     assert.deepEqual(again.parties[0].targets, { "shared-goal": "partial" });
   });
 });
+
+test("a coordinator's own answers kept apart: the parties move to a new shared partnership, its own answers join as a party", () => {
+  const p = { id: "p", name: "Town", answers: { "right-partners": "present" }, reasons: {}, targets: { "shared-goal": "partial" }, plan: {}, snapshots: [],
+    party: { name: "Town council", role: "municipality" }, parties: [party("police", "police", { "right-partners": "absent" })], notes: { "right-partners": "n" } };
+  const { shared, own } = parties.sharedFrom(p, "s", "Town (shared)");
+  assert.deepEqual(shared.answers, {});
+  assert.deepEqual(shared.parties.map((x) => x.name), ["police", "Town council"]);
+  assert.deepEqual(own.answers, { "right-partners": "present" });
+  assert.deepEqual(own.targets, { "shared-goal": "partial" });
+  assert.deepEqual(shared.notes, { "right-partners": "n" });
+  assert.equal(p.parties, undefined);
+  assert.deepEqual(p.answers, { "right-partners": "present" });  // its own answers stay its own
+  // Without a mark, the answers stay where they are and no party is made of them.
+  const q = { answers: { "right-partners": "present" }, parties: [party("a", "police", {})] };
+  assert.equal(parties.sharedFrom(q, "s2", "x").own, null);
+});

@@ -365,7 +365,7 @@ function nodesOf(ui, root, store) {
 function mount(root, ui) {
   const store = openStore(browserStorage, ui.data, ui.t, newId);
   const page = { ui, root, store, nodes: nodesOf(ui, root, store), comparing: new Map(), span: { from: null, to: "now" }, link: "" };
-  page.api = { persist, show, say, downloadJson, readFile, newId, today };  // lent to the parties' part (partiespage.mjs)
+  page.api = { persist, show, showPartnership, showPrint, say, downloadJson, readFile, newId, today };  // lent to the parties' part (partiespage.mjs)
   const fallback = document.querySelector(".kb-sa-fallback");
   if (fallback) fallback.hidden = true;
   const n = page.nodes;

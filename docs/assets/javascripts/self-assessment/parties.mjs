@@ -181,6 +181,19 @@ export function merged(data, parties) {
   };
 }
 
+/* A new shared partnership (id, name) for the parties' answers of `p`, whose own answers are
+ * then no longer mistaken for the agreed ones: the parties and the notes move to it, its agreed
+ * answers start empty, and `p`'s own answers join it as one more party when `p` answers as one
+ * (its mark). `p` keeps its own answers. {shared, own: the party made of p's answers or null}. */
+export function sharedFrom(p, id, name) {
+  const shared = { id, name, answers: {}, reasons: {}, targets: {}, plan: {}, snapshots: [], parties: p.parties || [] };
+  if (p.notes) shared.notes = p.notes;
+  delete p.parties;
+  delete p.notes;
+  const own = p.party ? addParty(shared, { party: p.party, answers: p.answers, reasons: p.reasons, targets: p.targets }, () => id + "-own").party : null;
+  return { shared, own };
+}
+
 /* The consensus taken over where every party gave the same answer and the partnership has none
  * yet; an answer it has is never changed. The ids filled. */
 export function takeAgreed(data, p) {

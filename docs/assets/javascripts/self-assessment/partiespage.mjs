@@ -3,7 +3,9 @@
  * `page.api` holds what self-assessment.js lends it: persist, show, say, downloadJson, readFile,
  * newId, today. Nothing is sent anywhere: files are read by the browser, links by their fragment. */
 import { IMPORT_MAX, SHARE_MAX, decodeShare, encodeShare, migrationText } from "./partnership.mjs";
-import { ROLES, addParty, merged, removeParty, setConsensus, setNote, takeAgreed } from "./parties.mjs";
+import { ROLES, addParty, merged, removeParty, setConsensus, setNote, sharedFrom, takeAgreed } from "./parties.mjs";
+import { nameOf } from "./plan.mjs";
+import { addProfile } from "./store.mjs";
 import { renderAgendaPrint, renderParties } from "./partiesview.mjs";
 import { setQuestion } from "./view.mjs";
 
@@ -127,11 +129,25 @@ function agreedTaken(page) {
   page.api.say(page, page.ui.tn("party_taken", filled.length, { count: filled.length }));
 }
 
-// The agenda takes the plan's place on paper until the page next redraws.
+/* The parties moved to a new shared partnership, opened: the answers given here stay this
+ * partnership's own (and join the shared one as a party when it answers as one). */
+function sharedMade(page) {
+  const { t } = page.ui, p = page.store.current(), old = nameOf(page.ui, p);
+  const { shared, own } = sharedFrom(p, page.api.newId(), t("party_shared_name", { name: old }));
+  addProfile(page.store.state, shared);
+  if (!page.api.persist(page)) return;
+  page.api.showPartnership(page);
+  const said = own ? t("party_shared_own", { party: own.name || t("party_unnamed") }) : t("party_shared_send", { name: old });
+  page.api.say(page, t("party_shared_done", { name: shared.name }) + " " + said);
+}
+
+/* The agenda takes the plan's place on paper for this print only: once printed, the plan is back,
+ * so the browser's own print (Ctrl+P) prints the plan again. */
 export function printAgenda(page) {
   const p = page.store.current(), node = renderAgendaPrint(page.ui, p, merged(page.ui.data, p.parties || []), { date: page.api.today(), origin: origin(page) });
   page.nodes.print.replaceWith(node);
   page.nodes.print = node;
+  window.addEventListener("afterprint", () => { if (page.nodes.print === node) page.api.showPrint(page); }, { once: true });
   window.print();
 }
 
@@ -146,5 +162,6 @@ export const PARTY_EVENTS = [
   ["change", "[data-consensus]", consensusChosen],
   ["input", "[data-note]", noted],
   ["click", "#kb-sa-party-take", agreedTaken],
+  ["click", "#kb-sa-party-shared", sharedMade],
   ["click", "#kb-sa-agenda-print", printAgenda],
 ];
