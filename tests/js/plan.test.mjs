@@ -73,6 +73,6 @@ test("an agreed 'not applicable' has the parties' note as its reason; the plan s
   assert.equal(notApplicable(ui, p)[0].reason, "Own reason");
   const line = partiesLine(ui, p, (r) => r);
   assert.ok(line.startsWith("plan_from_parties[2]") && line.includes("Town council (municipality); Police (police)"), line);
-  assert.ok(planMarkdown(ui, p, "2024-01-01").includes("Town council (municipality); Police (police)"));
+  assert.ok(planMarkdown(ui, p, "2024-01-01").includes("Town council (party\\_role\\_municipality); Police (party\\_role\\_police)"));
   assert.equal(partiesLine(ui, { parties: [] }, (r) => r), "");
 });
