@@ -381,3 +381,55 @@ def test_the_printed_agenda_numbers_its_items_and_prints_what_is_agreed_then_ctr
     assert all(name in page.inner_text("#kb-sa-print-parties") for name, _ in PARTIES.values())
     owner = page.locator("#kb-sa-print-find-out th").all_inner_texts()
     assert len(owner) == 3 and page.locator("#kb-sa-print-find-out td.kb-sa-print-owner").count() == 1
+
+
+@pytest.mark.parametrize("lang", ["", "nl/"])
+def test_a_party_on_a_phone_fits_the_screen_copies_its_link_and_sends_from_after_the_questions(
+    browser, site_url: str, lang: str
+) -> None:
+    context = browser.new_context(accept_downloads=True, base_url=site_url, viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    open_sa(tab, lang)
+    # The party's own box comes before the coordinator's merge block, which is folded.
+    order = tab.eval_on_selector_all("#kb-sa-party-own, #kb-sa-party-merge", "els => els.map(e => e.id)")
+    assert order == ["kb-sa-party-own", "kb-sa-party-merge"] and not tab.locator("#kb-sa-party-merge").get_attribute(
+        "open"
+    )
+    tab.click("#kb-sa-party-own-h")
+    tab.fill("#kb-sa-party-name", "Politie Zuid")
+    tab.click("#kb-sa-party-role")
+    tab.select_option("#kb-sa-party-role", "police")
+    tab.wait_for_selector("#kb-sa-party-end")
+    assert not errors, errors
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+    role = tab.locator("#kb-sa-party-role").bounding_box()
+    label = tab.locator("label[for=kb-sa-party-role]").bounding_box()
+    assert (
+        role["x"] + role["width"] <= 390
+        and abs(label["y"] + label["height"] / 2 - (role["y"] + role["height"] / 2)) < 12
+    )
+    # Tap targets at least 24 px; no target for a question that does not apply.
+    for selector in ("#kb-target-right-partners", "label[for=kb-right-partners-present]"):
+        assert tab.locator(selector).bounding_box()["height"] >= 24, selector
+    tab.check("#kb-right-partners-not_applicable")
+    assert tab.locator("#kb-target-right-partners").is_hidden()
+    assert tab.locator("#kb-reason-right-partners").evaluate("e => getComputedStyle(e).borderTopStyle") == "solid"
+    # Sent from after the questions: the file bears the party's name; the link in a field, with a copy button.
+    with tab.expect_download() as download:
+        tab.click("#kb-sa-party-export-end")
+    stem = "zelfscan" if lang else "self-assessment"
+    assert download.value.suggested_filename.startswith(f"{stem}-politie-zuid-")
+    assert tab.inner_text("#kb-sa-message")
+    tab.click("#kb-sa-party-link-end")
+    field = tab.locator("#kb-sa-party-link-field-end")
+    assert "#sa=" in field.input_value() and field.bounding_box()["width"] <= 390
+    tab.evaluate("() => { Object.defineProperty(navigator, 'clipboard', { value: undefined }); }")
+    tab.click("#kb-sa-party-copy-end")
+    assert tab.evaluate("document.activeElement.id") == "kb-sa-party-link-field-end"
+    assert tab.evaluate("document.activeElement.selectionEnd") == len(field.input_value())
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+    assert not errors, errors
+    context.close()

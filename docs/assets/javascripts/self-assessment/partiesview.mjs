@@ -22,6 +22,40 @@ function answerText(ui, answer) {
   return (s ? s.symbol + " " : "– ") + ui.t("answer_" + answer);
 }
 
+/* Where this device's party sends its answers: its file and its link (drawn on demand into the
+ * box, with a copy button). Once above the questions and once after them (`suffix` "-end"), so a
+ * party that has answered need not scroll back up. */
+export function sendBox(ui, p, suffix) {
+  const { t } = ui;
+  return el("div", { "class": "kb-sa-party-send-box", id: "kb-sa-party-send-box" + suffix, "data-suffix": suffix }, [
+    el("p", { id: "kb-sa-party-send" + suffix, "data-party-send": "", text: t("party_send", { name: p.party.name || t("party_unnamed") }) }),
+    el("p", { "class": "kb-sa-tools" }, [
+      button("kb-sa-party-export" + suffix, t("party_export"), { "data-party-export": "" }), button("kb-sa-party-link" + suffix, t("party_link"), { "data-party-link": "" }),
+    ]),
+    el("div", { id: "kb-sa-party-link-box" + suffix, "class": "kb-sa-share" }),
+  ]);
+}
+
+// After the questions, for a party: its send buttons again. An empty section otherwise.
+export function renderPartyEnd(ui, p) {
+  if (!p.party) return el("section", { id: "kb-sa-party-end", hidden: "" });
+  return el("section", { id: "kb-sa-party-end", "class": "kb-sa-party-end", "aria-labelledby": "kb-sa-party-end-h" }, [
+    el("h2", { id: "kb-sa-party-end-h", text: ui.t("party_end_h") }), sendBox(ui, p, "-end"),
+  ]);
+}
+
+// A party's link in a read-only field (a share link is long), to copy, or to open.
+export function renderPartyLink(ui, link, suffix) {
+  const { t } = ui, field = el("input", { type: "text", readonly: "", id: "kb-sa-party-link-field" + suffix, "class": "kb-sa-link-field", value: link });
+  return [
+    el("label", { "for": field.id, text: t("share_label") }), field,
+    el("p", { "class": "kb-sa-tools" }, [
+      button("kb-sa-party-copy" + suffix, t("copy"), { "data-party-copy": "" }),
+      el("a", { href: link, id: "kb-sa-party-link-out" + suffix, text: t("party_link_open") }),
+    ]),
+  ];
+}
+
 // This device's answers as one party's: its name and role, then its file or link to send.
 function ownPart(ui, p) {
   const { t } = ui, mark = p.party || { name: "", role: "" };
@@ -36,22 +70,20 @@ function ownPart(ui, p) {
     el("div", { "class": "kb-sa-bar" }, [
       el("label", { "for": "kb-sa-party-name", text: t("party_name") }),
       el("input", { type: "text", id: "kb-sa-party-name", "data-party-own": "name", value: mark.name, maxlength: String(PARTY_NAME_MAX), autocomplete: "organization" }),
-      el("label", { "for": "kb-sa-party-role", text: t("party_role") }), role,
+      // The label kept with its select on a narrow screen.
+      el("span", { "class": "kb-sa-pair" }, [el("label", { "for": "kb-sa-party-role", text: t("party_role") }), role]),
     ]),
   ]);
-  if (p.party) {
-    box.appendChild(el("p", { id: "kb-sa-party-send", text: t("party_send", { name: p.party.name || t("party_unnamed") }) }));
-    box.appendChild(el("p", { "class": "kb-sa-tools" }, [button("kb-sa-party-export", t("party_export")), button("kb-sa-party-link", t("party_link"))]));
-    box.appendChild(el("div", { id: "kb-sa-party-link-box", "class": "kb-sa-share" }));
-  }
+  if (p.party) box.appendChild(sendBox(ui, p, ""));
   return box;
 }
 
 // The parties' files and links merged here, and the parties merged so far.
 function mergePart(ui, p) {
   const { t, tn } = ui, list = p.parties || [];
-  return el("div", { "class": "kb-sa-party-merge" }, [
-    el("h3", { id: "kb-sa-party-merge-h", text: t("party_merge_h") }), el("p", { text: t("party_merge_intro") }),
+  // Folded until a party is merged: a party about to answer meets its own box first.
+  return el("details", Object.assign({ "class": "kb-sa-party-merge", id: "kb-sa-party-merge" }, list.length ? { open: "" } : {}), [
+    el("summary", {}, [el("h3", { id: "kb-sa-party-merge-h", text: t("party_merge_h") })]), el("p", { text: t("party_merge_intro") }),
     el("p", { "class": "kb-sa-tools" }, [
       el("label", { "for": "kb-sa-party-files", "class": "md-button", text: t("party_files") }),
       el("input", { type: "file", accept: "application/json,.json", multiple: "", id: "kb-sa-party-files", "class": "kb-sa-file" }),
@@ -160,7 +192,7 @@ export function renderParties(ui, p, m) {
     el("h2", { id: "kb-sa-parties-h", text: t("party_h") }),
     el("p", { text: t("party_intro") }), el("p", { "class": "kb-sa-looks", id: "kb-sa-party-sectors", text: t("party_sectors") }),
     ...(list.length ? mergedPart(ui, p, m) : []),
-    mergePart(ui, p), ownPart(ui, p),
+    ...(list.length ? [mergePart(ui, p), ownPart(ui, p)] : [ownPart(ui, p), mergePart(ui, p)]),
   ]);
 }
 

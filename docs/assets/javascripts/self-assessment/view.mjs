@@ -123,6 +123,7 @@ export function setQuestion(form, p) {
     q.querySelector("[data-target]").value = targetOf(p.targets, id);
     q.querySelector("[data-reason]").value = (p.reasons && Object.hasOwn(p.reasons, id) && p.reasons[id]) || "";
     q.querySelector(".kb-sa-reason").hidden = answer !== NA;
+    q.querySelector(".kb-sa-target").hidden = answer === NA;  // no target for a question that does not apply
   });
 }
 
