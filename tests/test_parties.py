@@ -433,3 +433,17 @@ def test_a_party_on_a_phone_fits_the_screen_copies_its_link_and_sends_from_after
     assert tab.evaluate("document.documentElement.scrollWidth") <= 390
     assert not errors, errors
     context.close()
+
+
+def test_the_dutch_edition_renders_the_studys_words_in_dutch_with_the_english_one_tap_away(page) -> None:
+    open_sa(page, "nl/")
+    sectors = page.locator("#kb-sa-party-sectors")
+    assert (
+        "publieke (overheids-) en private" in sectors.inner_text()
+        and "public (governmental)" not in sectors.inner_text()
+    )
+    sectors.locator("details.kb-original summary").click()
+    assert "public (governmental)" in sectors.inner_text()
+    page.goto("nl/comparison/")
+    page.wait_for_selector("#kb-sa-row:not([hidden])")
+    assert "zelfevaluatie" not in page.inner_text("#kb-sa-row").lower()

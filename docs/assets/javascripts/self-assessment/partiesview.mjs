@@ -186,11 +186,20 @@ function mergedPart(ui, p, m) {
   ];
 }
 
+/* The study's own (English) words behind this knowledge base's rendering, one tap away, as the
+ * site's pages give them (notes.py quote_html): only where the edition is not the study's language. */
+function original(ui, words) {
+  if (!ui.data.language || ui.data.language === "en") return null;
+  return el("details", { "class": "kb-original" }, [
+    el("summary", { text: ui.t("our_translation") }), " ", el("span", { "class": "kb-original__words", lang: "en", text: words }),
+  ]);
+}
+
 export function renderParties(ui, p, m) {
   const { t } = ui, list = p.parties || [];
   return el("section", { id: "kb-sa-parties", "class": "kb-sa-parties", "aria-labelledby": "kb-sa-parties-h" }, [
     el("h2", { id: "kb-sa-parties-h", text: t("party_h") }),
-    el("p", { text: t("party_intro") }), el("p", { "class": "kb-sa-looks", id: "kb-sa-party-sectors", text: t("party_sectors") }),
+    el("p", { text: t("party_intro") }), el("p", { "class": "kb-sa-looks", id: "kb-sa-party-sectors" }, [t("party_sectors"), original(ui, t("party_sectors_original"))]),
     ...(list.length ? mergedPart(ui, p, m) : []),
     ...(list.length ? [mergePart(ui, p), ownPart(ui, p)] : [ownPart(ui, p), mergePart(ui, p)]),
   ]);
