@@ -445,7 +445,7 @@ function findOutTable(ui, unknowns) {
     el("thead", {}, [header([t("plan_gap"), t("find_out_question"), t("plan_owner")])]),
     el("tbody", {}, unknowns.map((x) => el("tr", { "data-indicator": x.indicator.id }, [
       el("td", {}, [el("strong", { text: x.indicator.title }), el("br"), x.criterion.title]),
-      el("td", { text: x.indicator.question }), el("td", { "class": "kb-sa-print-owner", text: "" }),
+      el("td", { text: x.indicator.question }), el("td", { "class": "kb-sa-find-out-owner", text: "" }),
     ]))),
   ])]);
 }
