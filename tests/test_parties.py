@@ -155,7 +155,7 @@ def test_a_file_without_a_party_is_not_merged_and_a_party_can_be_removed(page, t
     assert page.locator("#kb-sa-party-list li").count() == 1 and checked(page) == {}
     page.once("dialog", lambda d: d.accept())
     page.click("[data-party-remove]")
-    page.wait_for_selector("#kb-sa-party-none")
+    page.wait_for_selector("#kb-sa-party-none", state="attached")  # in the merge block, folded once no party is left
 
 
 @pytest.mark.parametrize("lang", ["", "nl/"])
@@ -191,8 +191,11 @@ def test_the_agenda_prints_with_each_partys_answer_and_its_origin(
     assert page.evaluate("window.printed")
     page.emulate_media(media="print")
     assert page.locator("#kb-sa-print.kb-sa-agenda-print").is_visible() and page.locator("#kb-sa form").is_hidden()
+    titles = page.eval_on_selector_all(
+        "#kb-sa-print .kb-sa-agenda-items > li > strong", "els => els.map(e => e.textContent)"
+    )
     pdf = tmp_path / "agenda.pdf"
-    page.pdf(path=str(pdf), format="A4")
+    page.pdf(path=str(pdf), format="A4")  # fires afterprint: the plan is back in the print's place
     pages = PdfReader(str(pdf)).pages
     assert len(pages) <= 2
     text = unicodedata.normalize("NFKC", " ".join(" ".join((p.extract_text() or "").split()) for p in pages))
@@ -202,9 +205,6 @@ def test_the_agenda_prints_with_each_partys_answer_and_its_origin(
         else "Agenda for the next meeting of Sandtown Summer"
     )
     assert heading in text
-    titles = page.eval_on_selector_all(
-        "#kb-sa-print .kb-sa-agenda-items > li > strong", "els => els.map(e => e.textContent)"
-    )
     assert len(titles) == len(AGENDA) and all(t in text for t in titles)
     assert all(name in text for name, _ in PARTIES.values())
     today = page.evaluate("new Date().toISOString().slice(0, 10)")
@@ -250,3 +250,200 @@ def test_the_comparison_shows_your_row_marked_as_yours_and_it_can_be_hidden(page
     assert page.locator(".kb-sa-your-row").count() == 0 and not page.is_checked("#kb-sa-row-show")
     page.check("#kb-sa-row-show")
     assert page.locator(".kb-sa-your-row").count() == 2
+
+
+def party_file(tmp_path: Path, role: str, answers: dict[str, str], **more) -> Path:
+    path = tmp_path / f"{role}-party.json"
+    body = {
+        "format": "ppc-kb-self-assessment",
+        "version": 3,
+        "answers": answers,
+        "party": {"name": PARTIES[role][0], "role": role},
+    }
+    path.write_text(json.dumps({**body, **more}))
+    return path
+
+
+def seeded(page, lang: str, profile: dict) -> None:
+    """The self-assessment opened with one partnership saved in this browser."""
+    state = {"format": "ppc-kb-self-assessment", "version": 3, "current": "p1", "profiles": [{"id": "p1", **profile}]}
+    page.goto(lang + "self-assessment/")
+    page.evaluate(f"s => localStorage.setItem('{STORE}', s)", json.dumps(state))
+    open_sa(page, lang)
+
+
+def test_parties_added_from_several_files_at_once_each_have_their_own_id_and_remove_removes_one(
+    page, tmp_path: Path
+) -> None:
+    files = [str(party_file(tmp_path, role, party_answers(role))) for role in PARTIES]
+    open_sa(page)
+    page.set_input_files("#kb-sa-party-files", files)
+    page.wait_for_selector("#kb-sa-party-list li:nth-child(3)")
+    ids_ = page.eval_on_selector_all("#kb-sa-party-list li", "els => els.map(e => e.dataset.party)")
+    assert len(set(ids_)) == 3
+    asked: list[str] = []
+    page.once("dialog", lambda d: (asked.append(d.message), d.accept()))
+    page.locator("#kb-sa-party-list li").nth(1).locator("[data-party-remove]").click()
+    page.wait_for_selector("#kb-sa-party-list li:nth-child(2)")
+    assert PARTIES["police"][0] in asked[0]
+    names = page.eval_on_selector_all("#kb-sa-party-list li strong", "els => els.map(e => e.textContent)")
+    assert names == [PARTIES["municipality"][0], PARTIES["organiser"][0]]
+    assert PARTIES["police"][0] in page.inner_text("#kb-sa-message")
+
+
+def test_a_partys_reason_and_target_show_in_the_merged_view(page, tmp_path: Path) -> None:
+    answers = {**party_answers("police"), "council-reporting": "not_applicable", "shared-goal": "partial"}
+    sent = party_file(
+        tmp_path,
+        "police",
+        answers,
+        reasons={"council-reporting": "No council event"},
+        targets={"shared-goal": "partial"},
+    )
+    open_sa(page)
+    page.set_input_files(
+        "#kb-sa-party-files", [str(party_file(tmp_path, "organiser", party_answers("organiser"))), str(sent)]
+    )
+    page.wait_for_selector("#kb-sa-party-list li:nth-child(2)")
+    assert "No council event" in page.inner_text("[data-indicator='council-reporting'] .kb-sa-party-answers")
+    assert page.locator("[data-indicator='shared-goal'] .kb-sa-party-target").count() == 1
+
+
+@pytest.mark.parametrize("lang", ["", "nl/"])
+def test_a_coordinators_own_answers_are_not_taken_for_the_agreed_ones(page, lang: str) -> None:
+    own = party_answers("municipality")
+    seeded(
+        page,
+        lang,
+        {
+            "name": "Sandtown",
+            "answers": own,
+            "plan": {},
+            "snapshots": [],
+            "party": {"name": PARTIES["municipality"][0], "role": "municipality"},
+            "parties": [
+                {"id": r, "name": PARTIES[r][0], "role": r, "answers": party_answers(r)}
+                for r in ("police", "organiser")
+            ],
+        },
+    )
+    page.wait_for_selector("#kb-sa-party-own-answers")
+    assert page.locator("#kb-sa-party-take").count() == 0  # never "take over the 0 answers"
+    assert " 0 " not in page.inner_text("#kb-sa-parties")
+    page.click("#kb-sa-party-shared")
+    page.wait_for_selector("#kb-sa-party-list li:nth-child(3)")
+    assert checked(page) == {}  # the shared partnership has no agreed answers yet
+    names = page.eval_on_selector_all("#kb-sa-party-list li strong", "els => els.map(e => e.textContent)")
+    assert names == [PARTIES["police"][0], PARTIES["organiser"][0], PARTIES["municipality"][0]]
+    assert page.locator("#kb-sa-party-take").count() == 1
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{STORE}')"))
+    assert [len(p["answers"]) for p in saved["profiles"]] == [len(IDS), 0]
+
+
+@pytest.mark.parametrize("lang", ["", "nl/"])
+def test_the_printed_agenda_numbers_its_items_and_prints_what_is_agreed_then_ctrl_p_prints_the_plan(
+    page, lang: str, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    seeded(
+        page,
+        lang,
+        {
+            "name": "Sandtown Summer",
+            "answers": {"signed-agreement": "partial", "open-information": "unknown"},
+            "notes": {"signed-agreement": "Covenant drafted"},
+            "plan": {},
+            "snapshots": [],
+            "parties": [{"id": r, "name": n, "role": r, "answers": party_answers(r)} for r, (n, _) in PARTIES.items()],
+        },
+    )
+    page.wait_for_selector("#kb-sa-agenda-list")
+    page.evaluate("window.print = () => { window.printed = true; }")
+    page.click("#kb-sa-agenda-print")
+    first, second = page.locator("#kb-sa-print .kb-sa-agenda-items > li").all()[:2]
+    assert first.locator(".kb-sa-agenda-agreed").count() == 1 and first.locator(".kb-sa-agenda-write").count() == 0
+    assert second.locator(".kb-sa-agenda-write").count() == 1
+    titles = page.eval_on_selector_all(
+        "#kb-sa-print .kb-sa-agenda-items > li > strong", "els => els.map(e => e.textContent)"
+    )
+    page.emulate_media(media="print")
+    pdf = tmp_path / "agenda.pdf"
+    page.pdf(path=str(pdf), format="A4")  # fires afterprint, as a real print does
+    text = unicodedata.normalize(
+        "NFKC", " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(str(pdf)).pages)
+    )
+    for n, title in enumerate(titles, 1):
+        assert f"{n}. {title}" in text, text
+    assert "Covenant drafted" in text
+    # Printed: the plan is back in the print's place, so the browser's own print prints the plan.
+    assert page.locator("#kb-sa-print.kb-sa-agenda-print").count() == 0
+    assert all(name in page.inner_text("#kb-sa-print-parties") for name, _ in PARTIES.values())
+    owner = page.locator("#kb-sa-print-find-out th").all_inner_texts()
+    assert len(owner) == 3 and page.locator("#kb-sa-print-find-out td.kb-sa-find-out-owner").count() == 1
+
+
+@pytest.mark.parametrize("lang", ["", "nl/"])
+def test_a_party_on_a_phone_fits_the_screen_copies_its_link_and_sends_from_after_the_questions(
+    browser, site_url: str, lang: str
+) -> None:
+    context = browser.new_context(accept_downloads=True, base_url=site_url, viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    open_sa(tab, lang)
+    # The party's own box comes before the coordinator's merge block, which is folded.
+    order = tab.eval_on_selector_all("#kb-sa-party-own, #kb-sa-party-merge", "els => els.map(e => e.id)")
+    assert order == ["kb-sa-party-own", "kb-sa-party-merge"] and not tab.locator("#kb-sa-party-merge").get_attribute(
+        "open"
+    )
+    tab.click("#kb-sa-party-own-h")
+    tab.fill("#kb-sa-party-name", "Politie Zuid")
+    tab.click("#kb-sa-party-role")
+    tab.select_option("#kb-sa-party-role", "police")
+    tab.wait_for_selector("#kb-sa-party-end")
+    assert not errors, errors
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+    role = tab.locator("#kb-sa-party-role").bounding_box()
+    label = tab.locator("label[for=kb-sa-party-role]").bounding_box()
+    assert (
+        role["x"] + role["width"] <= 390
+        and abs(label["y"] + label["height"] / 2 - (role["y"] + role["height"] / 2)) < 12
+    )
+    # Tap targets at least 24 px; no target for a question that does not apply.
+    for selector in ("#kb-target-right-partners", "label[for=kb-right-partners-present]"):
+        assert tab.locator(selector).bounding_box()["height"] >= 24, selector
+    tab.check("#kb-right-partners-not_applicable")
+    assert tab.locator("#kb-target-right-partners").is_hidden()
+    assert tab.locator("#kb-reason-right-partners").evaluate("e => getComputedStyle(e).borderTopStyle") == "solid"
+    # Sent from after the questions: the file bears the party's name; the link in a field, with a copy button.
+    with tab.expect_download() as download:
+        tab.click("#kb-sa-party-export-end")
+    stem = "zelfscan" if lang else "self-assessment"
+    assert download.value.suggested_filename.startswith(f"{stem}-politie-zuid-")
+    assert tab.inner_text("#kb-sa-message")
+    tab.click("#kb-sa-party-link-end")
+    field = tab.locator("#kb-sa-party-link-field-end")
+    assert "#sa=" in field.input_value() and field.bounding_box()["width"] <= 390
+    tab.evaluate("() => { Object.defineProperty(navigator, 'clipboard', { value: undefined }); }")
+    tab.click("#kb-sa-party-copy-end")
+    assert tab.evaluate("document.activeElement.id") == "kb-sa-party-link-field-end"
+    assert tab.evaluate("document.activeElement.selectionEnd") == len(field.input_value())
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+    assert not errors, errors
+    context.close()
+
+
+def test_the_dutch_edition_renders_the_studys_words_in_dutch_with_the_english_one_tap_away(page) -> None:
+    open_sa(page, "nl/")
+    sectors = page.locator("#kb-sa-party-sectors")
+    assert (
+        "publieke (overheids-) en private" in sectors.inner_text()
+        and "public (governmental)" not in sectors.inner_text()
+    )
+    sectors.locator("details.kb-original summary").click()
+    assert "public (governmental)" in sectors.inner_text()
+    page.goto("nl/comparison/")
+    page.wait_for_selector("#kb-sa-row:not([hidden])")
+    assert "zelfevaluatie" not in page.inner_text("#kb-sa-row").lower()

@@ -124,7 +124,11 @@ def test_mostly_no_starts_in_order_and_dont_know_is_to_find_out_in_plan_and_prin
     answer(page, {"public-backing": "unknown"})
     page.emulate_media(media="print")
     block = page.locator("#kb-sa-print-find-out")
-    assert block.is_visible() and words["find_out"] in block.text_content() and block.locator("li").count() == 1
+    assert (
+        block.is_visible()
+        and words["find_out"] in block.text_content()
+        and block.locator("tr[data-indicator]").count() == 1
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)

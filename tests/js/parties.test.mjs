@@ -133,3 +133,53 @@ test("bad party marks and parties are refused; a party's answers under a former 
   assert.deepEqual(read.partnership.parties[0].answers, { "right-partners": "absent" });
   assert.deepEqual(sa.migrationLists(read.said), { renamed: [["old-partners", "right-partners"]], merged: [], dropped: ["gone"] });
 });
+
+test("parties added in the same millisecond get ids of their own; removing one removes exactly that one", () => {
+  const p = { answers: {} }, sameMs = () => "p1";
+  const read = (name, role) => ({ party: { name, role }, answers: { "right-partners": "present" } });
+  const a = parties.addParty(p, read("Gemeente", "municipality"), sameMs).party;
+  const b = parties.addParty(p, read("Politie", "police"), sameMs).party;
+  const c = parties.addParty(p, read("Organisator", "organiser"), sameMs).party;
+  assert.equal(new Set([a.id, b.id, c.id]).size, 3);
+  assert.equal(parties.removeParty(p, b.id).name, "Politie");
+  assert.deepEqual(p.parties.map((x) => x.name), ["Gemeente", "Organisator"]);
+  // A saved state from before, with two parties of one id: read back with ids of their own.
+  const saved = { format: sa.FORMAT, version: sa.VERSION, answers: {}, parties: [
+    { id: "p1", name: "A", role: "police", answers: {} }, { id: "p1", name: "B", role: "organiser", answers: {} }] };
+  const back = sa.readPartnership(DATA, saved, t).partnership;
+  assert.notEqual(back.parties[0].id, back.parties[1].id);
+  parties.removeParty(back, back.parties[1].id);
+  assert.deepEqual(back.parties.map((x) => x.name), ["A"]);
+});
+
+test("a party's reasons for 'not applicable' and its targets come with it, through its file, its link and the partnership's file", () => {
+  const own = { name: "", answers: { "right-partners": "not_applicable", "shared-goal": "partial" }, reasons: { "right-partners": "Geen evenement", "shared-goal": "stale" },
+    targets: { "shared-goal": "partial" }, plan: {}, snapshots: [], party: { name: "Politie", role: "police" } };
+  const viaFile = sa.readPartnership(DATA, JSON.parse(JSON.stringify(sa.exported(own))), t).partnership;
+  const viaLink = sa.decodeShare(DATA, sa.encodeShare(own), t).partnership;
+  [viaFile, viaLink].forEach((incoming) => {
+    const p = { answers: {} };
+    const added = parties.addParty(p, incoming, () => "x").party;
+    assert.deepEqual(added.reasons, { "right-partners": "Geen evenement" });
+    assert.deepEqual(added.targets, { "shared-goal": "partial" });
+    const again = sa.readPartnership(DATA, JSON.parse(JSON.stringify(sa.exported(Object.assign({ name: "", reasons: {}, targets: {}, plan: {}, snapshots: [] }, p)))), t).partnership;
+    assert.deepEqual(again.parties[0].reasons, { "right-partners": "Geen evenement" });
+    assert.deepEqual(again.parties[0].targets, { "shared-goal": "partial" });
+  });
+});
+
+test("a coordinator's own answers kept apart: the parties move to a new shared partnership, its own answers join as a party", () => {
+  const p = { id: "p", name: "Town", answers: { "right-partners": "present" }, reasons: {}, targets: { "shared-goal": "partial" }, plan: {}, snapshots: [],
+    party: { name: "Town council", role: "municipality" }, parties: [party("police", "police", { "right-partners": "absent" })], notes: { "right-partners": "n" } };
+  const { shared, own } = parties.sharedFrom(p, "s", "Town (shared)");
+  assert.deepEqual(shared.answers, {});
+  assert.deepEqual(shared.parties.map((x) => x.name), ["police", "Town council"]);
+  assert.deepEqual(own.answers, { "right-partners": "present" });
+  assert.deepEqual(own.targets, { "shared-goal": "partial" });
+  assert.deepEqual(shared.notes, { "right-partners": "n" });
+  assert.equal(p.parties, undefined);
+  assert.deepEqual(p.answers, { "right-partners": "present" });  // its own answers stay its own
+  // Without a mark, the answers stay where they are and no party is made of them.
+  const q = { answers: { "right-partners": "present" }, parties: [party("a", "police", {})] };
+  assert.equal(parties.sharedFrom(q, "s2", "x").own, null);
+});

@@ -61,3 +61,18 @@ test("a finding of the study is named as what the study found in the plan, never
   assert.ok(md.split("\n").includes("- finding_label " + finding.title + " <" + url + ">"), md);
   assert.ok(!md.includes(JSON.stringify({ title: finding.title })), "not offered as a lesson");
 });
+
+test("an agreed 'not applicable' has the parties' note as its reason; the plan says which parties it came from", async () => {
+  const { notApplicable, partiesLine, planMarkdown } = await import("../../docs/assets/javascripts/self-assessment/plan.mjs");
+  const { DATA: data, t: tt, tn: ttn } = await import("./data.mjs");
+  const ui = { data, base: "https://example.org/kb/", t: tt, tn: ttn };
+  const p = { name: "Town", answers: { "right-partners": "not_applicable" }, reasons: {}, targets: {}, plan: {}, snapshots: [], notes: { "right-partners": "No event this year" },
+    parties: [{ id: "a", name: "Town council", role: "municipality", answers: {} }, { id: "b", name: "Police", role: "police", answers: {} }] };
+  assert.equal(notApplicable(ui, p)[0].reason, "No event this year");
+  p.reasons = { "right-partners": "Own reason" };
+  assert.equal(notApplicable(ui, p)[0].reason, "Own reason");
+  const line = partiesLine(ui, p, (r) => r);
+  assert.ok(line.startsWith("plan_from_parties[2]") && line.includes("Town council (municipality); Police (police)"), line);
+  assert.ok(planMarkdown(ui, p, "2024-01-01").includes("Town council (party\\_role\\_municipality); Police (party\\_role\\_police)"));
+  assert.equal(partiesLine(ui, { parties: [] }, (r) => r), "");
+});

@@ -46,3 +46,10 @@ test("a date is YYYY-MM-DD in local time", () => {
   assert.equal(text.isoDate(new Date(2026, 0, 5, 23, 59)), "2026-01-05");
   assert.equal(text.isoDate(new Date(2026, 11, 31)), "2026-12-31");
 });
+
+test("a file's name: the edition's word where the name has none, a party's name beside the partnership's, accents dropped", () => {
+  assert.equal(text.fileName("", "2026-01-05", "json", "zelfscan"), "zelfscan-2026-01-05.json");
+  assert.equal(text.fileName("zelfscan-alles", "2026-01-05", "json", "zelfscan"), "zelfscan-alles-2026-01-05.json");
+  assert.equal(text.fileName("Sandtown", "2026-01-05", "json", "zelfscan", ["Politie Zuid-Holland"]), "sandtown-politie-zuid-holland-2026-01-05.json");
+  assert.equal(text.fileName("Café Noord", "2026-01-05", "json", "x", ["Gemeente"]), "cafe-noord-gemeente-2026-01-05.json");
+});

@@ -31,3 +31,10 @@ test("the export's own words: a message with plural forms comes as [one, other],
   assert.deepEqual([1, 2].map((n) => real.tn("gap_count", n, { count: n })), ["1 gap", "2 gaps"]);
   assert.equal(real.t("lesson", { title: "Meet" }), "Lesson: Meet");
 });
+
+test("a name ending in a full stop before the message's own: one full stop", async () => {
+  const { words: w } = await import("../../docs/assets/javascripts/self-assessment/words.mjs");
+  const { t } = w({ sent: "Deze antwoorden zijn die van {name}. Stuur ze." });
+  assert.equal(t("sent", { name: "Politie Zuid e.o." }), "Deze antwoorden zijn die van Politie Zuid e.o. Stuur ze.");
+  assert.equal(t("sent", { name: "Politie" }), "Deze antwoorden zijn die van Politie. Stuur ze.");
+});

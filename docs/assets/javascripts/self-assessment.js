@@ -24,18 +24,25 @@ import { words } from "./self-assessment/words.mjs";
 
 const SHARE = "#sa=";
 const today = () => isoDate(new Date());
-const newId = () => "p" + Date.now().toString(36);
+let made = 0;  // ids made in the same millisecond (several files read at once) still differ
+const newId = () => "p" + Date.now().toString(36) + (made += 1).toString(36);
 const mounted = new WeakMap();  // root -> the AbortController of its listeners, so a redraw never doubles them
 
-function download(name, type, text) {
+// A file saved, said in the page's message (`page` absent where no page is drawn yet).
+function download(name, type, text, page) {
   const a = view.el("a", { href: URL.createObjectURL(new Blob([text], { type })), download: name });
   document.body.appendChild(a);
   a.click();
   setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 0);
+  if (page) say(page, page.ui.t("file_saved", { name }));
 }
 
-const downloadJson = (p) => download(fileName(p.name, today(), "json"), "application/json", JSON.stringify(exported(p), null, 2));
-const downloadAll = (state) => download(fileName("self-assessment-all", today(), "json"), "application/json", JSON.stringify(exportedAll(state), null, 2));
+// The edition's words for a file's name: "zelfscan-…" in the Dutch edition.
+const named = (page, name, ext, more) => fileName(name, today(), ext, page.ui.t("file_stem"), more);
+
+// A party's file bears its name too, so that the files of several parties never collide.
+const downloadJson = (page, p) => download(named(page, p.name, "json", p.party ? [p.party.name] : []), "application/json", JSON.stringify(exported(p), null, 2), page);
+const downloadAll = (page) => download(named(page, page.ui.t("file_all"), "json"), "application/json", JSON.stringify(exportedAll(page.store.state), null, 2), page);
 
 /* ---- Drawing: each part redrawn from the store, by the view's render functions. ---- */
 
@@ -199,12 +206,12 @@ function printPlan(page) {
 
 function exportMarkdown(page) {
   const p = page.store.current();
-  download(fileName(p.name, today(), "md"), "text/markdown", planMarkdown(page.ui, p, today()));
+  download(named(page, p.name, "md"), "text/markdown", planMarkdown(page.ui, p, today()), page);
 }
 
 function exportCsv(page) {
   const p = page.store.current();
-  download(fileName(p.name, today(), "csv"), "text/csv", planCsv(page.ui, p));
+  download(named(page, p.name, "csv"), "text/csv", planCsv(page.ui, p), page);
 }
 
 function reset(page) {
@@ -281,7 +288,7 @@ function importFile(page, event) {
 }
 
 function exportUnsaved(page) {
-  if (page.store.unsaved) downloadJson(page.store.unsaved);
+  if (page.store.unsaved) downloadJson(page, page.store.unsaved);
 }
 
 const EVENTS = [
@@ -298,8 +305,8 @@ const EVENTS = [
   ["click", "#kb-sa-summary-print", printPlan],
   ["click", "#kb-sa-export-md", exportMarkdown],
   ["click", "#kb-sa-export-csv", exportCsv],
-  ["click", "#kb-sa-export-json", (page) => downloadJson(page.store.current())],
-  ["click", "#kb-sa-export-everything", (page) => downloadAll(page.store.state)],
+  ["click", "#kb-sa-export-json", (page) => downloadJson(page, page.store.current())],
+  ["click", "#kb-sa-export-everything", downloadAll],
   ["change", "[data-target]", targeted],
   ["input", "[data-reason]", reasoned],
   ["click", "#kb-sa-reset", reset],
@@ -357,19 +364,19 @@ function nodesOf(ui, root, store) {
     message: el("p", { "class": "kb-sa-message", role: "status", id: "kb-sa-message" }), form: view.renderForm(ui),
     results: el("section", { "class": "kb-sa-results", id: "kb-sa-results", "aria-labelledby": "kb-sa-results-h" }),
     progress: el("p", { id: "kb-sa-progress", "aria-live": "polite" }), tools: view.renderTools(ui),
-    compare: el("section"), overTime: el("section"), print: el("section"), summary: el("nav"), parties: el("section"),
+    compare: el("section"), overTime: el("section"), print: el("section"), summary: el("nav"), parties: el("section"), partyEnd: el("section"),
   };
 }
 
 function mount(root, ui) {
   const store = openStore(browserStorage, ui.data, ui.t, newId);
   const page = { ui, root, store, nodes: nodesOf(ui, root, store), comparing: new Map(), span: { from: null, to: "now" }, link: "" };
-  page.api = { persist, show, say, downloadJson, readFile, newId, today };  // lent to the parties' part (partiespage.mjs)
+  page.api = { persist, show, showPartnership, showPrint, say, downloadJson, readFile, newId, today };  // lent to the parties' part (partiespage.mjs)
   const fallback = document.querySelector(".kb-sa-fallback");
   if (fallback) fallback.hidden = true;
   const n = page.nodes;
   // The answers' box about your partnership stands above, in the page itself (also without JavaScript).
-  root.replaceChildren(...[n.unreadable, n.notSaved, n.bar, n.message, n.parties, n.form, n.results, n.tools, n.compare, n.overTime, n.print, n.summary]
+  root.replaceChildren(...[n.unreadable, n.notSaved, n.bar, n.message, n.parties, n.form, n.partyEnd, n.results, n.tools, n.compare, n.overTime, n.print, n.summary]
     .filter(Boolean));
   listen(root, page);
   view.addToContents([["kb-sa-results-h", ui.t("results")], ["kb-sa-gaps-h", ui.t("gaps")], ["kb-sa-tools-h", ui.t("tools")], ["kb-sa-compare-h", ui.t("compare")],

@@ -52,19 +52,44 @@ export function readPartyParts(parsed, readKeyed, t) {
   if (!Array.isArray(parsed.parties) || parsed.parties.length > PARTIES_MAX) return { problem: t("party_bad") };
   parts.parties = [];
   for (const [n, raw] of parsed.parties.entries()) {
-    const m = readMark(raw), read = m ? readKeyed(raw.answers, {}) : null;
+    const m = readMark(raw), read = m ? readKeyed(raw.answers, raw.reasons === undefined ? {} : raw.reasons, raw.targets) : null;
     if (!m || typeof raw.id !== "string" || raw.id.length > 100) return { problem: t("party_bad") };
     if (read.problem) return { problem: read.problem };
-    parts.parties.push({ id: raw.id || "party-" + n, name: m.name, role: m.role, answers: read.partnership.answers });
+    const { answers, reasons, targets } = read.partnership;
+    // An id already taken (two files merged in the same millisecond by an earlier version) made unique.
+    const id = freeId(parts.parties, raw.id || "party-" + n);
+    parts.parties.push(partyOf({ id, name: m.name, role: m.role, answers, reasons: reasonsOf(answers, reasons), targets }));
   }
   return { parts };
+}
+
+// `id`, or `id` with a suffix when a party in `list` has it already.
+export function freeId(list, id) {
+  let out = id, n = 1;
+  while (list.some((x) => x.id === out)) { n += 1; out = id + "-" + n; }
+  return out;
+}
+
+// The reasons of the answers "not applicable" only (a reason left from an answer since changed is not sent).
+function reasonsOf(answers, reasons) {
+  const out = {};
+  Object.keys(reasons || {}).forEach((id) => { if (answers[id] === "not_applicable" && reasons[id]) out[id] = reasons[id]; });
+  return out;
+}
+
+// A party as kept and sent: its reasons and targets only when it has some.
+function partyOf(x) {
+  const out = { id: x.id, name: x.name, role: x.role, answers: x.answers };
+  if (x.reasons && Object.keys(x.reasons).length) out.reasons = Object.assign({}, x.reasons);
+  if (x.targets && Object.keys(x.targets).length) out.targets = Object.assign({}, x.targets);
+  return out;
 }
 
 // The party parts of a partnership, for its file: only those it has.
 export function partyPartsOf(p) {
   const out = {};
   if (p.party) out.party = { name: p.party.name, role: p.party.role };
-  if (p.parties && p.parties.length) out.parties = p.parties.map((x) => ({ id: x.id, name: x.name, role: x.role, answers: x.answers }));
+  if (p.parties && p.parties.length) out.parties = p.parties.map(partyOf);
   if (p.notes && Object.keys(p.notes).length) out.notes = Object.assign({}, p.notes);
   return out;
 }
@@ -72,19 +97,26 @@ export function partyPartsOf(p) {
 const sameParty = (a, b) => a.role === b.role && a.name.trim().toLowerCase() === b.name.trim().toLowerCase();
 
 /* One party's answers added to the partnership `p` (incoming: a read partnership with a `party`
- * mark): a party of the same name and role has its answers replaced. {party, replaced}. */
+ * mark), with its reasons for "not applicable" and its targets: a party of the same name and role
+ * has them replaced. A new party's id is newId()'s, made unique among the parties (several files
+ * read at once may come in the same millisecond). {party, replaced}. */
 export function addParty(p, incoming, newId) {
   p.parties = p.parties || [];
   const mark = incoming.party, found = p.parties.find((x) => sameParty(x, mark));
-  if (found) { found.answers = Object.assign({}, incoming.answers); return { party: found, replaced: true }; }
+  const answers = Object.assign({}, incoming.answers);
+  const own = { answers, reasons: reasonsOf(answers, incoming.reasons), targets: Object.assign({}, incoming.targets || {}) };
+  if (found) { Object.assign(found, own); return { party: found, replaced: true }; }
   if (p.parties.length >= PARTIES_MAX) return { party: null, replaced: false };
-  const party = { id: newId(), name: mark.name, role: mark.role, answers: Object.assign({}, incoming.answers) };
+  const party = Object.assign({ id: freeId(p.parties, newId()), name: mark.name, role: mark.role }, own);
   p.parties.push(party);
   return { party, replaced: false };
 }
 
+// Exactly one party taken away (the first of that id): the removed party, or null.
 export function removeParty(p, id) {
-  p.parties = (p.parties || []).filter((x) => x.id !== id);
+  const list = p.parties || [], at = list.findIndex((x) => x.id === id);
+  if (at < 0) return null;
+  return list.splice(at, 1)[0];
 }
 
 export function setNote(p, id, text) {
@@ -147,6 +179,19 @@ export function merged(data, parties) {
     agreed: all.filter((x) => x.agreed !== null),
     open: all.filter((x) => !onAgenda(x) && !x.differ && x.agreed === null),
   };
+}
+
+/* A new shared partnership (id, name) for the parties' answers of `p`, whose own answers are
+ * then no longer mistaken for the agreed ones: the parties and the notes move to it, its agreed
+ * answers start empty, and `p`'s own answers join it as one more party when `p` answers as one
+ * (its mark). `p` keeps its own answers. {shared, own: the party made of p's answers or null}. */
+export function sharedFrom(p, id, name) {
+  const shared = { id, name, answers: {}, reasons: {}, targets: {}, plan: {}, snapshots: [], parties: p.parties || [] };
+  if (p.notes) shared.notes = p.notes;
+  delete p.parties;
+  delete p.notes;
+  const own = p.party ? addParty(shared, { party: p.party, answers: p.answers, reasons: p.reasons, targets: p.targets }, () => id + "-own").party : null;
+  return { shared, own };
 }
 
 /* The consensus taken over where every party gave the same answer and the partnership has none

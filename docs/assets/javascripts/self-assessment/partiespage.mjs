@@ -3,18 +3,31 @@
  * `page.api` holds what self-assessment.js lends it: persist, show, say, downloadJson, readFile,
  * newId, today. Nothing is sent anywhere: files are read by the browser, links by their fragment. */
 import { IMPORT_MAX, SHARE_MAX, decodeShare, encodeShare, migrationText } from "./partnership.mjs";
-import { ROLES, addParty, merged, removeParty, setConsensus, setNote, takeAgreed } from "./parties.mjs";
-import { renderAgendaPrint, renderParties } from "./partiesview.mjs";
+import { ROLES, addParty, merged, removeParty, setConsensus, setNote, sharedFrom, takeAgreed } from "./parties.mjs";
+import { nameOf } from "./plan.mjs";
+import { addProfile } from "./store.mjs";
+import { renderAgendaPrint, renderParties, renderPartyEnd, renderPartyLink } from "./partiesview.mjs";
 import { setQuestion } from "./view.mjs";
 
 export const SHARE = "#sa=";
 
 const origin = (page) => ({ site: page.ui.data.site || "", url: location.origin + location.pathname });
 
+/* The parties' part and the party's send box after the questions, redrawn. Never twice at once:
+ * taking a focused field out of the page can fire its change event, whose redraw would replace a
+ * node this one is still replacing ("Failed to execute 'replaceWith'"). */
 export function showParties(page) {
-  const p = page.store.current(), node = renderParties(page.ui, p, merged(page.ui.data, p.parties || []));
-  page.nodes.parties.replaceWith(node);
-  page.nodes.parties = node;
+  if (page.drawingParties) return;
+  page.drawingParties = true;
+  try {
+    const p = page.store.current(), node = renderParties(page.ui, p, merged(page.ui.data, p.parties || [])), end = renderPartyEnd(page.ui, p);
+    page.nodes.parties.replaceWith(node);
+    page.nodes.parties = node;
+    page.nodes.partyEnd.replaceWith(end);
+    page.nodes.partyEnd = end;
+  } finally {
+    page.drawingParties = false;
+  }
 }
 
 // A redraw that keeps the focus where it was (by id: a redraw replaces the control).
@@ -71,38 +84,41 @@ export function partyLinkOpened(page, read) {
   return true;
 }
 
-// This device answers as one party: its name and role kept as the partnership's mark.
+/* This device answers as one party: its name and role kept as the partnership's mark. Only the
+ * role redraws (it shows or folds the send boxes); the name, saved as it is typed, only renames. */
 function ownChanged(page, event) {
   const p = page.store.current(), name = document.getElementById("kb-sa-party-name").value;
   const role = document.getElementById("kb-sa-party-role").value;
   if (ROLES.includes(role)) p.party = { name, role };
   else delete p.party;
   if (!page.api.persist(page)) return;
-  if (event.type === "change") redrawn(page);
-  else {
-    const send = document.getElementById("kb-sa-party-send");
-    if (send) send.textContent = page.ui.t("party_send", { name: name || page.ui.t("party_unnamed") });
-  }
+  if (event.target.id === "kb-sa-party-role") redrawn(page);
+  else document.querySelectorAll("[data-party-send]").forEach((n) => { n.textContent = page.ui.t("party_send", { name: name || page.ui.t("party_unnamed") }); });
 }
 
-function ownLink(page) {
-  const box = document.getElementById("kb-sa-party-link-box"), link = location.origin + location.pathname + SHARE + encodeShare(page.store.current());
-  box.replaceChildren();
-  const { t } = page.ui;
+function ownLink(page, event) {
+  const send = event.target.closest(".kb-sa-party-send-box"), suffix = send.getAttribute("data-suffix"), box = send.querySelector(".kb-sa-share");
+  const link = location.origin + location.pathname + SHARE + encodeShare(page.store.current()), { t } = page.ui;
   if (link.length > SHARE_MAX) { box.textContent = t("share_too_long", { length: link.length, max: SHARE_MAX }); return; }
-  const a = document.createElement("a");
-  a.href = link;
-  a.id = "kb-sa-party-link-out";
-  a.textContent = link;
-  box.append(t("share_label"), document.createElement("br"), a);
-  a.focus();
+  box.replaceChildren(...renderPartyLink(page.ui, link, suffix));
+  box.querySelector("input").focus();
 }
 
+// The link copied; where the browser allows no clipboard, selected in its field to copy by hand.
+function linkCopied(page, event) {
+  const field = event.target.closest(".kb-sa-share").querySelector("input"), { t } = page.ui;
+  const byHand = () => { field.focus(); field.select(); page.api.say(page, t("copy_select")); };
+  if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(field.value).then(() => page.api.say(page, t("copied")), byHand);
+  else byHand();
+}
+
+// The party of the button's own list item (ids are unique, but the item is what the reader sees).
 function removed(page, event) {
   const p = page.store.current(), id = event.target.getAttribute("data-party-remove"), party = (p.parties || []).find((x) => x.id === id);
-  if (!party || !window.confirm(page.ui.t("party_remove_confirm", { name: party.name || page.ui.t("party_unnamed") }))) return;
+  const name = { name: party ? party.name || page.ui.t("party_unnamed") : "" };
+  if (!party || !window.confirm(page.ui.t("party_remove_confirm", name))) return;
   removeParty(p, id);
-  if (page.api.persist(page)) { redrawn(page); page.api.say(page, page.ui.t("party_removed", { name: party.name || page.ui.t("party_unnamed") })); }
+  if (page.api.persist(page)) { redrawn(page); page.api.say(page, page.ui.t("party_removed", name)); }
 }
 
 function consensusChosen(page, event) {
@@ -125,24 +141,40 @@ function agreedTaken(page) {
   page.api.say(page, page.ui.tn("party_taken", filled.length, { count: filled.length }));
 }
 
-// The agenda takes the plan's place on paper until the page next redraws.
+/* The parties moved to a new shared partnership, opened: the answers given here stay this
+ * partnership's own (and join the shared one as a party when it answers as one). */
+function sharedMade(page) {
+  const { t } = page.ui, p = page.store.current(), old = nameOf(page.ui, p);
+  const { shared, own } = sharedFrom(p, page.api.newId(), t("party_shared_name", { name: old }));
+  addProfile(page.store.state, shared);
+  if (!page.api.persist(page)) return;
+  page.api.showPartnership(page);
+  const said = own ? t("party_shared_own", { party: own.name || t("party_unnamed") }) : t("party_shared_send", { name: old });
+  page.api.say(page, t("party_shared_done", { name: shared.name }) + " " + said);
+}
+
+/* The agenda takes the plan's place on paper for this print only: once printed, the plan is back,
+ * so the browser's own print (Ctrl+P) prints the plan again. */
 export function printAgenda(page) {
   const p = page.store.current(), node = renderAgendaPrint(page.ui, p, merged(page.ui.data, p.parties || []), { date: page.api.today(), origin: origin(page) });
   page.nodes.print.replaceWith(node);
   page.nodes.print = node;
+  window.addEventListener("afterprint", () => { if (page.nodes.print === node) page.api.showPrint(page); }, { once: true });
   window.print();
 }
 
 export const PARTY_EVENTS = [
   ["change", "[data-party-own]", ownChanged],
   ["input", "#kb-sa-party-name", ownChanged],
-  ["click", "#kb-sa-party-export", (page) => page.api.downloadJson(page.store.current())],
-  ["click", "#kb-sa-party-link", ownLink],
+  ["click", "[data-party-export]", (page) => page.api.downloadJson(page, page.store.current())],
+  ["click", "[data-party-link]", ownLink],
+  ["click", "[data-party-copy]", linkCopied],
   ["change", "#kb-sa-party-files", filesChosen],
   ["click", "#kb-sa-party-link-add", linkAdded],
   ["click", "[data-party-remove]", removed],
   ["change", "[data-consensus]", consensusChosen],
   ["input", "[data-note]", noted],
   ["click", "#kb-sa-party-take", agreedTaken],
+  ["click", "#kb-sa-party-shared", sharedMade],
   ["click", "#kb-sa-agenda-print", printAgenda],
 ];

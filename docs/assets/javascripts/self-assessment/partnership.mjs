@@ -189,7 +189,7 @@ export function readPartnership(data, parsed, t, said) {
   const problem = problemOf(known, read, t) || (badName(parsed.name) ? t("not_export") : null);
   if (problem) return { problem };
   // Its parties, their answers and the consensus notes (parties.mjs), read by these same rules.
-  const keyed = (answers, reasons) => readPartnership(data, { format: FORMAT, version: VERSION, answers, reasons }, t, told);
+  const keyed = (answers, reasons, targets) => readPartnership(data, { format: FORMAT, version: VERSION, answers, reasons, targets }, t, told);
   const party = readPartyParts(parsed, keyed, t);
   return party.problem ? { problem: party.problem } : { partnership: Object.assign(cleaned(parsed, read), party.parts), said: told };
 }

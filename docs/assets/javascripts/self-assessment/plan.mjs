@@ -16,11 +16,22 @@ export function lessonLine(t, lesson, title) {
 
 const ratingLabel = (data, id) => data.scale.find((s) => s.id === id).label;
 
-// The questions answered "not applicable", with the reasons given, in checklist order.
+const own = (o, id) => (o && Object.hasOwn(o, id) && o[id]) || "";
+
+/* The questions answered "not applicable", with the reasons given, in checklist order: an agreed
+ * "not applicable" without a reason of its own has the parties' note on it as its reason. */
 export function notApplicable(ui, p) {
   return ui.data.criteria.flatMap((c) => c.indicators.map((i) => ({ i, c })))
     .filter(({ i }) => Object.hasOwn(p.answers, i.id) && p.answers[i.id] === NA)
-    .map(({ i, c }) => ({ id: i.id, title: i.title, criterion: c.title, reason: (p.reasons && Object.hasOwn(p.reasons, i.id) && p.reasons[i.id]) || "" }));
+    .map(({ i, c }) => ({ id: i.id, title: i.title, criterion: c.title, reason: own(p.reasons, i.id) || own(p.notes, i.id) }));
+}
+
+// "From the answers of 3 parties: A (municipality); B (police)": where the agreed answers came from, or "".
+export function partiesLine(ui, p, roleName) {
+  const list = p.parties || [];
+  if (!list.length) return "";
+  const names = list.map((x) => (x.name || ui.t("party_unnamed")) + " (" + roleName(x.role) + ")").join("; ");
+  return ui.tn("plan_from_parties", list.length, { count: list.length, list: names });
 }
 
 export const startText = (ui, start) => ui.t("start_" + start.mode, { share: Math.round(MOST_NO * 100) });
@@ -60,6 +71,8 @@ function otherLists(ui, p) {
 export function planMarkdown(ui, p, date) {
   const { data, t } = ui, start = startOrder(data, p.answers, p.targets), profile = profileOf(data, p.answers);
   const lines = ["# " + t("plan_for", { name: md(nameOf(ui, p)) }), "", t("plan_date", { date }), ""];
+  const from = partiesLine(ui, p, (role) => t("party_role_" + role));
+  if (from) lines.push(md(from), "");
   data.criteria.forEach((c) => { lines.push("- " + md(c.title) + ": " + md(ratingLabel(data, profile[c.id]))); });
   lines.push("");
   if (!start.items.length) lines.push(t("plan_none"), "");

@@ -31,8 +31,12 @@ export function isoDate(date) {
   return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
 }
 
-// A download's name: the partnership's name in lower-case ASCII words, the date and the extension.
-export function fileName(name, date, ext) {
-  const stem = (name || "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  return (stem || "self-assessment") + "-" + date + "." + ext;
+const ascii = (text) => (text || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+
+/* A download's name: the partnership's name in lower-case ASCII words (accents dropped), then each
+ * of `more` (a party's name: two parties' files never share a name), the date and the extension;
+ * `fallback` (the edition's word for the tool) where the name has no such words. */
+export function fileName(name, date, ext, fallback, more) {
+  const parts = [ascii(name) || ascii(fallback) || "self-assessment", ...(more || []).map(ascii).filter(Boolean)];
+  return parts.join("-") + "-" + date + "." + ext;
 }

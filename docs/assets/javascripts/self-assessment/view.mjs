@@ -5,7 +5,7 @@
 import { withChosen } from "./chosen.mjs";
 import { MOST_NO, NA, TARGETS, allYes, atTarget, gapCount, percent, profileOf, ranked, targetOf } from "./core.mjs";
 import { PHASES, TEXT_MAX, NAME_MAX } from "./partnership.mjs";
-import { nameOf, notApplicable } from "./plan.mjs";
+import { nameOf, notApplicable, partiesLine } from "./plan.mjs";
 import { profileLayout } from "./profile.mjs";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -123,6 +123,7 @@ export function setQuestion(form, p) {
     q.querySelector("[data-target]").value = targetOf(p.targets, id);
     q.querySelector("[data-reason]").value = (p.reasons && Object.hasOwn(p.reasons, id) && p.reasons[id]) || "";
     q.querySelector(".kb-sa-reason").hidden = answer !== NA;
+    q.querySelector(".kb-sa-target").hidden = answer === NA;  // no target for a question that does not apply
   });
 }
 
@@ -436,6 +437,19 @@ function printList(id, title, rows) {
   return el("section", { id }, [el("h2", { text: title }), el("ul", {}, rows.map((r) => el("li", { text: r })))]);
 }
 
+// What to find out, as the plan's table: who finds it out is written in, or left to write on paper.
+function findOutTable(ui, unknowns) {
+  const { t } = ui;
+  if (!unknowns.length) return null;
+  return el("section", { id: "kb-sa-print-find-out" }, [el("h2", { text: t("find_out") }), el("table", { "class": "kb-sa-plan-table kb-sa-find-out-table" }, [
+    el("thead", {}, [header([t("plan_gap"), t("find_out_question"), t("plan_owner")])]),
+    el("tbody", {}, unknowns.map((x) => el("tr", { "data-indicator": x.indicator.id }, [
+      el("td", {}, [el("strong", { text: x.indicator.title }), el("br"), x.criterion.title]),
+      el("td", { text: x.indicator.question }), el("td", { "class": "kb-sa-find-out-owner", text: "" }),
+    ]))),
+  ])]);
+}
+
 /* The plan as it prints, shown only on paper (kb.css): the ratings, each gap in the start order
  * with the lessons for it, an action, owner and when; what to find out; what does not apply and
  * why; and where it was printed from (origin: {site, url}). */
@@ -443,6 +457,7 @@ export function renderPrint(ui, p, plan) {
   const { data, t } = ui, { start, profile, date, unknowns, origin } = plan;
   const box = el("section", { "class": "kb-sa-print", id: "kb-sa-print", "aria-hidden": "true" }, [
     el("h1", { text: t("plan_for", { name: nameOf(ui, p) }) }), el("p", { text: t("plan_date", { date }) }),
+    p.parties && p.parties.length ? el("p", { id: "kb-sa-print-parties", text: partiesLine(ui, p, (role) => t("party_role_" + role)) }) : null,
     el("p", { "class": "kb-sa-print-ratings" }, data.criteria.map((c, n) => el("span", {}, [(n ? "; " : "") + c.title + ": ", badge(data, profile[c.id])]))),
   ]);
   if (!start.items.length) box.appendChild(el("p", { text: t("plan_none") }));
@@ -453,7 +468,7 @@ export function renderPrint(ui, p, plan) {
       el("tbody", {}, start.items.map((item) => planRow(ui, p, item))),
     ]));
   }
-  [printList("kb-sa-print-find-out", t("find_out"), unknowns.map((x) => x.indicator.title + " (" + x.criterion.title + "): " + x.indicator.question)),
+  [findOutTable(ui, unknowns),
     printList("kb-sa-print-na", t("na_list"), notApplicable(ui, p).map((x) => x.title + ": " + (x.reason || t("na_no_reason")))),
   ].forEach((n) => { if (n) box.appendChild(n); });
   box.appendChild(el("p", { "class": "kb-sa-print-origin", id: "kb-sa-print-origin", text: t("print_origin", { site: origin.site, url: origin.url, date }) }));

@@ -1,8 +1,13 @@
 /* The words of the interface come with the data (data.labels), in the edition's language, from
  * the same catalogs as the rest of the site. */
 
+// A value ending in a full stop ("Politie Zuid e.o.") before the message's own full stop: one stop.
 function fill(text, params) {
-  Object.keys(params || {}).forEach((k) => { text = text.split("{" + k + "}").join(params[k]); });
+  Object.keys(params || {}).forEach((k) => {
+    const value = String(params[k]);
+    if (value.endsWith(".")) text = text.split("{" + k + "}.").join(value);
+    text = text.split("{" + k + "}").join(value);
+  });
   return text;
 }
 
