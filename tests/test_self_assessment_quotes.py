@@ -24,7 +24,6 @@ def _citation(kb: KnowledgeBase, case: str, indicator: str):
 
 def test_the_export_carries_the_editions_rendering_of_a_quote_in_another_language(kb: KnowledgeBase) -> None:
     english = _citation(kb, "riverside-stadium", "regular-meetings")
-    dutch = _citation(kb, "harbour-lights-festival", "regular-meetings")
     with edition("nl"):
         data = export.self_assessment(kb)
     assert _example(data, "regular-meetings", "riverside-stadium")["translation"] == english.translation["nl"]
@@ -47,7 +46,7 @@ def test_the_dutch_edition_shows_the_rendering_first_and_the_english_one_tap_awa
     example = page.locator(".kb-sa-gap .kb-sa-examples li[data-case='riverside-stadium']")
     rendering = example.locator("q.kb-rendering")
     assert rendering.get_attribute("lang") == "nl"
-    assert rendering.inner_text().strip("“”\"") == english.translation["nl"]
+    assert rendering.inner_text().strip('“”"') == english.translation["nl"]
     details = example.locator("details.kb-original")
     assert details.get_attribute("open") is None
     assert example.locator("summary").inner_text().strip().startswith("eigen vertaling")
@@ -60,7 +59,7 @@ def test_the_dutch_edition_shows_the_rendering_first_and_the_english_one_tap_awa
     )
     example.locator("summary").click()
     assert original.is_visible() and original.get_attribute("lang") == "en"
-    assert original.inner_text().strip("“”\"") == english.quote
+    assert original.inner_text().strip('“”"') == english.quote
     assert "Engels origineel" in details.locator(".kb-original__words").inner_text()
 
 
@@ -73,5 +72,5 @@ def test_the_english_edition_quotes_the_english_words_as_before(page, kb: Knowle
         page.check(f"#kb-{i.id}-{'absent' if i.id == 'regular-meetings' else 'present'}")
     example = page.locator(".kb-sa-gap .kb-sa-examples li[data-case='riverside-stadium']")
     assert example.locator("details, .kb-rendering").count() == 0
-    assert example.locator("q").inner_text().strip("“”\"") == english.quote
+    assert example.locator("q").inner_text().strip('“”"') == english.quote
     assert example.locator("q").get_attribute("lang") is None
