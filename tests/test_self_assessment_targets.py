@@ -33,6 +33,20 @@ WORDS = {
 LANGS = ["", "nl/"]
 
 
+def path_order(kb, gaps: list[str]) -> tuple[list[str], dict]:
+    """The gaps in the path's order (a step's indicators in the order it lists them; gaps no step
+    names after, in checklist order) and the step that first names each."""
+    named: dict = {}
+    rank: dict[str, tuple[int, int]] = {}
+    for s, step in enumerate(kb.steps):
+        for n, iid in enumerate(step.indicators):
+            if iid not in rank:
+                rank[iid], named[iid] = (s, n), step
+    checklist = indicator_ids(kb)
+    ordered = sorted(gaps, key=lambda i: (*rank.get(i, (len(kb.steps), 0)), checklist.index(i)))
+    return ordered, named
+
+
 def save(page, tmp_path: Path, button: str, name: str) -> Path:
     with page.expect_download() as download:
         page.click(button)
@@ -107,10 +121,24 @@ def test_mostly_no_starts_in_order_and_dont_know_is_to_find_out_in_plan_and_prin
     open_sa(page, lang)
     answer(page, every(kb, "absent", public_backing="unknown", shared_goal="present"))
     start = page.locator("#kb-sa-start")
-    # The fixture has no step-by-step path: the checklist's order (the path's is unit-tested in node).
-    assert start.get_attribute("data-mode") == "checklist"
-    order = start.locator("li").evaluate_all("els => els.map(e => e.dataset.indicator)")
-    assert order == [i for i in indicator_ids(kb) if i not in ("public-backing", "shared-goal")]
+    # The fixture has a step-by-step path: the gaps in its order, each with its step named (without a
+    # path, the checklist's order: tests/js/core.test.mjs).
+    assert kb.steps
+    assert start.get_attribute("data-mode") == "path"
+    gaps = [i for i in indicator_ids(kb) if i not in ("public-backing", "shared-goal")]
+    expected, named = path_order(kb, gaps)
+    assert start.locator("li").evaluate_all("els => els.map(e => e.dataset.indicator)") == expected
+    language = "nl" if lang else "en"
+    catalog = table(language)
+    why = " ".join(catalog["sa_start_path"].replace("{share}", "50").split())
+    assert " ".join(start.locator("#kb-sa-start-why").inner_text().split()) == why
+    for iid in expected:
+        item = " ".join(start.locator(f"li[data-indicator='{iid}']").inner_text().split())
+        step = named.get(iid)
+        if step is None:
+            assert catalog["sa_step"].split(":")[0] not in item
+        else:
+            assert catalog["sa_step"].replace("{title}", step.title[language]) in item
     assert page.locator("#kb-sa-find-out li").evaluate_all("els => els.map(e => e.dataset.indicator)") == [
         "public-backing"
     ]

@@ -197,6 +197,9 @@ def self_assessment(kb: KnowledgeBase) -> dict[str, Any]:
         "links": {"conditions": paths.url("conditions.md"), "variants": paths.url("variants.md")},
         # Where a printed plan says it came from (with the page's address and the date).
         "site": table()["site_name"],
+        # How a quote rendered in the edition's language is marked, in the words the site's quotes use
+        # (notes.quote_html): the mark, its title and the original's label, by the original's language.
+        "quote_marks": _quote_marks(),
         # The step-by-step path, in its order, where the knowledge base has one: a new partnership's
         # gaps come in its order (core.mjs startOrder).
         "steps": _steps(kb),
@@ -213,6 +216,15 @@ def self_assessment(kb: KnowledgeBase) -> dict[str, Any]:
             }
             for case in kb.assessed_cases
         ],
+    }
+
+
+def _quote_marks() -> dict[str, Any]:
+    words = table()
+    return {
+        "translation": words["quote_our_translation"],
+        "title": {lang: " ".join(words[f"quote_translation_title_{lang}"].split()) for lang in LANGUAGES},
+        "original": {lang: words[f"quote_original_{lang}"] for lang in LANGUAGES},
     }
 
 
@@ -279,12 +291,16 @@ def _where_present(kb: KnowledgeBase, criterion: Criterion, indicator: Indicator
         if entry.rating is not Rating.PRESENT:
             continue
         quoted = next((c for c in entry.cite if c.quote), None)
+        quote_lang = kb.source(quoted.source).quote_language(quoted.section) if quoted else None
         found.append(
             {
                 "case": case.id,
                 "finding": pick(entry.finding),
                 "quote": quoted.quote if quoted else None,
-                "quote_lang": kb.source(quoted.source).quote_language(quoted.section) if quoted else None,
+                "quote_lang": quote_lang,
+                # The quote in the edition's language where it is in another: this knowledge base's
+                # rendering, shown first and marked as such (notes.quote_html), the original behind it.
+                "translation": quoted.translation.get(language()) if quoted and quote_lang != language() else None,  # type: ignore[call-overload]
                 "url": paths.url(paths.case(case.id)) + "#" + criterion.id,
             }
         )

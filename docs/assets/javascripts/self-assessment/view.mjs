@@ -245,11 +245,33 @@ function examples(ui, i) {
   if (!i.where_present.length) return el("p", { text: t("nowhere_present") });
   return el("ul", { "class": "kb-sa-examples" }, i.where_present.map((w) => {
     const kase = data.cases.find((k) => k.id === w.case);
-    const quote = w.quote ? el("q", w.quote_lang && w.quote_lang !== data.language ? { lang: w.quote_lang, text: w.quote } : { text: w.quote }) : null;
     return el("li", { "data-case": w.case }, [
-      el("a", { href: base + w.url, text: kase.name }), kase.assessed_by === "study" ? "" : t("by_contributors"), ": " + w.finding + " ", quote,
+      el("a", { href: base + w.url, text: kase.name }), kase.assessed_by === "study" ? "" : t("by_contributors"), ": " + w.finding + " ",
+      ...quoted(data, w),
     ]);
   }));
+}
+
+/* A case's quote as the site's pages show one (notes.quote_html): in another language than the
+ * edition's, with a rendering in it, the rendering first, marked as this knowledge base's
+ * translation, and the verbatim words one tap away behind it. */
+function quoted(data, w) {
+  if (!w.quote) return [];
+  const foreign = w.quote_lang && w.quote_lang !== data.language;
+  if (!foreign || !w.translation) return [el("q", foreign ? { lang: w.quote_lang, text: w.quote } : { text: w.quote })];
+  if (w.translation.split(/\s+/).join(" ") === w.quote.split(/\s+/).join(" ")) return [el("q", { lang: data.language, text: w.translation })];
+  const marks = data.quote_marks;
+  const title = marks.title[w.quote_lang];
+  const summary = el("summary", { title }, [
+    el("span", { "aria-hidden": "true", text: marks.translation }), el("span", { "class": "kb-sr", text: title }),
+  ]);
+  const original = el("span", { "class": "kb-original__words" }, [
+    marks.original[w.quote_lang] + ": ", el("q", { lang: w.quote_lang, text: w.quote }),
+  ]);
+  return [
+    el("q", { lang: data.language, "class": "kb-rendering", text: w.translation }), " ",
+    el("details", { "class": "kb-original" }, [summary, " ", original]),
+  ];
 }
 
 function phaseField(ui, i, entry) {
