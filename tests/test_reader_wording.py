@@ -1,0 +1,61 @@
+"""Words a Dutch reader stumbled on (a municipal events coordinator reading on a phone): the fixed
+words avoid an anglicism and a title the site does not use elsewhere, the verdict box does not call
+our translation "literal", and the labels say plainly what they mean. On the fixture corpus."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from babel.messages.pofile import read_po
+
+from generator.pages.render import render_site
+from generator.records.knowledge_base import KnowledgeBase
+from helpers import ROOT, page_markdown
+
+NL_CATALOG = ROOT / "generator/locale/nl/LC_MESSAGES/messages.po"
+
+# Dutch words the house style avoids, with the word it uses instead.
+AVOIDED = {
+    r"\blezing\b": "interpretatie ('lezing' is an anglicism for 'reading')",
+    r"\bkorpschef\b": "politiechef (the site's word for the local police chief)",
+    r"gelezen door deze kennisbank": "plain words: the scores are this knowledge base's interpretation",
+    r"tussen \{examples\}": "uit {examples} voorbeelden",
+    r"die deze stap regelt": "Checklistvragen bij deze stap",
+}
+
+
+def _dutch_messages() -> dict[str, str]:
+    with NL_CATALOG.open("rb") as f:
+        catalog = read_po(f)
+    texts = {}
+    for m in catalog:
+        if m.id and not str(m.id).startswith("sa_"):  # the self-assessment's words are reworded apart
+            texts[str(m.id if isinstance(m.id, str) else m.id[0])] = " ".join(
+                m.string if isinstance(m.string, tuple) else [m.string]
+            )
+    return texts
+
+
+@pytest.mark.parametrize("pattern", AVOIDED)
+def test_the_dutch_words_avoid_what_a_reader_stumbled_on(pattern: str) -> None:
+    found = [key for key, text in _dutch_messages().items() if re.search(pattern, text, re.IGNORECASE)]
+    assert found == [], f"{found}: use {AVOIDED[pattern]}"
+
+
+def _verdict_box(kb: KnowledgeBase, lang: str, case_id: str) -> str:
+    page = page_markdown(render_site(kb, lang=lang), f"cases/{case_id}.md")
+    return page.split('<div class="kb-verdict-words">', 1)[1].split("</div>", 1)[0]
+
+
+def test_the_verdict_box_does_not_call_our_translation_literal(kb: KnowledgeBase) -> None:
+    from generator.words import table
+
+    # riverside-stadium's verdict quotes its English source: the Dutch edition shows our translation.
+    dutch = _verdict_box(kb, "nl", "riverside-stadium")
+    assert 'class="kb-rendering"' in dutch
+    assert dutch.startswith(table("nl")["rf_in_its_words_translated"])
+    assert table("nl")["in_its_words"] not in dutch
+    english = _verdict_box(kb, "en", "riverside-stadium")
+    assert 'class="kb-rendering"' not in english
+    assert english.startswith(table("en")["in_its_words"])
