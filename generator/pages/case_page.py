@@ -369,9 +369,10 @@ def cite_this_page(
         links.append(f'<a href="{escape(correction)}">{h.text(words["suggest_correction"])}</a>')
     if history is not None and history_state != "none":
         links.append(f'<a href="{escape(history)}">{h.text(words["history"])}</a>')
-    actions = f'\n<p class="kb-page-links">{" · ".join(links)}</p>' if links else ""
+    # Page furniture, the same on every page: search leaves it out, so no excerpt shows it.
+    actions = f'\n<p class="kb-page-links" data-pagefind-ignore>{" · ".join(links)}</p>' if links else ""
     cite = f"{admonition('quote', words['suggested_citation'], [suggested])}\n<ul>\n{listed}\n</ul>"
-    return h.block(f'<div class="kb-cite">\n{cite}\n</div>{actions}')
+    return h.block(f'<div class="kb-cite" data-pagefind-ignore>\n{cite}\n</div>{actions}')
 
 
 def rule(lang: str) -> Trusted:
