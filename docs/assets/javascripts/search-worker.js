@@ -66,7 +66,7 @@ function kind(data) {
   var type = data.filters && data.filters.type && data.filters.type[0];
   var title = String(data.meta.title || "");
   if (!type || fold(type) === fold(title)) return "";
-  return '<span class="kb-search-type">' + escapeHTML(type) + '<span class="kb-sr">: </span></span> ';
+  return '<span class="kb-search-type">' + escapeHTML(type) + '<span class="kb-sr">:</span></span> ';
 }
 
 function item(data, words) {
