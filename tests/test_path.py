@@ -240,3 +240,24 @@ def test_the_real_path_prints_on_at_most_two_numbered_a4_pages_with_its_origin(
     assert styled and all(line == "none" and color == around for line, color, around in styled), styled[:3]
     assert page.locator(".kb-path-jump").evaluate("e => getComputedStyle(e).display") == "none"
     context.close()
+
+
+def test_a_lesson_ends_with_the_way_on_to_its_step_and_the_self_assessment(
+    rendered: tuple[str, object], kb: KnowledgeBase
+) -> None:
+    """A lesson page had no way on: before its folded provenance, the step it belongs to and the
+    self-assessment."""
+    lang, site = rendered
+    words = table(lang)
+    for lesson in kb.lessons:
+        text = page_markdown(site, paths.lesson(lesson.id))
+        way = text.split('<p class="kb-way-on">', 1)[1].split("</p>", 1)[0]
+        assert text.index('<p class="kb-way-on">') < text.index('<details class="kb-provenance"'), lesson.id
+        assert "self-assessment/" in way, lesson.id
+        step = kb.step_of_lesson(lesson)
+        if step is None:
+            assert "path/" not in way
+            continue
+        n = kb.steps.index(step) + 1
+        assert words["rf_lesson_step"].split("{n}")[0] + str(n) in way, (lesson.id, way)
+        assert f'path/#{step.id}"' in way, (lesson.id, way)
