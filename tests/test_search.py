@@ -212,7 +212,9 @@ def test_search_excerpts_leave_out_the_page_furniture(built_site: Path) -> None:
 def test_a_records_keywords_are_hidden_from_sight_but_in_the_page(built_site: Path) -> None:
     css = (ROOT / "docs/assets/stylesheets/kb.css").read_text(encoding="utf-8")
     rule = re.search(r"\n\.kb-keywords \{([^}]*)\}", css)
-    assert rule and "clip: rect(0 0 0 0)" in rule[1] and "height: 1px" in rule[1], "kb.css: .kb-keywords visually hidden"
+    assert rule and "clip: rect(0 0 0 0)" in rule[1] and "height: 1px" in rule[1], (
+        "kb.css: .kb-keywords visually hidden"
+    )
     html = (built_site / "cases/harbour-lights-festival/index.html").read_text(encoding="utf-8")
     assert re.search(r'<p class="kb-keywords" aria-hidden="true" data-pagefind-weight="[\d.]+">', html)
 
