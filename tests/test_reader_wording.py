@@ -5,6 +5,7 @@ our translation "literal", and the labels say plainly what they mean. On the fix
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
@@ -59,3 +60,32 @@ def test_the_verdict_box_does_not_call_our_translation_literal(kb: KnowledgeBase
     english = _verdict_box(kb, "en", "riverside-stadium")
     assert 'class="kb-rendering"' not in english
     assert english.startswith(table("en")["in_its_words"])
+
+
+def test_the_edit_pencil_says_in_words_that_it_suggests_a_correction(built_site) -> None:
+    """A municipal reader did not know what the pencil beside the language switch was for."""
+    import html as html_module
+
+    from generator.words import table
+
+    for folder, lang in (("", "en"), ("nl/", "nl")):
+        page = (built_site / folder / "cases/harbour-lights-festival/index.html").read_text(encoding="utf-8")
+        edit = re.search(
+            r'<a href="[^"]*" title="([^"]*)" class="md-content__button md-icon kb-edit" rel="edit">(.*?)</a>',
+            page,
+            re.S,
+        )
+        assert edit, lang
+        words = table(lang)["suggest_correction"]
+        assert html_module.unescape(edit[1]) == words
+        assert f'<span class="kb-edit__label">{words}</span>' in edit[2]
+
+
+def test_materials_actions_partial_is_ours_with_the_label_added() -> None:
+    import material
+
+    theirs = (Path(material.__file__).parent / "templates/partials/actions.html").read_text(encoding="utf-8")
+    ours = (ROOT / "generator/plugin/theme/partials/actions.html").read_text(encoding="utf-8")
+    # Material's view action is kept as it is: an upgrade that changes it shows here.
+    view = theirs[theirs.index('{% if "content.action.view"') :]
+    assert view.strip() in ours, "Material's partials/actions.html changed: copy its view action again"
