@@ -89,3 +89,19 @@ def test_materials_actions_partial_is_ours_with_the_label_added() -> None:
     # Material's view action is kept as it is: an upgrade that changes it shows here.
     view = theirs[theirs.index('{% if "content.action.view"') :]
     assert view.strip() in ours, "Material's partials/actions.html changed: copy its view action again"
+
+
+def test_a_sources_sections_lead_with_the_editions_name_everywhere_on_its_page(kb: KnowledgeBase) -> None:
+    """A Dutch reader saw English headings on a source page where the path used Dutch names: every
+    section the page names (its list of sections, its contents) shows the edition's name first."""
+    from generator.words import edition
+
+    for lang in ("en", "nl"):
+        site = render_site(kb, lang=lang)
+        with edition(lang):
+            for source in kb.sources:
+                page = page_markdown(site, f"sources/{source.id}.md")
+                for section in source.sections:
+                    shown, _ = source.section_name(section, lang)
+                    heading = re.findall(r'<h3 class="kb-section-name">(.*?)</h3>', page)
+                    assert any(re.sub(r"<[^>]+>", "", h).startswith(shown) for h in heading), (lang, section)
