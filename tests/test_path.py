@@ -15,7 +15,9 @@ from generator.pages.text import pick
 from generator.records.knowledge_base import KnowledgeBase, build
 from generator.records.problems import ContentError
 from generator.words import edition, table
-from helpers import page_markdown
+from helpers import ROOT, page_markdown
+
+ROOT_CONTENT = ROOT / "content"
 
 EDITIONS = {"en": "", "nl": "nl/"}
 DESKTOP, PHONE = (1280, 900), (390, 844)
@@ -101,6 +103,26 @@ def test_the_path_page_numbers_each_step_with_what_why_lessons_and_questions(
     assert words["path_order"].split(":")[0] in text  # the order is said to be this knowledge base's reading
 
 
+def test_the_path_opens_with_its_steps_at_a_glance_and_says_what_it_rests_on(
+    rendered: tuple[str, object], kb: KnowledgeBase
+) -> None:
+    """The path is many phone screens long: a numbered list at its top leads to each step; and it says
+    in a line which text of the study the site reads, so "the study says nothing" reads right."""
+    lang, site = rendered
+    text = page_markdown(site, "path.md")
+    jump = text.split('<nav class="kb-path-jump"', 1)[1].split("</nav>", 1)[0]
+    assert f'aria-label="{table(lang)["rf_path_jump"]}"' in jump
+    items = re.findall(r"^(\d+)\. <a href=\"[^\"]*#([a-z0-9-]+)\">", jump, re.M)
+    assert items == [(str(n), s.id) for n, s in enumerate(kb.steps, 1)]
+    assert text.index("kb-path-jump") < text.index('<div class="kb-steps"')
+    assert kb.study.basis is not None
+    with edition(lang):
+        basis = " ".join(pick(kb.study.basis.text).split())
+    assert basis in " ".join(text.split()[: len(text.split()) // 2])
+    home = page_markdown(site, "index.md")
+    assert basis in " ".join(home.split())
+
+
 def test_the_lessons_index_groups_lessons_by_step_then_the_rest(
     rendered: tuple[str, object], kb: KnowledgeBase
 ) -> None:
@@ -165,23 +187,77 @@ def test_the_path_is_on_the_first_screen_and_every_step_leads_to_a_lesson(
         context.close()
 
 
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory: pytest.TempPathFactory):
+    """The real content, built and served: the handout must fit with the real steps, not the fixture's."""
+    from browser import serve
+    from helpers import ROOT, copy_repo, free_port, mkdocs_build
+
+    port = free_port()
+    repo = copy_repo(tmp_path_factory.mktemp("real") / "repo", ROOT)
+    site = repo.parent / "site"
+    result = mkdocs_build(repo, site)
+    assert result.returncode == 0, result.stderr[-3000:]
+    with serve(site, port) as served:
+        yield served
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", list(EDITIONS))
-def test_the_path_prints_on_at_most_two_a4_pages_with_its_origin(page, tmp_path: Path, lang: str) -> None:
+def test_the_real_path_prints_on_at_most_two_numbered_a4_pages_with_its_origin(
+    browser, real_site: str, tmp_path: Path, lang: str
+) -> None:
     from pypdf import PdfReader
 
+    context = browser.new_context(base_url=real_site)
+    page = context.new_page()
     page.goto(f"{EDITIONS[lang]}path/")
     page.emulate_media(media="print")
     pdf = tmp_path / "path.pdf"
     page.pdf(path=str(pdf), format="A4")
     pages = PdfReader(str(pdf)).pages
-    assert len(pages) <= 2
-    text = " ".join(" ".join((p.extract_text() or "").split()) for p in pages)
+    assert len(pages) <= 2, f"the printed path takes {len(pages)} A4 pages"
+    texts = [" ".join((p.extract_text() or "").split()) for p in pages]
+    text = " ".join(texts)
     assert table(lang)["path_origin"].split("{page_url}")[0].split("\n")[-1].strip() in text
-    # Readable on a meeting table: no visible running text under 10 pt.
+    # Numbered pages ("1 / 2"), and every step on them.
+    assert all(f"{n} / {len(pages)}" in t for n, t in enumerate(texts, 1)), texts
+    with edition(lang):
+        for step in build(ROOT_CONTENT).steps:
+            assert " ".join(pick(step.title).split())[:30] in text, step.id
+    # Readable on a meeting table: no visible running text under 10 pt; links read as plain text.
     smallest = page.evaluate(
         """() => Math.min(...[...document.querySelectorAll('article p, article li')]
              .filter(e => e.getClientRects().length > 0 && e.textContent.trim() !== '')
              .map(e => parseFloat(getComputedStyle(e).fontSize) * 0.75))"""
     )
     assert smallest >= 10 - 0.01
+    styled = page.evaluate(
+        """() => [...document.querySelectorAll('article .kb-steps a')].filter(a => a.getClientRects().length)
+             .map(a => [getComputedStyle(a).textDecorationLine, getComputedStyle(a).color,
+                        getComputedStyle(a.parentElement).color])"""
+    )
+    assert styled and all(line == "none" and color == around for line, color, around in styled), styled[:3]
+    assert page.locator(".kb-path-jump").evaluate("e => getComputedStyle(e).display") == "none"
+    context.close()
+
+
+def test_a_lesson_ends_with_the_way_on_to_its_step_and_the_self_assessment(
+    rendered: tuple[str, object], kb: KnowledgeBase
+) -> None:
+    """A lesson page had no way on: before its folded provenance, the step it belongs to and the
+    self-assessment."""
+    lang, site = rendered
+    words = table(lang)
+    for lesson in kb.lessons:
+        text = page_markdown(site, paths.lesson(lesson.id))
+        way = text.split('<p class="kb-way-on">', 1)[1].split("</p>", 1)[0]
+        assert text.index('<p class="kb-way-on">') < text.index('<details class="kb-provenance"'), lesson.id
+        assert "self-assessment/" in way, lesson.id
+        step = kb.step_of_lesson(lesson)
+        if step is None:
+            assert "path/" not in way
+            continue
+        n = kb.steps.index(step) + 1
+        assert words["rf_lesson_step"].split("{n}")[0] + str(n) in way, (lesson.id, way)
+        assert f'path/#{step.id}"' in way, (lesson.id, way)

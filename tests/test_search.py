@@ -13,7 +13,7 @@ from mkdocs.theme import Theme
 
 from generator.plugin import pagefind_files, plugin, search
 from generator.words import table
-from helpers import Page
+from helpers import ROOT, Page
 
 THEME = Path(plugin.__file__).parent / "theme"
 MATERIAL_CONFIG = '<script id="__config">{"search": "../../assets/javascripts/workers/search.a7633da7.min.js"}</script>'
@@ -188,6 +188,35 @@ def test_search_excerpts_never_hold_the_hidden_filter_words(built_site: Path) ->
                 checked += 1
                 assert "".join(words) not in data["content"] and " ".join(words) not in data["content"], url
         assert checked > 0
+
+
+def test_search_excerpts_leave_out_the_page_furniture(built_site: Path) -> None:
+    """A reader's result read "Stel een correctie voor · Wijzigingsgeschiedenis…" and "… [Bron 1]":
+    the citation box, the page's links and the source marks are the same on every page."""
+    import gzip
+
+    for folder, words in (("", table("en")), ("nl/", table("nl"))):
+        case = None
+        for path in (built_site / folder / "pagefind/fragment").glob("*.pf_fragment"):
+            data = json.loads(gzip.decompress(path.read_bytes())[len(pagefind_files.SIGNATURE) :])
+            content = data["content"]
+            assert words["suggested_citation"] not in content, data["url"]
+            assert words["stable_address"] not in content, data["url"]
+            assert not re.search(r"\[\d+(, \d+)*\]", content), data["url"]
+            if data["url"].endswith("/cases/harbour-lights-festival/"):
+                case = content
+        # The page's own words, and its readers' keywords (hidden from sight), are still indexed.
+        assert case is not None and ("boat parade" if not folder else "havenfeest") in case
+
+
+def test_a_records_keywords_are_hidden_from_sight_but_in_the_page(built_site: Path) -> None:
+    css = (ROOT / "docs/assets/stylesheets/kb.css").read_text(encoding="utf-8")
+    rule = re.search(r"\n\.kb-keywords \{([^}]*)\}", css)
+    assert rule and "clip: rect(0 0 0 0)" in rule[1] and "height: 1px" in rule[1], (
+        "kb.css: .kb-keywords visually hidden"
+    )
+    html = (built_site / "cases/harbour-lights-festival/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<p class="kb-keywords" aria-hidden="true" data-pagefind-weight="[\d.]+">', html)
 
 
 def test_contributor_pages_weigh_less_in_search_than_reader_pages(built_site: Path) -> None:

@@ -213,3 +213,32 @@ def test_a_role_card_prints_ending_with_where_it_came_from(page, kb, tmp_path, l
     printed = table(lang)["role_printed"].split("\n")[1].split(" {")[0]  # "Printed from"
     assert printed in text and text.rstrip().endswith(text.split(printed)[-1].rstrip())
     assert _text(role.name, lang) in text
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_role_cards_questions_are_labelled_checkboxes_with_a_24px_target_on_a_phone(
+    browser, site_url, kb, lang
+) -> None:
+    """A reader saw 13 px boxes inside bullet points that seemed unlabelled: each box is its label's,
+    24 px at least, with no bullet before it."""
+    context = browser.new_context(viewport={"width": PHONE[0], "height": PHONE[1]}, base_url=site_url)
+    tab = context.new_page()
+    role = next(r for r in kb.roles if kb.role_indicators(r))
+    tab.goto(f"{PREFIX[lang]}roles/{role.id}/")
+    boxes = tab.locator(".kb-checklist input[type=checkbox]")
+    assert boxes.count() == len(kb.role_indicators(role))
+    for i in range(boxes.count()):
+        box = boxes.nth(i)
+        size = box.bounding_box()
+        assert size and size["width"] >= 24 and size["height"] >= 24, size
+        name = box.evaluate("e => e.labels.length ? e.labels[0].textContent.trim() : ''")
+        assert len(name) > 10, name  # its question names it
+        bullet = box.evaluate("e => getComputedStyle(e.closest('li')).listStyleType")
+        assert bullet == "none", bullet
+        box.scroll_into_view_if_needed()
+        label = box.evaluate("e => e.labels[0].getBoundingClientRect().toJSON()")
+        box.evaluate("e => { e.checked = false; }")
+        tab.mouse.click(label["x"] + label["width"] - 5, label["y"] + 5)  # the label's words tick it
+        assert box.is_checked()
+    context.close()

@@ -16,11 +16,11 @@ from html import escape
 from generator.pages import local, paths
 from generator.pages import markup as h
 from generator.pages.notes import Notes
-from generator.pages.pieces import badge, case_facts, english_name, other_names, profile_alt_text, rule_text
+from generator.pages.pieces import badge, case_facts, cited, english_name, other_names, profile_alt_text, rule_text
 from generator.pages.text import Fallback, Trusted, pick
 from generator.pages.text import paragraphs as split_paragraphs
 from generator.records.knowledge_base import KnowledgeBase
-from generator.records.models import Assessed, Case, Criterion, Fact, Indicator, Lesson
+from generator.records.models import Assessed, Case, Citation, Criterion, Fact, Indicator, Lesson
 from generator.records.ratings import ABSENT_AT, SCALE, Rating, mean_score
 from generator.words import language, table
 
@@ -112,10 +112,19 @@ def _verdict(case: Case, notes: Notes, words: dict[str, str]) -> list[str]:
     others = [c for c in case.verdict.cite if not c.quote]
     parts = [f'<p class="kb-verdict">{said}{notes.mark_html(others)}</p>']
     if quotes:
-        words_of = f"{h.text(words['in_its_words'])} {notes.quoted_html(quotes)}"
+        # "In its words" claims the words are the source's own: where our translation shows, say so.
+        rendered = any(_rendered(c, notes) for c in quotes)
+        label = words["rf_in_its_words_translated"] if rendered else words["in_its_words"]
+        words_of = f"{h.text(label)} {notes.quoted_html(quotes)}"
         # A div: a quote's original behind a <details> would end a paragraph where it opens.
         parts.append(f'<div class="kb-verdict-words">{words_of}</div>')
     return parts
+
+
+def _rendered(citation: Citation, notes: Notes) -> bool:
+    """Whether a quote shows as this knowledge base's translation rather than the source's words."""
+    shown = cited(notes.kb, citation)
+    return shown.rendering is not None and shown.rendering.split() != (citation.quote or "").split()
 
 
 def compare_href(page: str, case: Case) -> str:
@@ -360,9 +369,10 @@ def cite_this_page(
         links.append(f'<a href="{escape(correction)}">{h.text(words["suggest_correction"])}</a>')
     if history is not None and history_state != "none":
         links.append(f'<a href="{escape(history)}">{h.text(words["history"])}</a>')
-    actions = f'\n<p class="kb-page-links">{" · ".join(links)}</p>' if links else ""
+    # Page furniture, the same on every page: search leaves it out, so no excerpt shows it.
+    actions = f'\n<p class="kb-page-links" data-pagefind-ignore>{" · ".join(links)}</p>' if links else ""
     cite = f"{admonition('quote', words['suggested_citation'], [suggested])}\n<ul>\n{listed}\n</ul>"
-    return h.block(f'<div class="kb-cite">\n{cite}\n</div>{actions}')
+    return h.block(f'<div class="kb-cite" data-pagefind-ignore>\n{cite}\n</div>{actions}')
 
 
 def rule(lang: str) -> Trusted:

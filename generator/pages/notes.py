@@ -75,7 +75,8 @@ class Notes:
         links = ", ".join(
             f'<a href="#kb-note-{n}"><span class="kb-sr">{hidden} </span>{n}</a>' for n in sorted(numbers)
         )
-        return f'<sup class="kb-mark">[{links}]</sup>'
+        # Search leaves the marks out: an excerpt reads "… [Source 1] Why" otherwise.
+        return f'<sup class="kb-mark" data-pagefind-ignore>[{links}]</sup>'
 
     def mark(self, cites: Iterable[Citation]) -> Trusted:
         """The mark of a statement in a line of Markdown (a template's ``{{ notes.mark(x.cite) }}``)."""

@@ -314,6 +314,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             "facets": self.facets.get(page.file.src_uri) or page_type(page.file.src_uri, self.lang),
             "keywords": self.keywords.get(page.file.src_uri) or [],
             "keywords_label": w["search_keywords"],
+            "edit_label": w["suggest_correction"],  # the pencil's words (partials/actions.html)
             "alternates": editions.alternates(page.url, self.editions) if self.here else [],
             "switch": editions.switch(page.url, self.here, self.editions) if self.here else None,
             "search_weight": search.CONTRIBUTOR_WEIGHT if type_of(page.file.src_uri) == CONTRIBUTORS else None,

@@ -621,6 +621,11 @@ class Study(Record):
     cross_case: list[Fact] = Field(default=[], description="Findings that hold across the studied cases.")
     resilience: list[Fact] = []
     conclusion: Fact
+    basis: Fact | None = Field(
+        default=None,
+        description="What of the study this knowledge base reads (e.g. its English summary of a Dutch report), "
+        "in one line: the home page and the path say it, so 'the study says nothing about X' reads right.",
+    )
 
 
 class SearchQuery(Record):

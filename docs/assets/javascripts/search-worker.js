@@ -59,10 +59,14 @@ function excerpt(text, terms) {
   });
 }
 
-// The kind of page (its Type filter value: "Case", "Lesson", "For contributors"), shown on the result.
+// The kind of page (its Type filter value: "Case", "Lesson", "For contributors"), shown on the result
+// on a line of its own (kb.css), and in its text followed by a colon, so it never runs into the
+// title ("Lesson: Put agreements in writing"); not at all where it is the title ("Glossary").
 function kind(data) {
   var type = data.filters && data.filters.type && data.filters.type[0];
-  return type ? '<span class="kb-search-type">' + escapeHTML(type) + "</span> " : "";
+  var title = String(data.meta.title || "");
+  if (!type || fold(type) === fold(title)) return "";
+  return '<span class="kb-search-type">' + escapeHTML(type) + '<span class="kb-sr">:</span></span> ';
 }
 
 function item(data, words) {
