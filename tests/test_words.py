@@ -197,3 +197,14 @@ def test_a_new_literal_value_in_a_model_needs_its_message(tmp_path) -> None:
 def test_every_list_of_keys_still_holds_a_key() -> None:
     # A LISTED entry whose file moved or whose list changed its keys would keep nothing alive silently.
     assert not tool.empty_lists(), f"update catalog.LISTED: {tool.empty_lists()}"
+
+
+def test_make_words_puts_the_dutch_catalog_in_the_english_order(uses) -> None:
+    """Two branches that each add words merge them at different places in the two files: `make
+    words`, which the failure message names, must set the Dutch order right again."""
+    dutch = read_catalog("nl")
+    shuffled = list(reversed(dutch._messages.items()))
+    dutch._messages.clear()
+    dutch._messages.update(shuffled)
+    english, dutch = tool.updated(read_catalog(DEFAULT), dutch, uses)
+    assert tool.keys(dutch) == tool.keys(english)

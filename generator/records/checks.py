@@ -74,17 +74,9 @@ def _role_rules(role: Role) -> list[Rule]:
 
 
 def _lesson_rules(lesson: Lesson) -> list[Rule]:
-    """A lesson card: a finding is never passed off as the study's advice, each case it tells of is
-    one of its cases, and every reason, practice and warning rests on the study's own words."""
+    """A lesson card: a lesson the study states quotes it, each case it tells of is one of its
+    cases, and every reason, practice and warning rests on the study's own words."""
     rules: list[Rule] = []
-    if lesson.kind == "finding" and lesson.basis != "inferred":
-        rules.append(
-            (
-                ("basis",),
-                "a finding is what the study observed: what to do about it is this knowledge base's reading",
-                "set basis: inferred, or kind: advice if the study itself says what to do",
-            )
-        )
     if lesson.basis == "stated" and not _quoted(lesson.cite):
         rules.append((("cite",), "a lesson the study states needs the words it states it in", "quote them in cite"))
     quoted: list[tuple[FieldPath, list[Citation]]] = [(("why", "cite"), lesson.why.cite)]

@@ -385,8 +385,9 @@ class Lesson(Searchable):
         description="What to do, as an instruction: 'Put agreements in writing'; for a finding, the finding "
         "itself, so no list of titles passes it off as advice."
     )
-    # A finding is what the study observed; the card then says so, and what to do is this knowledge
-    # base's reading of it (basis: inferred), so no page or self-assessment passes it off as advice.
+    # A finding is what the study observed; the card says so, and marks what it means for a
+    # partnership as this knowledge base's reading, so no page or self-assessment passes it off as
+    # advice. Its basis says whether the study states the finding itself.
     kind: Literal["advice", "finding"] = Field(
         description="advice: the study says what to do; finding: the study observed something and the "
         "card draws what it means for a partnership."

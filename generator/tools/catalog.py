@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from io import BytesIO
@@ -215,6 +216,13 @@ def updated(english: Catalog, dutch: Catalog, uses: Uses) -> tuple[Catalog, Cata
         text = " | ".join(form for form in forms(base) if form)
         message.auto_comments = [text] if text else []
         message.flags = set(base.flags) | ({"fuzzy"} & message.flags)
+    # The Dutch in the English order: two branches that each add words merge in different places.
+    order = {key: n for n, key in enumerate(keys(english))}
+    dutch._messages = OrderedDict(
+        sorted(
+            dutch._messages.items(), key=lambda item: order.get(item[0] if isinstance(item[0], str) else item[0][0], -1)
+        )
+    )
     return english, dutch
 
 
