@@ -69,6 +69,12 @@ test("an agreed 'not applicable' has the parties' note as its reason; the plan s
   const p = { name: "Town", answers: { "right-partners": "not_applicable" }, reasons: {}, targets: {}, plan: {}, snapshots: [], notes: { "right-partners": "No event this year" },
     parties: [{ id: "a", name: "Town council", role: "municipality", answers: {} }, { id: "b", name: "Police", role: "police", answers: {} }] };
   assert.equal(notApplicable(ui, p)[0].reason, "No event this year");
+  // With no note of its own, the parties' reasons stand.
+  const noted = p.notes;
+  p.notes = {};
+  p.parties[1].reasons = { "right-partners": "No event this year" };
+  assert.equal(notApplicable(ui, p)[0].reason, "Police: No event this year");
+  p.notes = noted;
   p.reasons = { "right-partners": "Own reason" };
   assert.equal(notApplicable(ui, p)[0].reason, "Own reason");
   const line = partiesLine(ui, p, (r) => r);

@@ -23,7 +23,12 @@ const own = (o, id) => (o && Object.hasOwn(o, id) && o[id]) || "";
 export function notApplicable(ui, p) {
   return ui.data.criteria.flatMap((c) => c.indicators.map((i) => ({ i, c })))
     .filter(({ i }) => Object.hasOwn(p.answers, i.id) && p.answers[i.id] === NA)
-    .map(({ i, c }) => ({ id: i.id, title: i.title, criterion: c.title, reason: own(p.reasons, i.id) || own(p.notes, i.id) }));
+    .map(({ i, c }) => ({ id: i.id, title: i.title, criterion: c.title, reason: own(p.reasons, i.id) || own(p.notes, i.id) || partyReasons(p, i.id) }));
+}
+
+// Failing the partnership's own reason and note: what its parties gave ("Police: no event this year").
+function partyReasons(p, id) {
+  return (p.parties || []).filter((x) => own(x.reasons, id)).map((x) => (x.name ? x.name + ": " : "") + x.reasons[id]).join("; ");
 }
 
 // "From the answers of 3 parties: A (municipality); B (police)": where the agreed answers came from, or "".
