@@ -414,6 +414,11 @@ def test_a_party_on_a_phone_fits_the_screen_copies_its_link_and_sends_from_after
     # Tap targets at least 24 px; no target for a question that does not apply.
     for selector in ("#kb-target-right-partners", "label[for=kb-right-partners-present]"):
         assert tab.locator(selector).bounding_box()["height"] >= 24, selector
+    # 16 px text in fields: smaller makes iOS zoom the page in on each tap.
+    sizes = tab.locator("#kb-sa select, #kb-sa input[type=text]").evaluate_all(
+        "els => els.filter(e => e.offsetParent).map(e => parseFloat(getComputedStyle(e).fontSize))"
+    )
+    assert sizes and min(sizes) >= 16, sizes
     tab.check("#kb-right-partners-not_applicable")
     assert tab.locator("#kb-target-right-partners").is_hidden()
     assert tab.locator("#kb-reason-right-partners").evaluate("e => getComputedStyle(e).borderTopStyle") == "solid"

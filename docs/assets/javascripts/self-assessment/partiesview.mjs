@@ -216,7 +216,8 @@ function agreedLine(ui, p, id) {
 function agendaPrintItem(ui, p, x) {
   const answers = x.answers.map((a) => (a.party.name || ui.t("party_unnamed")) + " (" + ui.t("party_role_" + a.party.role) + "): " + answerText(ui, a.answer));
   return el("li", { "data-indicator": x.indicator.id }, [
-    el("strong", { text: x.indicator.title }), " (" + x.criterion.title + ") " + x.indicator.question,
+    el("strong", { text: x.indicator.title }), " (" + x.criterion.title + ")",
+    el("br"), x.indicator.question,  // the question on its own line, so the titles scan in a meeting
     el("br"), answers.join("; "), el("br"), el("em", { text: why(ui, x) }),
     agreedLine(ui, p, x.indicator.id),
   ]);
