@@ -71,7 +71,7 @@ def test_cli_valid_content_prints_a_summary_and_the_translation_coverage() -> No
     assert result.returncode == 0, result.stdout
     assert result.stdout.splitlines() == [
         "All records valid: 5 cases, 3 criteria, 8 indicators, 4 lessons, 4 sources.",
-        "nl: 220/220 texts translated",
+        "nl: 221/221 texts translated",
     ]
 
 
