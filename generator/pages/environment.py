@@ -11,13 +11,13 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
-from generator.pages import case_page, local, markup, paths
+from generator.pages import case_page, local, markup, names, paths
 from generator.pages.pieces import anchor, badge, english_name, full_reference, other_names
 from generator.pages.text import Trusted, blocks, finalize, inline, inline_text, pick
 from generator.records.knowledge_base import section_anchor
 from generator.records.models import Source
 from generator.records.ratings import SCALE
-from generator.words import gettext, language, plural
+from generator.words import gettext, plural
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -68,14 +68,7 @@ def foreign(text: str, lang: str | None) -> Trusted:
 
 
 def section_name(source: Source, section: str) -> Trusted:
-    """A source's section in the edition's words, with the heading the source gives it (and
-    citations name it by) beside it where that is in another language."""
-    shown, lang = source.section_name(section, language())
-    named = markup.in_language(shown, lang)
-    if shown != section:
-        heading = markup.in_language(section, source.language or "en")
-        named = Trusted(f"{named} ({gettext('quote_section_as_headed', name=heading)})")
-    return markup.block(named, inline=True)
+    return markup.block(names.section_label(source, section), inline=True)
 
 
 def external_link(url: str) -> Trusted:

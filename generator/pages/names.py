@@ -3,9 +3,11 @@ among others ("What changed", "Cited in")."""
 
 from __future__ import annotations
 
+from generator.pages import markup
+from generator.pages.text import Trusted
 from generator.records.knowledge_base import record_name
-from generator.records.models import NOUNS, Record, Study
-from generator.words import LANGUAGES, table
+from generator.records.models import NOUNS, Record, Source, Study
+from generator.words import LANGUAGES, language, table
 
 
 def noun_of(kind: str) -> str:
@@ -18,3 +20,15 @@ def name_of(record: Record) -> object:
     if isinstance(record, Study):
         return {lang: table(lang)["study"] for lang in LANGUAGES}
     return record_name(record)
+
+
+def section_label(source: Source, section: str) -> Trusted:
+    """A source's section in the edition's words, with the heading the source gives it (and
+    citations name it by) beside it where that is in another language: 'Probleem (in de bron:
+    Problem)'."""
+    shown, lang = source.section_name(section, language())
+    named = markup.in_language(shown, lang)
+    if shown == section:
+        return named
+    heading = markup.in_language(section, source.language or "en")
+    return Trusted(f"{named} ({markup.text(table()['quote_section_as_headed']).replace('{name}', heading)})")

@@ -15,7 +15,7 @@ from html import escape
 from generator.pages import cited_in, local, paths
 from generator.pages import markup as h
 from generator.pages.cited_in import what_is_cited
-from generator.pages.names import name_of, noun_of
+from generator.pages.names import name_of, noun_of, section_label
 from generator.pages.notes import Notes, quote_html
 from generator.pages.text import Trusted, pick
 from generator.records.knowledge_base import Backlink, KnowledgeBase, section_anchor
@@ -53,16 +53,6 @@ def _users(page: str, kb: KnowledgeBase, links: list[Backlink], words: dict[str,
     return '<ul class="kb-passage-uses">' + "".join(items) + "</ul>"
 
 
-def _name(source: Source, section: str, words: dict[str, str]) -> str:
-    """The section's name in the edition's words, with the heading the source gives it beside it."""
-    shown, lang = source.section_name(section, language())
-    named = h.in_language(shown, lang)
-    if shown == section:
-        return named
-    heading = h.in_language(section, source.language or "en")
-    return f"{named} ({h.text(words['quote_section_as_headed']).replace('{name}', heading)})"
-
-
 def _rendering(users: list[Backlink], lang: str) -> str | None:
     """The quote in the edition's language, where it is in another: this knowledge base's rendering."""
     if lang == language():
@@ -82,7 +72,7 @@ def _section(
         else:
             bare.append(link)
     lang = source.quote_language(section)
-    parts = [f'<h3 class="kb-section-name">{_name(source, section, words)}</h3>']
+    parts = [f'<h3 class="kb-section-name">{section_label(source, section)}</h3>']
     # Bounded as the "Cited in" list is: a page's words are capped in an engine's search index.
     cap = cited_in.CITED_IN_CAP
     for quote, users in list(quoted.items())[:cap]:
