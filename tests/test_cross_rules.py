@@ -159,14 +159,16 @@ def _searches(repo: Path) -> list[str]:
         "  - {lang: en, query: festival, reaches: cases/harbour-lights-festival}\n"
         "  - {lang: en, query: market, reaches: cases/harbour-lights-festivl}\n"
         "  - {lang: nl, query: markt, reaches: case/harbour-lights-festival}\n"
-        "  - {lang: en, query: Festival, reaches: cases/harbour-lights-festival}\n",
+        "  - {lang: en, query: Festival, reaches: cases/harbour-lights-festival}\n"
+        "  - {lang: en, query: festival, reaches: lessons/meet-at-fixed-times}\n",  # a second page: no defect
         encoding="utf-8",
     )
     return [
         "content/searches.yaml:3:31: queries[1].reaches: 'harbour-lights-festivl' is not the id of any case "
         "(did you mean 'harbour-lights-festival'?)",
         "content/searches.yaml:4:30: queries[2].reaches: 'case' is not a kind of record (did you mean 'cases'?)",
-        "content/searches.yaml:5:16: queries[3].query: 'Festival' (en) is listed twice",
+        "content/searches.yaml:5:16: queries[3].query: 'Festival' (en) reaching cases/harbour-lights-festival is "
+        "listed twice",
     ]
 
 

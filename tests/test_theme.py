@@ -91,6 +91,9 @@ def test_every_page_offers_a_prefilled_problem_report_on_a_form_that_takes_it(bu
             query = parse_qs(urlsplit(unescape(link[1])).query)
             canonical = re.search(r'<link rel="canonical" href="([^"]*)"', text)[1]
             assert query["page"] == [canonical]
+            # the issue's title in the reader's words, naming the page
+            prefix = "Probleem op een pagina: " if folder else "Problem on a page: "
+            assert query["title"][0].startswith(prefix), (html_file, query["title"])
             if site_url:
                 assert canonical.startswith(site_url)
             form = yaml.safe_load((forms / query["template"][0]).read_text(encoding="utf-8"))

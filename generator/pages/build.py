@@ -61,11 +61,12 @@ def repository(edit_uri: str) -> str:
 REPORT_FORM = "report-a-problem.yml"  # .github/ISSUE_TEMPLATE/, whose `page` field the link fills in
 
 
-def report_link(repository: str, page_address: str, title: str) -> str:
-    """A new issue on the repository's "Report a problem" form, naming the page; '' without a repository."""
+def report_link(repository: str, page_address: str, issue_title: str) -> str:
+    """A new issue on the repository's "Report a problem" form, naming the page and pre-filling the
+    issue's title (in the reader's language); '' without a repository."""
     if not repository:
         return ""
-    query = urlencode({"template": REPORT_FORM, "page": page_address, "title": f"Problem on a page: {title}"})
+    query = urlencode({"template": REPORT_FORM, "page": page_address, "title": issue_title})
     return f"{repository}/issues/new?{query}"
 
 

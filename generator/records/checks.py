@@ -596,7 +596,7 @@ def searches(index: Index) -> list[Problem]:
         return []
     record, doc = index.loaded.singletons["searches"]
     problems: list[Problem] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, str]] = set()  # one query may rightly reach two pages, each listed once
     for n, query in enumerate(getattr(record, "queries", ())):
         folder, _, rid = query.reaches.partition("/")
         if folder not in KINDS:
@@ -607,9 +607,14 @@ def searches(index: Index) -> list[Problem]:
             problems.append(
                 doc.problem(("queries", n, "reaches"), f"'{rid}' is not the id of any {NOUNS[folder]}", hint)
             )
-        if (query.lang, query.query.casefold()) in seen:
-            problems.append(doc.problem(("queries", n, "query"), f"'{query.query}' ({query.lang}) is listed twice"))
-        seen.add((query.lang, query.query.casefold()))
+        key = (query.lang, query.query.casefold(), query.reaches)
+        if key in seen:
+            problems.append(
+                doc.problem(
+                    ("queries", n, "query"), f"'{query.query}' ({query.lang}) reaching {query.reaches} is listed twice"
+                )
+            )
+        seen.add(key)
     return problems
 
 
