@@ -23,5 +23,9 @@ def test_a_country_ending_in_land_is_named_a_country_on_its_sources_page(kb: Kno
     country = next(c for c in kb.countries if pick(c.name, "nl").endswith("land"))
     source = country.finding.cite[0].source
     page = page_markdown(render_site(kb, lang="nl"), f"sources/{source}.md")
+    name, noun = pick(country.name, "nl"), table("nl")["noun_countries"]
     cited = page.split("{#cited-in}", 1)[1]
-    assert f"{pick(country.name, 'nl')}</a> ({table('nl')['noun_countries']})" in cited
+    assert f"{name}</a> ({noun})" in cited
+    # The section's passages name the pages that use them the same way.
+    assert f"{name}</a> ({noun})" in page.split("{#cited-in}", 1)[0]
+    assert f"{name}</a>:" not in page
