@@ -5,6 +5,8 @@ the search index's share of it) stays bounded as the collection grows."""
 
 from __future__ import annotations
 
+import re
+
 from generator.pages import local, paths
 from generator.pages import markup as h
 from generator.pages.names import name_of, noun_of
@@ -35,6 +37,12 @@ WHAT: dict[str, dict[str, str]] = {
 }
 COUNTED = {("cases", "assessment"): "cited_rating", ("criteria", "indicators"): "cited_indicator"}
 FALLBACK = {"study": "cited_study"}  # anything else a kind cites: "the text", or this
+
+
+def names_its_kind(name: str, noun: str) -> bool:
+    """Whether a name already says what kind of record it is, as a word of its own: "The study
+    (study)" says nothing twice, while "Duitsland" still needs "(land)" like "Frankrijk"."""
+    return re.search(rf"(?<!\w){re.escape(noun)}(?!\w)", name, re.IGNORECASE) is not None
 
 
 def what_is_cited(kind: str, links: list[Backlink], words: dict[str, str]) -> str:
@@ -82,8 +90,7 @@ def cited_in(page: str, kb: KnowledgeBase, source: Source, words: dict[str, str]
         record = links[0].record if links else kb.criterion(key_id)
         target, anchor_id = paths.record_page(kind, record)
         noun = noun_of(kind)
-        # "The study (study)" says nothing twice.
-        kind_shown = "" if noun.casefold() in pick(name_of(record)).casefold() else f" ({h.text(noun)})"
+        kind_shown = "" if names_its_kind(pick(name_of(record)), noun) else f" ({h.text(noun)})"
         what = h.text(what_is_cited(kind, links, words) if links else words["cited_rests_on"])
         items.append(f"<li>{h.link(page, name_of(record), target, anchor_id)}{kind_shown}: {what}</li>")
     for kind, count in shown.items():

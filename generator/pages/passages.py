@@ -14,7 +14,7 @@ from html import escape
 
 from generator.pages import cited_in, local, paths
 from generator.pages import markup as h
-from generator.pages.cited_in import what_is_cited
+from generator.pages.cited_in import names_its_kind, what_is_cited
 from generator.pages.names import name_of, noun_of, section_label
 from generator.pages.notes import Notes, quote_html
 from generator.pages.text import Trusted, pick
@@ -44,8 +44,8 @@ def _users(page: str, kb: KnowledgeBase, links: list[Backlink], words: dict[str,
         target, _ = paths.record_page(kind, record)
         what = h.text(what_is_cited(kind, group, words))
         noun = noun_of(kind)
-        # "The study (study)" says nothing twice, as in the "Cited in" list.
-        shown = "" if noun.casefold() in pick(name_of(record)).casefold() else f" ({h.text(noun)})"
+        # "The study (study)" says nothing twice, while "Duitsland (land)" does, as in the "Cited in" list.
+        shown = "" if names_its_kind(pick(name_of(record)), noun) else f" ({h.text(noun)})"
         named = str(h.link(page, name_of(record), target, anchor))
         if kind == "cases" and anchor:  # two ratings of one case differ by their criterion
             named += f" › {h.text(kb.criterion(anchor).title)}"
