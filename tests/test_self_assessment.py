@@ -534,6 +534,26 @@ def test_the_dutch_plan_prints_and_exports_in_dutch_words_and_dates(page, kb, tm
 
 
 @pytest.mark.parametrize("lang", ["", "nl/"])
+def test_the_printed_plan_names_a_finding_of_the_study_as_what_it_found_never_as_a_lesson(page, kb, lang: str) -> None:
+    open_sa(page, lang)
+    data = page.evaluate("() => fetch(document.getElementById('kb-sa-data').href).then(r => r.json())")
+    indicator, finding = next(
+        (i, lesson)
+        for c in data["criteria"]
+        for i in c["indicators"]
+        for lesson in i["lessons"]
+        if lesson["kind"] == "finding"
+    )
+    answer(page, {**every(kb, "present"), indicator["id"]: "absent"})
+    row = page.locator(f"#kb-sa-print tr[data-indicator='{indicator['id']}']").text_content() or ""
+    assert f"{data['labels']['finding_label']} {finding['title']}" in row
+    lessons = [x["title"] for x in indicator["lessons"] if x["kind"] != "finding"]
+    assert all(title in row for title in lessons)
+    printed_as_lessons = row.split(data["labels"]["finding_label"])[0]
+    assert finding["title"] not in printed_as_lessons, row
+
+
+@pytest.mark.parametrize("lang", ["", "nl/"])
 def test_the_filled_in_self_assessment_has_no_serious_accessibility_violations(page, kb, lang: str) -> None:
     require_axe()
     open_sa(page, lang)

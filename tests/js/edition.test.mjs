@@ -69,3 +69,10 @@ test("the Dutch plan as Markdown and CSV: no ISO date a person reads; the CSV in
   const en = planCsv({ data: DATA, base: "https://kb.example/knowledge-base/", t, tn }, p);
   assert.ok(en.includes(",Sign it,Town,2026-01-15,"), en);
 });
+
+test("the CSV's header row names its columns without the labels' colons (\"Target\", not \"Target:\")", () => {
+  const real = words(DATA.labels);
+  const header = planCsv({ data: DATA, base: "https://kb.example/knowledge-base/", ...real }, p).slice(1).split("\r\n")[0].split(",");
+  assert.ok(header.includes(real.t("target").replace(/[:\s]+$/, "")), header.join(","));
+  assert.deepEqual(header.filter((h) => h.endsWith(":")), []);
+});

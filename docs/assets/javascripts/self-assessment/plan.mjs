@@ -98,7 +98,7 @@ const heading = (text) => text.replace(/[:\s]+$/, "");
  * (with its reason), so a spreadsheet holds the whole plan. */
 export function planCsv(ui, p) {
   const { data, t } = ui;
-  const rows = [[t("criterion"), t("plan_gap"), heading(t("your_answer")), t("target"), t("plan_action"), t("plan_owner"), t("plan_due"),
+  const rows = [[t("criterion"), t("plan_gap"), heading(t("your_answer")), heading(t("target")), t("plan_action"), t("plan_owner"), t("plan_due"),
     t("plan_phase"), heading(t("looks_like")), t("na_reason_col")]];
   startOrder(data, p.answers, p.targets).items.forEach((item) => {
     const e = p.plan[item.indicator.id] || {};

@@ -440,6 +440,16 @@ export function renderOverTime(ui, p, span, diff) {
   return box;
 }
 
+/* The print's lessons for a gap, and apart from them what the study found (a finding is not advice:
+ * the screen and the Markdown name it so too, plan.lessonLine). */
+function printLessons(t, lessons) {
+  const lessonsOnly = lessons.filter((x) => x.kind !== "finding"), found = lessons.filter((x) => x.kind === "finding");
+  return [
+    lessonsOnly.length ? el("span", { "class": "kb-sa-print-lesson", text: t("print_lesson", { titles: lessonsOnly.map((x) => x.title).join("; ") }) }) : null,
+    ...found.map((x) => el("span", { "class": "kb-sa-print-lesson kb-sa-print-finding", text: t("finding_label") + " " + x.title })),
+  ];
+}
+
 function planRow(ui, p, item) {
   const { t } = ui, e = p.plan[item.indicator.id] || {}, l = item.indicator.lessons;
   const when = [e.phase ? t("phase_" + e.phase) : "", dateText(ui, e.due)].filter(Boolean).join(", ");
@@ -447,7 +457,7 @@ function planRow(ui, p, item) {
     el("td", {}, [
       el("strong", { text: item.indicator.title }), el("br"),
       item.criterion.title + " · " + t("answer_" + item.answer) + " → " + t("answer_" + item.target),
-      l.length ? el("span", { "class": "kb-sa-print-lesson", text: t("print_lesson", { titles: l.map((x) => x.title).join("; ") }) }) : null,
+      ...printLessons(t, l),
     ]),
     el("td", { "class": "kb-sa-print-action", text: e.action || "" }), el("td", { "class": "kb-sa-print-owner", text: e.owner || "" }),
     el("td", { "class": "kb-sa-print-when", text: when }),
