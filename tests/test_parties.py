@@ -7,6 +7,7 @@ be hidden. Nothing but the site's own files is ever requested (the `page` fixtur
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from pathlib import Path
 
@@ -200,15 +201,19 @@ def test_the_agenda_prints_with_each_partys_answer_and_its_origin(
     assert len(pages) <= 2
     text = unicodedata.normalize("NFKC", " ".join(" ".join((p.extract_text() or "").split()) for p in pages))
     heading = (
-        "Agenda voor het volgende overleg van Sandtown Summer"
-        if lang
-        else "Agenda for the next meeting of Sandtown Summer"
+        "Agenda voor het volgende overleg: Sandtown Summer" if lang else "Agenda for the next meeting: Sandtown Summer"
     )
     assert heading in text
     assert len(titles) == len(AGENDA) and all(t in text for t in titles)
     assert all(name in text for name, _ in PARTIES.values())
-    today = page.evaluate("new Date().toISOString().slice(0, 10)")
+    # The Dutch print writes the date out ("6 december 2026"); the English edition keeps ISO.
+    today = page.evaluate(
+        "nl => nl ? new Intl.DateTimeFormat('nl', {dateStyle: 'long'}).format(new Date()) "
+        ": new Date().toISOString().slice(0, 10)",
+        bool(lang),
+    )
     assert today in text and f"{site_url}{lang}self-assessment/" in text.replace(" ", "")
+    assert not lang or not re.search(r"\d{4}-\d{2}-\d{2}", text)
     assert "Action plan" not in text and "Actieplan" not in text
 
 

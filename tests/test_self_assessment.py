@@ -254,7 +254,7 @@ def test_a_plan_survives_a_reload_and_prints_on_at_most_two_a4_pages(page, kb, t
     pages = PdfReader(str(pdf)).pages
     assert len(pages) <= 2
     text = unicodedata.normalize("NFKC", " ".join(" ".join((p.extract_text() or "").split()) for p in pages))
-    assert "Action plan for Stadium District Partnership" in text
+    assert "Action plan: Stadium District Partnership" in text
     last = len(indicator_ids(kb))  # the last gap's action, owner and date are on the printed plan too
     assert today[:4] in text and f"Security manager {last}" in text and f"({last})" in text
     assert "Search" not in text
@@ -277,7 +277,7 @@ def test_the_plan_exports_as_markdown_csv_and_json_and_the_json_imports(
         download.value.save_as(files[ext])
         assert download.value.suggested_filename.startswith("kuip-")
     md = files["md"].read_text(encoding="utf-8")
-    assert md.startswith("# Action plan for Kuip") and "Put the yearly report on the council's agenda" in md
+    assert md.startswith("# Action plan: Kuip") and "Put the yearly report on the council's agenda" in md
     # The gap's lesson; the No (its criterion comes later) before the Partly.
     assert "Report to an elected council" in md and md.index("Reporting to the council") < md.index("One shared goal")
     rows = list(csv.reader(io.StringIO(files["csv"].read_text(encoding="utf-8-sig"))))
@@ -323,7 +323,7 @@ def test_a_malformed_import_changes_nothing(page, kb, tmp_path: Path) -> None:
         ('{"foo": 1}', "not a self-assessment export"),
         (json.dumps(base | {"version": 7}), "unsupported version"),
         (json.dumps(base | {"targets": {"council-reporting": "unknown"}}), "target"),
-        (json.dumps(base | {"answers": {"council-reporting": "maybe"}}), "is not one of"),
+        (json.dumps(base | {"answers": {"council-reporting": "maybe"}}), "is not a valid answer"),
         (json.dumps(base | {"plan": {"council-reporting": {"action": 5}}}), "plan entry for ‘council-reporting’"),
         (
             json.dumps(base | {"plan": {"council-reporting": {"due": "next week"}}}),
@@ -487,11 +487,70 @@ def test_the_dutch_edition_speaks_dutch_and_keeps_answers_across_the_switch(page
     total = len(indicator_ids(kb))
     assert f"{total} van {total} vragen beantwoord" in page.locator("#kb-sa-progress").inner_text()
     gap = page.locator(".kb-sa-gap[data-indicator='council-reporting']")
-    assert "Uw antwoord: Nee" in gap.inner_text() and "Kenmerken van ‘aanwezig’" in gap.inner_text()
+    assert "Uw antwoord: Nee" in gap.inner_text() and "Zo ziet ‘Ja’ eruit" in gap.inner_text()
     assert "Leg verantwoording af aan een gekozen raad" in gap.locator(".kb-sa-lessons").inner_text()
     assert page.input_value("#kb-plan-council-reporting-action") == "Het jaarverslag op de agenda van de raad zetten"
     assert page.locator("#kb-sa-print-plan").inner_text() == "Plan afdrukken"
     assert page.locator("#kb-sa-export-json").inner_text() == "Antwoorden en plan exporteren (JSON)"
+
+
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def test_the_dutch_plan_prints_and_exports_in_dutch_words_and_dates(page, kb, tmp_path: Path) -> None:
+    """The Dutch editor's N4, N12, N23, N44, N46 and N47: a count of one in the singular, no capital
+    inside the plan's title, plain words, written-out dates in everything a person reads (the JSON
+    keeps ISO for machines), Dutch file names and a CSV a Dutch spreadsheet opens in columns."""
+    open_sa(page, "nl/")
+    answer(page, every(kb, "present", council_reporting="absent"))
+    assert "(1 verbeterpunt)" in page.locator(".kb-sa-gap-group h4").first.inner_text()
+    page.fill("#kb-plan-council-reporting-action", "Het jaarverslag op de agenda van de raad zetten")
+    page.fill("#kb-plan-council-reporting-owner", "Veiligheidsmanager")
+    page.fill("#kb-plan-council-reporting-due", "2026-06-30")
+    page.click("#kb-sa-snapshot")
+    assert re.search(r"Momentopname van \d{1,2} [a-z]+ \d{4} bewaard", page.locator("#kb-sa-message").inner_text())
+    assert not ISO_DATE.search(page.locator("#kb-sa-time").inner_text())
+    assert "1 vraag die geldt" not in page.locator("#kb-sa-to-target").inner_text()  # many questions: the plural
+    printed = page.locator("#kb-sa-print").text_content() or ""
+    assert "Actieplan: Ons samenwerkingsverband" in printed and "Verantwoordelijke" in printed
+    assert "30 juni 2026" in printed and "Verbeterpunt" in printed
+    assert not ISO_DATE.search(printed), ISO_DATE.search(printed)
+    assert not re.search(r"[Ll]acune|[Ee]igenaar", printed)
+    files = {}
+    for button, ext in (("#kb-sa-export-md", "md"), ("#kb-sa-export-csv", "csv"), ("#kb-sa-export-json", "json")):
+        with page.expect_download() as download:
+            page.click(button)
+        assert download.value.suggested_filename.startswith("zelfscan-")
+        files[ext] = tmp_path / f"plan.{ext}"
+        download.value.save_as(files[ext])
+    md = files["md"].read_text(encoding="utf-8")
+    assert md.startswith("# Actieplan: Ons samenwerkingsverband\n") and "- Streefdatum: 30 juni 2026" in md
+    assert not ISO_DATE.search(md) and "beoordeeld door deze kennisbank" in md
+    rows = list(csv.reader(io.StringIO(files["csv"].read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert rows[0][:3] == ["Criterium", "Verbeterpunt", "Uw antwoord"] and rows[0][5] == "Verantwoordelijke"
+    assert rows[1][4:7] == ["Het jaarverslag op de agenda van de raad zetten", "Veiligheidsmanager", "30 juni 2026"]
+    data = json.loads(files["json"].read_text(encoding="utf-8"))
+    assert data["plan"]["council-reporting"]["due"] == "2026-06-30" and ISO_DATE.fullmatch(data["snapshots"][0]["date"])
+
+
+@pytest.mark.parametrize("lang", ["", "nl/"])
+def test_the_printed_plan_names_a_finding_of_the_study_as_what_it_found_never_as_a_lesson(page, kb, lang: str) -> None:
+    open_sa(page, lang)
+    data = page.evaluate("() => fetch(document.getElementById('kb-sa-data').href).then(r => r.json())")
+    indicator, finding = next(
+        (i, lesson)
+        for c in data["criteria"]
+        for i in c["indicators"]
+        for lesson in i["lessons"]
+        if lesson["kind"] == "finding"
+    )
+    answer(page, {**every(kb, "present"), indicator["id"]: "absent"})
+    row = page.locator(f"#kb-sa-print tr[data-indicator='{indicator['id']}']").text_content() or ""
+    assert f"{data['labels']['finding_label']} {finding['title']}" in row
+    lessons = [x["title"] for x in indicator["lessons"] if x["kind"] != "finding"]
+    assert all(title in row for title in lessons)
+    printed_as_lessons = row.split(data["labels"]["finding_label"])[0]
+    assert finding["title"] not in printed_as_lessons, row
 
 
 @pytest.mark.parametrize("lang", ["", "nl/"])
@@ -696,7 +755,7 @@ def test_corrupt_saved_state_is_said_can_be_downloaded_and_started_afresh(page, 
     assert page.locator("#kb-sa-message").inner_text() == (
         "Started afresh: nothing of the self-assessment is kept in this browser any more."
         if not lang
-        else "U bent opnieuw begonnen: er staat niets meer van de zelfscan in deze browser."
+        else "U bent opnieuw begonnen: er staat niets meer van de Zelfscan in deze browser."
     )
     assert stored(page) is None and checked(page) == {}
     # State that is not JSON at all is said too, and the tool works.
@@ -750,7 +809,7 @@ def test_the_markdown_export_of_a_shared_plan_is_inert(page, kb, tmp_path: Path)
     md = path.read_text(encoding="utf-8")
     assert "<img" not in md and "<svg" not in md and "\n# Owned" not in md
     assert not re.search(r"(?<!\\)\]\(", md)  # no link: every ] is escaped
-    assert md.startswith("# Action plan for &lt;img src=x onerror=alert('imp')&gt;\n")
+    assert md.startswith("# Action plan: &lt;img src=x onerror=alert('imp')&gt;\n")
     assert "- Action: &lt;svg onload=alert(1)&gt; \\# Owned \\[link\\](javascript:alert(2))\n" in md
     assert "- Owner: \\*me\\*\n" in md
     assert "Report to an elected council" in md  # the lesson still listed, with its link

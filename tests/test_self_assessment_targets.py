@@ -81,7 +81,8 @@ def test_not_applicable_leaves_the_score_unchanged_and_shows_in_every_export(pag
     # In the exports: Markdown, CSV and JSON; and the print.
     md = save(page, tmp_path, "#kb-sa-export-md", "plan.md").read_text(encoding="utf-8")
     assert f"## {words['na']}" in md and "Geen gemeenteraad: a private site" in md
-    rows = list(csv.reader(io.StringIO(save(page, tmp_path, "#kb-sa-export-csv", "plan.csv").read_text("utf-8-sig"))))
+    csv_text = save(page, tmp_path, "#kb-sa-export-csv", "plan.csv").read_text("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(csv_text), delimiter=";" if lang else ","))  # a Dutch spreadsheet's columns
     assert [r[-1] for r in rows if words["na"] in r] == ["Geen gemeenteraad: a private site"]
     data = json.loads(save(page, tmp_path, "#kb-sa-export-json", "plan.json").read_text(encoding="utf-8"))
     assert data["answers"]["council-reporting"] == "not_applicable"

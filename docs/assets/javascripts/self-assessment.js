@@ -13,7 +13,7 @@ import {
   IMPORT_MAX, SHARE_MAX, decodeShare, encodeShare, exported, exportedAll, filledPlan, hasWork, isAll, migrationText, readPartnership, readProfiles,
 } from "./self-assessment/partnership.mjs";
 import { PARTY_EVENTS, partyLinkOpened, showParties } from "./self-assessment/partiespage.mjs";
-import { nameOf, planCsv, planMarkdown } from "./self-assessment/plan.mjs";
+import { dateText, nameOf, planCsv, planMarkdown } from "./self-assessment/plan.mjs";
 import {
   STORE, addProfile, blank, browserStorage, deleteCurrent, forget, fromIncoming, openStore, replaceWith, restoreAll, setAnswer, setPlanField,
   setReason, setTarget, takeSnapshot,
@@ -194,7 +194,7 @@ function snapshotTaken(page) {
   const date = today();
   takeSnapshot(page.store.current(), date);
   if (!persist(page)) return;
-  say(page, page.ui.t("snapshot_saved", { date }));
+  say(page, page.ui.t("snapshot_saved", { date: dateText(page.ui, date) }));
   showOverTime(page);
   document.getElementById("kb-sa-snapshot").focus();
 }
@@ -350,7 +350,7 @@ function openShareLink(page) {
 
 function rescueSaved(ui, root, id, text, raw) {
   return view.renderRescue(ui, id, text, {
-    download: () => download("self-assessment-saved-" + today() + ".json", "application/json", raw || ""),
+    download: () => download(fileName("", today(), "json", ui.t("file_saved_data")), "application/json", raw || ""),
     afresh: () => { forget(browserStorage); afresh(root, ui); },
   });
 }

@@ -5,7 +5,7 @@
 import { NA } from "./core.mjs";
 import { PARTY_NAME_MAX, ROLES, sectorOf } from "./parties.mjs";
 import { TEXT_MAX } from "./partnership.mjs";
-import { nameOf } from "./plan.mjs";
+import { dateText, nameOf } from "./plan.mjs";
 import { el } from "./view.mjs";
 
 const button = (id, text, attrs) => el("button", Object.assign({ type: "button", "class": "md-button", id, text }, attrs || {}));
@@ -229,7 +229,7 @@ function agendaPrintItem(ui, p, x) {
 export function renderAgendaPrint(ui, p, m, at) {
   const { t } = ui, list = p.parties || [];
   const box = el("section", { "class": "kb-sa-print kb-sa-agenda-print", id: "kb-sa-print", "aria-hidden": "true" }, [
-    el("h1", { text: t("agenda_for", { name: nameOf(ui, p) }) }), el("p", { text: t("plan_date", { date: at.date }) }),
+    el("h1", { text: t("agenda_for", { name: nameOf(ui, p) }) }), el("p", { text: t("plan_date", { date: dateText(ui, at.date) }) }),
     el("p", { text: t("agenda_parties", { list: list.map((x) => (x.name || t("party_unnamed")) + " (" + roleText(ui, x.role) + ")").join("; ") }) }),
     el("p", { text: t("agenda_rule") }),
   ]);
@@ -241,6 +241,6 @@ export function renderAgendaPrint(ui, p, m, at) {
       Object.hasOwn(p.answers, x.indicator.id) || (p.notes && p.notes[x.indicator.id]) ? agreedLine(ui, p, x.indicator.id) : null,
     ]))));
   }
-  box.appendChild(el("p", { "class": "kb-sa-print-origin", id: "kb-sa-print-origin", text: t("print_origin", { site: at.origin.site, url: at.origin.url, date: at.date }) }));
+  box.appendChild(el("p", { "class": "kb-sa-print-origin", id: "kb-sa-print-origin", text: t("print_origin", { site: at.origin.site, url: at.origin.url, date: dateText(ui, at.date) }) }));
   return box;
 }

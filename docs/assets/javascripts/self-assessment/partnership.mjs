@@ -94,7 +94,8 @@ export function migrationText(said, t) {
 
 function badAnswers(known, answers, t) {
   for (const id of ownKeys(answers)) {
-    if (!known.levels.has(answers[id])) return t("bad_answer", { id, levels: Array.from(known.levels.keys()).join(", ") });
+    // The answers as the reader sees them ("Ja, Gedeeltelijk, …"), not the file's ids.
+    if (!known.levels.has(answers[id])) return t("bad_answer", { id, levels: Array.from(known.levels.keys()).map((l) => t("answer_" + l)).join(", ") });
   }
   return null;
 }

@@ -1,9 +1,13 @@
 /* The action plan as files: Markdown and CSV. `ui` is {data, base, t, tn}: the page's JSON, the
- * edition's root URL and its words; `p` the partnership; `date` today as YYYY-MM-DD. Gaps come in
+ * edition's root URL and its words; `p` the partnership; `date` today as YYYY-MM-DD (written out
+ * for the reader by dateText). Gaps come in
  * the start order (core.startOrder), measured against the partnership's targets; "Don't know"
  * answers make the "To find out" list, "not applicable" ones are listed with their reasons. */
 import { MOST_NO, NA, percent, profileOf, ranked, startOrder, toFindOut } from "./core.mjs";
-import { csvText, markdownText as md } from "./text.mjs";
+import { csvText, markdownText as md, readableDate } from "./text.mjs";
+
+// A date as the edition's reader reads it ("30 november 2026" in Dutch), never ISO in what a person reads.
+export const dateText = (ui, iso) => readableDate(iso, ui.data.language);
 
 export function nameOf(ui, p) {
   return p.name || ui.t("default_name");
@@ -47,7 +51,8 @@ function gapLines(ui, p, item) {
     "### " + md(i.title) + " (" + md(item.criterion.title) + "; " + t("your_answer") + t("answer_" + item.answer) + "; "
       + t("target_is", { target: t("answer_" + item.target) }) + ")", "",
     "- " + t("looks_like") + md(i.present_looks_like),
-    ...["action", "owner", "due"].map((f) => "- " + t("plan_" + f) + ": " + md(e[f])),
+    ...["action", "owner"].map((f) => "- " + t("plan_" + f) + ": " + md(e[f])),
+    "- " + t("plan_due") + ": " + md(dateText(ui, e.due)),
     "- " + t("plan_phase") + ": " + (e.phase ? t("phase_" + e.phase) : ""),
     ...i.lessons.map((l) => "- " + lessonLine(t, l, md(l.title)) + " <" + new URL(l.url, base).href + ">"),
     "",
@@ -75,7 +80,7 @@ function otherLists(ui, p) {
 // Every text in it, the reader's and the data's, as inert Markdown: it may come from someone else's share link.
 export function planMarkdown(ui, p, date) {
   const { data, t } = ui, start = startOrder(data, p.answers, p.targets), profile = profileOf(data, p.answers);
-  const lines = ["# " + t("plan_for", { name: md(nameOf(ui, p)) }), "", t("plan_date", { date }), ""];
+  const lines = ["# " + t("plan_for", { name: md(nameOf(ui, p)) }), "", t("plan_date", { date: dateText(ui, date) }), ""];
   const from = partiesLine(ui, p, (role) => t("party_role_" + role));
   if (from) lines.push(md(from), "");
   data.criteria.forEach((c) => { lines.push("- " + md(c.title) + ": " + md(ratingLabel(data, profile[c.id]))); });
@@ -93,16 +98,17 @@ const heading = (text) => text.replace(/[:\s]+$/, "");
  * (with its reason), so a spreadsheet holds the whole plan. */
 export function planCsv(ui, p) {
   const { data, t } = ui;
-  const rows = [[t("criterion"), t("plan_gap"), heading(t("your_answer")), t("target"), t("plan_action"), t("plan_owner"), t("plan_due"),
+  const rows = [[t("criterion"), t("plan_gap"), heading(t("your_answer")), heading(t("target")), t("plan_action"), t("plan_owner"), t("plan_due"),
     t("plan_phase"), heading(t("looks_like")), t("na_reason_col")]];
   startOrder(data, p.answers, p.targets).items.forEach((item) => {
     const e = p.plan[item.indicator.id] || {};
-    rows.push([item.criterion.title, item.indicator.title, t("answer_" + item.answer), t("answer_" + item.target), e.action, e.owner, e.due,
+    rows.push([item.criterion.title, item.indicator.title, t("answer_" + item.answer), t("answer_" + item.target), e.action, e.owner, dateText(ui, e.due),
       e.phase ? t("phase_" + e.phase) : "", item.indicator.present_looks_like, ""]);
   });
   toFindOut(data, p.answers).forEach((x) => {
     rows.push([x.criterion.title, x.indicator.title, t("answer_unknown"), "", t("find_out"), "", "", "", x.indicator.present_looks_like, ""]);
   });
   notApplicable(ui, p).forEach((x) => { rows.push([x.criterion, x.title, t("answer_" + NA), "", "", "", "", "", "", x.reason]); });
-  return csvText(rows);
+  const separator = t("csv_separator");
+  return csvText(rows, [",", ";"].includes(separator) ? separator : ",");
 }

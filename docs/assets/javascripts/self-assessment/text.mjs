@@ -10,9 +10,11 @@ export function csvCell(value) {
   return /[",\n\r;]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
 }
 
-// The CSV file: a byte-order mark (so a spreadsheet reads UTF-8), CRLF line ends.
-export function csvText(rows) {
-  return "\ufeff" + rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+/* The CSV file: a byte-order mark (so a spreadsheet reads UTF-8), CRLF line ends, and the
+ * edition's separator (the catalog's sa_csv_separator: ";" where a spreadsheet in that language
+ * reads the comma as the decimal sign, so a Dutch Excel opens the plan in columns). */
+export function csvText(rows, separator = ",") {
+  return "\ufeff" + rows.map((r) => r.map(csvCell).join(separator)).join("\r\n") + "\r\n";
 }
 
 /* One line of inert Markdown: whitespace folded, Markdown's specials escaped, and & < > as
@@ -29,6 +31,17 @@ export function markdownText(value) {
 export function isoDate(date) {
   const pad = (n) => (n < 10 ? "0" : "") + n;
   return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
+}
+
+/* An ISO date ("2026-11-30") as a person reads it in the edition: "30 november 2026" in Dutch;
+ * the English edition keeps ISO dates, as the generator's local.date does for prose. Anything that
+ * is not a real date (free text, "") is shown as it is. The JSON files keep ISO: they are for machines. */
+export function readableDate(iso, lang) {
+  const found = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso || ""));
+  if (!found || !lang || lang === "en") return String(iso || "");
+  const when = new Date(Date.UTC(+found[1], +found[2] - 1, +found[3]));
+  if (when.getUTCDate() !== +found[3] || when.getUTCMonth() !== +found[2] - 1) return String(iso);
+  return new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(when);
 }
 
 const ascii = (text) => (text || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");

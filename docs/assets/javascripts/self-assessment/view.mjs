@@ -5,7 +5,7 @@
 import { withChosen } from "./chosen.mjs";
 import { MOST_NO, NA, TARGETS, allYes, atTarget, gapCount, percent, profileOf, ranked, targetOf } from "./core.mjs";
 import { PHASES, TEXT_MAX, NAME_MAX } from "./partnership.mjs";
-import { nameOf, notApplicable, partiesLine } from "./plan.mjs";
+import { dateText, nameOf, notApplicable, partiesLine } from "./plan.mjs";
 import { profileLayout } from "./profile.mjs";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -428,9 +428,9 @@ export function renderOverTime(ui, p, span, diff) {
     el("h2", { id: "kb-sa-time-h", text: t("over_time") }), button("kb-sa-snapshot", t("snapshot_save")),
   ]);
   if (!p.snapshots.length) { box.appendChild(el("p", { text: t("snapshot_none") })); return box; }
-  const choices = p.snapshots.map((s, n) => [String(n), t("snapshot_label", { date: s.date })]);
+  const choices = p.snapshots.map((s, n) => [String(n), t("snapshot_label", { date: dateText(ui, s.date) })]);
   box.appendChild(el("p", {}, [picker(ui, "from", choices, span.from), " ", picker(ui, "to", choices.concat([["now", t("now")]]), span.to)]));
-  box.appendChild(el("p", { id: "kb-sa-to-target", text: t("to_target", {
+  box.appendChild(el("p", { id: "kb-sa-to-target", text: ui.tn("to_target", diff.progress.from.total, {
     from_met: diff.progress.from.met, from_total: diff.progress.from.total, to_met: diff.progress.to.met, to_total: diff.progress.to.total,
   }) }));
   ["improved", "slipped"].forEach((kind) => {
@@ -440,14 +440,24 @@ export function renderOverTime(ui, p, span, diff) {
   return box;
 }
 
+/* The print's lessons for a gap, and apart from them what the study found (a finding is not advice:
+ * the screen and the Markdown name it so too, plan.lessonLine). */
+function printLessons(t, lessons) {
+  const lessonsOnly = lessons.filter((x) => x.kind !== "finding"), found = lessons.filter((x) => x.kind === "finding");
+  return [
+    lessonsOnly.length ? el("span", { "class": "kb-sa-print-lesson", text: t("print_lesson", { titles: lessonsOnly.map((x) => x.title).join("; ") }) }) : null,
+    ...found.map((x) => el("span", { "class": "kb-sa-print-lesson kb-sa-print-finding", text: t("finding_label") + " " + x.title })),
+  ];
+}
+
 function planRow(ui, p, item) {
   const { t } = ui, e = p.plan[item.indicator.id] || {}, l = item.indicator.lessons;
-  const when = [e.phase ? t("phase_" + e.phase) : "", e.due || ""].filter(Boolean).join(", ");
+  const when = [e.phase ? t("phase_" + e.phase) : "", dateText(ui, e.due)].filter(Boolean).join(", ");
   return el("tr", { "data-indicator": item.indicator.id }, [
     el("td", {}, [
       el("strong", { text: item.indicator.title }), el("br"),
       item.criterion.title + " · " + t("answer_" + item.answer) + " → " + t("answer_" + item.target),
-      l.length ? el("span", { "class": "kb-sa-print-lesson", text: t("print_lesson", { titles: l.map((x) => x.title).join("; ") }) }) : null,
+      ...printLessons(t, l),
     ]),
     el("td", { "class": "kb-sa-print-action", text: e.action || "" }), el("td", { "class": "kb-sa-print-owner", text: e.owner || "" }),
     el("td", { "class": "kb-sa-print-when", text: when }),
@@ -478,7 +488,7 @@ function findOutTable(ui, unknowns) {
 export function renderPrint(ui, p, plan) {
   const { data, t } = ui, { start, profile, date, unknowns, origin } = plan;
   const box = el("section", { "class": "kb-sa-print", id: "kb-sa-print", "aria-hidden": "true" }, [
-    el("h1", { text: t("plan_for", { name: nameOf(ui, p) }) }), el("p", { text: t("plan_date", { date }) }),
+    el("h1", { text: t("plan_for", { name: nameOf(ui, p) }) }), el("p", { text: t("plan_date", { date: dateText(ui, date) }) }),
     p.parties && p.parties.length ? el("p", { id: "kb-sa-print-parties", text: partiesLine(ui, p, (role) => t("party_role_" + role)) }) : null,
     el("p", { "class": "kb-sa-print-ratings" }, data.criteria.map((c, n) => el("span", {}, [(n ? "; " : "") + c.title + ": ", badge(data, profile[c.id])]))),
   ]);
@@ -493,7 +503,7 @@ export function renderPrint(ui, p, plan) {
   [findOutTable(ui, unknowns),
     printList("kb-sa-print-na", t("na_list"), notApplicable(ui, p).map((x) => x.title + ": " + (x.reason || t("na_no_reason")))),
   ].forEach((n) => { if (n) box.appendChild(n); });
-  box.appendChild(el("p", { "class": "kb-sa-print-origin", id: "kb-sa-print-origin", text: t("print_origin", { site: origin.site, url: origin.url, date }) }));
+  box.appendChild(el("p", { "class": "kb-sa-print-origin", id: "kb-sa-print-origin", text: t("print_origin", { site: origin.site, url: origin.url, date: dateText(ui, date) }) }));
   return box;
 }
 
