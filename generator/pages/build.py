@@ -9,6 +9,7 @@ from generator.pages.render import Site, render_site
 from generator.records.history import changes, history
 from generator.records.knowledge_base import KnowledgeBase, build
 from generator.util.incremental import Memo
+from generator.words import table
 
 
 def load_kb(repo: Path, *, workers: int = 1, memo: Memo | None = None) -> KnowledgeBase:
@@ -65,7 +66,9 @@ def report_link(repository: str, page_address: str, title: str) -> str:
     """A new issue on the repository's "Report a problem" form, naming the page; '' without a repository."""
     if not repository:
         return ""
-    query = urlencode({"template": REPORT_FORM, "page": page_address, "title": f"Problem on a page: {title}"})
+    # The issue's title in the reader's language: the form itself is bilingual (issue 35, N37).
+    heading = table()["nlt_report_title"].format(title=title)
+    query = urlencode({"template": REPORT_FORM, "page": page_address, "title": heading})
     return f"{repository}/issues/new?{query}"
 
 
