@@ -79,7 +79,9 @@ def test_each_numbered_step_of_a_guide_stays_in_its_list(guide: str) -> None:
     # steps ("2. The case.", "3. Cite.") then print as plain text inside a paragraph (issue 35, N15).
     import markdown
 
-    html = markdown.markdown(GUIDES[guide].read_text(encoding="utf-8"), extensions=["admonition", "attr_list", "md_in_html", "tables"])
+    html = markdown.markdown(
+        GUIDES[guide].read_text(encoding="utf-8"), extensions=["admonition", "attr_list", "md_in_html", "tables"]
+    )
     stray = re.findall(r"<p>[^<]*?\b\d+\. <strong>", html) + re.findall(r"\n\d+\. <strong>", html)
     assert not stray, stray
     items = [len(re.findall(r"<li>", ol)) for ol in re.findall(r"(?s)<ol>.*?</ol>", html)]
