@@ -64,3 +64,14 @@ def test_a_rating_change_is_one_sentence_and_gives_no_reason_it_lacks(tmp_path: 
     assert len(lines) == 1 and lines[0].startswith("Havenplein Market safety consultation: the rating of "), lines
     assert lines[0].endswith(" changed from Partly present to Present."), lines
     assert table("en")["change_why"] not in lines[0]
+
+
+def test_a_change_to_the_reader_queries_names_them_in_the_editions_words(kb) -> None:
+    # content/searches.yaml has no page and no name: the changes page printed its file's stem,
+    # "Toegevoegd: searches", in Dutch too (issue 35).
+    from generator.pages.changes import _record_piece
+
+    kind, (name, target, _) = _record_piece(kb, history.RecordChange("added", "content/searches.yaml"))
+    assert (kind, target) == ("searches", "")
+    assert name == {"en": table("en")["noun_searches"], "nl": table("nl")["noun_searches"]}
+    assert "searches" not in name["nl"]

@@ -71,3 +71,18 @@ def test_the_guides_table_of_case_fields_names_every_field_of_the_model(guide: s
     fields = {f for row in named for f in re.findall(r"`([a-z_]+)`", row)}
     missing = sorted(set(Case.model_fields) - fields - {"id", "lang", "former_ids"})
     assert not missing, f"{guide}'s table of case fields lacks {missing}"
+
+
+@pytest.mark.parametrize("guide", GUIDES)
+def test_each_numbered_step_of_a_guide_stays_in_its_list(guide: str) -> None:
+    # A continuation paragraph indented by three spaces ends Python-Markdown's list, and the next
+    # steps ("2. The case.", "3. Cite.") then print as plain text inside a paragraph (issue 35, N15).
+    import markdown
+
+    html = markdown.markdown(
+        GUIDES[guide].read_text(encoding="utf-8"), extensions=["admonition", "attr_list", "md_in_html", "tables"]
+    )
+    stray = re.findall(r"<p>[^<]*?\b\d+\. <strong>", html) + re.findall(r"\n\d+\. <strong>", html)
+    assert not stray, stray
+    items = [len(re.findall(r"<li>", ol)) for ol in re.findall(r"(?s)<ol>.*?</ol>", html)]
+    assert items.count(1) == 0, items  # no list of one step cut off from its siblings

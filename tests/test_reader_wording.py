@@ -16,11 +16,10 @@ from helpers import ROOT, page_markdown
 
 NL_CATALOG = ROOT / "generator/locale/nl/LC_MESSAGES/messages.po"
 
-# Dutch words the house style avoids, with the word it uses instead.
+# Dutch words the house style avoids, with the word it uses instead. Terms with a preferred word
+# ("lezing" for interpretatie) are in generator/locale/nl/terminology.yaml, tests/test_terminology.py.
 AVOIDED = {
-    r"\blezing\b": "interpretatie ('lezing' is an anglicism for 'reading')",
     r"\bkorpschef\b": "politiechef (the site's word for the local police chief)",
-    r"gelezen door deze kennisbank": "plain words: the scores are this knowledge base's interpretation",
     r"tussen \{examples\}": "uit {examples} voorbeelden",
     r"die deze stap regelt": "Checklistvragen bij deze stap",
 }
@@ -105,3 +104,41 @@ def test_a_sources_sections_lead_with_the_editions_name_everywhere_on_its_page(k
                     shown, _ = source.section_name(section, lang)
                     heading = re.findall(r'<h3 class="kb-section-name">(.*?)</h3>', page)
                     assert any(re.sub(r"<[^>]+>", "", h).startswith(shown) for h in heading), (lang, section)
+
+
+@pytest.mark.parametrize(("lang", "mention"), [("en", "this knowledge base"), ("nl", "deze kennisbank")])
+def test_a_case_page_says_once_that_the_ratings_are_this_knowledge_bases(lang: str, mention: str) -> None:
+    # Issue 35, E1: the profile's caption says who rated the case; the assessment's intro, on the same
+    # page, does not say it again.
+    from generator.words import table
+
+    words = table(lang)
+    assert mention in words["rated_by_study"].lower()
+    assert mention not in words["assessed_study_note"].lower()
+
+
+def test_the_report_link_titles_the_issue_in_the_editions_language() -> None:
+    # Issue 35, N37: the Dutch pages' "report a problem" link opened an issue titled in English.
+    from urllib.parse import parse_qs, urlsplit
+
+    from generator.pages.build import report_link
+    from generator.words import edition
+
+    for lang, start in (("en", "Problem on a page: "), ("nl", "Probleem op een pagina: ")):
+        with edition(lang):
+            link = report_link("https://github.com/owner/repo", "https://example.org/page/", "RTR-NL")
+        assert parse_qs(urlsplit(link).query)["title"] == [f"{start}RTR-NL"]
+
+
+def test_each_json_schema_row_on_the_data_page_names_the_records_it_describes() -> None:
+    # Issue 35, N50: thirteen rows read "JSON Schema of one record type".
+    from generator.pages.export import schema_names, schema_rows
+    from generator.words import edition
+
+    for lang in ("en", "nl"):
+        with edition(lang):
+            rows = schema_rows()
+        assert [name for name, _ in rows] == schema_names()
+        assert len({described for _, described in rows}) == len(rows), rows
+    with edition("nl"):
+        assert ("case.schema.json", "JSON-schema voor casussen") in schema_rows()

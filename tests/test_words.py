@@ -100,6 +100,31 @@ def test_a_count_of_one_reads_as_one_thing_in_both_editions() -> None:
         assert table()["and"] == "en"
 
 
+# Counts that are never one: a file holds more partnerships than the most the page reads.
+NEVER_ONE = {"sa_too_many_profiles", "sa_too_many_snapshots"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_count_stands_before_a_plural_noun_unless_its_message_has_a_form_for_one(lang: str) -> None:
+    # "1 vragen", "1 indicators" (issue 35, N4): a number placed straight before a plural noun must
+    # come from a message with a form for one. The plural nouns are those the catalog's own plural
+    # messages put after a count in their "many" form.
+    catalog = [m for m in read_catalog(lang) if m.id]
+    nouns: set[str] = set()
+    for message in (m for m in catalog if m.pluralizable):
+        one, many = tool.forms(message)
+        pairs = zip(re.findall(r"\}\s(\w+)", one), re.findall(r"\}\s(\w+)", many), strict=False)
+        nouns |= {b for a, b in pairs if a != b}
+    assert nouns, lang
+    found = {
+        tool.message_key(m): after
+        for m in catalog
+        for after in re.findall(r"\{\w+\}\s(\w+)", tool.forms(m)[0])
+        if after in nouns and tool.message_key(m) not in NEVER_ONE
+    }
+    assert found == {}
+
+
 def test_the_update_command_adds_a_new_word_and_drops_an_unused_one(uses: tool.Uses) -> None:
     # A word a template starts to use appears in both catalogs, without text till someone writes it;
     # one nothing uses any more leaves both.

@@ -14,9 +14,9 @@ from generator.pages.pieces import anchor, label
 from generator.pages.text import Trusted, inline, pick
 from generator.records.history import DayOfChanges, RecordChange
 from generator.records.knowledge_base import KnowledgeBase
-from generator.records.models import NOUNS, Criterion, Indicator, Study
+from generator.records.models import NOUNS, SINGLETONS, Criterion, Indicator, Study
 from generator.records.ratings import SCALE
-from generator.words import language, plural
+from generator.words import LANGUAGES, language, plural, table
 
 Piece = tuple[object, str, str]  # (text, link target or "", anchor)
 
@@ -52,6 +52,11 @@ def _record_piece(kb: KnowledgeBase, change: RecordChange) -> tuple[str, Piece]:
         if isinstance(record, Study):  # "The study" mid-line: "the study"
             name = {lang: text[:1].lower() + text[1:] for lang, text in _by_language(name).items()}
         return kind, (name, target, anchor_id)
+    stem = PurePosixPath(change.path).stem
+    if record is None and stem in SINGLETONS and stem != "study":
+        # A singleton with no page and no name (the reader queries): its noun, not its file's stem,
+        # which printed "Added: searches" on the Dutch changes page too (issue 35).
+        return stem, ({lang: table(lang)[f"noun_{stem}"] for lang in LANGUAGES}, "", "")
     given = dict(change.name)
     if "" in given:  # a name in no one language
         return kind, (given[""], "", "")

@@ -56,6 +56,20 @@ def schema_names() -> list[str]:
     return sorted(schema_name(model.__name__) for model in [*COLLECTIONS.values(), *SINGLETONS.values()])
 
 
+def schema_rows() -> list[tuple[str, str]]:
+    """Each JSON Schema's file name with what it describes in the edition's words ("JSON Schema for
+    cases"), for the open data page: ten rows of one label told a reader nothing (issue 35, N50)."""
+    words = table()
+    rows = []
+    for folder, model in [*COLLECTIONS.items(), *SINGLETONS.items()]:
+        if folder == "study":  # the one study, with its article: "JSON Schema for the study"
+            kind = words["study"][:1].lower() + words["study"][1:]
+        else:
+            kind = words[f"nouns_{folder}"] if folder in COLLECTIONS else words[f"noun_{folder}"]
+        rows.append((schema_name(model.__name__), words["nlt_schema_for"].format(kind=kind)))
+    return sorted(rows)
+
+
 def json_schemas() -> dict[str, dict[str, Any]]:
     """One JSON Schema per record type, for editors and other tools."""
     schemas = {}

@@ -306,7 +306,7 @@ def _overview_pages(plan: _Plan, kb: KnowledgeBase, days: list[DayOfChanges] | N
     plan.page("about.md", "about.md.j2", glossary=False)
     plan.page(paths.RATINGS, "ratings.md.j2")
     plan.page("self-assessment.md", "self_assessment.md.j2", glossary=False)
-    plan.page("data.md", "data.md.j2", schemas=export.schema_names())
+    plan.page("data.md", "data.md.j2", schemas=export.schema_rows())
 
 
 class _DataFiles:

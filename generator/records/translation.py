@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from generator.records.annotations import walk
 from generator.records.models import Record, TextMark
+from generator.records.terminology import rejected_in
 from generator.records.yaml_source import FieldPath
 
 TRANSLATED_INTO = ("nl",)  # every language but English, which every text is written in
@@ -47,3 +48,6 @@ def style_problems(loc: FieldPath, text: dict[str, str]) -> Iterator[tuple[Field
                 f"uses straight double quotes ({mark})",
                 "use ‘…’, the single curly quotes of Dutch house style",
             )
+    # One Dutch term per concept (issue 35): a warning, as house style is for reviewers to settle.
+    for found in rejected_in(text.get("nl") or "", interface=False):
+        yield (*loc, "nl"), found.message(), found.hint()
