@@ -9,6 +9,7 @@ from generator.pages.render import Site, render_site
 from generator.records.history import changes, history
 from generator.records.knowledge_base import KnowledgeBase, build
 from generator.util.incremental import Memo
+from generator.words import table
 
 
 def load_kb(repo: Path, *, workers: int = 1, memo: Memo | None = None) -> KnowledgeBase:
@@ -61,11 +62,12 @@ def repository(edit_uri: str) -> str:
 REPORT_FORM = "report-a-problem.yml"  # .github/ISSUE_TEMPLATE/, whose `page` field the link fills in
 
 
-def report_link(repository: str, page_address: str, issue_title: str) -> str:
-    """A new issue on the repository's "Report a problem" form, naming the page and pre-filling the
-    issue's title (in the reader's language); '' without a repository."""
+def report_link(repository: str, page_address: str, title: str, lang: str | None = None) -> str:
+    """A new issue on the repository's "Report a problem" form, naming the page, its title in the
+    reader's language (the form itself is bilingual; issue 35, N37); '' without a repository."""
     if not repository:
         return ""
+    issue_title = table(lang)["report_issue_title"].format(title=title)
     query = urlencode({"template": REPORT_FORM, "page": page_address, "title": issue_title})
     return f"{repository}/issues/new?{query}"
 

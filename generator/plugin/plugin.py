@@ -329,8 +329,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if not self.config.enabled:
             return html
         address = (config.site_url or "") + page.url
-        issue_title = table(self.lang)["report_issue_title"].format(title=unescape(page.title or ""))
-        page.meta["kb"]["report"] = report_link(repository(config.edit_uri or ""), address, issue_title)
+        page.meta["kb"]["report"] = report_link(
+            repository(config.edit_uri or ""), address, unescape(page.title or ""), self.lang
+        )
         return markup.put_back(html, self.blocks.get(page.file.src_uri, ()))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
