@@ -284,7 +284,7 @@ def shows_lesson(kb: KnowledgeBase, case: Case, lesson: Lesson) -> bool:
     """Whether a case's own ratings bear a lesson out: the lesson names the case, and the case lacks
     one of the indicators the lesson addresses (absent), or has every one of them it is known on
     (present): a partly present or unknown picture shows neither."""
-    if case.id not in lesson.cases or not case.assessed_by:
+    if case.id not in lesson.cases or not case.assessed_by or lesson.beyond_partnership:
         return False
     known = [r for _, _, r in lesson_grounds(kb, case, lesson) if r is not Rating.UNKNOWN]
     return Rating.ABSENT in known or (bool(known) and all(r is Rating.PRESENT for r in known))
@@ -292,7 +292,7 @@ def shows_lesson(kb: KnowledgeBase, case: Case, lesson: Lesson) -> bool:
 
 def lessons_shown(kb: KnowledgeBase, case: Case) -> tuple[Lesson, ...]:
     """The lessons a case's findings support, those it lacks first."""
-    shown = [lesson for lesson in kb.lessons_for_case(case) if shows_lesson(kb, case, lesson)]
+    shown = [lesson for lesson in kb.lessons_rated_for_case(case) if shows_lesson(kb, case, lesson)]
     lacking = [x for x in shown if any(r is Rating.ABSENT for _, _, r in lesson_grounds(kb, case, x))]
     return tuple(lacking + [x for x in shown if x not in lacking])
 

@@ -416,6 +416,13 @@ class Lesson(Searchable):
         description="What kind of evidence this lesson rests on, where it is not the study's usual kind "
         "(the study record's evidence), e.g. 'the view of experts in a focus group'; cited.",
     )
+    # A lesson no partnership can meet on its own (a change in the law): a case's ratings of its own
+    # working cannot show it met, so no case page lists it as borne out and its page rates no case.
+    beyond_partnership: bool = Field(
+        default=False,
+        description="true where the lesson asks what no single partnership can arrange (e.g. a change in "
+        "the law): no case's own ratings show it met or missed.",
+    )
     # This knowledge base's reading of which indicators the lesson speaks to, not the study's: the
     # self-assessment recommends a lesson for exactly these gaps.
     indicators: list[Annotated[Id, Ref("criteria", part="indicators")]] = Field(
