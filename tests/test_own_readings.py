@@ -5,16 +5,17 @@ only for the passage it draws on (issue 35)."""
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
 
-from generator.pages import paths
+from generator.pages import export, paths
 from generator.pages.case_page import lessons_shown
 from generator.pages.render import render_site
 from generator.records.knowledge_base import KnowledgeBase, build
 from generator.words import table
-from helpers import copy_repo, page_markdown
+from helpers import CORPUS, copy_repo, page_markdown
 
 MARK = '<sup class="kb-mark"'
 
@@ -69,3 +70,30 @@ def test_a_lesson_beyond_a_partnership_is_no_case_s_rating(kb: KnowledgeBase, tm
     assert words["rated_here"] not in seen
     # The self-assessment still offers it for a gap on its indicators.
     assert all(lesson in beyond.lessons_for_indicator(i) for _, i in beyond.indicators if i.id in lesson.indicators)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_an_inferred_rating_is_no_example_and_its_criterion_says_it_rests_on_it(tmp_path: Path, lang: str) -> None:
+    # In the fixture, harbour-lights-festival's government link is present on public-backing alone.
+    repo = copy_repo(tmp_path / "kb")
+    record = repo / "content" / "cases" / "harbour-lights-festival.yaml"
+    text = record.read_text(encoding="utf-8")
+    marked = "    public-backing:\n      rating: present\n"
+    assert text.count(marked) == 1
+    record.write_text(text.replace(marked, marked + "      inferred: true\n"), encoding="utf-8")
+    kb = build(repo / "content")
+    criterion = kb.criterion("government-link")
+    indicator = next(i for i in criterion.indicators if i.id == "public-backing")
+    where = export._where_present(kb, criterion, indicator)
+    assert "harbour-lights-festival" not in [x["case"] for x in where]
+    assert "harbour-lights-festival" in [
+        x["case"] for x in export._where_present(build(CORPUS / "content"), criterion, indicator)
+    ]
+    words = table(lang)
+    page = page_markdown(render_site(kb, lang=lang), paths.case("harbour-lights-festival"))
+    section = page.split("{#government-link}", 1)[1].split("\n### ", 1)[0]
+    line = words["fid_rests_on_inferred"].split("(", 1)[0]
+    assert line in unescape(section)
+    assert words["rating_unknown"].lower() in unescape(section)
+    # Elsewhere the line is not shown: an inferred rating that changes nothing goes unremarked.
+    assert page.count(line) == 1

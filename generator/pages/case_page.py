@@ -10,7 +10,7 @@ as inert as it was as Markdown.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
 from generator.pages import local, paths
@@ -21,7 +21,7 @@ from generator.pages.text import Fallback, Trusted, pick
 from generator.pages.text import paragraphs as split_paragraphs
 from generator.records.knowledge_base import KnowledgeBase
 from generator.records.models import Assessed, Case, Citation, Criterion, Fact, Indicator, Lesson
-from generator.records.ratings import ABSENT_AT, SCALE, Rating, mean_score
+from generator.records.ratings import ABSENT_AT, SCALE, Rating, derive, mean_score
 from generator.words import language, table
 
 
@@ -242,6 +242,9 @@ def criterion_ratings(
     why = rule_here(rating, [entries[i.id].rating for i in criterion.indicators])
     if why:
         overall += f'\n<p class="kb-rule-here">{h.text(why)}</p>'
+    inferred = rests_on_inferred(rating, criterion, entries)
+    if inferred:
+        overall += f'\n<p class="kb-rule-here">{h.text(inferred)}</p>'
 
     rows: list[list[object]] = [
         [
@@ -265,6 +268,21 @@ def rule_here(overall: Rating, ratings: list[Rating]) -> str:
     lang = language()
     return table()["shows_rule_absent"].format(
         mean=local.decimal(round(mean, 2), lang), threshold=local.decimal(ABSENT_AT, lang)
+    )
+
+
+def rests_on_inferred(overall: Rating, criterion: Criterion, entries: Mapping[str, Assessed]) -> str:
+    """One line where a criterion's rating rests on an inferred rating: what it would be without
+    the inferred ones (taken as not known). '' where they change nothing."""
+    inferred = [i for i in criterion.indicators if entries[i.id].inferred]
+    if not inferred:
+        return ""
+    without = derive(Rating.UNKNOWN if entries[i.id].inferred else entries[i.id].rating for i in criterion.indicators)
+    if without is overall:
+        return ""
+    words = table()
+    return words["fid_rests_on_inferred"].format(
+        indicators=", ".join(str(pick(i.title)) for i in inferred), rating=words[f"rating_{without.value}"].lower()
     )
 
 

@@ -242,6 +242,13 @@ class Assessed(Record):
         "base's reading, not the source's): shown after the finding on the case page, never as an example of how "
         "a partnership does it.",
     )
+    # An inferred rating is the rater's reading, not the source's finding: the case page says where a
+    # criterion's rating rests on it, and the self-assessment never offers it as an example.
+    inferred: bool = Field(
+        default=False,
+        description="true where the rating is this knowledge base's inference, not a finding the source "
+        "states (say why in note).",
+    )
     cite: Cites = Field(description="Citations; every rating but 'unknown' needs one with a quote.")
 
 
