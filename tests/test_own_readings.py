@@ -14,6 +14,7 @@ from generator.pages import export, paths
 from generator.pages.case_page import lessons_shown
 from generator.pages.render import render_site
 from generator.records.knowledge_base import KnowledgeBase, build
+from generator.records.ratings import Rating
 from generator.words import table
 from helpers import CORPUS, copy_repo, page_markdown
 
@@ -97,3 +98,20 @@ def test_an_inferred_rating_is_no_example_and_its_criterion_says_it_rests_on_it(
     assert words["rating_unknown"].lower() in unescape(section)
     # Elsewhere the line is not shown: an inferred rating that changes nothing goes unremarked.
     assert page.count(line) == 1
+
+
+def test_a_case_shows_the_lessons_it_partly_has_after_those_it_lacks(kb: KnowledgeBase) -> None:
+    # Finding 6: a lesson naming a case whose grounds there are only partly present is shown too.
+    seen = 0
+    for case in kb.assessed_cases:
+        shown = lessons_shown(kb, case)
+        for lesson in kb.lessons_rated_for_case(case):
+            ratings = [kb.rating(case, c, i) for c, i in kb.indicators if i.id in lesson.indicators]
+            assert (lesson in shown) == any(r is not Rating.UNKNOWN for r in ratings), (case.id, lesson.id)
+            seen += Rating.PARTIAL in ratings and Rating.ABSENT not in ratings and lesson in shown
+        ranks = [
+            0 if Rating.ABSENT in r else 1 if Rating.PARTIAL in r else 2
+            for r in ([kb.rating(case, c, i) for c, i in kb.indicators if i.id in x.indicators] for x in shown)
+        ]
+        assert ranks == sorted(ranks), case.id
+    assert seen, "the fixture has a lesson whose grounds on a case are partly present"

@@ -299,20 +299,24 @@ def lesson_grounds(kb: KnowledgeBase, case: Case, lesson: Lesson) -> list[tuple[
 
 
 def shows_lesson(kb: KnowledgeBase, case: Case, lesson: Lesson) -> bool:
-    """Whether a case's own ratings bear a lesson out: the lesson names the case, and the case lacks
-    one of the indicators the lesson addresses (absent), or has every one of them it is known on
-    (present): a partly present or unknown picture shows neither."""
+    """Whether a case's own ratings speak to a lesson: the lesson names the case, and the case is
+    rated (present, partly present or absent) on an indicator the lesson addresses; its grounds line
+    shows which. A lesson on which the case is not known at all is left out, so is one beyond what a
+    partnership can arrange."""
     if case.id not in lesson.cases or not case.assessed_by or lesson.beyond_partnership:
         return False
-    known = [r for _, _, r in lesson_grounds(kb, case, lesson) if r is not Rating.UNKNOWN]
-    return Rating.ABSENT in known or (bool(known) and all(r is Rating.PRESENT for r in known))
+    return any(r is not Rating.UNKNOWN for _, _, r in lesson_grounds(kb, case, lesson))
 
 
 def lessons_shown(kb: KnowledgeBase, case: Case) -> tuple[Lesson, ...]:
-    """The lessons a case's findings support, those it lacks first."""
+    """The lessons a case's findings speak to: those it lacks first, then those it partly has."""
     shown = [lesson for lesson in kb.lessons_rated_for_case(case) if shows_lesson(kb, case, lesson)]
-    lacking = [x for x in shown if any(r is Rating.ABSENT for _, _, r in lesson_grounds(kb, case, x))]
-    return tuple(lacking + [x for x in shown if x not in lacking])
+
+    def order(lesson: Lesson) -> int:
+        ratings = [r for _, _, r in lesson_grounds(kb, case, lesson)]
+        return 0 if Rating.ABSENT in ratings else 1 if Rating.PARTIAL in ratings else 2
+
+    return tuple(sorted(shown, key=order))
 
 
 def grounds_line(page: str, kb: KnowledgeBase, case: Case, lesson: Lesson, target: str, words: dict[str, str]) -> str:
