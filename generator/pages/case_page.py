@@ -244,7 +244,7 @@ def criterion_ratings(
         overall += f'\n<p class="kb-rule-here">{h.text(why)}</p>'
     inferred = rests_on_inferred(rating, criterion, entries)
     if inferred:
-        overall += f'\n<p class="kb-rule-here">{h.text(inferred)}</p>'
+        overall += f'\n<p class="kb-rule-here kb-inferred">{h.text(inferred)}</p>'
 
     rows: list[list[object]] = [
         [
