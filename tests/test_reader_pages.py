@@ -126,12 +126,13 @@ LESSONS_ON_CASE_PAGES = {
     # lacks regular-meetings (absent); its partial mutual-confidence does not stop that
     ("havenplein-markt", "meet-at-fixed-times"): True,
     ("havenplein-markt", "put-agreements-on-paper"): True,  # lacks signed-agreement
-    ("havenplein-markt", "tell-partners-the-threat"): True,  # lacks open-information
+    # beyond what a partnership can arrange: no case's ratings bear it out (issue 35)
+    ("havenplein-markt", "tell-partners-the-threat"): False,
     ("riverside-stadium", "meet-at-fixed-times"): True,  # has regular-meetings and mutual-confidence
     ("riverside-stadium", "put-agreements-on-paper"): True,  # has signed-agreement
     ("riverside-stadium", "report-to-an-elected-council"): True,  # has public-backing and council-reporting
-    ("harbour-lights-festival", "put-agreements-on-paper"): False,  # signed-agreement only partly
-    ("harbour-lights-festival", "tell-partners-the-threat"): False,  # open-information only partly
+    ("harbour-lights-festival", "put-agreements-on-paper"): True,  # partly has signed-agreement
+    ("harbour-lights-festival", "tell-partners-the-threat"): False,  # beyond a partnership
 }
 
 

@@ -147,6 +147,9 @@ def test_gaps_come_farthest_from_the_target_first_grouped_by_criterion(page, kb)
     # An indicator no lesson addresses says so instead of borrowing the criterion's lessons.
     assert not kb.lessons_for_indicator(next(i for _, i in kb.indicators if i.id == "shared-goal"))
     assert page.locator(".kb-sa-gap[data-indicator='shared-goal'] .kb-sa-no-lessons").is_visible()
+    # Once above the gaps: which lesson fits which gap is this knowledge base's reading (issue 35).
+    assert page.locator("#kb-sa-mapping").count() == 1
+    assert "this knowledge base's reading" in page.locator("#kb-sa-mapping").inner_text()
 
 
 def similarity(page, answers: dict[str, str], case_id: str) -> dict:

@@ -10,7 +10,7 @@ as inert as it was as Markdown.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
 from generator.pages import local, paths
@@ -21,7 +21,7 @@ from generator.pages.text import Fallback, Trusted, pick
 from generator.pages.text import paragraphs as split_paragraphs
 from generator.records.knowledge_base import KnowledgeBase
 from generator.records.models import Assessed, Case, Citation, Criterion, Fact, Indicator, Lesson
-from generator.records.ratings import ABSENT_AT, SCALE, Rating, mean_score
+from generator.records.ratings import ABSENT_AT, SCALE, Rating, derive, mean_score
 from generator.words import language, table
 
 
@@ -242,6 +242,9 @@ def criterion_ratings(
     why = rule_here(rating, [entries[i.id].rating for i in criterion.indicators])
     if why:
         overall += f'\n<p class="kb-rule-here">{h.text(why)}</p>'
+    inferred = rests_on_inferred(rating, criterion, entries)
+    if inferred:
+        overall += f'\n<p class="kb-rule-here kb-inferred">{h.text(inferred)}</p>'
 
     rows: list[list[object]] = [
         [
@@ -268,6 +271,21 @@ def rule_here(overall: Rating, ratings: list[Rating]) -> str:
     )
 
 
+def rests_on_inferred(overall: Rating, criterion: Criterion, entries: Mapping[str, Assessed]) -> str:
+    """One line where a criterion's rating rests on an inferred rating: what it would be without
+    the inferred ones (taken as not known). '' where they change nothing."""
+    inferred = [i for i in criterion.indicators if entries[i.id].inferred]
+    if not inferred:
+        return ""
+    without = derive(Rating.UNKNOWN if entries[i.id].inferred else entries[i.id].rating for i in criterion.indicators)
+    if without is overall:
+        return ""
+    words = table()
+    return words["fid_rests_on_inferred"].format(
+        indicators=", ".join(str(pick(i.title)) for i in inferred), rating=words[f"rating_{without.value}"].lower()
+    )
+
+
 def _finding(entry: Assessed) -> object:
     """A rating's finding, with the rater's note after it, marked as the knowledge base's reading."""
     if entry.note is None:
@@ -281,20 +299,24 @@ def lesson_grounds(kb: KnowledgeBase, case: Case, lesson: Lesson) -> list[tuple[
 
 
 def shows_lesson(kb: KnowledgeBase, case: Case, lesson: Lesson) -> bool:
-    """Whether a case's own ratings bear a lesson out: the lesson names the case, and the case lacks
-    one of the indicators the lesson addresses (absent), or has every one of them it is known on
-    (present): a partly present or unknown picture shows neither."""
-    if case.id not in lesson.cases or not case.assessed_by:
+    """Whether a case's own ratings speak to a lesson: the lesson names the case, and the case is
+    rated (present, partly present or absent) on an indicator the lesson addresses; its grounds line
+    shows which. A lesson on which the case is not known at all is left out, so is one beyond what a
+    partnership can arrange."""
+    if case.id not in lesson.cases or not case.assessed_by or lesson.beyond_partnership:
         return False
-    known = [r for _, _, r in lesson_grounds(kb, case, lesson) if r is not Rating.UNKNOWN]
-    return Rating.ABSENT in known or (bool(known) and all(r is Rating.PRESENT for r in known))
+    return any(r is not Rating.UNKNOWN for _, _, r in lesson_grounds(kb, case, lesson))
 
 
 def lessons_shown(kb: KnowledgeBase, case: Case) -> tuple[Lesson, ...]:
-    """The lessons a case's findings support, those it lacks first."""
-    shown = [lesson for lesson in kb.lessons_for_case(case) if shows_lesson(kb, case, lesson)]
-    lacking = [x for x in shown if any(r is Rating.ABSENT for _, _, r in lesson_grounds(kb, case, x))]
-    return tuple(lacking + [x for x in shown if x not in lacking])
+    """The lessons a case's findings speak to: those it lacks first, then those it partly has."""
+    shown = [lesson for lesson in kb.lessons_rated_for_case(case) if shows_lesson(kb, case, lesson)]
+
+    def order(lesson: Lesson) -> int:
+        ratings = [r for _, _, r in lesson_grounds(kb, case, lesson)]
+        return 0 if Rating.ABSENT in ratings else 1 if Rating.PARTIAL in ratings else 2
+
+    return tuple(sorted(shown, key=order))
 
 
 def grounds_line(page: str, kb: KnowledgeBase, case: Case, lesson: Lesson, target: str, words: dict[str, str]) -> str:

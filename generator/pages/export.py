@@ -302,8 +302,8 @@ def _where_present(kb: KnowledgeBase, criterion: Criterion, indicator: Indicator
     found = []
     for case in kb.assessed_cases:
         entry = case.assessment[criterion.id][indicator.id]
-        if entry.rating is not Rating.PRESENT:
-            continue
+        if entry.rating is not Rating.PRESENT or entry.inferred:
+            continue  # an inferred rating is the rater's reading: no example of how it is done
         quoted = next((c for c in entry.cite if c.quote), None)
         quote_lang = kb.source(quoted.source).quote_language(quoted.section) if quoted else None
         found.append(

@@ -215,6 +215,11 @@ class KnowledgeBase:
     def lessons_for_case(self, case: Case) -> tuple[Lesson, ...]:
         return tuple(lesson for lesson in self.lessons if case.id in lesson.cases)
 
+    def lessons_rated_for_case(self, case: Case) -> tuple[Lesson, ...]:
+        """The lessons naming a case that its own ratings can bear out: not one beyond what a
+        partnership can arrange (a change in the law), which the study finds every case lacks."""
+        return tuple(lesson for lesson in self.lessons_for_case(case) if not lesson.beyond_partnership)
+
     @cached_property
     def studied_cases(self) -> tuple[Case, ...]:
         return tuple(c for c in self.cases if c.status == "studied")

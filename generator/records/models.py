@@ -242,6 +242,13 @@ class Assessed(Record):
         "base's reading, not the source's): shown after the finding on the case page, never as an example of how "
         "a partnership does it.",
     )
+    # An inferred rating is the rater's reading, not the source's finding: the case page says where a
+    # criterion's rating rests on it, and the self-assessment never offers it as an example.
+    inferred: bool = Field(
+        default=False,
+        description="true where the rating is this knowledge base's inference, not a finding the source "
+        "states (say why in note).",
+    )
     cite: Cites = Field(description="Citations; every rating but 'unknown' needs one with a quote.")
 
 
@@ -415,6 +422,13 @@ class Lesson(Searchable):
         default=None,
         description="What kind of evidence this lesson rests on, where it is not the study's usual kind "
         "(the study record's evidence), e.g. 'the view of experts in a focus group'; cited.",
+    )
+    # A lesson no partnership can meet on its own (a change in the law): a case's ratings of its own
+    # working cannot show it met, so no case page lists it as borne out and its page rates no case.
+    beyond_partnership: bool = Field(
+        default=False,
+        description="true where the lesson asks what no single partnership can arrange (e.g. a change in "
+        "the law): no case's own ratings show it met or missed.",
     )
     # This knowledge base's reading of which indicators the lesson speaks to, not the study's: the
     # self-assessment recommends a lesson for exactly these gaps.

@@ -195,6 +195,8 @@ export function renderGaps(ui, p, groups, start, unknowns) {
   if (!groups.length) return box;
   box.appendChild(el("h4", { id: "kb-sa-each-h", text: t("each_gap") }));
   box.appendChild(el("p", { text: t("gaps_intro") }));
+  // Which lessons fit which gap is this knowledge base's reading, not the study's: said once here.
+  box.appendChild(el("p", { id: "kb-sa-mapping", text: t("mapping_note") }));
   groups.forEach((g) => {
     box.appendChild(el("div", { "class": "kb-sa-gap-group", "data-criterion": g.criterion.id }, [
       el("h4", {}, [

@@ -1,0 +1,117 @@
+"""What is this knowledge base's own (the indicators' yardsticks, the lessons' mapping to indicators)
+carries no study note that suggests the study says it: the page says whose it is, and the note is
+only for the passage it draws on (issue 35)."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from generator.pages import export, paths
+from generator.pages.case_page import lessons_shown
+from generator.pages.render import render_site
+from generator.records.knowledge_base import KnowledgeBase, build
+from generator.records.ratings import Rating
+from generator.words import table
+from helpers import CORPUS, copy_repo, page_markdown
+
+MARK = '<sup class="kb-mark"'
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_yardstick_says_it_is_ours_before_its_note(kb: KnowledgeBase, lang: str) -> None:
+    words = table(lang)
+    site = render_site(kb, lang=lang)
+    label = f"**{words['present_looks_like']}:**"
+    for criterion in kb.criteria:
+        page = page_markdown(site, f"criteria/{criterion.id}.md")
+        indicators = page.split(f"## {words['indicators']}", 1)[1].split("\n## ", 1)[0]
+        # The section says once whose the questions and yardsticks are.
+        assert words["fid_indicators_ours"] in indicators
+        lines = [line for line in indicators.splitlines() if line.startswith(label)]
+        assert len(lines) == len(criterion.indicators)
+        for line in lines:
+            # Every note on a yardstick comes after the words that say it is ours.
+            before = line.split(MARK, 1)[0]
+            assert words["fid_yardstick_ours"] in before, line
+
+
+def test_the_yardstick_words_name_this_knowledge_base() -> None:
+    assert re.search(r"this knowledge base", table("en")["fid_yardstick_ours"])
+    assert re.search(r"deze kennisbank", table("nl")["fid_yardstick_ours"])
+
+
+def _with_lesson_beyond(tmp_path: Path, lesson_id: str) -> KnowledgeBase:
+    """The fixture corpus with one lesson marked as beyond what a partnership can arrange."""
+    repo = copy_repo(tmp_path / "kb")
+    record = repo / "content" / "lessons" / f"{lesson_id}.yaml"
+    record.write_text(record.read_text(encoding="utf-8") + "beyond_partnership: true\n", encoding="utf-8")
+    return build(repo / "content")
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_lesson_beyond_a_partnership_is_no_case_s_rating(kb: KnowledgeBase, tmp_path: Path, lang: str) -> None:
+    # put-agreements-on-paper is borne out on a fixture case by its ratings; marked beyond what a
+    # partnership can arrange, it is borne out on none, and its page rates no case on it.
+    lesson_id = "put-agreements-on-paper"
+    assert any(lesson_id in [x.id for x in lessons_shown(kb, c)] for c in kb.assessed_cases)
+    beyond = _with_lesson_beyond(tmp_path, lesson_id)
+    lesson = beyond.lesson(lesson_id)
+    assert lesson.beyond_partnership
+    for case in beyond.assessed_cases:
+        assert lesson_id not in [x.id for x in lessons_shown(beyond, case)]
+        assert lesson in beyond.lessons_for_case(case) or case.id not in lesson.cases
+    words = table(lang)
+    page = page_markdown(render_site(beyond, lang=lang), paths.lesson(lesson_id))
+    seen = page.split(f"### {words['where_seen']}", 1)[1].split("\n### ", 1)[0]
+    assert words["fid_lesson_beyond"] in seen
+    assert words["rated_here"] not in seen
+    # The self-assessment still offers it for a gap on its indicators.
+    assert all(lesson in beyond.lessons_for_indicator(i) for _, i in beyond.indicators if i.id in lesson.indicators)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_an_inferred_rating_is_no_example_and_its_criterion_says_it_rests_on_it(tmp_path: Path, lang: str) -> None:
+    # In the fixture, harbour-lights-festival's government link is present on public-backing alone.
+    repo = copy_repo(tmp_path / "kb")
+    record = repo / "content" / "cases" / "harbour-lights-festival.yaml"
+    text = record.read_text(encoding="utf-8")
+    marked = "    public-backing:\n      rating: present\n"
+    assert text.count(marked) == 1
+    record.write_text(text.replace(marked, marked + "      inferred: true\n"), encoding="utf-8")
+    kb = build(repo / "content")
+    criterion = kb.criterion("government-link")
+    indicator = next(i for i in criterion.indicators if i.id == "public-backing")
+    where = export._where_present(kb, criterion, indicator)
+    assert "harbour-lights-festival" not in [x["case"] for x in where]
+    assert "harbour-lights-festival" in [
+        x["case"] for x in export._where_present(build(CORPUS / "content"), criterion, indicator)
+    ]
+    words = table(lang)
+    page = page_markdown(render_site(kb, lang=lang), paths.case("harbour-lights-festival"))
+    section = page.split("{#government-link}", 1)[1].split("\n### ", 1)[0]
+    line = words["fid_rests_on_inferred"].split("(", 1)[0]
+    assert line in unescape(section)
+    assert words["rating_unknown"].lower() in unescape(section)
+    # Elsewhere the line is not shown: an inferred rating that changes nothing goes unremarked.
+    assert page.count(line) == 1
+
+
+def test_a_case_shows_the_lessons_it_partly_has_after_those_it_lacks(kb: KnowledgeBase) -> None:
+    # Finding 6: a lesson naming a case whose grounds there are only partly present is shown too.
+    seen = 0
+    for case in kb.assessed_cases:
+        shown = lessons_shown(kb, case)
+        for lesson in kb.lessons_rated_for_case(case):
+            ratings = [kb.rating(case, c, i) for c, i in kb.indicators if i.id in lesson.indicators]
+            assert (lesson in shown) == any(r is not Rating.UNKNOWN for r in ratings), (case.id, lesson.id)
+            seen += Rating.PARTIAL in ratings and Rating.ABSENT not in ratings and lesson in shown
+        ranks = [
+            0 if Rating.ABSENT in r else 1 if Rating.PARTIAL in r else 2
+            for r in ([kb.rating(case, c, i) for c, i in kb.indicators if i.id in x.indicators] for x in shown)
+        ]
+        assert ranks == sorted(ranks), case.id
+    assert seen, "the fixture has a lesson whose grounds on a case are partly present"
