@@ -115,3 +115,47 @@ def test_a_case_shows_the_lessons_it_partly_has_after_those_it_lacks(kb: Knowled
         ]
         assert ranks == sorted(ranks), case.id
     assert seen, "the fixture has a lesson whose grounds on a case are partly present"
+
+
+def _rows(page: str) -> dict[str, list[str]]:
+    """Each table row's cells by the case its head links to (first link in the row)."""
+    found: dict[str, list[str]] = {}
+    for row in re.findall(r"<tr>(.*?)</tr>", page, re.S):
+        case = re.search(r'href="[^"]*cases/([a-z0-9-]+)/', row)
+        if case:
+            found.setdefault(case[1], []).append(row)
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_rating_that_rests_on_an_inference_is_marked_wherever_cases_are_compared(tmp_path: Path, lang: str) -> None:
+    # Fidelity read 2: Nijmegen's inferred trust showed as a plain 'present' on the comparison and
+    # criterion pages; only the case page said so. The fixture's havenplein-markt mutual-confidence is
+    # inferred (without it, trust-and-culture would be absent, not partly present); here
+    # harbour-lights-festival's public-backing is too, which changes its government-link rating.
+    repo = copy_repo(tmp_path / "kb")
+    record = repo / "content" / "cases" / "harbour-lights-festival.yaml"
+    text = record.read_text(encoding="utf-8")
+    marked = "    public-backing:\n      rating: present\n"
+    record.write_text(text.replace(marked, marked + "      inferred: true\n"), encoding="utf-8")
+    kb = build(repo / "content")
+    words = table(lang)
+    site = render_site(kb, lang=lang)
+    mark = 'class="kb-inferred-mark"'
+    note = words["inferred_note"]
+    expected = {  # page -> {case: marks in its row(s)}
+        "comparison.md": {"harbour-lights-festival": 2, "havenplein-markt": 2},  # criterion + indicator
+        "cases/index.md": {"harbour-lights-festival": 1, "havenplein-markt": 1},
+        "criteria/government-link.md": {"harbour-lights-festival": 2},  # overall + the indicator
+        "criteria/trust-and-culture.md": {"havenplein-markt": 2},
+    }
+    for path, cases in expected.items():
+        page = unescape(page_markdown(site, path))
+        assert note in page, path
+        rows = _rows(page)
+        for case, rows_of_case in rows.items():
+            got = sum(row.count(mark) for row in rows_of_case)
+            assert got == cases.get(case, 0), (path, case, got)
+    # Where nothing shown rests on an inference, no mark and no note.
+    plain = unescape(page_markdown(render_site(build(CORPUS / "content"), lang=lang), "criteria/government-link.md"))
+    assert mark not in plain and note not in plain

@@ -22,15 +22,32 @@ from generator.pages.text import Trusted, inline
 from generator.records.knowledge_base import KnowledgeBase
 from generator.records.models import Case, Criterion
 from generator.records.ratings import SCALE, Rating
-from generator.words import language, plural
+from generator.words import language, plural, table
 
 
-def rating_cells(page: str, case: Case, cells: Iterable[tuple[Rating, str]], *, compact: bool = False) -> list[Trusted]:
-    """Rating badges, each linking to a section of the case page (HTML table cells); ``compact``,
-    badges whose label a wide screen shows only to screen readers and on hover (kb.css)."""
+def rating_cells(
+    page: str, case: Case, cells: Iterable[tuple[Rating, str, bool]], *, compact: bool = False
+) -> list[Trusted]:
+    """Rating badges, each linking to a section of the case page (HTML table cells), a rating that
+    rests on this knowledge base's inference marked; ``compact``, badges whose label a wide screen
+    shows only to screen readers and on hover (kb.css)."""
     link = paths.href(page, paths.case(case.id))  # once per case; only the anchor differs
     shown = compact_badge if compact else badge
-    return [Trusted(f'<a href="{link}#{anchor}">{shown(rating)}</a>') for rating, anchor in cells]
+    return [
+        Trusted(f'<a href="{link}#{anchor}">{shown(rating)}{inferred_mark() if inferred else ""}</a>')
+        for rating, anchor, inferred in cells
+    ]
+
+
+def inferred_mark() -> Trusted:
+    """The mark beside a rating that rests on this knowledge base's inference (issue 35): the
+    note under its table (``inferred_note``) says what it means; on hover, its title does."""
+    return Trusted(f'<sup class="kb-inferred-mark" title="{escape(table()["inferred_mark"])}">*</sup>')
+
+
+def inferred_note(marked: bool) -> str:
+    """The line under a table holding a marked rating: what the mark means ('' where none is)."""
+    return f'<p class="kb-basis kb-inferred-note">* {h.text(table()["inferred_note"])}</p>\n' if marked else ""
 
 
 def compact_badge(rating: Rating) -> Trusted:
@@ -85,9 +102,14 @@ def _row(head: object, cells: Iterable[object]) -> str:
     )
 
 
-def _table(head_rows: list[str], rows: list[str]) -> Trusted:
+def _table(head_rows: list[str], rows: list[str], after: str = "") -> Trusted:
     return h.block(
-        "<table>\n<thead>\n" + "\n".join(head_rows) + "\n</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+        "<table>\n<thead>\n"
+        + "\n".join(head_rows)
+        + "\n</thead>\n<tbody>\n"
+        + "\n".join(rows)
+        + "\n</tbody>\n</table>"
+        + ("\n" + after if after else "")
     )
 
 
@@ -114,7 +136,12 @@ def comparison_table(
         ]
         rows = []
         for case in cases:
-            cells = rating_cells(page, case, [(kb.rating(case, c, i), c.id) for c, i in kb.indicators], compact=True)
+            cells = rating_cells(
+                page,
+                case,
+                [(kb.rating(case, c, i), c.id, kb.inferred(case, c, i)) for c, i in kb.indicators],
+                compact=True,
+            )
             rows.append(
                 _row(
                     _name_and_basis(page, case, words),
@@ -124,12 +151,15 @@ def comparison_table(
                     ],
                 )
             )
-        return _table(head, rows)
+        marked = any(kb.inferred(case, c, i) for case in cases for c, i in kb.indicators)
+        return _table(head, rows, inferred_note(marked))
     head_cells = [words["case"], *(h.link(page, c.title, paths.criterion(c.id)) for c in kb.criteria), words["counts"]]
     head = ["<tr>" + "".join(f'<th scope="col">{h.text(c)}</th>' for c in head_cells) + "</tr>"]
     rows = []
     for case in cases:
-        cells = rating_cells(page, case, [(kb.criterion_rating(case, c), c.id) for c in kb.criteria])
+        cells = rating_cells(
+            page, case, [(kb.criterion_rating(case, c), c.id, kb.inferred(case, c)) for c in kb.criteria]
+        )
         counts = kb.indicator_counts(case)
         tally = "<br>".join(f"{SCALE[r].symbol}&nbsp;{counts[r]}&nbsp;{h.text(label(r).lower())}" for r in SCALE)
         rows.append(
@@ -141,7 +171,8 @@ def comparison_table(
                 ],
             )
         )
-    return _table(head, rows)
+    marked = any(kb.inferred(case, c) for case in cases for c in kb.criteria)
+    return _table(head, rows, inferred_note(marked))
 
 
 # The cases index's groups: what the study did with a case (its status), and the cases it does
@@ -184,12 +215,16 @@ def case_group(page: str, kb: KnowledgeBase, group: str, cases: list[Case], word
             basis = _assessed_line(case, words) if case.assessed_by != usual else ""
             extra = "".join(f'<br><span class="kb-basis">{part}</span>' for part in (line, basis) if part)
             if case.assessed_by:
-                cells = rating_cells(page, case, [(kb.criterion_rating(case, c), c.id) for c in kb.criteria])
+                cells = rating_cells(
+                    page, case, [(kb.criterion_rating(case, c), c.id, kb.inferred(case, c)) for c in kb.criteria]
+                )
                 shown = "".join(f"<td>{_cell(c.title, cell)}</td>" for c, cell in zip(kb.criteria, cells, strict=True))
             else:
                 shown = f'<td colspan="{len(kb.criteria)}">{h.text(words["not_rated"])}</td>'
             rows.append(f'<tr><th scope="row">{name}{extra}</th>{shown}</tr>')
-        return _table(["<tr>" + "".join(f'<th scope="col">{h.text(c)}</th>' for c in head) + "</tr>"], rows)
+        marked = any(case.assessed_by and kb.inferred(case, c) for case in cases for c in kb.criteria)
+        head_row = "<tr>" + "".join(f'<th scope="col">{h.text(c)}</th>' for c in head) + "</tr>"
+        return _table([head_row], rows, inferred_note(marked))
     items = []
     for case in cases:
         line = _case_line(kb, case, target=group == "added")
@@ -260,15 +295,23 @@ def criterion_table(page: str, kb: KnowledgeBase, criterion: Criterion, words: d
         [
             h.link(page, case.name, paths.case(case.id), criterion.id),
             *([] if alike else [_assessed_label(case, words)]),
-            badge(kb.criterion_rating(case, criterion)),
-            *(badge(kb.rating(case, criterion, i)) for i in criterion.indicators),
+            _marked(badge(kb.criterion_rating(case, criterion)), kb.inferred(case, criterion)),
+            *(
+                _marked(badge(kb.rating(case, criterion, i)), kb.inferred(case, criterion, i))
+                for i in criterion.indicators
+            ),
         ]
         for case in cases
     ]
+    marked = any(kb.inferred(case, criterion, i) for case in cases for i in criterion.indicators)
     head: list[object] = [words["case"], *([] if alike else [words["assessed_by"]]), words["overall"]]
     head += [i.title for i in criterion.indicators]
     above = f'<p class="kb-basis">{_assessed_line(cases[0], words)}</p>\n' if alike and cases else ""
-    return h.block(above + case_page.cards_table(head, rows, "grid"))
+    return h.block(above + case_page.cards_table(head, rows, "grid") + "\n" + inferred_note(marked))
+
+
+def _marked(shown: Trusted, inferred: bool) -> Trusted:
+    return Trusted(shown + inferred_mark()) if inferred else shown
 
 
 def criteria_table(page: str, kb: KnowledgeBase, words: dict[str, str]) -> Trusted:

@@ -166,6 +166,22 @@ class KnowledgeBase:
         profile = self._profiles.get(case.id)
         return profile[criterion.id] if profile else Rating.UNKNOWN
 
+    def inferred(self, case: Case, criterion: Criterion, indicator: Indicator | None = None) -> bool:
+        """Whether a rating rests on this knowledge base's inference, not on words its source states:
+        an indicator's by its own flag; a criterion's where, without its inferred ratings (taken as
+        not known), it would be rated otherwise."""
+        entries = case.assessment.get(criterion.id, {})
+        if indicator is not None:
+            entry = entries.get(indicator.id)
+            return bool(entry and entry.inferred)
+        if not any(entry.inferred for entry in entries.values()):
+            return False
+        without = derive(
+            Rating.UNKNOWN if self.inferred(case, criterion, i) else self.rating(case, criterion, i)
+            for i in criterion.indicators
+        )
+        return without is not self.criterion_rating(case, criterion)
+
     def profile(self, case: Case) -> dict[str, Rating]:
         return dict(self._profiles.get(case.id) or {c.id: Rating.UNKNOWN for c in self.criteria})
 
