@@ -456,7 +456,9 @@ def test_a_misspelt_name_still_finds_its_page(page, kb, edition: str) -> None:
     suggestion = page.locator(f".md-search-result__item a[href*='{edition}cases/{case.id}/']").first
     expect(suggestion).to_be_visible(timeout=10_000)
     # Said as a suggestion, in the edition's language, not as a match.
-    expect(suggestion).to_contain_text("similar name" if lang == "en" else "vergelijkbare naam")
+    from generator.words import table
+
+    expect(suggestion).to_contain_text(table(lang)["search_nearest"])
 
 
 def test_contributor_pages_rank_below_content_for_content_words(page, kb) -> None:
