@@ -563,7 +563,9 @@ def test_the_questions_and_their_yes_are_said_to_be_this_knowledge_bases_yardsti
     labels = page.evaluate("() => fetch(document.getElementById('kb-sa-data').href).then(r => r.json())")["labels"]
     own = page.locator("#kb-sa-own")
     assert own.inner_text() == labels["own_yardsticks"]
-    assert ("this knowledge base's own yardsticks" if not lang else "maatstaven van deze kennisbank") in own.inner_text()
+    assert (
+        "this knowledge base's own yardsticks" if not lang else "maatstaven van deze kennisbank"
+    ) in own.inner_text()
     assert own.evaluate(
         "(p, q) => p.compareDocumentPosition(q) & Node.DOCUMENT_POSITION_FOLLOWING",
         page.locator(".kb-sa-question").first.element_handle(),
