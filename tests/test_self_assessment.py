@@ -557,6 +557,26 @@ def test_the_printed_plan_names_a_finding_of_the_study_as_what_it_found_never_as
 
 
 @pytest.mark.parametrize("lang", ["", "nl/"])
+def test_the_questions_and_their_yes_are_said_to_be_this_knowledge_bases_yardsticks(page, kb, lang: str) -> None:
+    """Above the questions, beside the gaps and at the foot of the printed plan: the yardsticks are ours."""
+    open_sa(page, lang)
+    labels = page.evaluate("() => fetch(document.getElementById('kb-sa-data').href).then(r => r.json())")["labels"]
+    own = page.locator("#kb-sa-own")
+    assert own.inner_text() == labels["own_yardsticks"]
+    assert (
+        "this knowledge base's own yardsticks" if not lang else "maatstaven van deze kennisbank"
+    ) in own.inner_text()
+    assert own.evaluate(
+        "(p, q) => p.compareDocumentPosition(q) & Node.DOCUMENT_POSITION_FOLLOWING",
+        page.locator(".kb-sa-question").first.element_handle(),
+    )
+    answer(page, every(kb, "present", regular_meetings="absent"))
+    assert page.locator("#kb-sa-own-gaps").inner_text() == labels["own_yardsticks"]
+    origin = page.locator("#kb-sa-print-origin").text_content() or ""
+    assert ("this knowledge base's own yardsticks" if not lang else "maatstaven van deze kennisbank") in origin
+
+
+@pytest.mark.parametrize("lang", ["", "nl/"])
 def test_the_filled_in_self_assessment_has_no_serious_accessibility_violations(page, kb, lang: str) -> None:
     require_axe()
     open_sa(page, lang)

@@ -20,6 +20,8 @@ test("the Markdown plan: the gaps in order, each with its fields and lessons, no
   // Worst first: No (two steps from Yes) before Partly; "not applicable" and "Don't know" listed after the gaps.
   assert.deepEqual(lines.filter((l) => l.startsWith("### ")).map((l) => l.slice(4, l.indexOf(" ("))), ["A signed agreement", "One shared goal"]);
   assert.ok(lines.includes("start_worst " + JSON.stringify({ share: 50 })));
+  // Before the gaps and their "What 'Yes' looks like": those are this knowledge base's yardsticks, not the study's.
+  assert.ok(lines.indexOf("own_yardsticks") > 0 && lines.indexOf("own_yardsticks") < lines.findIndex((l) => l.startsWith("### ")));
   assert.ok(lines.includes("- plan_phase: phase_next"));
   assert.deepEqual(lines.filter((l) => l.startsWith("## ")), ["## find_out", "## na_list"]);
   assert.ok(lines.includes("- Reporting to the council: Not our council"), lines.join("\n"));
@@ -41,7 +43,7 @@ test("a plan without gaps says so", () => {
 
 test("the CSV plan: a row per gap in the gaps' order, no cell a formula", () => {
   const csv = planCsv(ui, hostile);
-  assert.ok(csv.startsWith("\ufeffcriterion,plan_gap,your_answer,target,plan_action,plan_owner,plan_due,plan_phase,looks_like,na_reason_col\r\n"));
+  assert.ok(csv.startsWith("\ufeffcriterion,plan_gap,your_answer,target,plan_action,plan_owner,plan_due,plan_phase,own_looks_like_col,na_reason_col\r\n"));
   const rows = csv.slice(1).trimEnd().split("\r\n");
   assert.equal(rows.length, 5);
   assert.ok(rows[3].startsWith("Trust and culture,Information about the threat,answer_unknown,,find_out,"), rows[3]);

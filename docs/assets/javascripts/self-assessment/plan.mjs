@@ -86,7 +86,7 @@ export function planMarkdown(ui, p, date) {
   data.criteria.forEach((c) => { lines.push("- " + md(c.title) + ": " + md(ratingLabel(data, profile[c.id]))); });
   lines.push("");
   if (!start.items.length) lines.push(t("plan_none"), "");
-  else lines.push(startText(ui, start), "");
+  else lines.push(startText(ui, start), "", t("own_yardsticks"), "");
   start.items.forEach((item) => { lines.push(...gapLines(ui, p, item)); });
   lines.push(...otherLists(ui, p), ...resemblance(ui, p.answers), t("rule", { rule: md(data.rule.text) }), "");
   return lines.join("\n");
@@ -99,7 +99,7 @@ const heading = (text) => text.replace(/[:\s]+$/, "");
 export function planCsv(ui, p) {
   const { data, t } = ui;
   const rows = [[t("criterion"), t("plan_gap"), heading(t("your_answer")), heading(t("target")), t("plan_action"), t("plan_owner"), t("plan_due"),
-    t("plan_phase"), heading(t("looks_like")), t("na_reason_col")]];
+    t("plan_phase"), t("own_looks_like_col"), t("na_reason_col")]];
   startOrder(data, p.answers, p.targets).items.forEach((item) => {
     const e = p.plan[item.indicator.id] || {};
     rows.push([item.criterion.title, item.indicator.title, t("answer_" + item.answer), t("answer_" + item.target), e.action, e.owner, dateText(ui, e.due),

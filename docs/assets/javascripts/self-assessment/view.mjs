@@ -127,11 +127,15 @@ export function setQuestion(form, p) {
   });
 }
 
+// The questions and their 'Yes' are this knowledge base's yardsticks, not the study's: said once, above them.
 export function renderForm(ui) {
-  return el("form", { "class": "kb-sa-form", "aria-label": ui.t("form") }, ui.data.criteria.map((c) => el("fieldset", { "class": "kb-sa-criterion" }, [
-    el("legend", {}, [el("a", { href: ui.base + c.url, text: c.title })]),
-    ...c.indicators.map((i) => question(ui, i)),
-  ])));
+  return el("form", { "class": "kb-sa-form", "aria-label": ui.t("form") }, [
+    el("p", { id: "kb-sa-own", "class": "kb-sa-own", text: ui.t("own_yardsticks") }),
+    ...ui.data.criteria.map((c) => el("fieldset", { "class": "kb-sa-criterion" }, [
+      el("legend", {}, [el("a", { href: ui.base + c.url, text: c.title })]),
+      ...c.indicators.map((i) => question(ui, i)),
+    ])),
+  ]);
 }
 
 // Export and print follow the results: they act on what the results show.
@@ -197,6 +201,8 @@ export function renderGaps(ui, p, groups, start, unknowns) {
   box.appendChild(el("p", { text: t("gaps_intro") }));
   // Which lessons fit which gap is this knowledge base's reading, not the study's: said once here.
   box.appendChild(el("p", { id: "kb-sa-mapping", text: t("mapping_note") }));
+  // Each gap shows what 'Yes' looks like: a yardstick of this knowledge base's, not the study's.
+  box.appendChild(el("p", { id: "kb-sa-own-gaps", text: t("own_yardsticks") }));
   groups.forEach((g) => {
     box.appendChild(el("div", { "class": "kb-sa-gap-group", "data-criterion": g.criterion.id }, [
       el("h4", {}, [
