@@ -210,9 +210,34 @@ def test_a_role_card_prints_ending_with_where_it_came_from(page, kb, tmp_path, l
     pages = PdfReader(str(pdf)).pages
     text = " ".join(" ".join((p.extract_text() or "").split()) for p in pages)
     assert len(pages) <= 2
-    printed = table(lang)["role_printed"].split("\n")[1].split(" {")[0]  # "Printed from"
-    assert printed in text and text.rstrip().endswith(text.split(printed)[-1].rstrip())
+    printed = table(lang)["layout_printed_from"].split(" {")[0]  # "Printed from"
+    # One origin line, the last thing printed (a Dutch reader found two, in different words).
+    assert text.count(printed) == 1, text
+    assert text.rstrip().endswith(text.split(printed)[-1].rstrip())
     assert _text(role.name, lang) in text
+
+
+# On paper (Dutch editor's read B, S11): each question runs the full width its rule runs along (the
+# checklist's notes column is not on a role card), and the mark before a quote's original prints as
+# words in brackets, not as a button with a triangle.
+PRINTED_CARD = """() => ({
+  narrow: [...document.querySelectorAll('.kb-checklist li')].filter(li =>
+    li.querySelector('.kb-question').getBoundingClientRect().width < .95 * li.getBoundingClientRect().width).length,
+  marks: [...document.querySelectorAll('details.kb-original > summary')].map(s => [
+    getComputedStyle(s).borderTopWidth, getComputedStyle(s, '::before').content,
+    getComputedStyle(s, '::after').content, getComputedStyle(s, '::before').maskImage || 'none']),
+})"""
+
+
+@pytest.mark.browser
+def test_a_printed_role_card_has_full_width_questions_and_a_plain_translation_mark(page, kb) -> None:
+    role = next(r for r in kb.roles if kb.role_indicators(r))
+    page.goto(f"{PREFIX['nl']}roles/{role.id}/")
+    page.emulate_media(media="print")
+    printed = page.evaluate(PRINTED_CARD)
+    assert printed["narrow"] == 0
+    assert printed["marks"], "the Dutch card quotes the English study"
+    assert all(m == ["0px", '"("', '")"', "none"] for m in printed["marks"]), printed["marks"]
 
 
 @pytest.mark.browser
