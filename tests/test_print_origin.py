@@ -50,6 +50,8 @@ def _origin_words(lang: str) -> tuple[str, str]:
         "glossary/",
         "comparison/",
         "policy/",
+        "roles/",
+        "roles/police/",
     ],
 )
 def test_a_printed_page_ends_with_where_it_came_from(page, site_url: str, edition: str, path: str) -> None:

@@ -135,10 +135,12 @@ def test_a_card_per_role_says_what_the_study_says_cited_or_that_it_is_silent(sit
             assert f"../../criteria/{criterion.id}/#{indicator.id}" in md
         for lesson in kb.role_lessons(role):
             assert f"../../lessons/{lesson.id}/" in md
-        # Printed, the card ends with where it came from, as a checklist does (below it only the
-        # glossary's terms, which print hides).
-        last = md.split('<hr class="kb-terms"')[0].rstrip()
-        assert last.endswith("</div>") and 'class="kb-print-meta"' in last.rsplit("\n\n", 1)[-1]
+        # Printed, the card ends with where it came from, once, as every record page does (below it
+        # only the suggested citation and the glossary's terms, which print hides; the browser test
+        # below checks it is the last thing on paper).
+        assert md.count('class="kb-print-meta"') == 1
+        after = md.split('class="kb-print-meta"', 1)[1].split('<hr class="kb-terms"')[0]
+        assert [h for h in re.findall(r"(?m)^## .*", after) if w["cite_this_page"] not in h] == []
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -210,9 +212,34 @@ def test_a_role_card_prints_ending_with_where_it_came_from(page, kb, tmp_path, l
     pages = PdfReader(str(pdf)).pages
     text = " ".join(" ".join((p.extract_text() or "").split()) for p in pages)
     assert len(pages) <= 2
-    printed = table(lang)["role_printed"].split("\n")[1].split(" {")[0]  # "Printed from"
-    assert printed in text and text.rstrip().endswith(text.split(printed)[-1].rstrip())
+    printed = table(lang)["layout_printed_from"].split(" {")[0]  # "Printed from"
+    # One origin line, the last thing printed (a Dutch reader found two, in different words).
+    assert text.count(printed) == 1, text
+    assert text.rstrip().endswith(text.split(printed)[-1].rstrip())
     assert _text(role.name, lang) in text
+
+
+# On paper (Dutch editor's read B, S11): each question runs the full width its rule runs along (the
+# checklist's notes column is not on a role card), and the mark before a quote's original prints as
+# words in brackets, not as a button with a triangle.
+PRINTED_CARD = """() => ({
+  narrow: [...document.querySelectorAll('.kb-checklist li')].filter(li =>
+    li.querySelector('.kb-question').getBoundingClientRect().width < .95 * li.getBoundingClientRect().width).length,
+  marks: [...document.querySelectorAll('details.kb-original > summary')].map(s => [
+    getComputedStyle(s).borderTopWidth, getComputedStyle(s, '::before').content,
+    getComputedStyle(s, '::after').content, getComputedStyle(s, '::before').maskImage || 'none']),
+})"""
+
+
+@pytest.mark.browser
+def test_a_printed_role_card_has_full_width_questions_and_a_plain_translation_mark(page, kb) -> None:
+    role = next(r for r in kb.roles if kb.role_indicators(r))
+    page.goto(f"{PREFIX['nl']}roles/{role.id}/")
+    page.emulate_media(media="print")
+    printed = page.evaluate(PRINTED_CARD)
+    assert printed["narrow"] == 0
+    assert printed["marks"], "the Dutch card quotes the English study"
+    assert all(m == ["0px", '"("', '")"', "none"] for m in printed["marks"]), printed["marks"]
 
 
 @pytest.mark.browser

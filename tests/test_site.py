@@ -6,7 +6,6 @@ from pathlib import Path
 
 from generator.pages.pieces import label
 from generator.pages.render import render_site
-from generator.pages.tables import inferred_mark
 from generator.pages.text import pick
 from generator.records.knowledge_base import KnowledgeBase, section_anchor
 from generator.records.ratings import SCALE
@@ -66,8 +65,6 @@ def test_matrix_cells_carry_the_derived_rating_and_link_to_the_finding(kb: Knowl
     for case in kb.assessed_cases:
         for criterion in kb.criteria:
             level = SCALE[kb.criterion_rating(case, criterion)]
-            # A rating that rests on an inference carries its mark (tables.inferred_mark) inside the link.
-            mark = str(inferred_mark()) if kb.inferred(case, criterion) else ""
             cell = (
                 f'<a href="../cases/{case.id}/#{criterion.id}"><span class="kb-rating kb-rating--{level.rating.value}">'
                 f"{level.symbol}&nbsp;{label(level.rating)}</span>"

@@ -322,7 +322,8 @@ def criteria_table(page: str, kb: KnowledgeBase, words: dict[str, str]) -> Trust
     rows: list[list[object]] = []
     for criterion in kb.criteria:
         counts = kb.rating_counts(criterion)
-        cells = [plural("n_cases", counts[r], n=local.number(counts[r])) for r in SCALE]
+        # A table cell, not running text: digits beside the digit column, in both editions.
+        cells = [plural("n_cases", counts[r], n=str(counts[r])) for r in SCALE]
         rows.append(
             [h.link(page, criterion.title, paths.criterion(criterion.id)), str(len(criterion.indicators)), *cells]
         )
@@ -332,7 +333,7 @@ def criteria_table(page: str, kb: KnowledgeBase, words: dict[str, str]) -> Trust
 def policy_table(page: str, kb: KnowledgeBase, notes: Notes, words: dict[str, str]) -> Trusted:
     """The policy page's table: per country its position, the study's finding and its cases."""
     rows: list[list[object]] = []
-    for country in kb.countries:
+    for country in local.alphabetical(kb.countries, "name"):  # the edition's names, as a reader looks one up
         cases = ", ".join(h.link(page, case.name, paths.case(case.id)) for case in kb.cases_in(country))
         finding = Trusted(f"{h.text(country.finding.text)} {notes.mark_html(country.finding.cite)}")
         rows.append(
