@@ -122,7 +122,7 @@ def test_a_quote_within_a_quote_takes_double_marks_and_an_apostrophe_stays() -> 
     with edition("nl"):
         html = quote_html("'give and take' is central to each other's work", "en", "‘geven en nemen’ staat centraal")
     assert '<q lang="nl" class="kb-rendering">“geven en nemen” staat centraal</q>' in html
-    assert "<q lang=\"en\">“give and take” is central to each other&#x27;s work</q>" in html or (
+    assert '<q lang="en">“give and take” is central to each other&#x27;s work</q>' in html or (
         "“give and take” is central to each other's work</q>" in html
     )
 
