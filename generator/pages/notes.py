@@ -42,8 +42,8 @@ def quote_html(quote: str, lang: str, rendering: str | None = None) -> str:
     if rendering is None:
         attr = f' lang="{lang}"' if lang != language() else ""
         return f"<q{attr}>{h.text(nested(quote))}</q>"
-    if rendering.split() == quote.split():  # a name ('Whelan 2011') reads the same: no translation to mark
-        return f'<q lang="{language()}">{h.text(nested(rendering))}</q>'
+    if rendering.split() == quote.split():  # a name, or words kept as they are: no translation to mark
+        return f'<q lang="{lang}">{h.text(nested(rendering))}</q>'
     words = table()
     title = escape(" ".join(words[f"quote_translation_title_{lang}"].split()), quote=True)
     summary = (
