@@ -19,7 +19,9 @@ def _with_dutch_name(tmp_path: Path, country: str, dutch: str) -> KnowledgeBase:
     content = tmp_path / "kb" / "content"
     record = content / "countries" / f"{country}.yaml"
     text = record.read_text(encoding="utf-8")
-    record.write_text(re.sub(r"(?m)^name: \{en: (\w+), nl: \w+\}", rf"name: {{en: \1, nl: {dutch}}}", text), encoding="utf-8")
+    record.write_text(
+        re.sub(r"(?m)^name: \{en: (\w+), nl: \w+\}", rf"name: {{en: \1, nl: {dutch}}}", text), encoding="utf-8"
+    )
     return build(content)
 
 

@@ -89,3 +89,30 @@ def test_a_printed_case_page_carries_its_origin_at_10_pt_or_more(
     before = words["layout_printed_from"].split("{address}")[1].split("{content_date}")[0]
     assert re.sub(r"\s+", "", before) in flat, "the content's date is printed, with what it is"
     del after
+
+
+# The answer box made taller than a sheet, as a real case's is (conclusion, lessons, bars, facts).
+GROW_ANSWER = """() => {
+  const facts = document.querySelector('article .kb-answer .kb-answer__facts');
+  const items = [...facts.children];
+  for (let i = 0; i < 12; i++) for (const li of items) facts.appendChild(li.cloneNode(true));
+  return document.querySelector('article .kb-answer').textContent.trim().split(/\\s+/).slice(0, 3).join(' ');
+}"""
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_a_printed_case_page_does_not_leave_its_title_alone_on_the_first_sheet(
+    page, edition: str, tmp_path: Path
+) -> None:
+    """Read 2: the answer box would not break, so a case's first sheet held only its title."""
+    from pypdf import PdfReader
+
+    page.goto(EDITIONS[edition] + "cases/havenplein-markt/")
+    page.emulate_media(media="print")
+    opening = page.evaluate(GROW_ANSWER)
+    pdf = tmp_path / "case.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    sheets = [p.extract_text() for p in PdfReader(pdf).pages]
+    assert len(sheets) > 2, "the grown answer box fills more than a sheet"
+    flat = re.sub(r"\s+", "", sheets[0])
+    assert re.sub(r"\s+", "", opening) in flat, f"the answer starts on the first sheet: {sheets[0][:200]!r}"

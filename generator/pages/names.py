@@ -28,6 +28,8 @@ def section_label(source: Source, section: str) -> Trusted:
     Problem)'."""
     shown, lang = source.section_name(section, language())
     named = markup.in_language(shown, lang)
+    if section in source.unheaded:  # the name is this knowledge base's: there is no heading to show
+        return Trusted(f"{named} ({markup.text(table()['section_named_here'])})")
     if shown == section:
         return named
     heading = markup.in_language(section, source.language or "en")

@@ -10,6 +10,7 @@ list last.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from html import escape
 
@@ -24,6 +25,15 @@ from generator.words import language, table
 # Entry key: the source, its section and page and, where no statement shows them, the quoted words.
 Key = tuple[str, str | None, str | None, str | None]
 
+# A quote inside a quote: 'give and take' or ‘taal’ within the quotation marks <q> draws. An
+# apostrophe (each other's, pagina’s) stands between letters, so it is never taken for one.
+INNER_QUOTE = re.compile(r"(?<![\w’'])['‘]([^'‘’]+?)['’](?![\w])")
+
+
+def nested(words: str) -> str:
+    """Words within a quotation with their own quoted words in double marks: ‘“give and take” …’."""
+    return INNER_QUOTE.sub(r"“\1”", words)
+
 
 def quote_html(quote: str, lang: str, rendering: str | None = None) -> str:
     """A source's words as a quotation, marked with the source's language where it is not the page's.
@@ -31,18 +41,18 @@ def quote_html(quote: str, lang: str, rendering: str | None = None) -> str:
     translation, and the verbatim words are one tap away behind it (a closed <details>)."""
     if rendering is None:
         attr = f' lang="{lang}"' if lang != language() else ""
-        return f"<q{attr}>{h.text(quote)}</q>"
-    if rendering.split() == quote.split():  # a name ('Whelan 2011') reads the same: no translation to mark
-        return f'<q lang="{language()}">{h.text(rendering)}</q>'
+        return f"<q{attr}>{h.text(nested(quote))}</q>"
+    if rendering.split() == quote.split():  # a name, or words kept as they are: no translation to mark
+        return f'<q lang="{lang}">{h.text(nested(rendering))}</q>'
     words = table()
     title = escape(" ".join(words[f"quote_translation_title_{lang}"].split()), quote=True)
     summary = (
         f'<summary title="{title}"><span aria-hidden="true">{h.text(words["quote_our_translation"])}</span>'
         f'<span class="kb-sr">{title}</span></summary>'
     )
-    original = f'{h.text(words[f"quote_original_{lang}"])}: <q lang="{lang}">{h.text(quote)}</q>'
+    original = f'{h.text(words[f"quote_original_{lang}"])}: <q lang="{lang}">{h.text(nested(quote))}</q>'
     return (
-        f'<q lang="{language()}" class="kb-rendering">{h.text(rendering)}</q> '
+        f'<q lang="{language()}" class="kb-rendering">{h.text(nested(rendering))}</q> '
         f'<details class="kb-original">{summary} <span class="kb-original__words">{original}</span></details>'
     )
 

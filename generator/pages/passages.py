@@ -109,7 +109,9 @@ def official_links(kb: KnowledgeBase, links: list[Citation], notes: Notes) -> Tr
     parts = []
     for c in links:
         source = kb.source(c.source)
-        title = h.in_language(source.title or pick(source.cited_as), source.language)
+        title = h.in_language(
+            source.title or pick(source.cited_as), source.title_lang if source.title else source.language
+        )
         link = f'<a href="{escape(source.url, quote=True)}">{title}</a>' if source.url else str(title)
         parts.append(f"{link}&nbsp;{notes.mark_html([c])}")
     return h.block("; ".join(parts), inline=True)

@@ -115,11 +115,10 @@ def anchor(ident: str) -> Trusted:
 def full_reference(source: Source, words: dict[str, str]) -> str:
     """A source as a reference list gives it, as HTML: authors (date). Title. Kind, publisher.
     Address. Only what the record states; a missing date reads "n.d."."""
-    lang = source.language
     # A name (an author, a publisher) is in no language; only the title is in the source's.
     authors = "; ".join(markup.text(author(a)) for a in source.authors) or markup.text(source.cited_as)
     when = markup.text(date(source.date) if source.date else (str(source.year) if source.year else words["no_date"]))
-    title = f"<em>{markup.in_language(source.title, lang)}</em>" if source.title else ""
+    title = f"<em>{markup.in_language(source.title, source.title_lang)}</em>" if source.title else ""
     parts_of_kind = (
         source.kind and markup.text(words[f"kind_{source.kind}"]),
         source.publisher and markup.text(source.publisher),

@@ -501,6 +501,10 @@ class Source(Searchable):
     # A reference gives title, authors and publisher as published, in the source's language: they
     # are not translated, and an edition in another language marks them with the source's language.
     title: Line | None = Field(default=None, description="Its title as published; leave out where nothing states it.")
+    # A Dutch report read through its English summary: the title it was published under is Dutch.
+    title_language: Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)] | None = Field(
+        default=None, description="The title's language where it is not the source's (language), e.g. 'nl'."
+    )
     other_titles: list[Line] = []
     authors: list[Line] = Field(default=[], description="People or organisations, as the source names them.")
     commissioned_by: list[Name] = []
@@ -509,6 +513,11 @@ class Source(Searchable):
     date: IsoDate | None = Field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD.")
     language: Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)] | None = Field(
         default=None, description="Two-letter language code, e.g. 'en' or 'nl'."
+    )
+    work_language: Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)] | None = Field(
+        default=None,
+        description="The language of the work itself where the text read and quoted (in language) is a "
+        "summary of it in another, e.g. 'nl' for a Dutch report read through its English summary.",
     )
     url: Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=2000), Shown] | None = None
     doi: Annotated[str, StringConstraints(pattern=DOI_PATTERN), Shown] | None = None
@@ -523,6 +532,11 @@ class Source(Searchable):
         default={},
         description="Sections written in another language than the source, by name, with their language: "
         "'Back cover (Dutch)': nl. Quotes from them are marked with it.",
+    )
+    unheaded: list[Line] = Field(
+        default=[],
+        description="Sections the source gives no heading: their names in sections are this knowledge base's, "
+        "and pages say so.",
     )
     # Citations name a section as the source heads it; an edition in another language shows its name here.
     section_names: dict[Line, dict[Lang, Line]] = Field(
@@ -545,6 +559,11 @@ class Source(Searchable):
         """The language of words quoted from ``section``: the section's own where the record gives
         one, otherwise the source's; a source that names no language is quoted as English."""
         return self.section_languages.get(section or "", self.language or "en")
+
+    @property
+    def title_lang(self) -> str | None:
+        """The language the title is in: its own where the record gives one, otherwise the source's."""
+        return self.title_language or self.language
 
     def section_name(self, section: str, lang: str) -> tuple[str, str]:
         """A section's name for an edition in ``lang``, with the language it is in: its own name
