@@ -144,6 +144,8 @@ def failing(report: dict[str, Any]) -> list[str]:
         mode = audit["scoreDisplayMode"]
         if audit["score"] is None or audit["score"] >= 0.9 or mode in ("notApplicable", "informative", "manual"):
             continue
+        if ref["id"].endswith("-insight"):  # Lighthouse 12 reports each twice: the audit and its insight
+            continue
         shown = f" ({audit['displayValue']})" if audit.get("displayValue") else ""
         out.append(f"{audit['id']}{shown}")
     return out

@@ -88,3 +88,17 @@ def test_the_cases_profiles_beside_the_readers_have_their_size(page, kb: Knowled
         drawn = SIZE.search(page.request.get(image["src"]).text())
         assert drawn, image
         assert (image["width"], image["height"]) == drawn.groups(), image
+
+
+SCRIPT = re.compile(r"<script\b[^>]*\bsrc=[^>]*>")
+
+
+def test_no_script_holds_up_the_first_paint(built_site: Path) -> None:
+    """Every script a page loads is deferred: it runs, in the page's order, once the page is parsed
+    and painted (Lighthouse's render-blocking resources). The 404 page's own script, which sends a
+    reader on from an old address, runs at once."""
+    pages = [p for p in built_site.rglob("*.html") if p.name != "404.html"]
+    assert len(pages) > 20
+    for page in pages:
+        for tag in SCRIPT.findall(page.read_text(encoding="utf-8")):
+            assert " defer" in tag, (str(page.relative_to(built_site)), tag)
