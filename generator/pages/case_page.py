@@ -16,7 +16,16 @@ from html import escape
 from generator.pages import local, paths
 from generator.pages import markup as h
 from generator.pages.notes import Notes
-from generator.pages.pieces import badge, case_facts, cited, english_name, other_names, profile_alt_text, rule_text
+from generator.pages.pieces import (
+    badge,
+    case_facts,
+    cited,
+    english_name,
+    other_names,
+    profile_alt_text,
+    profile_size,
+    rule_text,
+)
 from generator.pages.text import Fallback, Trusted, pick
 from generator.pages.text import paragraphs as split_paragraphs
 from generator.records.knowledge_base import KnowledgeBase
@@ -93,7 +102,7 @@ def answer(page: str, kb: KnowledgeBase, case: Case, notes: Notes, words: dict[s
         how = h.link(page, words["ratings_page"], paths.RATINGS)
         figure = (
             f'<figure class="kb-answer__profile"><img alt="{escape(profile_alt_text(kb, case))}" class="kb-profile" '
-            f'src="{src}" width="600" height="{30 * len(kb.criteria) + 8}" />'
+            f'src="{src}" {profile_size(kb)} />'
             f"<figcaption>{rated} {how}</figcaption></figure>"
         )
     if not parts and not facts and not figure:

@@ -49,8 +49,10 @@ def _users(page: str, kb: KnowledgeBase, links: list[Backlink], words: dict[str,
         named = str(h.link(page, name_of(record), target, anchor))
         if kind == "cases" and anchor:  # two ratings of one case differ by their criterion
             named += f" › {h.text(kb.criterion(anchor).title)}"
-        items.append(f"<li>{named}{shown}: {what}</li>")
-    return '<ul class="kb-passage-uses">' + "".join(items) + "</ul>"
+        items.append(f"{named}{shown}: {what}")
+    # One line of text, not a list: the study's page quotes hundreds of passages, and a list's
+    # elements for each made the page too heavy for a phone (issue 33, Lighthouse's DOM size).
+    return "; ".join(items)
 
 
 def _rendering(users: list[Backlink], lang: str) -> str | None:
@@ -77,15 +79,18 @@ def _section(
     cap = cited_in.CITED_IN_CAP
     for quote, users in list(quoted.items())[:cap]:
         used = h.text(words["trail_used_by"])
+        # A div: the quote in another language brings a <details>, which would close a <p>.
         parts.append(
-            f'<div class="kb-passage"><p>{quote_html(quote, lang, _rendering(users, lang))}</p>'
-            f"<p>{used}</p>{_users(page, kb, users, words)}</div>"
+            f'<div class="kb-passage">{quote_html(quote, lang, _rendering(users, lang))}'
+            f'<span class="kb-passage-uses">{used} {_users(page, kb, users, words)}</span></div>'
         )
     if len(quoted) > cap:
         more = words["trail_more_passages"].format(count=local.number(len(quoted) - cap))
         parts.append(f"<p>{h.text(more)}</p>")
     if bare:
-        parts.append(f"<p>{h.text(words['trail_cited_without_quote'])}</p>{_users(page, kb, bare, words)}")
+        parts.append(
+            f'<p class="kb-passage-uses">{h.text(words["trail_cited_without_quote"])} {_users(page, kb, bare, words)}</p>'
+        )
     if not links:
         parts.append(f'<p class="kb-passage-none">{h.text(words["trail_section_not_cited"])}</p>')
     anchor = escape(section_anchor(section), quote=True)

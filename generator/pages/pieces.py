@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from generator.pages import markup, paths
+from generator.pages import markup, paths, svg
 from generator.pages.local import author, date, decimal
 from generator.pages.text import Trusted, pick
 from generator.records.knowledge_base import KnowledgeBase, section_anchor
@@ -128,6 +128,27 @@ def full_reference(source: Source, words: dict[str, str]) -> str:
     where = where or (markup.external_link(source.url) if source.url else "")
     parts = [f"{authors} ({when})", title, kind, where]
     return ". ".join(p for p in parts if p) + "."
+
+
+def profile_size(kb: KnowledgeBase) -> str:
+    """The width and height attributes of a case's profile picture in this edition (every case's
+    is the same size: one row per criterion), so the page keeps its place while it loads."""
+    return f'width="{svg.WIDTH}" height="{svg.profile_height([pick(c.title) for c in kb.criteria])}"'
+
+
+def funnel_steps(kb: KnowledgeBase, words: dict[str, str]) -> list[tuple[int, str]]:
+    """The study's selection steps, each count with its label, as the funnel picture draws them."""
+    funnel = kb.study.funnel
+    return [
+        (funnel.examples, words["funnel_examples"]),
+        (funnel.promising, words["funnel_promising"]),
+        (funnel.studied, words["funnel_studied"]),
+    ]
+
+
+def funnel_size(kb: KnowledgeBase) -> Trusted:
+    """The funnel picture's width and height attributes in this edition (attr_list syntax)."""
+    return Trusted(f'width="{svg.WIDTH}" height="{svg.funnel_height(funnel_steps(kb, table()))}"')
 
 
 def profile_alt_text(kb: KnowledgeBase, case: Case) -> str:

@@ -16,7 +16,7 @@ from generator.pages.environment import TEMPLATES, environment
 from generator.pages.facets import facet_names, facets, keywords, page_type
 from generator.pages.feed import atom
 from generator.pages.notes import Notes
-from generator.pages.pieces import label
+from generator.pages.pieces import funnel_steps, label
 from generator.pages.redirects import redirects
 from generator.pages.sections import PageContext
 from generator.pages.terms import Terms, terms_on_page
@@ -358,13 +358,8 @@ def _other_files(plan: _Plan, kb: KnowledgeBase, days: list[DayOfChanges] | None
     site.files.update(moved)
     worded = [(day, [plain_line(line) for line in lines]) for day, lines in worded_changes(kb, days or [], fixed)]
     site.files["feed.xml"] = atom(worded, site_url, f"{fixed['site_name']}: {fixed['changes']}", lang)
-    funnel = kb.study.funnel
     site.files["assets/funnel.svg"] = svg.funnel(
-        [
-            (funnel.examples, fixed["funnel_examples"]),
-            (funnel.promising, fixed["funnel_promising"]),
-            (funnel.studied, fixed["funnel_studied"]),
-        ],
+        funnel_steps(kb, fixed),
         fixed["funnel_title"],
         fixed["funnel_then"],
         lang,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.pages import case_page, changes, lesson_page, tables
+from generator.pages import case_page, changes, lesson_page, pieces, tables
 from generator.pages.cited_in import cited_in
 from generator.pages.notes import Notes
 from generator.pages.passages import official_links, section_passages
@@ -79,6 +79,9 @@ class PageContext:
 
     def funnel_count(self) -> Trusted:
         return tables.funnel_count(self.kb, self.words)
+
+    def funnel_size(self) -> Trusted:
+        return pieces.funnel_size(self.kb)
 
     def case_groups(self) -> list[tuple[str, list[Case]]]:
         return tables.case_groups(self.kb)

@@ -88,6 +88,13 @@ def wrap(text: str, width: float, size: float = FONT_SIZE, bold: bool = False) -
     return lines or [""]
 
 
+def profile_height(names: list[str]) -> int:
+    """The height of a profile picture with these criterion names (its width is WIDTH): what
+    profile() draws, so a page's <img> can reserve the picture's space before it loads."""
+    lines = sum(len(wrap(name, WIDTH - 4)) for name in names)
+    return 2 + lines * LINE_HEIGHT + len(names) * (3 + BAR_HEIGHT + GAP) - GAP + 4
+
+
 def profile(title: str, rows: list[tuple[str, Rating]], labels: dict[Rating, str], lang: str = "en") -> str:
     """One row per criterion: its name (wrapped), under it a bar as long as its score, and the
     rating's symbol and label (``labels`` names each rating in the picture's language ``lang``)."""
@@ -134,10 +141,19 @@ def profile(title: str, rows: list[tuple[str, Rating]], labels: dict[Rating, str
     )
 
 
+FUNNEL_SIZE, FUNNEL_LINE, FUNNEL_BAR, FUNNEL_GAP = 15, 20, 22, 12
+
+
+def funnel_height(steps: list[tuple[int, str]]) -> int:
+    """The height funnel() draws these steps at (its width is WIDTH), for the page's <img>."""
+    lines = sum(len(wrap(f"{count} {label}", WIDTH, FUNNEL_SIZE)) for count, label in steps)
+    return 2 + lines * FUNNEL_LINE + len(steps) * (2 + FUNNEL_BAR + FUNNEL_GAP) - FUNNEL_GAP + 4
+
+
 def funnel(steps: list[tuple[int, str]], title: str, then: str = ", then ", lang: str = "en") -> str:
     """One bar per selection step, widest first, each under its count and label; ``then`` joins
     the steps in words."""
-    size, line_h, bar_h, gap = 15, 20, 22, 12
+    size, line_h, bar_h, gap = FUNNEL_SIZE, FUNNEL_LINE, FUNNEL_BAR, FUNNEL_GAP
     top = max(n for n, _ in steps)
     desc = then.join(f"{n} {label}" for n, label in steps)
     shades = ["#1e3a8a", "#2563eb", "#60a5fa"]

@@ -17,7 +17,7 @@ from html import escape
 from generator.pages import case_page, local, paths
 from generator.pages import markup as h
 from generator.pages.notes import Notes
-from generator.pages.pieces import badge, label, profile_alt_text
+from generator.pages.pieces import badge, label, profile_alt_text, profile_size
 from generator.pages.text import Trusted, inline
 from generator.records.knowledge_base import KnowledgeBase
 from generator.records.models import Case, Criterion
@@ -372,10 +372,11 @@ def verdicts(page: str, cases: Iterable[Case], notes: Notes) -> Trusted:
 
 def profile_figures(page: str, kb: KnowledgeBase) -> Trusted:
     """Every assessed case's profile picture with its name, for the comparison page (an HTML block)."""
+    size = profile_size(kb)
     figures = "".join(
         f"<figure>\n<figcaption>{h.link(page, case.name, paths.case(case.id))}</figcaption>\n"
         f'<p><img alt="{escape(profile_alt_text(kb, case))}" '
-        f'src="{escape(paths.file_href(page, paths.profile_svg(case.id)))}" /></p>\n</figure>\n'
+        f'src="{escape(paths.file_href(page, paths.profile_svg(case.id)))}" {size} /></p>\n</figure>\n'
         for case in kb.assessed_cases
     )
     return h.block(f'<div class="kb-profiles">\n{figures}</div>')

@@ -372,10 +372,12 @@ export function renderSimilarity(ui, answers) {
 // Your profile picture beside the assessed cases'.
 export function renderProfiles(ui, p, profile) {
   const { data, base, t } = ui;
+  // A case's picture has the reader's rows (one per criterion), so the reader's size: the page keeps its place while they load.
+  const { width, height } = profileLayout(data, profile);
   return el("div", { "class": "kb-profiles" }, [
     el("figure", { id: "kb-sa-profile" }, [profileSvg(data, profile, nameOf(ui, p)), el("figcaption", { text: nameOf(ui, p) })]),
     ...data.cases.map((k) => el("figure", {}, [
-      el("img", { src: base + k.profile, alt: t("profile_of", { name: k.name }), "class": "kb-profile" }),
+      el("img", { src: base + k.profile, alt: t("profile_of", { name: k.name }), "class": "kb-profile", width, height }),
       el("figcaption", {}, [el("a", { href: base + k.url, text: k.name })]),
     ])),
   ]);
