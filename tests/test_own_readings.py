@@ -156,6 +156,19 @@ def test_a_rating_that_rests_on_an_inference_is_marked_wherever_cases_are_compar
         for case, rows_of_case in rows.items():
             got = sum(row.count(mark) for row in rows_of_case)
             assert got == cases.get(case, 0), (path, case, got)
+    # The criterion page's list of cases by rating marks it too, and so does the profile's text.
+    scores = unescape(page_markdown(site, "criteria/trust-and-culture.md")).split('<ul class="kb-scores">', 1)[1]
+    scores = scores.split("</ul>", 1)[0]
+    assert re.search(r'cases/havenplein-markt/[^"]*"[^>]*>[^<]*</a><sup class="kb-inferred-mark"', scores), scores
+    assert scores.count(mark) == 1
+    from generator.pages.pieces import profile_alt_text
+    from generator.words import edition
+
+    with edition(lang):
+        alt = profile_alt_text(kb, kb.case("havenplein-markt"))
+        plain_alt = profile_alt_text(kb, kb.case("riverside-stadium"))
+    inferred_words = words["inferred_mark"][:1].lower() + words["inferred_mark"][1:]
+    assert alt.count(inferred_words) == 1 and inferred_words not in plain_alt
     # Where nothing shown rests on an inference, no mark and no note.
     plain = unescape(page_markdown(render_site(build(CORPUS / "content"), lang=lang), "criteria/government-link.md"))
     assert mark not in plain and note not in plain

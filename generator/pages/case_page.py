@@ -21,6 +21,8 @@ from generator.pages.pieces import (
     case_facts,
     cited,
     english_name,
+    inferred_mark,
+    inferred_note,
     other_names,
     profile_alt_text,
     profile_size,
@@ -422,8 +424,10 @@ def criterion_scores(page: str, kb: KnowledgeBase, criterion: Criterion, words: 
     by_rating: dict[Rating, list[str]] = {}
     for case in kb.assessed_cases:
         link = h.link(page, case.name, paths.case(case.id), criterion.id)
-        by_rating.setdefault(kb.criterion_rating(case, criterion), []).append(link)
+        mark = inferred_mark() if kb.inferred(case, criterion) else ""
+        by_rating.setdefault(kb.criterion_rating(case, criterion), []).append(f"{link}{mark}")
     if not by_rating:
         return h.block(_p(h.text(words["cases_score_none"])))
     items = "\n".join(f"<li>{badge(r)} {', '.join(by_rating[r])}</li>" for r in SCALE if r in by_rating)
-    return h.block(f'<ul class="kb-scores">\n{items}\n</ul>\n{_legend(page, language())}')
+    note = inferred_note(any(kb.inferred(case, criterion) for case in kb.assessed_cases))
+    return h.block(f'<ul class="kb-scores">\n{items}\n</ul>\n{note}{_legend(page, language())}')

@@ -4,6 +4,7 @@ sees it, other names, a source's full reference, heading ids."""
 from __future__ import annotations
 
 from functools import lru_cache
+from html import escape
 from typing import NamedTuple
 
 from generator.pages import markup, paths, svg
@@ -153,5 +154,24 @@ def funnel_size(kb: KnowledgeBase) -> Trusted:
 
 def profile_alt_text(kb: KnowledgeBase, case: Case) -> str:
     """The text alternative of a case's profile picture: plain text, escaped where it is used."""
-    parts = "; ".join(f"{pick(c.title)}: {label(kb.criterion_rating(case, c)).lower()}" for c in kb.criteria)
+    marked = f" ({_lower_first(table()['inferred_mark'])})"
+    parts = "; ".join(
+        f"{pick(c.title)}: {label(kb.criterion_rating(case, c)).lower()}{marked if kb.inferred(case, c) else ''}"
+        for c in kb.criteria
+    )
     return table()["profile_of"].format(name=" ".join(pick(case.name).split())) + f" – {parts}"
+
+
+def inferred_mark() -> Trusted:
+    """The mark beside a rating that rests on this knowledge base's inference (issue 35): the
+    note under its table (``inferred_note``) says what it means; on hover, its title does."""
+    return Trusted(f'<sup class="kb-inferred-mark" title="{escape(table()["inferred_mark"], quote=True)}">*</sup>')
+
+
+def inferred_note(marked: bool) -> str:
+    """The line under a table holding a marked rating: what the mark means ('' where none is)."""
+    return f'<p class="kb-basis kb-inferred-note">* {markup.text(table()["inferred_note"])}</p>\n' if marked else ""
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]

@@ -17,12 +17,12 @@ from html import escape
 from generator.pages import case_page, local, paths
 from generator.pages import markup as h
 from generator.pages.notes import Notes
-from generator.pages.pieces import badge, label, profile_alt_text, profile_size
+from generator.pages.pieces import badge, inferred_mark, inferred_note, label, profile_alt_text, profile_size
 from generator.pages.text import Trusted, inline
 from generator.records.knowledge_base import KnowledgeBase
 from generator.records.models import Case, Criterion
 from generator.records.ratings import SCALE, Rating
-from generator.words import language, plural, table
+from generator.words import language, plural
 
 
 def rating_cells(
@@ -37,17 +37,6 @@ def rating_cells(
         Trusted(f'<a href="{link}#{anchor}">{shown(rating)}{inferred_mark() if inferred else ""}</a>')
         for rating, anchor, inferred in cells
     ]
-
-
-def inferred_mark() -> Trusted:
-    """The mark beside a rating that rests on this knowledge base's inference (issue 35): the
-    note under its table (``inferred_note``) says what it means; on hover, its title does."""
-    return Trusted(f'<sup class="kb-inferred-mark" title="{escape(table()["inferred_mark"])}">*</sup>')
-
-
-def inferred_note(marked: bool) -> str:
-    """The line under a table holding a marked rating: what the mark means ('' where none is)."""
-    return f'<p class="kb-basis kb-inferred-note">* {h.text(table()["inferred_note"])}</p>\n' if marked else ""
 
 
 def compact_badge(rating: Rating) -> Trusted:
