@@ -157,7 +157,8 @@ function group(ui, p, id, title, intro, items, tag) {
 /* Whose answers the questions hold: the partnership's agreed ones. When it has answers of its own
  * beside its parties (a coordinator who answered here too), the way to keep them apart. */
 function consensusIs(ui, p) {
-  const { t } = ui, own = Object.keys(p.answers).length > 0;
+  // Answers taken over or decided from the parties are not its own (agreed_only: none before them).
+  const { t } = ui, own = Object.keys(p.answers).length > 0 && !p.agreed_only;
   return el("div", { id: "kb-sa-party-consensus-is", "class": own ? "admonition warning" : "" }, [
     el("p", { text: t("party_consensus_is") }),
     own ? el("p", { id: "kb-sa-party-own-answers", text: p.party ? t("party_own_answers_marked", { name: nameOf(ui, p) }) : t("party_own_answers", { name: nameOf(ui, p) }) }) : null,
