@@ -164,7 +164,8 @@ export function progressText(ui, answers, groups) {
   const total = indicatorCount(ui.data), gapsFound = gapCount(groups);
   const na = Object.keys(answers).filter((id) => answers[id] === NA).length;
   const left = na ? " " + ui.tn("na_count", na, { count: na }) : "";
-  return ui.tn("progress", total, { answered: Object.keys(answers).length, total }) + left + " " + ui.tn("gap_count", gapsFound, { count: gapsFound }) + ".";
+  const answered = Object.keys(answers).length, open = answered < total ? ui.t("progress_open") : "";
+  return ui.tn("progress", total, { answered, total }) + open + "." + left + " " + ui.tn("gap_count", gapsFound, { count: gapsFound }) + ".";
 }
 
 export function renderRatings(ui, profile) {
@@ -180,6 +181,8 @@ export function renderRatings(ui, profile) {
 
 function noGaps(ui, p) {
   const { data, base, t } = ui;
+  // Nothing answered yet is not "every answer meets its target".
+  if (!Object.keys(p.answers).length) return [el("p", { id: "kb-sa-no-answers", text: t("no_answers_yet") })];
   if (!allYes(data, p.answers)) return [el("p", { id: "kb-sa-no-gaps", text: t("no_gaps_yet") })];
   return [el("p", { id: "kb-sa-all-yes", text: t("all_yes") }), el("p", { id: "kb-sa-keep" }, [t("keep_it"),
     el("a", { href: base + data.links.conditions, text: t("conditions_link") }), t("and"),
