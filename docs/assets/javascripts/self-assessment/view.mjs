@@ -445,12 +445,12 @@ export function renderOverTime(ui, p, span, diff) {
   return box;
 }
 
-/* The print's lessons for a gap, and apart from them what the study found (a finding is not advice:
+/* The print's lessons for a gap (joined by " · ": a title may hold a semicolon), and apart from them what the study found (a finding is not advice:
  * the screen and the Markdown name it so too, plan.lessonLine). */
 function printLessons(t, lessons) {
   const lessonsOnly = lessons.filter((x) => x.kind !== "finding"), found = lessons.filter((x) => x.kind === "finding");
   return [
-    lessonsOnly.length ? el("span", { "class": "kb-sa-print-lesson", text: t("print_lesson", { titles: lessonsOnly.map((x) => x.title).join("; ") }) }) : null,
+    lessonsOnly.length ? el("span", { "class": "kb-sa-print-lesson", text: t("print_lesson", { titles: lessonsOnly.map((x) => x.title).join(" · ") }) }) : null,
     ...found.map((x) => el("span", { "class": "kb-sa-print-lesson kb-sa-print-finding", text: t("finding_label") + " " + x.title })),
   ];
 }
