@@ -192,7 +192,9 @@ function mergedPart(ui, p, m) {
 function original(ui, words) {
   if (!ui.data.language || ui.data.language === "en") return null;
   return el("details", { "class": "kb-original" }, [
-    el("summary", { text: ui.t("our_translation") }), " ", el("span", { "class": "kb-original__words", lang: "en", text: words }),
+    // Labelled as the case examples' quotes are ("English original: ‘…’"): the badge sits right after the translated words.
+    el("summary", { text: ui.t("our_translation") }), " ",
+    el("span", { "class": "kb-original__words" }, [ui.data.quote_marks.original.en + ": ", el("span", { lang: "en", text: words })]),
   ]);
 }
 
@@ -200,7 +202,7 @@ export function renderParties(ui, p, m) {
   const { t } = ui, list = p.parties || [];
   return el("section", { id: "kb-sa-parties", "class": "kb-sa-parties", "aria-labelledby": "kb-sa-parties-h" }, [
     el("h2", { id: "kb-sa-parties-h", text: t("party_h") }),
-    el("p", { text: t("party_intro") }), el("p", { "class": "kb-sa-looks", id: "kb-sa-party-sectors" }, [t("party_sectors"), original(ui, t("party_sectors_original"))]),
+    el("p", { text: t("party_intro") }), el("p", { "class": "kb-sa-looks", id: "kb-sa-party-sectors" }, [t("party_sectors"), original(ui, t("party_sectors_original")), " ", t("party_roles_reading")]),
     ...(list.length ? mergedPart(ui, p, m) : []),
     ...(list.length ? [mergePart(ui, p), ownPart(ui, p)] : [ownPart(ui, p), mergePart(ui, p)]),
   ]);
