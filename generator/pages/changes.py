@@ -32,14 +32,37 @@ def _lit(text: str) -> Piece:
 
 
 def _reason_of(change: RecordChange, lang: str) -> list[Piece]:
-    """The reasons a change's commits gave, each in the edition's language where given."""
+    """The reasons a change's commits gave, each in the edition's language where given; one given
+    only in another language is marked as that language and said to be so ("(alleen in het
+    Engels)"): past reasons are history, never rewritten. Separated by semicolons, the last ending
+    in a full stop, as a commit message's reason need not."""
     shown: list[Piece] = []
-    for reason in change.reasons:
+    for n, reason in enumerate(change.reasons):
         given = dict(reason)
         text = given.get(lang) or next(iter(given.values()))
-        piece: object = text if lang in given else Trusted(h.in_language(text, next(iter(given))))
-        shown.append((piece, "", ""))
+        text = text.rstrip(" .;") if n < len(change.reasons) - 1 else _stopped(text)
+        if n:
+            shown.append(_lit("; "))
+        if lang in given:
+            shown.append((text, "", ""))
+            continue
+        other = next(iter(given))
+        words = table(lang)
+        only = {"en": words["change_only_in_en"], "nl": words["change_only_in_nl"]}.get(other, "")
+        # The note before a closing stop: "... (alleen in het Engels)."
+        stop = text[-1] if n == len(change.reasons) - 1 and text.endswith(_STOPS) else ""
+        body = text[: len(text) - len(stop)] if stop else text
+        shown.append((Trusted(h.in_language(body, other) + escape(f" ({only})" if only else "") + stop), "", ""))
     return shown
+
+
+_STOPS = (".", "!", "?", "…")
+
+
+def _stopped(text: str) -> str:
+    """A reason as a sentence's end: with its full stop."""
+    text = text.rstrip(" ;")
+    return text if text.endswith(_STOPS) else text + "."
 
 
 def _record_piece(kb: KnowledgeBase, change: RecordChange) -> tuple[str, Piece]:
@@ -84,7 +107,7 @@ def _rating_lines(
         before, after = labels.get(old, old or "–"), labels.get(new, new or "–")
         line = _sentence(words["changes_rating_sentence"], case=case, indicator=indicator, before=before, after=after)
         if change.reasons:
-            line += [_lit(f" {words['change_why']}: "), *_joined_pieces(_reason_of(change, lang), " ")]
+            line += [_lit(f" {words['change_why']}: "), *_reason_of(change, lang)]
         lines.append(line)
     return lines
 
@@ -129,7 +152,7 @@ def worded_changes(
                     line += _joined_pieces(pieces, "; " if comma else ", ", f" {words['and']} ")
                     if reasons:
                         shown = _reason_of(RecordChange(status, "", reasons=reasons), lang)
-                        line += [_lit(f". {words['change_why']}: "), *_joined_pieces(shown, " ")]
+                        line += [_lit(f". {words['change_why']}: "), *shown]
                     lines.append(line)
         out.append((day.date, lines))
     return out
@@ -161,11 +184,12 @@ def _joined_pieces(pieces: list[Piece], sep: str, last: str | None = None) -> li
 
 def plain_line(line: list[Piece]) -> str:
     """A worded change as plain text (the feed)."""
-    return "".join(pick(text) if isinstance(text, dict) else _strip_tags(str(text)) for text, _, _ in line)
+    # A Trusted piece (HTML: a reason marked with its language) loses its tags, not its type first.
+    return "".join(pick(text) if isinstance(text, dict) else _strip_tags(text) for text, _, _ in line)
 
 
-def _strip_tags(text: str) -> str:
-    return unescape(_TAG.sub("", text)) if isinstance(text, Trusted) else text
+def _strip_tags(text: object) -> str:
+    return unescape(_TAG.sub("", text)) if isinstance(text, Trusted) else str(text)
 
 
 _TAG = re.compile(r"<[^>]+>")
