@@ -100,3 +100,30 @@ def test_reasons_given_in_english_only_are_marked_so_on_the_dutch_page_and_end_a
     # In the English edition the same reasons are the edition's own: no note.
     english = [line for line in _lines(repo, "en")["2024-02-01"] if "first reason" in line]
     assert english[0].endswith("the first reason; the second reason."), english
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_names_on_a_line_are_in_the_editions_order_criteria_in_the_studys(kb, lang: str) -> None:
+    from generator.pages.changes import _ordered, _record_piece
+
+    countries = [
+        ({"en": "France", "nl": "Frankrijk"}, "", ""),
+        ({"en": "Germany", "nl": "Duitsland"}, "", ""),
+        ({"en": "Sweden", "nl": "Zweden"}, "", ""),
+        ({"en": "United Kingdom", "nl": "Verenigd Koninkrijk"}, "", ""),
+    ]
+    with edition(lang):
+        names = [pick(text) for text, _, _ in _ordered(kb, "countries", countries)]
+        criteria = [(c.title, "", "") for c in sorted(kb.criteria, key=lambda c: pick(c.title, "en"))]
+        study = [pick(text) for text, _, _ in _ordered(kb, "criteria", criteria)]
+        assert study == [pick(c.title) for c in kb.criteria]
+    expected = {
+        "en": ["France", "Germany", "Sweden", "United Kingdom"],
+        "nl": ["Duitsland", "Frankrijk", "Verenigd Koninkrijk", "Zweden"],
+    }
+    assert names == expected[lang]
+    # A removed reference (content/references/, now sources) is named as a source, its authors as the edition writes them.
+    kind, (name, _, _) = _record_piece(
+        kb, history.RecordChange("removed", "content/references/turrini.yaml", name=(("", "Turrini et al. 2010"),))
+    )
+    assert kind == "sources" and name["nl"] == "Turrini e.a. 2010" and name["en"] == "Turrini et al. 2010"

@@ -80,10 +80,18 @@ def _record_piece(kb: KnowledgeBase, change: RecordChange) -> tuple[str, Piece]:
         # A singleton with no page and no name (the reader queries): its noun, not its file's stem,
         # which printed "Added: searches" on the Dutch changes page too (issue 35).
         return stem, ({lang: table(lang)[f"noun_{stem}"] for lang in LANGUAGES}, "", "")
+    parts = PurePosixPath(change.path).parts
+    # A record of a kind since renamed (content/references/ became sources) is named by its kind now.
+    kind = FORMER_KINDS.get(parts[1], kind) if len(parts) == 3 else kind
     given = dict(change.name)
-    if "" in given:  # a name in no one language
-        return kind, (given[""], "", "")
+    if "" in given:  # a name in no one language: each edition writes its authors its own way
+        given = dict.fromkeys(LANGUAGES, given[""])
+    if kind == "sources":  # "Turrini et al. 2010" reads "Turrini e.a. 2010" in Dutch
+        given = {lang: local.author(text, lang) for lang, text in given.items()}
     return kind, (given or PurePosixPath(change.path).stem, "", "")
+
+
+FORMER_KINDS = {"references": "sources"}
 
 
 def _rating_lines(
@@ -143,6 +151,7 @@ def worded_changes(
                             [_lit(plural("changes_wording_bulk", len(pieces), n=count, kind=words[f"nouns_{kind}"]))]
                         )
                         continue
+                    pieces = _ordered(kb, kind, pieces)
                     line = [_lit(f"{words['change_' + ('revised' if status == 'changed' else status)]}: ")]
                     noun = words[f"nouns_{kind}" if len(pieces) > 1 else f"noun_{kind}"] if kind in NOUNS else ""
                     if noun:
@@ -156,6 +165,15 @@ def worded_changes(
                     lines.append(line)
         out.append((day.date, lines))
     return out
+
+
+def _ordered(kb: KnowledgeBase, kind: str, pieces: list[Piece]) -> list[Piece]:
+    """Names in the order a reader of this edition expects: criteria in the study's order, other
+    records alphabetically by the name this edition shows (not by their English file names)."""
+    shown = [pick(text) if isinstance(text, dict) else str(text) for text, _, _ in pieces]
+    study = {pick(c.title): n for n, c in enumerate(kb.criteria)} if kind == "criteria" else {}
+    order = sorted(range(len(pieces)), key=lambda n: (study.get(shown[n], len(study)), local.sort_key(shown[n])))
+    return [pieces[n] for n in order]
 
 
 BULK = 3  # more records of a kind revised on a day without a reason than this: counted, not named
