@@ -63,6 +63,8 @@ def filters(lang: str, names: dict[str, str] | None = None) -> dict[str, Any]:
         "count": w["search_count"],  # "{total} ..., {shown} shown": Material's count when not every result is shown
         "fields": [{"label": w[key], "facet": facet} for key, facet in fields],
         "facet_names": names or {},
+        # Their order (the criteria in the study's), which tojson's sorted keys would lose.
+        "facet_order": list(names or {}),
         # The Type value of the pages for contributors: left out of results unless chosen, or unless
         # nothing else matches (search-worker.js).
         "contributors": for_contributors(lang),
