@@ -28,7 +28,9 @@ _WORKER = re.compile(r'("search": ")([^"]*?)assets/javascripts/workers/search\.[
 # all (the worker leaves them out of a reader's results): their words count a fifth as much.
 CONTRIBUTOR_WEIGHT = 0.2
 # Not part of what a page says: permalinks, the language switch, the edit button.
-IGNORED = (".headerlink", ".kb-lang", ".md-content__button")
+# Left out of the index: furniture, and the blocks every page ends with (where it was printed from,
+# the terms on the page), which otherwise came up as a result's excerpt.
+IGNORED = (".headerlink", ".kb-lang", ".md-content__button", ".kb-print-meta", "p.kb-terms")
 
 
 class SearchIndexError(RuntimeError):
