@@ -195,6 +195,10 @@ def test_the_agenda_prints_with_each_partys_answer_and_its_origin(
     titles = page.eval_on_selector_all(
         "#kb-sa-print .kb-sa-agenda-items > li > strong", "els => els.map(e => e.textContent)"
     )
+    # What is agreed: the answer quoted, its note in brackets (not "Partly: Covenant drafted" after a colon).
+    assert ("‘Gedeeltelijk’ (Covenant drafted)" if lang else "“Partly” (Covenant drafted)") in page.inner_text(
+        "#kb-sa-print"
+    )
     pdf = tmp_path / "agenda.pdf"
     page.pdf(path=str(pdf), format="A4")  # fires afterprint: the plan is back in the print's place
     pages = PdfReader(str(pdf)).pages

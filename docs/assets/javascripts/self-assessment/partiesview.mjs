@@ -212,7 +212,9 @@ export function renderParties(ui, p, m) {
 function agreedLine(ui, p, id) {
   const answer = Object.hasOwn(p.answers, id) ? p.answers[id] : "", note = (p.notes && Object.hasOwn(p.notes, id) && p.notes[id]) || "";
   if (!answer && !note) return el("span", { "class": "kb-sa-agenda-write", text: ui.t("agenda_write") });
-  const said = [answer ? ui.t("answer_" + answer) : ui.t("party_consensus_open"), note].filter(Boolean).join(": ");
+  // "‘Partly’ (Covenant drafted)": the answer quoted, the note after it in brackets, never two colons in a row.
+  const chosen = answer ? ui.t("agenda_answer", { answer: ui.t("answer_" + answer) }) : ui.t("party_consensus_open");
+  const said = note ? chosen + " (" + note + ")" : chosen;
   return el("span", { "class": "kb-sa-agenda-agreed", text: ui.t("agenda_agreed", { agreed: said }) });
 }
 
