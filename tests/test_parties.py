@@ -195,10 +195,6 @@ def test_the_agenda_prints_with_each_partys_answer_and_its_origin(
     titles = page.eval_on_selector_all(
         "#kb-sa-print .kb-sa-agenda-items > li > strong", "els => els.map(e => e.textContent)"
     )
-    # What is agreed: the answer quoted, its note in brackets (not "Partly: Covenant drafted" after a colon).
-    assert ("‘Gedeeltelijk’ (Covenant drafted)" if lang else "“Partly” (Covenant drafted)") in page.inner_text(
-        "#kb-sa-print"
-    )
     pdf = tmp_path / "agenda.pdf"
     page.pdf(path=str(pdf), format="A4")  # fires afterprint: the plan is back in the print's place
     pages = PdfReader(str(pdf)).pages
@@ -375,6 +371,10 @@ def test_the_printed_agenda_numbers_its_items_and_prints_what_is_agreed_then_ctr
     assert second.locator(".kb-sa-agenda-write").count() == 1
     titles = page.eval_on_selector_all(
         "#kb-sa-print .kb-sa-agenda-items > li > strong", "els => els.map(e => e.textContent)"
+    )
+    # What is agreed: the answer quoted, its note in brackets (not "Partly: Covenant drafted" after a colon).
+    assert ("‘Gedeeltelijk’ (Covenant drafted)" if lang else "“Partly” (Covenant drafted)") in page.inner_text(
+        "#kb-sa-print"
     )
     page.emulate_media(media="print")
     pdf = tmp_path / "agenda.pdf"
