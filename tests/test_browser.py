@@ -363,7 +363,7 @@ def choose(page, facet: str, label: str) -> None:
         ("nl/", "type", "Casus", "country", "status", "rating-trust-and-culture", "Aanwezig"),
     ],
 )
-def test_search_filters_narrow_the_results(page, start, type_, case, country, status, criterion, rating) -> None:
+def test_search_filters_narrow_the_results(page, kb, start, type_, case, country, status, criterion, rating) -> None:
     # A word nearly every page has: more results than Material shows (30).
     search(page, "the" if start == "./" else "de", start)
     # More results than are shown: the count says so, not just what Material was given. (Waiting for
@@ -387,6 +387,9 @@ def test_search_filters_narrow_the_results(page, start, type_, case, country, st
         ".kb-search-filters select[data-kb-facet='*'] optgroup", "els => els.map(e => e.label)"
     )
     assert ("Trust and culture" if start == "./" else "Vertrouwen en cultuur") in groups, groups
+    # In the study's order, as everywhere else the criteria are listed, not by their English ids.
+    study = [c.title["en" if start == "./" else "nl"] for c in kb.criteria]
+    assert groups == sorted(groups, key=study.index), groups
     choose(page, country, "")  # back to every country
     page.locator(".kb-search-filters select[data-kb-facet='*']").select_option(
         json.dumps([criterion, rating], separators=(",", ":"), ensure_ascii=False)

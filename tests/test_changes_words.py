@@ -75,3 +75,55 @@ def test_a_change_to_the_reader_queries_names_them_in_the_editions_words(kb) -> 
     assert (kind, target) == ("searches", "")
     assert name == {"en": table("en")["noun_searches"], "nl": table("nl")["noun_searches"]}
     assert "searches" not in name["nl"]
+
+
+def test_reasons_given_in_english_only_are_marked_so_on_the_dutch_page_and_end_a_sentence(tmp_path: Path) -> None:
+    # Past reasons are history, never rewritten: on the Dutch page an English one is marked as
+    # English and said to be so; two reasons on one line are told apart, the line ends in a stop.
+    from generator.pages.changes import change_list
+
+    repo = copy_repo(tmp_path / "repo")
+    commit_all(repo, "records", "2024-01-10")
+    case = repo / "content/cases/havenplein-markt.yaml"
+    _touch(case)
+    commit_all(repo, "havenplein: one\n\nReason: the first reason", "2024-02-01")
+    _touch(case)
+    commit_all(repo, "havenplein: two\n\nReason: the second reason", "2024-02-01")
+    lines = [line for line in _lines(repo, "nl")["2024-02-01"] if "first reason" in line]
+    only = table("nl")["change_only_in_en"]
+    assert len(lines) == 1 and lines[0].endswith(f"the first reason ({only}); the second reason ({only})."), lines
+    log = history.changes(repo)
+    assert log is not None
+    with edition("nl"):
+        html = str(change_list("changes/", build(repo / "content"), log.days, table("nl")))
+    assert '<span lang="en">the first reason</span>' in html
+    # In the English edition the same reasons are the edition's own: no note.
+    english = [line for line in _lines(repo, "en")["2024-02-01"] if "first reason" in line]
+    assert english[0].endswith("the first reason; the second reason."), english
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_names_on_a_line_are_in_the_editions_order_criteria_in_the_studys(kb, lang: str) -> None:
+    from generator.pages.changes import _ordered, _record_piece
+
+    countries = [
+        ({"en": "France", "nl": "Frankrijk"}, "", ""),
+        ({"en": "Germany", "nl": "Duitsland"}, "", ""),
+        ({"en": "Sweden", "nl": "Zweden"}, "", ""),
+        ({"en": "United Kingdom", "nl": "Verenigd Koninkrijk"}, "", ""),
+    ]
+    with edition(lang):
+        names = [pick(text) for text, _, _ in _ordered(kb, "countries", countries)]
+        criteria = [(c.title, "", "") for c in sorted(kb.criteria, key=lambda c: pick(c.title, "en"))]
+        study = [pick(text) for text, _, _ in _ordered(kb, "criteria", criteria)]
+        assert study == [pick(c.title) for c in kb.criteria]
+    expected = {
+        "en": ["France", "Germany", "Sweden", "United Kingdom"],
+        "nl": ["Duitsland", "Frankrijk", "Verenigd Koninkrijk", "Zweden"],
+    }
+    assert names == expected[lang]
+    # A removed reference (content/references/, now sources) is named as a source, its authors as the edition writes them.
+    kind, (name, _, _) = _record_piece(
+        kb, history.RecordChange("removed", "content/references/turrini.yaml", name=(("", "Turrini et al. 2010"),))
+    )
+    assert kind == "sources" and name["nl"] == "Turrini e.a. 2010" and name["en"] == "Turrini et al. 2010"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -185,6 +186,10 @@ def test_no_english_interface_text_on_dutch_pages(built_site: Path) -> None:
     assert NL["not_found_title"] in missing.prose and "Not found" not in missing.prose
     english = DutchText((built_site / "404.html").read_text(encoding="utf-8"))
     assert EN["not_found_title"] in english.prose
+    # Its <title> says so too, not only the site's name.
+    for path, words in (("nl/404.html", NL), ("404.html", EN)):
+        title = re.search(r"<title>([^<]*)</title>", (built_site / path).read_text(encoding="utf-8"))
+        assert title and words["not_found_title"].replace("404 – ", "") in unescape(title[1]), (path, title)
 
 
 def test_a_dutch_build_without_git_history_and_its_redirects_speak_dutch(copy_without_history: Path) -> None:

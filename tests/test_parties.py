@@ -372,6 +372,10 @@ def test_the_printed_agenda_numbers_its_items_and_prints_what_is_agreed_then_ctr
     titles = page.eval_on_selector_all(
         "#kb-sa-print .kb-sa-agenda-items > li > strong", "els => els.map(e => e.textContent)"
     )
+    # What is agreed: the answer quoted, its note in brackets (not "Partly: Covenant drafted" after a colon).
+    assert ("‘Gedeeltelijk’ (Covenant drafted)" if lang else "“Partly” (Covenant drafted)") in page.inner_text(
+        "#kb-sa-print"
+    )
     page.emulate_media(media="print")
     pdf = tmp_path / "agenda.pdf"
     page.pdf(path=str(pdf), format="A4")  # fires afterprint, as a real print does
@@ -441,6 +445,16 @@ def test_a_party_on_a_phone_fits_the_screen_copies_its_link_and_sends_from_after
     assert tab.evaluate("document.activeElement.id") == "kb-sa-party-link-field-end"
     assert tab.evaluate("document.activeElement.selectionEnd") == len(field.input_value())
     assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+    # A gap with its plan filled in: the plan's fields stack, none runs past the screen's edge.
+    tab.check("#kb-signed-agreement-absent")
+    tab.fill("#kb-plan-signed-agreement-action", "Het convenant laten tekenen door alle partijen")
+    tab.fill("#kb-plan-signed-agreement-owner", "Gemeente")
+    tab.fill("#kb-plan-signed-agreement-due", "2027-03-15")
+    tab.select_option("#kb-plan-signed-agreement-phase", index=1)
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+    for part in ("action", "owner", "due", "phase"):
+        box = tab.locator(f"#kb-plan-signed-agreement-{part}").bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, (part, box)
     assert not errors, errors
     context.close()
 

@@ -117,6 +117,18 @@ def test_one_no_among_all_yes_is_exactly_that_gap_with_only_its_lessons(page, kb
     assert "1 gap" in page.locator("#kb-sa-progress").inner_text()
 
 
+@pytest.mark.parametrize("lang", ["", "nl/"])
+def test_with_nothing_answered_the_gaps_say_so_not_that_every_answer_meets_its_target(page, kb, lang: str) -> None:
+    open_sa(page, lang)
+    assert page.locator("#kb-sa-no-answers").count() == 1 and page.locator("#kb-sa-no-gaps").count() == 0
+    assert ("nog geen vragen beantwoord" if lang else "not answered any question yet") in page.inner_text("#kb-sa-gaps")
+    assert ("tellen als onbekend" if lang else "count as not known") in page.inner_text("#kb-sa-progress")
+    # Every question answered: nothing left to count as not known.
+    answer(page, every(kb, "present"))
+    assert ("tellen als onbekend" if lang else "count as not known") not in page.inner_text("#kb-sa-progress")
+    assert page.locator("#kb-sa-no-answers").count() == 0
+
+
 def test_all_yes_gives_no_recommendation_and_points_to_what_keeps_it_so(page, kb, site_url: str) -> None:
     open_sa(page)
     answer(page, every(kb, "absent"))

@@ -32,14 +32,37 @@ def _lit(text: str) -> Piece:
 
 
 def _reason_of(change: RecordChange, lang: str) -> list[Piece]:
-    """The reasons a change's commits gave, each in the edition's language where given."""
+    """The reasons a change's commits gave, each in the edition's language where given; one given
+    only in another language is marked as that language and said to be so ("(alleen in het
+    Engels)"): past reasons are history, never rewritten. Separated by semicolons, the last ending
+    in a full stop, as a commit message's reason need not."""
     shown: list[Piece] = []
-    for reason in change.reasons:
+    for n, reason in enumerate(change.reasons):
         given = dict(reason)
         text = given.get(lang) or next(iter(given.values()))
-        piece: object = text if lang in given else Trusted(h.in_language(text, next(iter(given))))
-        shown.append((piece, "", ""))
+        text = text.rstrip(" .;") if n < len(change.reasons) - 1 else _stopped(text)
+        if n:
+            shown.append(_lit("; "))
+        if lang in given:
+            shown.append((text, "", ""))
+            continue
+        other = next(iter(given))
+        words = table(lang)
+        only = {"en": words["change_only_in_en"], "nl": words["change_only_in_nl"]}.get(other, "")
+        # The note before a closing stop: "... (alleen in het Engels)."
+        stop = text[-1] if n == len(change.reasons) - 1 and text.endswith(_STOPS) else ""
+        body = text[: len(text) - len(stop)] if stop else text
+        shown.append((Trusted(h.in_language(body, other) + escape(f" ({only})" if only else "") + stop), "", ""))
     return shown
+
+
+_STOPS = (".", "!", "?", "…")
+
+
+def _stopped(text: str) -> str:
+    """A reason as a sentence's end: with its full stop."""
+    text = text.rstrip(" ;")
+    return text if text.endswith(_STOPS) else text + "."
 
 
 def _record_piece(kb: KnowledgeBase, change: RecordChange) -> tuple[str, Piece]:
@@ -57,10 +80,18 @@ def _record_piece(kb: KnowledgeBase, change: RecordChange) -> tuple[str, Piece]:
         # A singleton with no page and no name (the reader queries): its noun, not its file's stem,
         # which printed "Added: searches" on the Dutch changes page too (issue 35).
         return stem, ({lang: table(lang)[f"noun_{stem}"] for lang in LANGUAGES}, "", "")
+    parts = PurePosixPath(change.path).parts
+    # A record of a kind since renamed (content/references/ became sources) is named by its kind now.
+    kind = FORMER_KINDS.get(parts[1], kind) if len(parts) == 3 else kind
     given = dict(change.name)
-    if "" in given:  # a name in no one language
-        return kind, (given[""], "", "")
+    if "" in given:  # a name in no one language: each edition writes its authors its own way
+        given = dict.fromkeys(LANGUAGES, given[""])
+    if kind == "sources":  # "Turrini et al. 2010" reads "Turrini e.a. 2010" in Dutch
+        given = {lang: local.author(text, lang) for lang, text in given.items()}
     return kind, (given or PurePosixPath(change.path).stem, "", "")
+
+
+FORMER_KINDS = {"references": "sources"}
 
 
 def _rating_lines(
@@ -84,7 +115,7 @@ def _rating_lines(
         before, after = labels.get(old, old or "–"), labels.get(new, new or "–")
         line = _sentence(words["changes_rating_sentence"], case=case, indicator=indicator, before=before, after=after)
         if change.reasons:
-            line += [_lit(f" {words['change_why']}: "), *_joined_pieces(_reason_of(change, lang), " ")]
+            line += [_lit(f" {words['change_why']}: "), *_reason_of(change, lang)]
         lines.append(line)
     return lines
 
@@ -120,6 +151,7 @@ def worded_changes(
                             [_lit(plural("changes_wording_bulk", len(pieces), n=count, kind=words[f"nouns_{kind}"]))]
                         )
                         continue
+                    pieces = _ordered(kb, kind, pieces)
                     line = [_lit(f"{words['change_' + ('revised' if status == 'changed' else status)]}: ")]
                     noun = words[f"nouns_{kind}" if len(pieces) > 1 else f"noun_{kind}"] if kind in NOUNS else ""
                     if noun:
@@ -129,10 +161,19 @@ def worded_changes(
                     line += _joined_pieces(pieces, "; " if comma else ", ", f" {words['and']} ")
                     if reasons:
                         shown = _reason_of(RecordChange(status, "", reasons=reasons), lang)
-                        line += [_lit(f". {words['change_why']}: "), *_joined_pieces(shown, " ")]
+                        line += [_lit(f". {words['change_why']}: "), *shown]
                     lines.append(line)
         out.append((day.date, lines))
     return out
+
+
+def _ordered(kb: KnowledgeBase, kind: str, pieces: list[Piece]) -> list[Piece]:
+    """Names in the order a reader of this edition expects: criteria in the study's order, other
+    records alphabetically by the name this edition shows (not by their English file names)."""
+    shown = [pick(text) if isinstance(text, dict) else str(text) for text, _, _ in pieces]
+    study = {pick(c.title): n for n, c in enumerate(kb.criteria)} if kind == "criteria" else {}
+    order = sorted(range(len(pieces)), key=lambda n: (study.get(shown[n], len(study)), local.sort_key(shown[n])))
+    return [pieces[n] for n in order]
 
 
 BULK = 3  # more records of a kind revised on a day without a reason than this: counted, not named
@@ -161,11 +202,12 @@ def _joined_pieces(pieces: list[Piece], sep: str, last: str | None = None) -> li
 
 def plain_line(line: list[Piece]) -> str:
     """A worded change as plain text (the feed)."""
-    return "".join(pick(text) if isinstance(text, dict) else _strip_tags(str(text)) for text, _, _ in line)
+    # A Trusted piece (HTML: a reason marked with its language) loses its tags, not its type first.
+    return "".join(pick(text) if isinstance(text, dict) else _strip_tags(text) for text, _, _ in line)
 
 
-def _strip_tags(text: str) -> str:
-    return unescape(_TAG.sub("", text)) if isinstance(text, Trusted) else text
+def _strip_tags(text: object) -> str:
+    return unescape(_TAG.sub("", text)) if isinstance(text, Trusted) else str(text)
 
 
 _TAG = re.compile(r"<[^>]+>")

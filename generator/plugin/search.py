@@ -28,7 +28,9 @@ _WORKER = re.compile(r'("search": ")([^"]*?)assets/javascripts/workers/search\.[
 # all (the worker leaves them out of a reader's results): their words count a fifth as much.
 CONTRIBUTOR_WEIGHT = 0.2
 # Not part of what a page says: permalinks, the language switch, the edit button.
-IGNORED = (".headerlink", ".kb-lang", ".md-content__button")
+# Left out of the index: furniture, and the blocks every page ends with (where it was printed from,
+# the terms on the page), which otherwise came up as a result's excerpt.
+IGNORED = (".headerlink", ".kb-lang", ".md-content__button", ".kb-print-meta", "p.kb-terms")
 
 
 class SearchIndexError(RuntimeError):
@@ -63,6 +65,8 @@ def filters(lang: str, names: dict[str, str] | None = None) -> dict[str, Any]:
         "count": w["search_count"],  # "{total} ..., {shown} shown": Material's count when not every result is shown
         "fields": [{"label": w[key], "facet": facet} for key, facet in fields],
         "facet_names": names or {},
+        # Their order (the criteria in the study's), which tojson's sorted keys would lose.
+        "facet_order": list(names or {}),
         # The Type value of the pages for contributors: left out of results unless chosen, or unless
         # nothing else matches (search-worker.js).
         "contributors": for_contributors(lang),

@@ -183,3 +183,23 @@ test("a coordinator's own answers kept apart: the parties move to a new shared p
   const q = { answers: { "right-partners": "present" }, parties: [party("a", "police", {})] };
   assert.equal(parties.sharedFrom(q, "s2", "x").own, null);
 });
+
+test("answers taken over or decided from the parties are not the partnership's own; answers given before its first party are", () => {
+  const mark = (name, role, answers) => ({ party: { name, role }, answers, reasons: {}, targets: {} });
+  const p = { name: "Town", answers: {}, reasons: {}, targets: {}, plan: {}, snapshots: [] };
+  parties.addParty(p, mark("a", "police", every("present")), () => "a");
+  parties.addParty(p, mark("b", "organiser", every("present")), () => "b");
+  parties.takeAgreed(DATA, p);
+  parties.setConsensus(p, "shared-goal", "partial");
+  assert.equal(p.agreed_only, true);
+  // Kept through this browser's state and the file.
+  const again = sa.readPartnership(DATA, JSON.parse(JSON.stringify(sa.exported(p))), t).partnership;
+  assert.equal(again.agreed_only, true);
+  // A coordinator who answered first: those answers are its own, and stay marked so.
+  const q = { name: "Town", answers: { "right-partners": "present" }, reasons: {}, targets: {}, plan: {}, snapshots: [] };
+  parties.addParty(q, mark("a", "police", every("present")), () => "a");
+  assert.equal(q.agreed_only, undefined);
+  assert.equal(sa.readPartnership(DATA, JSON.parse(JSON.stringify(sa.exported(q))), t).partnership.agreed_only, undefined);
+  // The new shared partnership holds the parties' answers only.
+  assert.equal(parties.sharedFrom(q, "s", "x").shared.agreed_only, true);
+});

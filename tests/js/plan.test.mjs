@@ -2,6 +2,7 @@
 import test from "node:test";
 import assert from "node:assert/strict";
 import { planCsv, planMarkdown } from "../../docs/assets/javascripts/self-assessment/plan.mjs";
+import { words } from "../../docs/assets/javascripts/self-assessment/words.mjs";
 import { DATA, every, t, tn } from "./data.mjs";
 
 const ui = { data: DATA, base: "https://kb.example/knowledge-base/", t, tn };
@@ -23,7 +24,9 @@ test("the Markdown plan: the gaps in order, each with its fields and lessons, no
   // Before the gaps and their "What 'Yes' looks like": those are this knowledge base's yardsticks, not the study's.
   assert.ok(lines.indexOf("own_yardsticks") > 0 && lines.indexOf("own_yardsticks") < lines.findIndex((l) => l.startsWith("### ")));
   assert.ok(lines.includes("- plan_phase: phase_next"));
-  assert.deepEqual(lines.filter((l) => l.startsWith("## ")), ["## find_out", "## na_list"]);
+  // Every heading one level below the one above it: the gaps (###) under their own "##".
+  assert.deepEqual(lines.filter((l) => l.startsWith("## ")), ["## gaps", "## find_out", "## na_list"]);
+  assert.ok(lines.indexOf("## gaps") < lines.findIndex((l) => l.startsWith("### ")));
   assert.ok(lines.includes("- Reporting to the council: Not our council"), lines.join("\n"));
   assert.ok(lines.some((l) => l.startsWith("- Information about the threat (Trust and culture): ")));
   assert.ok(lines.includes("- plan_action: \\# Heading - item"));
@@ -83,4 +86,10 @@ test("an agreed 'not applicable' has the parties' note as its reason; the plan s
   assert.ok(line.startsWith("plan_from_parties[2]") && line.includes("Town council (municipality); Police (police)"), line);
   assert.ok(planMarkdown(ui, p, "2024-01-01").includes("Town council (party\\_role\\_municipality); Police (party\\_role\\_police)"));
   assert.equal(partiesLine(ui, { parties: [] }, (r) => r), "");
+});
+
+test("in the Markdown plan a gap's heading names the answer and the target in lower case, after the semicolons", () => {
+  const md = planMarkdown({ ...ui, ...words(DATA.labels) }, hostile, "2026-01-01");
+  const heading = md.split("\n").find((l) => l.startsWith("### A signed agreement"));
+  assert.match(heading, /; your answer: No; target: Yes\)$/);
 });

@@ -46,6 +46,15 @@
   }
 
   // Facets are keyed by ids (a ':' in a key would split it for Pagefind); the build names them.
+  function facetOrder(root) {
+    try {
+      var order = JSON.parse(root.getAttribute("data-kb-facet-order") || "[]");
+      return Array.isArray(order) ? order : [];
+    } catch (error) {
+      return [];
+    }
+  }
+
   function facetNames(root) {
     try {
       var names = JSON.parse(root.getAttribute("data-kb-facet-names") || "{}");
@@ -96,8 +105,10 @@
       var keep = select.value;
       var children = [select.options[0]]; // "All"
       if (facet === "*") {
-        var names = facetNames(root);
-        sorted(available).filter(function (name) { return !named[name]; }).forEach(function (name) {
+        var names = facetNames(root), order = facetOrder(root);
+        // The criteria in the study's order (data-kb-facet-order), not by their English ids.
+        var rank = function (name) { var at = order.indexOf(name); return at < 0 ? order.length : at; };
+        sorted(available).filter(function (name) { return !named[name]; }).sort(function (a, b) { return rank(a) - rank(b); }).forEach(function (name) {
           var optgroup = document.createElement("optgroup");
           optgroup.label = Object.prototype.hasOwnProperty.call(names, name) ? names[name] : name;
           sorted(available[name]).forEach(function (value) {

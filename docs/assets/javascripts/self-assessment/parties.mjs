@@ -43,6 +43,7 @@ export function readPartyParts(parsed, readKeyed, t) {
   const mark = readMark(parsed.party);
   if (mark === false) return { problem: t("party_bad") };
   if (mark) parts.party = mark;
+  if (parsed.agreed_only === true) parts.agreed_only = true;
   if (parsed.notes !== undefined) {
     const notes = readKeyed({}, parsed.notes);
     if (notes.problem) return notes;
@@ -89,6 +90,7 @@ function partyOf(x) {
 export function partyPartsOf(p) {
   const out = {};
   if (p.party) out.party = { name: p.party.name, role: p.party.role };
+  if (p.agreed_only) out.agreed_only = true;
   if (p.parties && p.parties.length) out.parties = p.parties.map(partyOf);
   if (p.notes && Object.keys(p.notes).length) out.notes = Object.assign({}, p.notes);
   return out;
@@ -98,7 +100,8 @@ const sameParty = (a, b) => a.role === b.role && a.name.trim().toLowerCase() ===
 
 /* One party's answers added to the partnership `p` (incoming: a read partnership with a `party`
  * mark), with its reasons for "not applicable" and its targets: a party of the same name and role
- * has them replaced. A new party's id is newId()'s, made unique among the parties (several files
+ * has them replaced. A partnership with no answers before its first party is marked `agreed_only`:
+ * its answers are then the parties' consensus, never its own. A new party's id is newId()'s, made unique among the parties (several files
  * read at once may come in the same millisecond). {party, replaced}. */
 export function addParty(p, incoming, newId) {
   p.parties = p.parties || [];
@@ -107,6 +110,8 @@ export function addParty(p, incoming, newId) {
   const own = { answers, reasons: reasonsOf(answers, incoming.reasons), targets: Object.assign({}, incoming.targets || {}) };
   if (found) { Object.assign(found, own); return { party: found, replaced: true }; }
   if (p.parties.length >= PARTIES_MAX) return { party: null, replaced: false };
+  // No answers before its first party: every answer it gets from now on is the parties' (taken over or decided).
+  if (!p.parties.length && !Object.keys(p.answers || {}).length) p.agreed_only = true;
   const party = Object.assign({ id: freeId(p.parties, newId()), name: mark.name, role: mark.role }, own);
   p.parties.push(party);
   return { party, replaced: false };
@@ -186,7 +191,7 @@ export function merged(data, parties) {
  * answers start empty, and `p`'s own answers join it as one more party when `p` answers as one
  * (its mark). `p` keeps its own answers. {shared, own: the party made of p's answers or null}. */
 export function sharedFrom(p, id, name) {
-  const shared = { id, name, answers: {}, reasons: {}, targets: {}, plan: {}, snapshots: [], parties: p.parties || [] };
+  const shared = { id, name, answers: {}, reasons: {}, targets: {}, plan: {}, snapshots: [], parties: p.parties || [], agreed_only: true };
   if (p.notes) shared.notes = p.notes;
   delete p.parties;
   delete p.notes;

@@ -157,7 +157,8 @@ function group(ui, p, id, title, intro, items, tag) {
 /* Whose answers the questions hold: the partnership's agreed ones. When it has answers of its own
  * beside its parties (a coordinator who answered here too), the way to keep them apart. */
 function consensusIs(ui, p) {
-  const { t } = ui, own = Object.keys(p.answers).length > 0;
+  // Answers taken over or decided from the parties are not its own (agreed_only: none before them).
+  const { t } = ui, own = Object.keys(p.answers).length > 0 && !p.agreed_only;
   return el("div", { id: "kb-sa-party-consensus-is", "class": own ? "admonition warning" : "" }, [
     el("p", { text: t("party_consensus_is") }),
     own ? el("p", { id: "kb-sa-party-own-answers", text: p.party ? t("party_own_answers_marked", { name: nameOf(ui, p) }) : t("party_own_answers", { name: nameOf(ui, p) }) }) : null,
@@ -191,7 +192,9 @@ function mergedPart(ui, p, m) {
 function original(ui, words) {
   if (!ui.data.language || ui.data.language === "en") return null;
   return el("details", { "class": "kb-original" }, [
-    el("summary", { text: ui.t("our_translation") }), " ", el("span", { "class": "kb-original__words", lang: "en", text: words }),
+    // Labelled as the case examples' quotes are ("English original: ‘…’"): the badge sits right after the translated words.
+    el("summary", { text: ui.t("our_translation") }), " ",
+    el("span", { "class": "kb-original__words" }, [ui.data.quote_marks.original.en + ": ", el("span", { lang: "en", text: words })]),
   ]);
 }
 
@@ -199,7 +202,7 @@ export function renderParties(ui, p, m) {
   const { t } = ui, list = p.parties || [];
   return el("section", { id: "kb-sa-parties", "class": "kb-sa-parties", "aria-labelledby": "kb-sa-parties-h" }, [
     el("h2", { id: "kb-sa-parties-h", text: t("party_h") }),
-    el("p", { text: t("party_intro") }), el("p", { "class": "kb-sa-looks", id: "kb-sa-party-sectors" }, [t("party_sectors"), original(ui, t("party_sectors_original"))]),
+    el("p", { text: t("party_intro") }), el("p", { "class": "kb-sa-looks", id: "kb-sa-party-sectors" }, [t("party_sectors"), original(ui, t("party_sectors_original")), " ", t("party_roles_reading")]),
     ...(list.length ? mergedPart(ui, p, m) : []),
     ...(list.length ? [mergePart(ui, p), ownPart(ui, p)] : [ownPart(ui, p), mergePart(ui, p)]),
   ]);
@@ -209,7 +212,9 @@ export function renderParties(ui, p, m) {
 function agreedLine(ui, p, id) {
   const answer = Object.hasOwn(p.answers, id) ? p.answers[id] : "", note = (p.notes && Object.hasOwn(p.notes, id) && p.notes[id]) || "";
   if (!answer && !note) return el("span", { "class": "kb-sa-agenda-write", text: ui.t("agenda_write") });
-  const said = [answer ? ui.t("answer_" + answer) : ui.t("party_consensus_open"), note].filter(Boolean).join(": ");
+  // "‘Partly’ (Covenant drafted)": the answer quoted, the note after it in brackets, never two colons in a row.
+  const chosen = answer ? ui.t("agenda_answer", { answer: ui.t("answer_" + answer) }) : ui.t("party_consensus_open");
+  const said = note ? chosen + " (" + note + ")" : chosen;
   return el("span", { "class": "kb-sa-agenda-agreed", text: ui.t("agenda_agreed", { agreed: said }) });
 }
 

@@ -206,8 +206,8 @@ function profileId(id, n, seen) {
 
 function savedProfile(data, p, t, said) {
   if (!isObject(p)) return { problem: t("not_export") };
-  const { name, answers, reasons, targets, plan, snapshots, parties, notes, party } = p;
-  return readPartnership(data, { format: FORMAT, version: VERSION, name, answers, reasons, targets, plan, snapshots, parties, notes, party }, t, said);
+  const { name, answers, reasons, targets, plan, snapshots, parties, notes, party, agreed_only } = p;
+  return readPartnership(data, { format: FORMAT, version: VERSION, name, answers, reasons, targets, plan, snapshots, parties, notes, party, agreed_only }, t, said);
 }
 
 function parsedState(text) {

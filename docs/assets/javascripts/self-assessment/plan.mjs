@@ -45,11 +45,14 @@ export function partiesLine(ui, p, roleName) {
 
 export const startText = (ui, start) => ui.t("start_" + start.mode, { share: Math.round(MOST_NO * 100) });
 
+// A label inside brackets, after a semicolon: "(…; uw antwoord: Nee; doel: Ja)".
+const lower = (text) => text.charAt(0).toLowerCase() + text.slice(1);
+
 function gapLines(ui, p, item) {
   const { t, base } = ui, i = item.indicator, e = p.plan[i.id] || {};
   return [
-    "### " + md(i.title) + " (" + md(item.criterion.title) + "; " + t("your_answer") + t("answer_" + item.answer) + "; "
-      + t("target_is", { target: t("answer_" + item.target) }) + ")", "",
+    "### " + md(i.title) + " (" + md(item.criterion.title) + "; " + lower(t("your_answer")) + t("answer_" + item.answer) + "; "
+      + lower(t("target_is", { target: t("answer_" + item.target) })) + ")", "",
     "- " + t("looks_like") + md(i.present_looks_like),
     ...["action", "owner"].map((f) => "- " + t("plan_" + f) + ": " + md(e[f])),
     "- " + t("plan_due") + ": " + md(dateText(ui, e.due)),
@@ -85,8 +88,9 @@ export function planMarkdown(ui, p, date) {
   if (from) lines.push(md(from), "");
   data.criteria.forEach((c) => { lines.push("- " + md(c.title) + ": " + md(ratingLabel(data, profile[c.id]))); });
   lines.push("");
+  // The gaps under a level-2 heading of their own, as what to find out and what does not apply are.
   if (!start.items.length) lines.push(t("plan_none"), "");
-  else lines.push(startText(ui, start), "", t("own_yardsticks"), "");
+  else lines.push("## " + t("gaps"), "", startText(ui, start), "", t("own_yardsticks"), "");
   start.items.forEach((item) => { lines.push(...gapLines(ui, p, item)); });
   lines.push(...otherLists(ui, p), ...resemblance(ui, p.answers), t("rule", { rule: md(data.rule.text) }), "");
   return lines.join("\n");

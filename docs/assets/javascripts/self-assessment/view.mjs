@@ -168,7 +168,8 @@ export function progressText(ui, answers, groups) {
   const total = indicatorCount(ui.data), gapsFound = gapCount(groups);
   const na = Object.keys(answers).filter((id) => answers[id] === NA).length;
   const left = na ? " " + ui.tn("na_count", na, { count: na }) : "";
-  return ui.tn("progress", total, { answered: Object.keys(answers).length, total }) + left + " " + ui.tn("gap_count", gapsFound, { count: gapsFound }) + ".";
+  const answered = Object.keys(answers).length, open = answered < total ? ui.t("progress_open") : "";
+  return ui.tn("progress", total, { answered, total }) + open + "." + left + " " + ui.tn("gap_count", gapsFound, { count: gapsFound }) + ".";
 }
 
 export function renderRatings(ui, profile) {
@@ -184,6 +185,8 @@ export function renderRatings(ui, profile) {
 
 function noGaps(ui, p) {
   const { data, base, t } = ui;
+  // Nothing answered yet is not "every answer meets its target".
+  if (!Object.keys(p.answers).length) return [el("p", { id: "kb-sa-no-answers", text: t("no_answers_yet") })];
   if (!allYes(data, p.answers)) return [el("p", { id: "kb-sa-no-gaps", text: t("no_gaps_yet") })];
   return [el("p", { id: "kb-sa-all-yes", text: t("all_yes") }), el("p", { id: "kb-sa-keep" }, [t("keep_it"),
     el("a", { href: base + data.links.conditions, text: t("conditions_link") }), t("and"),
@@ -450,12 +453,12 @@ export function renderOverTime(ui, p, span, diff) {
   return box;
 }
 
-/* The print's lessons for a gap, and apart from them what the study found (a finding is not advice:
+/* The print's lessons for a gap (joined by " · ": a title may hold a semicolon), and apart from them what the study found (a finding is not advice:
  * the screen and the Markdown name it so too, plan.lessonLine). */
 function printLessons(t, lessons) {
   const lessonsOnly = lessons.filter((x) => x.kind !== "finding"), found = lessons.filter((x) => x.kind === "finding");
   return [
-    lessonsOnly.length ? el("span", { "class": "kb-sa-print-lesson", text: t("print_lesson", { titles: lessonsOnly.map((x) => x.title).join("; ") }) }) : null,
+    lessonsOnly.length ? el("span", { "class": "kb-sa-print-lesson", text: t("print_lesson", { titles: lessonsOnly.map((x) => x.title).join(" · ") }) }) : null,
     ...found.map((x) => el("span", { "class": "kb-sa-print-lesson kb-sa-print-finding", text: t("finding_label") + " " + x.title })),
   ];
 }
