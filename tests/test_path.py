@@ -121,6 +121,10 @@ def test_the_path_opens_with_its_steps_at_a_glance_and_says_what_it_rests_on(
     assert basis in " ".join(text.split()[: len(text.split()) // 2])
     home = page_markdown(site, "index.md")
     assert basis in " ".join(home.split())
+    # One origin line (site, address, date), at the top; what the steps are is a line of its own.
+    printed = table(lang)["layout_printed_from"].split(" {")[0]
+    assert text.count(printed) == 1, "the path names where and when it was printed once"
+    assert text.index(printed) < text.index("kb-path-jump")
 
 
 def test_the_lessons_index_groups_lessons_by_step_then_the_rest(
