@@ -121,6 +121,10 @@ def test_the_path_opens_with_its_steps_at_a_glance_and_says_what_it_rests_on(
     assert basis in " ".join(text.split()[: len(text.split()) // 2])
     home = page_markdown(site, "index.md")
     assert basis in " ".join(home.split())
+    # One origin line (site, address, date), at the top; what the steps are is a line of its own.
+    printed = table(lang)["layout_printed_from"].split(" {")[0]
+    assert text.count(printed) == 1, "the path names where and when it was printed once"
+    assert text.index(printed) < text.index("kb-path-jump")
 
 
 def test_the_lessons_index_groups_lessons_by_step_then_the_rest(
@@ -219,7 +223,10 @@ def test_the_real_path_prints_on_at_most_two_numbered_a4_pages_with_its_origin(
     assert len(pages) <= 2, f"the printed path takes {len(pages)} A4 pages"
     texts = [" ".join((p.extract_text() or "").split()) for p in pages]
     text = " ".join(texts)
-    assert table(lang)["path_origin"].split("{page_url}")[0].split("\n")[-1].strip() in text
+    assert table(lang)["path_origin"].split("{study}")[0].split("\n")[-1].strip() in text
+    # One origin line per printout: the site, the address and the date, once.
+    printed = table(lang)["layout_printed_from"].split(" {")[0]
+    assert text.count(printed) == 1, text
     # Numbered pages ("1 / 2"), and every step on them.
     assert all(f"{n} / {len(pages)}" in t for n, t in enumerate(texts, 1)), texts
     with edition(lang):

@@ -44,3 +44,23 @@ def test_a_section_without_a_heading_is_named_as_this_knowledge_bases() -> None:
     assert words["section_named_here"] in unheaded
     assert words["quote_section_as_headed"].split("{")[0] not in unheaded, unheaded
     assert words["quote_section_as_headed"].split("{")[0] in headed, "a section the source heads keeps its heading"
+
+
+def test_a_references_authors_read_as_running_text_not_a_list_with_semicolons() -> None:
+    """Read 3 of the Dutch edition: "Beutel; Weinberger (2016)" is no citation form."""
+    pair = Source.model_validate(
+        {"id": "pair", "cited_as": {"en": "Pair", "nl": "Paar"}, "authors": ["Beutel", "Weinberger"], "year": 2016}
+    )
+    three = Source.model_validate(
+        {
+            "id": "three",
+            "cited_as": {"en": "Three", "nl": "Drie"},
+            "authors": ["A. Aa", "B. Bee", "C. Cee"],
+            "year": 2018,
+        }
+    )
+    with edition("nl"):
+        assert full_reference(pair, table()).startswith("Beutel en Weinberger (2016)")
+        assert full_reference(three, table()).startswith("A. Aa, B. Bee en C. Cee (2018)")
+    with edition("en"):
+        assert full_reference(pair, table()).startswith("Beutel and Weinberger (2016)")

@@ -147,6 +147,7 @@ def environment() -> Environment:
         badge=badge,
         date=local.date,
         author=local.author,
+        joined=local.joined,
         number=local.number,
         alphabetical=local.alphabetical,
     )

@@ -8,7 +8,7 @@ from html import escape
 from typing import NamedTuple
 
 from generator.pages import markup, paths, svg
-from generator.pages.local import author, date, decimal
+from generator.pages.local import author, date, decimal, joined
 from generator.pages.text import Trusted, pick
 from generator.records.knowledge_base import KnowledgeBase, section_anchor
 from generator.records.models import CASE_FACTS, Case, Citation, Fact, Source
@@ -117,7 +117,8 @@ def full_reference(source: Source, words: dict[str, str]) -> str:
     """A source as a reference list gives it, as HTML: authors (date). Title. Kind, publisher.
     Address. Only what the record states; a missing date reads "n.d."."""
     # A name (an author, a publisher) is in no language; only the title is in the source's.
-    authors = "; ".join(markup.text(author(a)) for a in source.authors) or markup.text(source.cited_as)
+    # Names as running text ("Beutel and Weinberger", "Beutel en Weinberger"), not a list with ";".
+    authors = joined([markup.text(author(a)) for a in source.authors]) or markup.text(source.cited_as)
     when = markup.text(date(source.date) if source.date else (str(source.year) if source.year else words["no_date"]))
     title = f"<em>{markup.in_language(source.title, source.title_lang)}</em>" if source.title else ""
     parts_of_kind = (
