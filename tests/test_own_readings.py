@@ -41,7 +41,7 @@ def test_a_yardstick_says_it_is_ours_before_its_note(kb: KnowledgeBase, lang: st
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_the_yardstick_words_agree_in_number_with_their_notes(kb: KnowledgeBase, lang: str) -> None:
-    """"op basis van bron [3]" but "op basis van de bronnen [4, 5]" (Dutch read 3, N5)."""
+    """ "op basis van bron [3]" but "op basis van de bronnen [4, 5]" (Dutch read 3, N5)."""
     site = render_site(kb, lang=lang)
     label = f"**{table(lang)['present_looks_like']}:**"
     counts = set()
