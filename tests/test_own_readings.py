@@ -15,7 +15,7 @@ from generator.pages.case_page import lessons_shown
 from generator.pages.render import render_site
 from generator.records.knowledge_base import KnowledgeBase, build
 from generator.records.ratings import Rating
-from generator.words import table
+from generator.words import plural, table
 from helpers import CORPUS, copy_repo, page_markdown
 
 MARK = '<sup class="kb-mark"'
@@ -35,13 +35,33 @@ def test_a_yardstick_says_it_is_ours_before_its_note(kb: KnowledgeBase, lang: st
         assert len(lines) == len(criterion.indicators)
         for line in lines:
             # Every note on a yardstick comes after the words that say it is ours.
-            before = line.split(MARK, 1)[0]
-            assert words["fid_yardstick_ours"] in before, line
+            before, mark = line.split(MARK, 1)
+            assert plural("fid_yardstick_ours", mark.count('href="#kb-note-'), lang) in before, line
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_yardstick_words_agree_in_number_with_their_notes(kb: KnowledgeBase, lang: str) -> None:
+    """ "op basis van bron [3]" but "op basis van de bronnen [4, 5]" (Dutch read 3, N5)."""
+    site = render_site(kb, lang=lang)
+    label = f"**{table(lang)['present_looks_like']}:**"
+    counts = set()
+    for criterion in kb.criteria:
+        page = page_markdown(site, f"criteria/{criterion.id}.md")
+        for line in (line for line in page.splitlines() if line.startswith(label)):
+            before, mark = line.split(MARK, 1)
+            n = mark.count('href="#kb-note-')
+            counts.add(min(n, 2))
+            assert before.rstrip().endswith(f"{plural('fid_yardstick_ours', n, lang)}*"), line
+    assert 1 in counts  # the fixture corpus's yardsticks each draw on one passage
+    if lang == "nl":
+        assert plural("fid_yardstick_ours", 1, "nl").endswith("op basis van bron")
+        assert plural("fid_yardstick_ours", 2, "nl").endswith("op basis van de bronnen")
 
 
 def test_the_yardstick_words_name_this_knowledge_base() -> None:
-    assert re.search(r"this knowledge base", table("en")["fid_yardstick_ours"])
-    assert re.search(r"deze kennisbank", table("nl")["fid_yardstick_ours"])
+    for n in (1, 2):
+        assert re.search(r"this knowledge base", plural("fid_yardstick_ours", n, "en"))
+        assert re.search(r"deze kennisbank", plural("fid_yardstick_ours", n, "nl"))
 
 
 def _with_lesson_beyond(tmp_path: Path, lesson_id: str) -> KnowledgeBase:

@@ -12,10 +12,10 @@ from generator.pages import paths
 from generator.pages.case_page import rule_here
 from generator.pages.render import render_site
 from generator.pages.text import pick
-from generator.records.knowledge_base import KnowledgeBase
+from generator.records.knowledge_base import KnowledgeBase, build
 from generator.records.ratings import Rating
 from generator.words import edition, table
-from helpers import page_markdown
+from helpers import copy_repo, page_markdown
 
 LANGS = ("en", "nl")
 
@@ -141,6 +141,25 @@ def test_a_card_per_role_says_what_the_study_says_cited_or_that_it_is_silent(sit
         assert md.count('class="kb-print-meta"') == 1
         after = md.split('class="kb-print-meta"', 1)[1].split('<hr class="kb-terms"')[0]
         assert [h for h in re.findall(r"(?m)^## .*", after) if w["cite_this_page"] not in h] == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_party_named_as_its_partnership_is_named_once_on_its_role_card(kb, tmp_path, lang) -> None:
+    """ "de Johan Cruijff ArenA (Johan Cruijff ArenA)" read twice (Dutch read 3, N14): the name is the link."""
+    repo = copy_repo(tmp_path / "kb")
+    record = repo / "content" / "cases" / "riverside-stadium.yaml"
+    text = record.read_text(encoding="utf-8")
+    named = "{en: Riverside Stadium Safety Network, nl: het Veiligheidsnetwerk Riverside Stadium}"
+    record.write_text(
+        text.replace("{en: Riverside Stadium Company, nl: Riverside Stadium Company}", named), encoding="utf-8"
+    )
+    md = unescape(page_markdown(render_site(build(repo / "content"), lang=lang), paths.role("venue")))
+    case = {"en": "Riverside Stadium Safety Network", "nl": "Veiligheidsnetwerk Riverside Stadium"}[lang]
+    line = next(x for x in md.splitlines() if case in x)
+    assert line.count(case) == 1 and "../../cases/riverside-stadium/" in line, line
+    # A party with a name of its own keeps its partnership's name in brackets.
+    other = unescape(page_markdown(render_site(kb, lang=lang), paths.role("venue")))
+    assert re.search(r"\*\*Riverside Stadium Company\*\* \(<a href=\"../../cases/riverside-stadium/\">", other), other
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -6,6 +6,8 @@ import re
 from html import unescape
 from pathlib import Path
 
+import pytest
+
 from generator.plugin import plugin
 from helpers import ROOT
 
@@ -143,3 +145,32 @@ def test_every_stylesheet_closes_every_block_it_opens() -> None:
                     f"{sheet.name}:{line_number}: opens inside a block left open"
                 )
         assert depth == 0, f"{sheet.name}: {depth} block(s) never closed"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_wrapped_breadcrumb_keeps_its_separators_and_a_title_hyphenates_by_its_language(
+    browser, site_url: str, lang: str
+) -> None:
+    """A long last breadcrumb item squeezed the chevron before it to a sliver of repeated marks, and a
+    long page title broke a word without a hyphen (Dutch read 3, N11)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=site_url)
+    tab = context.new_page()
+    tab.goto(f"{'nl/' if lang == 'nl' else ''}lessons/put-agreements-on-paper/")
+    # A title as long as the longest real ones, so that the last item wraps over several lines.
+    tab.evaluate(
+        "document.querySelector('.md-path__item:last-child').lastElementChild.textContent = 'word '.repeat(30)"
+    )
+    separators = tab.evaluate(
+        """[...document.querySelectorAll('.md-path__item:not(:first-child)')].map(e => {
+             const s = getComputedStyle(e, '::before');
+             return [s.width, s.height, s.maskRepeat || s.webkitMaskRepeat, e.getBoundingClientRect().height];
+           })"""
+    )
+    hyphens = tab.evaluate("getComputedStyle(document.querySelector('.md-typeset h1')).hyphens")
+    page_lang = tab.evaluate("document.documentElement.lang")
+    context.close()
+    assert separators[-1][3] > 30, separators  # the last item did wrap
+    for width, height, repeat, _ in separators:
+        assert width == height and repeat == "no-repeat", separators
+    assert hyphens == "auto" and page_lang.startswith(lang)

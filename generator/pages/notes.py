@@ -88,6 +88,10 @@ class Notes:
         # Search leaves the marks out: an excerpt reads "… [Source 1] Why" otherwise.
         return f'<sup class="kb-mark" data-pagefind-ignore>[{links}]</sup>'
 
+    def count(self, cites: Iterable[Citation]) -> int:
+        """How many notes ``mark`` gives these citations (for words that agree with them in number)."""
+        return len({self.number(c) for c in cites})
+
     def mark(self, cites: Iterable[Citation]) -> Trusted:
         """The mark of a statement in a line of Markdown (a template's ``{{ notes.mark(x.cite) }}``)."""
         return h.block(self.mark_html(cites), inline=True)
