@@ -189,6 +189,19 @@ def test_a_rating_that_rests_on_an_inference_is_marked_wherever_cases_are_compar
         plain_alt = profile_alt_text(kb, kb.case("riverside-stadium"))
     inferred_words = words["inferred_mark"][:1].lower() + words["inferred_mark"][1:]
     assert alt.count(inferred_words) == 1 and inferred_words not in plain_alt
+    # The profile picture marks the row, in its drawing and its description, and the comparison's
+    # pictures carry the note.
+    picture = site.files[paths.profile_svg("havenplein-markt")]
+    from generator.pages.text import pick
+    from generator.words import edition
+
+    with edition(lang):
+        trust = str(pick(kb.criterion("trust-and-culture").title))
+    assert picture.count("*</text>") == 1 and f">{trust}*</text>" in picture.replace("\n", "")
+    assert re.search(re.escape(f"{trust}: ") + r"[^;<]*\*", picture)
+    assert "*</text>" not in site.files[paths.profile_svg("riverside-stadium")]
+    figures = unescape(page_markdown(site, "comparison.md")).split('<div class="kb-profiles">', 1)[1]
+    assert note in figures.split("</div>\n", 1)[1][:400]
     # Where nothing shown rests on an inference, no mark and no note.
     plain = unescape(page_markdown(render_site(build(CORPUS / "content"), lang=lang), "criteria/government-link.md"))
     assert mark not in plain and note not in plain

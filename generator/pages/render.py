@@ -328,8 +328,9 @@ class _DataFiles:
         made = {}
         for case in self.kb.assessed_cases:
             rows = [(pick(c.title), self.kb.criterion_rating(case, c)) for c in self.kb.criteria]
+            marked = frozenset(pick(c.title) for c in self.kb.criteria if self.kb.inferred(case, c))
             title = table()["profile_of"].format(name=pick(case.name))
-            made[paths.profile_svg(case.id)] = svg.profile(title, rows, labels, self.lang)
+            made[paths.profile_svg(case.id)] = svg.profile(title, rows, labels, self.lang, marked)
         return {**made, **(self.previous if self.deferred else self.exports())}
 
     def settle(self, site: Site, made: dict[str, str]) -> None:

@@ -95,19 +95,26 @@ def profile_height(names: list[str]) -> int:
     return 2 + lines * LINE_HEIGHT + len(names) * (3 + BAR_HEIGHT + GAP) - GAP + 4
 
 
-def profile(title: str, rows: list[tuple[str, Rating]], labels: dict[Rating, str], lang: str = "en") -> str:
+def profile(
+    title: str,
+    rows: list[tuple[str, Rating]],
+    labels: dict[Rating, str],
+    lang: str = "en",
+    marked: frozenset[str] = frozenset(),
+) -> str:
     """One row per criterion: its name (wrapped), under it a bar as long as its score, and the
-    rating's symbol and label (``labels`` names each rating in the picture's language ``lang``)."""
+    rating's symbol and label (``labels`` names each rating in the picture's language ``lang``);
+    a row named in ``marked`` rests on this knowledge base's inference: its name ends in '*'."""
     line_h, bar_h, gap = LINE_HEIGHT, BAR_HEIGHT, GAP
     label_w = max(text_width(f"{SCALE[r].symbol} {labels[r]}", bold=True) for r in SCALE)
     bar_w = int(WIDTH - label_w - 10)
-    desc = "; ".join(f"{name}: {labels[r]}" for name, r in rows)
+    desc = "; ".join(f"{name}: {labels[r]}{'*' if name in marked else ''}" for name, r in rows)
     body: list[str] = []
     y = 2
     for name, rating in rows:
         level = SCALE[rating]
         fill = COLOURS[rating]
-        for line in wrap(name, WIDTH - 4):
+        for line in wrap(f"{name}*" if name in marked else name, WIDTH - 4):
             y += line_h
             body.append(
                 f'<text x="2" y="{y - 4}" fill="{TEXT_COLOUR}">{escape(line)}</text>'

@@ -368,4 +368,5 @@ def profile_figures(page: str, kb: KnowledgeBase) -> Trusted:
         f'src="{escape(paths.file_href(page, paths.profile_svg(case.id)))}" {size} /></p>\n</figure>\n'
         for case in kb.assessed_cases
     )
-    return h.block(f'<div class="kb-profiles">\n{figures}</div>')
+    marked = any(kb.inferred(case, c) for case in kb.assessed_cases for c in kb.criteria)
+    return h.block(f'<div class="kb-profiles">\n{figures}</div>\n{inferred_note(marked)}')
