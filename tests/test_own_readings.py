@@ -58,6 +58,27 @@ def test_the_yardstick_words_agree_in_number_with_their_notes(kb: KnowledgeBase,
         assert plural("fid_yardstick_ours", 2, "nl").endswith("op basis van de bronnen")
 
 
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_screen_reader_says_the_yardstick_source_word_once(kb: KnowledgeBase, lang: str) -> None:
+    """The words before the mark name the source, so the mark adds no hidden "Source": not "op basis
+    van bron Bron 3" (Dutch read 4, B S6)."""
+    site = render_site(kb, lang=lang)
+    label = f"**{table(lang)['present_looks_like']}:**"
+    word = table(lang)["note_label"].lower()
+    lines = 0
+    for criterion in kb.criteria:
+        page = page_markdown(site, f"criteria/{criterion.id}.md")
+        for line in (line for line in page.splitlines() if line.startswith(label)):
+            before, mark = line.split(MARK, 1)
+            n = mark.count('href="#kb-note-')
+            words = plural("fid_yardstick_ours", n, lang)
+            spoken = unescape(re.sub(r"<[^>]+>", "", words + " " + MARK + mark)).lower()
+            assert spoken.count(word) == 1, line
+            assert before.rstrip(" *").lower().endswith((word, word + "s", word + "nen")), line
+            lines += 1
+    assert lines
+
+
 def test_the_yardstick_words_name_this_knowledge_base() -> None:
     for n in (1, 2):
         assert re.search(r"this knowledge base", plural("fid_yardstick_ours", n, "en"))

@@ -73,7 +73,9 @@ class Notes:
             self.entries[key] = (len(self.entries) + 1, citation, not quote_shown and bool(citation.quote))
         return self.entries[key][0]
 
-    def mark_html(self, cites: Iterable[Citation], *, quote_shown: bool = False) -> str:
+    def mark_html(self, cites: Iterable[Citation], *, quote_shown: bool = False, named: bool = False) -> str:
+        """``named``: the words before the mark already say "source", so a screen reader is not
+        told it twice ("op basis van bron Bron 3")."""
         numbers: list[int] = []
         for c in cites:
             n = self.number(c, quote_shown=quote_shown)
@@ -81,10 +83,8 @@ class Notes:
                 numbers.append(n)
         if not numbers:
             return ""
-        hidden = h.text(table()["note_label"])
-        links = ", ".join(
-            f'<a href="#kb-note-{n}"><span class="kb-sr">{hidden} </span>{n}</a>' for n in sorted(numbers)
-        )
+        hidden = "" if named else f'<span class="kb-sr">{h.text(table()["note_label"])} </span>'
+        links = ", ".join(f'<a href="#kb-note-{n}">{hidden}{n}</a>' for n in sorted(numbers))
         # Search leaves the marks out: an excerpt reads "… [Source 1] Why" otherwise.
         return f'<sup class="kb-mark" data-pagefind-ignore>[{links}]</sup>'
 
@@ -92,9 +92,9 @@ class Notes:
         """How many notes ``mark`` gives these citations (for words that agree with them in number)."""
         return len({self.number(c) for c in cites})
 
-    def mark(self, cites: Iterable[Citation]) -> Trusted:
+    def mark(self, cites: Iterable[Citation], *, named: bool = False) -> Trusted:
         """The mark of a statement in a line of Markdown (a template's ``{{ notes.mark(x.cite) }}``)."""
-        return h.block(self.mark_html(cites), inline=True)
+        return h.block(self.mark_html(cites, named=named), inline=True)
 
     def quoted_html(self, cites: Iterable[Citation]) -> str:
         """Each quote of ``cites`` beside its mark, the others by their mark alone: evidence as text."""
