@@ -26,6 +26,15 @@ def test_the_printed_translation_mark_is_words_in_brackets_without_a_frame(page)
     assert page.evaluate(MARK) == {"content": '"("', "border": 0}
 
 
+def test_the_printed_translation_mark_keeps_one_space_and_no_indent(page) -> None:
+    """The text's own space stands before "(eigen vertaling)"; a margin doubled it in print and
+    indented the line when the mark wrapped (Dutch read 4, B S5)."""
+    page.goto("nl/cases/havenplein-markt/")
+    page.emulate_media(media="print")
+    margin = "() => getComputedStyle(document.querySelector('details.kb-original > summary')).marginLeft"
+    assert page.evaluate(margin) == "0px"
+
+
 @pytest.mark.parametrize("edition", ["", "nl/"])
 def test_a_printed_rating_tables_links_hyphenate_in_the_pages_language_and_never_break_anywhere(
     page, edition: str
