@@ -174,3 +174,29 @@ def test_a_wrapped_breadcrumb_keeps_its_separators_and_a_title_hyphenates_by_its
     for width, height, repeat, _ in separators:
         assert width == height and repeat == "no-repeat", separators
     assert hyphens == "auto" and page_lang.startswith(lang)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [360, 390])
+def test_the_longest_dutch_title_words_fit_a_phones_title_line_whole(browser, site_url: str, width: int) -> None:
+    """Without a Dutch hyphenation dictionary the browser cut "samenwerkingsverban/d" in a title
+    at 390 px (Dutch read 4, S1): on a phone each of these words fits the title's line whole."""
+    context = browser.new_context(viewport={"width": width, "height": 844}, base_url=site_url)
+    tab = context.new_page()
+    tab.goto("nl/lessons/put-agreements-on-paper/")
+    fits = tab.evaluate(
+        """() => {
+             const h = document.querySelector('.md-typeset h1');
+             const probe = document.createElement('span');
+             probe.style.whiteSpace = 'nowrap';
+             h.appendChild(probe);
+             const widths = ['samenwerkingsverband', 'verantwoordelijkheden'].map(w => {
+               probe.textContent = w;
+               return probe.getBoundingClientRect().width;
+             });
+             return [widths, h.clientWidth];
+           }"""
+    )
+    context.close()
+    widths, line = fits
+    assert max(widths) <= line, fits
