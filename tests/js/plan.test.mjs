@@ -44,6 +44,13 @@ test("a plan without gaps says so", () => {
   assert.ok(!md.includes("most_resembles"));  // nothing answered, nothing compared
 });
 
+test("a plan names no most similar case at 0%: it says that no case matches yet", () => {
+  const onlyStadium = { ...ui, data: { ...DATA, cases: DATA.cases.filter((k) => k.id === "riverside-stadium") } };
+  const md = planMarkdown(onlyStadium, { id: "p", name: "", answers: { "signed-agreement": "absent" }, plan: {}, snapshots: [] }, "2026-01-01");
+  assert.ok(!md.includes("most_resembles"), md);
+  assert.ok(md.split("\n").includes("resembles_none"), md);
+});
+
 test("the CSV plan: a row per gap in the gaps' order, no cell a formula", () => {
   const csv = planCsv(ui, hostile);
   assert.ok(csv.startsWith("\ufeffcriterion,plan_gap,your_answer,target,plan_action,plan_owner,plan_due,plan_phase,own_looks_like_col,na_reason_col\r\n"));
