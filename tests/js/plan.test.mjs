@@ -24,6 +24,7 @@ test("the Markdown plan: the gaps in order, each with its fields and lessons, no
   // Before the gaps and their "What 'Yes' looks like": those are this knowledge base's yardsticks, not the study's.
   assert.ok(lines.indexOf("own_yardsticks") > 0 && lines.indexOf("own_yardsticks") < lines.findIndex((l) => l.startsWith("### ")));
   assert.ok(lines.includes("- plan_phase: phase_next"));
+  assert.ok(lines.includes("- plan_phase: phase_none"));  // no phase chosen: "Not planned yet", as on screen
   // Every heading one level below the one above it: the gaps (###) under their own "##".
   assert.deepEqual(lines.filter((l) => l.startsWith("## ")), ["## gaps", "## find_out", "## na_list"]);
   assert.ok(lines.indexOf("## gaps") < lines.findIndex((l) => l.startsWith("### ")));

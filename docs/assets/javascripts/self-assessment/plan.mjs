@@ -56,7 +56,7 @@ function gapLines(ui, p, item) {
     "- " + t("looks_like") + md(i.present_looks_like),
     ...["action", "owner"].map((f) => "- " + t("plan_" + f) + ": " + md(e[f])),
     "- " + t("plan_due") + ": " + md(dateText(ui, e.due)),
-    "- " + t("plan_phase") + ": " + (e.phase ? t("phase_" + e.phase) : ""),
+    "- " + t("plan_phase") + ": " + t(e.phase ? "phase_" + e.phase : "phase_none"),
     ...i.lessons.map((l) => "- " + lessonLine(t, l, md(l.title)) + " <" + new URL(l.url, base).href + ">"),
     "",
   ];
