@@ -328,7 +328,8 @@ function similarityTable(ui, best) {
       el("td", { "class": "kb-sa-percent", text: row.similarity === null ? "–" : percent(row.similarity) + "%" }),
     ]));
   });
-  return scroller(table, t("similarity"));
+  // On a phone the case's column and the similarity lie beyond the edge: say the table scrolls.
+  return el("div", {}, [el("p", { "class": "kb-sa-swipe", text: t("swipe_hint") }), scroller(table, t("similarity"))]);
 }
 
 // Why answered indicators were left out, and how many are unanswered; null when nothing was.
