@@ -127,3 +127,35 @@ def test_names_on_a_line_are_in_the_editions_order_criteria_in_the_studys(kb, la
         kb, history.RecordChange("removed", "content/references/turrini.yaml", name=(("", "Turrini et al. 2010"),))
     )
     assert kind == "sources" and name["nl"] == "Turrini e.a. 2010" and name["en"] == "Turrini et al. 2010"
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_titles_that_hold_a_colon_or_semicolon_stand_in_quotes_on_a_line(lang: str) -> None:
+    # "Toegevoegd: lessen Zorg dat …; Zorg voor wederkerigheid, geven en nemen; …": a reader could
+    # not see where one title ended (issue 35).
+    from generator.pages.changes import _names
+
+    words = table(lang)
+    plain = [({"en": "Build trust", "nl": "Bouw vertrouwen"}, "", ""), ({"en": "Meet", "nl": "Overleg"}, "", "")]
+    marked = [({"en": "Form: not the point", "nl": "Vorm: niet het punt"}, "", ""), *plain]
+    with edition(lang):
+        assert (
+            plain_line(_names(plain, words)) == {"en": "Build trust and Meet", "nl": "Bouw vertrouwen en Overleg"}[lang]
+        )
+        quoted = plain_line(_names(marked, words))
+    assert (
+        quoted
+        == {
+            "en": "“Form: not the point”, “Build trust” and “Meet”",
+            "nl": "‘Vorm: niet het punt’, ‘Bouw vertrouwen’ en ‘Overleg’",
+        }[lang]
+    )
+
+
+def test_a_reason_after_why_runs_on_in_lower_case(tmp_path: Path) -> None:
+    repo = copy_repo(tmp_path / "repo")
+    commit_all(repo, "records", "2024-01-10")
+    _touch(repo / "content/cases/havenplein-markt.yaml")
+    commit_all(repo, "havenplein: one\n\nReason: The reference to the study is exact", "2024-02-01")
+    lines = [line for line in _lines(repo, "en")["2024-02-01"] if "reference" in line]
+    assert lines and lines[0].endswith(f"{table('en')['change_why']}: the reference to the study is exact."), lines

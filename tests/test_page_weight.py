@@ -48,7 +48,7 @@ def test_every_picture_the_site_shows_has_its_width_and_height(built_site: Path)
 
 TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b")
 SECTIONS = re.compile(r'<div class="kb-source-sections">(.*?)\n</div>', re.S)
-TRANSLATION = re.compile(r'<details class="kb-original">.*?</details>', re.S)
+TRANSLATION = re.compile(r'<details class="kb-original"[^>]*>.*?</details>', re.S)
 HEADING = re.compile(r"<h3\b.*?</h3>", re.S)
 
 

@@ -349,3 +349,23 @@ def test_a_records_keywords_are_indexed_with_its_page_below_its_own_words(built_
     assert "memorandum of understanding" in glossary
     contributing = (built_site / "contributing/index.html").read_text(encoding="utf-8")
     assert f'<span data-pagefind-filter="type">{table("en")["search_type_contributors"]}</span>' in contributing
+
+
+def test_a_quoted_passages_excerpt_holds_neither_the_toggle_nor_the_hidden_original(built_site: Path) -> None:
+    """A Dutch result read "… trekker eigen vertalingEigen vertaling …" and the English words behind
+    the toggle; a yardstick's read "op basis van de bronnen )" where its mark was left out."""
+    import gzip
+
+    words = table("nl")
+    badge = words["quote_our_translation"].replace(" ", "")
+    checked = 0
+    for path in (built_site / "nl/pagefind/fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(path.read_bytes())[len(pagefind_files.SIGNATURE) :])
+        content, url = data["content"], data["url"]
+        page = built_site / "nl" / url.lstrip("/").removeprefix("nl/") / "index.html"
+        if 'class="kb-original"' in (page.read_text(encoding="utf-8") if page.exists() else ""):
+            checked += 1
+        assert (badge + badge).lower() not in content.lower().replace(" ", ""), url  # "eigen vertalingEigen …"
+        assert words["quote_original_en"] + ":" not in content, url
+        assert " )" not in content, url
+    assert checked > 0

@@ -57,3 +57,18 @@ def test_no_dutch_interface_word_writes_an_iso_date() -> None:
     # 2026"); only a format a reader types (JJJJ-MM-DD) may look like one.
     dated = {key: text for key, text in dutch_messages().items() if ISO_DATE.search(text)}
     assert dated == {}
+
+
+def test_the_guides_prose_names_a_rejected_variant_only_as_what_not_to_write() -> None:
+    # The guide's own advice must agree with its table: "*persoonlijk*, niet *in persoon*" may name a
+    # rejected variant, "*in persoon*, niet *van aangezicht tot aangezicht*" recommends it.
+    guide = GUIDE.read_text(encoding="utf-8")
+    prose = "\n".join(line for line in guide.split("\n") if not line.startswith("|"))
+    recommended = []
+    for found in rejected_in(prose):
+        words = r"\s+".join(re.escape(w) for w in found.rejected.variant.split())
+        for match in re.finditer(rf"(?<![\w-]){words}(?![\w-])", prose, re.IGNORECASE):
+            clause = re.split(r"[;:.]\s", prose[: match.start()])[-1]
+            if not re.search(r"\bniet\b", clause):
+                recommended.append(found.rejected.variant)
+    assert recommended == []

@@ -41,6 +41,8 @@ def _reason_of(change: RecordChange, lang: str) -> list[Piece]:
         given = dict(reason)
         text = given.get(lang) or next(iter(given.values()))
         text = text.rstrip(" .;") if n < len(change.reasons) - 1 else _stopped(text)
+        if text.startswith(_ARTICLES):  # after "Why:" a reason runs on in lower case ("Waarom: de …")
+            text = text[:1].lower() + text[1:]
         if n:
             shown.append(_lit("; "))
         if lang in given:
@@ -57,6 +59,7 @@ def _reason_of(change: RecordChange, lang: str) -> list[Piece]:
 
 
 _STOPS = (".", "!", "?", "…")
+_ARTICLES = ("De ", "Het ", "Een ", "The ", "An ")
 
 
 def _stopped(text: str) -> str:
@@ -156,9 +159,7 @@ def worded_changes(
                     noun = words[f"nouns_{kind}" if len(pieces) > 1 else f"noun_{kind}"] if kind in NOUNS else ""
                     if noun:
                         line.append(_lit(f"{noun} "))
-                    # Names that hold a comma ("Build trust, a shared ...") are told apart by semicolons.
-                    comma = any("," in pick(text) for text, _, _ in pieces)
-                    line += _joined_pieces(pieces, "; " if comma else ", ", f" {words['and']} ")
+                    line += _names(pieces, words)
                     if reasons:
                         shown = _reason_of(RecordChange(status, "", reasons=reasons), lang)
                         line += [_lit(f". {words['change_why']}: "), *shown]
@@ -188,6 +189,20 @@ def _sentence(message: str, **pieces: Piece | str) -> list[Piece]:
             out.append(_lit(given) if isinstance(given, str) else given)
         elif part:
             out.append(_lit(part))
+    return out
+
+
+def _names(pieces: list[Piece], words: dict[str, str]) -> list[Piece]:
+    """Names joined: "A, B and C". Where one holds a comma, semicolon or colon ("Build trust, a
+    shared goal"; "The legal form: …"), each stands in quotes, so a reader sees where it ends."""
+    if not any(mark in pick(text) for text, _, _ in pieces for mark in ",;:"):
+        return _joined_pieces(pieces, ", ", f" {words['and']} ")
+    quoted = [_sentence(words["changes_title_quoted"], title=piece) for piece in pieces]
+    out: list[Piece] = []
+    for n, name in enumerate(quoted):
+        if n:
+            out.append(_lit(f" {words['and']} " if n == len(quoted) - 1 else ", "))
+        out += name
     return out
 
 

@@ -53,7 +53,9 @@ def quote_html(quote: str, lang: str, rendering: str | None = None) -> str:
     original = f'{h.text(words[f"quote_original_{lang}"])}: <q lang="{lang}">{h.text(nested(quote))}</q>'
     return (
         f'<q lang="{language()}" class="kb-rendering">{h.text(nested(rendering))}</q> '
-        f'<details class="kb-original">{summary} <span class="kb-original__words">{original}</span></details>'
+        # Search leaves the toggle out: an excerpt read "… trekker eigen vertalingEigen vertaling …"
+        # and the English original otherwise.
+        f'<details class="kb-original" data-pagefind-ignore>{summary} <span class="kb-original__words">{original}</span></details>'
     )
 
 

@@ -103,6 +103,16 @@ test("cases rank most similar first; a tie keeps the data's order", () => {
   assert.deepEqual(core.ranked(reversed, tie).map((s) => s.kase.id), [festival.id, stadium.id, market.id]);
 });
 
+test("at 0% no case is the most similar: every case ties, so none resembles the partnership", () => {
+  const onlyStadium = { ...DATA, cases: [stadium] };
+  const answers = { "signed-agreement": "absent" };  // the stadium has a signed agreement
+  assert.deepEqual(core.ranked(onlyStadium, answers).map((s) => s.similarity), [0]);
+  assert.deepEqual(core.resembling(onlyStadium, answers), []);
+  assert.deepEqual(core.resembling(DATA, answers).map((s) => [s.kase.id, s.similarity]),
+    [[market.id, 1], [stadium.id, 0], [festival.id, 0]]);  // one resembles: the others stay listed
+  assert.deepEqual(core.resembling(DATA, {}), []);
+});
+
 test("gaps: the farthest from the target first, grouped by criterion, the criterion farthest in all first", () => {
   const answers = { "right-partners": "partial", "regular-meetings": "absent", "mutual-confidence": "absent", "shared-goal": "absent", "council-reporting": "present" };
   const groups = core.gaps(DATA, answers);

@@ -24,6 +24,7 @@ test("the Markdown plan: the gaps in order, each with its fields and lessons, no
   // Before the gaps and their "What 'Yes' looks like": those are this knowledge base's yardsticks, not the study's.
   assert.ok(lines.indexOf("own_yardsticks") > 0 && lines.indexOf("own_yardsticks") < lines.findIndex((l) => l.startsWith("### ")));
   assert.ok(lines.includes("- plan_phase: phase_next"));
+  assert.ok(lines.includes("- plan_phase: phase_none"));  // no phase chosen: "Not planned yet", as on screen
   // Every heading one level below the one above it: the gaps (###) under their own "##".
   assert.deepEqual(lines.filter((l) => l.startsWith("## ")), ["## gaps", "## find_out", "## na_list"]);
   assert.ok(lines.indexOf("## gaps") < lines.findIndex((l) => l.startsWith("### ")));
@@ -42,6 +43,13 @@ test("a plan without gaps says so", () => {
   assert.ok(md.split("\n").includes("plan_none"));
   assert.ok(md.includes('plan_for {"name":"default\\\\_name"}'));  // the name, escaped like any
   assert.ok(!md.includes("most_resembles"));  // nothing answered, nothing compared
+});
+
+test("a plan names no most similar case at 0%: it says that no case matches yet", () => {
+  const onlyStadium = { ...ui, data: { ...DATA, cases: DATA.cases.filter((k) => k.id === "riverside-stadium") } };
+  const md = planMarkdown(onlyStadium, { id: "p", name: "", answers: { "signed-agreement": "absent" }, plan: {}, snapshots: [] }, "2026-01-01");
+  assert.ok(!md.includes("most_resembles"), md);
+  assert.ok(md.split("\n").includes("resembles_none"), md);
 });
 
 test("the CSV plan: a row per gap in the gaps' order, no cell a formula", () => {

@@ -97,6 +97,13 @@ export function ranked(data, answers) {
     .map((x) => x.s);
 }
 
+/* The ranked cases where at least one resembles the partnership at all: at 0% every case ties, so
+ * none is "most similar" and the page says that no case matches yet. */
+export function resembling(data, answers) {
+  const all = ranked(data, answers);
+  return all.length && all[0].similarity > 0 ? all : [];
+}
+
 export function targetOf(targets, id) {
   return targets && Object.hasOwn(targets, id) && TARGETS.includes(targets[id]) ? targets[id] : DEFAULT_TARGET;
 }

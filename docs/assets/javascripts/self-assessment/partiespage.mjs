@@ -149,7 +149,7 @@ function sharedMade(page) {
   addProfile(page.store.state, shared);
   if (!page.api.persist(page)) return;
   page.api.showPartnership(page);
-  const said = own ? t("party_shared_own", { party: own.name || t("party_unnamed") }) : t("party_shared_send", { name: old });
+  const said = own ? t("party_shared_own", { party: own.name || t("party_unnamed") }) : t("party_shared_send", { name: old, shared: shared.name });
   page.api.say(page, t("party_shared_done", { name: shared.name }) + " " + said);
 }
 

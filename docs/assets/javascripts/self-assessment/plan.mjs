@@ -3,7 +3,7 @@
  * for the reader by dateText). Gaps come in
  * the start order (core.startOrder), measured against the partnership's targets; "Don't know"
  * answers make the "To find out" list, "not applicable" ones are listed with their reasons. */
-import { MOST_NO, NA, percent, profileOf, ranked, startOrder, toFindOut } from "./core.mjs";
+import { MOST_NO, NA, percent, profileOf, ranked, resembling, startOrder, toFindOut } from "./core.mjs";
 import { csvText, markdownText as md, readableDate } from "./text.mjs";
 
 // A date as the edition's reader reads it ("30 november 2026" in Dutch), never ISO in what a person reads.
@@ -56,15 +56,15 @@ function gapLines(ui, p, item) {
     "- " + t("looks_like") + md(i.present_looks_like),
     ...["action", "owner"].map((f) => "- " + t("plan_" + f) + ": " + md(e[f])),
     "- " + t("plan_due") + ": " + md(dateText(ui, e.due)),
-    "- " + t("plan_phase") + ": " + (e.phase ? t("phase_" + e.phase) : ""),
+    "- " + t("plan_phase") + ": " + t(e.phase ? "phase_" + e.phase : "phase_none"),
     ...i.lessons.map((l) => "- " + lessonLine(t, l, md(l.title)) + " <" + new URL(l.url, base).href + ">"),
     "",
   ];
 }
 
 function resemblance(ui, answers) {
-  const best = ranked(ui.data, answers)[0];
-  if (!best) return [];
+  const best = resembling(ui.data, answers)[0];
+  if (!best) return ranked(ui.data, answers).length ? [ui.t("resembles_none"), ""] : [];
   const basis = ui.t(best.kase.assessed_by === "study" ? "basis_study" : "basis_contributors");
   return [ui.tn("most_resembles", best.compared, {
     name: md(best.kase.name), percent: percent(best.similarity), count: best.compared, basis,

@@ -3,7 +3,7 @@
  * Every text, the data's and the reader's, is set with textContent or as an input's value, never
  * as HTML. */
 import { withChosen } from "./chosen.mjs";
-import { MOST_NO, NA, TARGETS, allYes, atTarget, gapCount, percent, profileOf, ranked, targetOf } from "./core.mjs";
+import { MOST_NO, NA, TARGETS, allYes, atTarget, gapCount, percent, profileOf, ranked, resembling, targetOf } from "./core.mjs";
 import { PHASES, TEXT_MAX, NAME_MAX } from "./partnership.mjs";
 import { dateText, nameOf, notApplicable, partiesLine } from "./plan.mjs";
 import { profileLayout } from "./profile.mjs";
@@ -328,7 +328,8 @@ function similarityTable(ui, best) {
       el("td", { "class": "kb-sa-percent", text: row.similarity === null ? "–" : percent(row.similarity) + "%" }),
     ]));
   });
-  return scroller(table, t("similarity"));
+  // On a phone the case's column and the similarity lie beyond the edge: say the table scrolls.
+  return el("div", {}, [el("p", { "class": "kb-sa-swipe", text: t("swipe_hint") }), scroller(table, t("similarity"))]);
 }
 
 // Why answered indicators were left out, and how many are unanswered; null when nothing was.
@@ -353,14 +354,15 @@ function others(ui, rest) {
 }
 
 export function renderSimilarity(ui, answers) {
-  const { base, t, tn } = ui, all = withChosen(ranked(ui.data, answers), ui.compare);
+  const { base, t, tn } = ui, chosen = ui.compare ? ui.data.cases.find((c) => c.id === ui.compare) : null;
+  // A chosen case shows at any similarity; otherwise no case is "most similar" at 0%.
+  const all = withChosen(chosen ? ranked(ui.data, answers) : resembling(ui.data, answers), ui.compare);
   const box = el("section", { id: "kb-sa-nearest", "aria-labelledby": "kb-sa-nearest-h" }, [
     el("h3", { id: "kb-sa-nearest-h", text: t("similarity") }), el("p", { id: "kb-sa-similarity-rule", text: t("similarity_explained") }),
   ]);
-  const chosen = ui.compare ? ui.data.cases.find((c) => c.id === ui.compare) : null;
   if (!all.length) {
     if (chosen) box.appendChild(el("p", { id: "kb-sa-chosen", text: t("shows_chosen_later", { name: chosen.name }) }));
-    box.appendChild(el("p", { text: t("answer_more") }));
+    box.appendChild(el("p", { id: "kb-sa-none", text: ranked(ui.data, answers).length ? t("resembles_none") : t("answer_more") }));
     return box;
   }
   const best = all[0], k = best.kase;
