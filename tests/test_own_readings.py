@@ -223,6 +223,10 @@ def test_a_rating_that_rests_on_an_inference_is_marked_wherever_cases_are_compar
     assert "*</text>" not in site.files[paths.profile_svg("riverside-stadium")]
     figures = unescape(page_markdown(site, "comparison.md")).split('<div class="kb-profiles">', 1)[1]
     assert note in figures.split("</div>\n", 1)[1][:400]
+    # The case page's own picture has the note under it too, where a criterion rests on an inference.
+    for case_id, shown in (("havenplein-markt", True), ("riverside-stadium", False)):
+        answer = unescape(page_markdown(site, paths.case(case_id))).split("</figure>", 1)[1][:600]
+        assert (note in answer) is shown, case_id
     # Where nothing shown rests on an inference, no mark and no note.
     plain = unescape(page_markdown(render_site(build(CORPUS / "content"), lang=lang), "criteria/government-link.md"))
     assert mark not in plain and note not in plain

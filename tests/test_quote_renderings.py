@@ -105,7 +105,9 @@ def test_a_rendering_comes_first_marked_as_ours_with_the_original_behind_it() ->
     with edition("nl"):
         html = quote_html("This holds less true.", "en", "Dit geldt minder.")
         words = table()
-    assert html.startswith('<q lang="nl" class="kb-rendering">Dit geldt minder.</q> <details class="kb-original" data-pagefind-ignore>')
+    assert html.startswith(
+        '<q lang="nl" class="kb-rendering">Dit geldt minder.</q> <details class="kb-original" data-pagefind-ignore>'
+    )
     assert "<details open" not in html  # the original waits for a tap
     assert f'<span aria-hidden="true">{words["quote_our_translation"]}</span>' in html
     assert f'title="{words["quote_translation_title_en"]}"' in html

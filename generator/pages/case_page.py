@@ -106,7 +106,7 @@ def answer(page: str, kb: KnowledgeBase, case: Case, notes: Notes, words: dict[s
             f'<figure class="kb-answer__profile"><img alt="{escape(profile_alt_text(kb, case))}" class="kb-profile" '
             f'src="{src}" {profile_size(kb)} />'
             f"<figcaption>{rated} {how}</figcaption></figure>"
-        )
+        ) + inferred_note(any(kb.inferred(case, c) for c in kb.criteria))
     if not parts and not facts and not figure:
         return Trusted("")
     listed = f'<ul class="kb-answer__facts">\n{"".join(facts)}\n</ul>' if facts else ""
