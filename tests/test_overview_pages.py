@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 
-from generator.pages import local
+from generator.pages import changes, local
 from generator.pages.tables import case_groups
 from generator.pages.text import pick
 from generator.records.knowledge_base import KnowledgeBase
@@ -41,7 +41,8 @@ def _prose(html: str) -> str:
     """An article's text as a reader reads it: tags gone, spaces folded, no gap before punctuation."""
     article = html[html.index("<article") : html.index("</article>")]
     text = unescape(re.sub(r"<[^>]+>", " ", article))
-    return re.sub(r" ([,:;.)])", r"\1", re.sub(r"\s+", " ", text)).replace("( ", "(")
+    text = re.sub(r" ([,:;.)’”])", r"\1", re.sub(r"\s+", " ", text))
+    return re.sub(r"([(‘“]) ", r"\1", text)
 
 
 def _sections(html: str) -> dict[str, str]:
@@ -168,8 +169,16 @@ def test_what_changed_names_what_changed_in_words_with_its_reason_in_both_editio
         name, title = pick(case.name, lang), pick(indicator.title, lang)
         before, after = words[f"rating_{old}"], words[f"rating_{new}"]
         said = words["changes_rating_sentence"].format(case=name, indicator=title, before=before, after=after)
-        rating_line = f"{said} {words['change_why']}: {reason[lang]}"
-        removed_line = f"{words['change_removed']}: {words['noun_cases']} {pick(unrated.name, lang)}. {words['change_why']}: {reason[lang]}"
+        # after "Why:" a reason that opens with an article runs on in lower case (changes._reason_of)
+        why = (
+            reason[lang]
+            if not reason[lang].startswith(changes._ARTICLES)
+            else reason[lang][:1].lower() + reason[lang][1:]
+        )
+        rating_line = f"{said} {words['change_why']}: {why}"
+        removed_line = (
+            f"{words['change_removed']}: {words['noun_cases']} {pick(unrated.name, lang)}. {words['change_why']}: {why}"
+        )
         revised_line = f"{words['change_revised']}: {words['noun_criteria']} {pick(criterion.title, lang)}"
         for line in (rating_line, removed_line, revised_line):
             assert line in prose, (lang, line, prose[:1500])
