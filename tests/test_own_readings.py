@@ -114,16 +114,21 @@ def test_a_lesson_beyond_a_partnership_is_no_case_s_rating(kb: KnowledgeBase, tm
     assert all(lesson in beyond.lessons_for_indicator(i) for _, i in beyond.indicators if i.id in lesson.indicators)
 
 
-@pytest.mark.parametrize("lang", ["en", "nl"])
-def test_an_inferred_rating_is_no_example_and_its_criterion_says_it_rests_on_it(tmp_path: Path, lang: str) -> None:
-    # In the fixture, harbour-lights-festival's government link is present on public-backing alone.
+def _with_inferred_public_backing(tmp_path: Path) -> KnowledgeBase:
+    """The fixture corpus with harbour-lights-festival's public-backing rating marked as inferred."""
     repo = copy_repo(tmp_path / "kb")
     record = repo / "content" / "cases" / "harbour-lights-festival.yaml"
     text = record.read_text(encoding="utf-8")
     marked = "    public-backing:\n      rating: present\n"
     assert text.count(marked) == 1
     record.write_text(text.replace(marked, marked + "      inferred: true\n"), encoding="utf-8")
-    kb = build(repo / "content")
+    return build(repo / "content")
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_an_inferred_rating_is_no_example_and_its_criterion_says_it_rests_on_it(tmp_path: Path, lang: str) -> None:
+    # In the fixture, harbour-lights-festival's government link is present on public-backing alone.
+    kb = _with_inferred_public_backing(tmp_path)
     criterion = kb.criterion("government-link")
     indicator = next(i for i in criterion.indicators if i.id == "public-backing")
     where = export._where_present(kb, criterion, indicator)
@@ -174,12 +179,7 @@ def test_a_rating_that_rests_on_an_inference_is_marked_wherever_cases_are_compar
     # criterion pages; only the case page said so. The fixture's havenplein-markt mutual-confidence is
     # inferred (without it, trust-and-culture would be absent, not partly present); here
     # harbour-lights-festival's public-backing is too, which changes its government-link rating.
-    repo = copy_repo(tmp_path / "kb")
-    record = repo / "content" / "cases" / "harbour-lights-festival.yaml"
-    text = record.read_text(encoding="utf-8")
-    marked = "    public-backing:\n      rating: present\n"
-    record.write_text(text.replace(marked, marked + "      inferred: true\n"), encoding="utf-8")
-    kb = build(repo / "content")
+    kb = _with_inferred_public_backing(tmp_path)
     words = table(lang)
     site = render_site(kb, lang=lang)
     mark = 'class="kb-inferred-mark"'
