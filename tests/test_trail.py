@@ -109,6 +109,66 @@ def test_a_source_mark_opens_its_source_in_place(browser, site_url: str, edition
         context.close()
 
 
+# Where the page stands: the section the address names, whether its fold is open, and whether its
+# first passage and one in another section's fold show.
+LANDED = """() => {
+  const here = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  const fold = here && here.querySelector(':scope > details.kb-passages');
+  const other = [...document.querySelectorAll('details.kb-passages')].find(d => d !== fold);
+  const shown = el => !!el && el.checkVisibility();  // a closed fold's content keeps its boxes
+  return {section: here && here.className, open: !!fold && fold.open, passage: shown(fold && fold.querySelector('.kb-passage')),
+          otherOpen: !!other && other.open, otherPassage: shown(other && other.querySelector('.kb-passage'))};
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_following_a_source_mark_lands_on_its_sections_passages_open(browser, site_url: str, edition: str) -> None:
+    """The study's page folds each section's passages (tests/test_page_weight.py); the section a
+    link lands on opens, by instant navigation from a mark's entry, by loading its address, and by
+    a link within the page. The other sections stay folded."""
+    context = browser.new_context(base_url=site_url, viewport=PHONE, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(EDITIONS[edition] + "cases/havenplein-markt/")
+        page.evaluate(FIRST_MARK)
+        page.locator("[data-tapped]").tap()
+        onward = page.locator('.kb-note-pop a[href*="sources/"]')
+        href = onward.get_attribute("href") or ""
+        onward.click()
+        page.wait_for_url(lambda url: "/sources/" in url and "#" in url)
+        page.wait_for_function("() => !!document.querySelector('details.kb-passages')")
+        landed = page.evaluate(LANDED)
+        assert landed["section"] == "kb-source-section", (href, landed)
+        assert landed["open"] and landed["passage"], f"the section {href} lands on shows its passages"
+        assert not landed["otherOpen"] and not landed["otherPassage"], "the other sections stay folded"
+
+        page.goto(page.url)  # the address itself, loaded afresh
+        page.wait_for_load_state("load")
+        assert page.evaluate(LANDED)["open"], "loading a section's address opens its passages"
+
+        other = page.evaluate(
+            "() => [...document.querySelectorAll('section.kb-source-section')]"
+            ".find(s => s.querySelector(':scope > details.kb-passages:not([open])')).id"
+        )
+        page.evaluate(f"location.hash = {other!r}")
+        page.wait_for_function(f"() => document.getElementById({other!r}).querySelector('details.kb-passages').open")
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_study_page_prints_every_sections_passages(page, edition: str, kb: KnowledgeBase) -> None:
+    """On paper nothing is folded: each section prints its passages, with or without scripts."""
+    page.goto(EDITIONS[edition] + paths.source(kb.study_source.id).replace(".md", "/"))
+    hidden = "() => [...document.querySelectorAll('details.kb-passages .kb-passage')].filter(p => !p.checkVisibility()).length"
+    total = page.evaluate("() => document.querySelectorAll('details.kb-passages .kb-passage').length")
+    assert total > 5 and page.evaluate(hidden) == total, "on screen the passages are folded"
+    page.emulate_media(media="print")
+    assert page.evaluate(hidden) == 0, "printed, every passage shows"
+
+
 def test_an_instrument_links_its_official_page_with_the_words_that_confirm_it(kb: KnowledgeBase) -> None:
     import dataclasses
 

@@ -20,7 +20,7 @@ from generator.pages.notes import Notes, quote_html
 from generator.pages.text import Trusted, pick
 from generator.records.knowledge_base import Backlink, KnowledgeBase, section_anchor
 from generator.records.models import Citation, Source
-from generator.words import language
+from generator.words import language, plural
 
 # A record's page, and the anchor on it that the citation stands under (a case's criterion).
 Place = tuple[str, str, str]  # (kind, record id, anchor)
@@ -77,16 +77,24 @@ def _section(
     parts = [f'<h3 class="kb-section-name">{section_label(source, section)}</h3>']
     # Bounded as the "Cited in" list is: a page's words are capped in an engine's search index.
     cap = cited_in.CITED_IN_CAP
+    passages = []
     for quote, users in list(quoted.items())[:cap]:
         used = h.text(words["trail_used_by"])
         # A div: the quote in another language brings a <details>, which would close a <p>.
-        parts.append(
+        passages.append(
             f'<div class="kb-passage">{quote_html(quote, lang, _rendering(users, lang))}'
             f'<span class="kb-passage-uses">{used} {_users(page, kb, users, words)}</span></div>'
         )
     if len(quoted) > cap:
         more = words["trail_more_passages"].format(count=local.number(len(quoted) - cap))
-        parts.append(f"<p>{h.text(more)}</p>")
+        passages.append(f"<p>{h.text(more)}</p>")
+    if passages:
+        # Folded: the study's page quotes hundreds of passages, too many for a phone to lay out at
+        # once (issue 33, Lighthouse's blocking time). source-marks.js opens the section a link lands
+        # on, Material's script opens every fold to print, and kb.css shows them on paper without it.
+        count = plural("trail_passages_quoted", len(quoted), n=local.number(len(quoted)))  # "vier citaten …"
+        summary = h.text(count[:1].upper() + count[1:])
+        parts.append(f'<details class="kb-passages"><summary>{summary}</summary>{"".join(passages)}</details>')
     if bare:
         parts.append(
             f'<p class="kb-passage-uses">{h.text(words["trail_cited_without_quote"])} {_users(page, kb, bare, words)}</p>'

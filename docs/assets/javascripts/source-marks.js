@@ -55,4 +55,22 @@
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && open) close(true);
   });
+
+  /* The entry's link leads on to a section of the source's page, whose quoted passages are folded
+     (a phone could not lay out hundreds at once): open the fold of the section a link lands on,
+     on the first load, on a new address within the page, and on each page instant navigation
+     brings (Material's target$ emits the element the address's fragment names in each case). */
+  function openSection(target) {
+    var fold = target && target.classList && target.classList.contains("kb-source-section") &&
+      target.querySelector(":scope > details.kb-passages");
+    if (fold) fold.open = true;
+  }
+  function fromAddress() {
+    var id = location.hash.slice(1);
+    if (id) openSection(document.getElementById(decodeURIComponent(id)));
+  }
+  if (window.target$ && typeof window.target$.subscribe === "function") window.target$.subscribe(openSection);
+  window.addEventListener("hashchange", fromAddress);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fromAddress);
+  else fromAddress();
 })();
