@@ -72,7 +72,8 @@ def test_the_study_page_spends_few_elements_on_each_passage(built_site: Path, kb
 
 # A fold ends where its section does, or where the section's line of bare citations begins.
 FOLD = re.compile(
-    r'<details class="kb-passages"><summary>[^<]+</summary>(.*?)</details>(?=</section>|<p class="kb-passage-uses">)', re.S
+    r'<details class="kb-passages"><summary>[^<]+</summary>(.*?)</details>(?=</section>|<p class="kb-passage-uses">)',
+    re.S,
 )
 
 
