@@ -152,6 +152,22 @@ def test_titles_that_hold_a_colon_or_semicolon_stand_in_quotes_on_a_line(lang: s
     )
 
 
+@pytest.mark.parametrize("kind", ["lessons", "steps", "variants", "conditions"])
+def test_titles_that_are_sentences_always_stand_in_quotes(kind: str) -> None:
+    # "Herzien: stappen Breng de juiste partijen aan tafel en Kies een verbindende trekker en zorg
+    # voor geven en nemen": where does the first step end? (Dutch read 5, R5.) Names of cases,
+    # criteria or sources stay bare.
+    from generator.pages.changes import _names
+
+    steps = [
+        ({"en": "Bring the parties", "nl": "Breng de partijen"}, "", ""),
+        ({"en": "Give and take", "nl": "Geven en nemen"}, "", ""),
+    ]
+    with edition("nl"):
+        assert plain_line(_names(steps, table("nl"), kind)) == "‘Breng de partijen’ en ‘Geven en nemen’"
+        assert plain_line(_names(steps, table("nl"), "cases")) == "Breng de partijen en Geven en nemen"
+
+
 def test_a_reason_after_why_runs_on_in_lower_case(tmp_path: Path) -> None:
     repo = copy_repo(tmp_path / "repo")
     commit_all(repo, "records", "2024-01-10")

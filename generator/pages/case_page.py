@@ -10,7 +10,7 @@ as inert as it was as Markdown.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from html import escape
 
 from generator.pages import local, paths
@@ -32,7 +32,7 @@ from generator.pages.text import Fallback, Trusted, pick
 from generator.pages.text import paragraphs as split_paragraphs
 from generator.records.knowledge_base import KnowledgeBase
 from generator.records.models import Assessed, Case, Citation, Criterion, Fact, Indicator, Lesson
-from generator.records.ratings import ABSENT_AT, SCALE, Rating, derive, mean_score
+from generator.records.ratings import ABSENT_AT, SCALE, Rating, mean_score
 from generator.words import language, table
 
 
@@ -253,7 +253,7 @@ def criterion_ratings(
     why = rule_here(rating, [entries[i.id].rating for i in criterion.indicators])
     if why:
         overall += f'\n<p class="kb-rule-here">{h.text(why)}</p>'
-    inferred = rests_on_inferred(rating, criterion, entries)
+    inferred = rests_on_inferred(kb, case, criterion)
     if inferred:
         overall += f'\n<p class="kb-rule-here kb-inferred">{h.text(inferred)}</p>'
 
@@ -282,15 +282,13 @@ def rule_here(overall: Rating, ratings: list[Rating]) -> str:
     )
 
 
-def rests_on_inferred(overall: Rating, criterion: Criterion, entries: Mapping[str, Assessed]) -> str:
+def rests_on_inferred(kb: KnowledgeBase, case: Case, criterion: Criterion) -> str:
     """One line where a criterion's rating rests on an inferred rating: what it would be without
     the inferred ones (taken as not known). '' where they change nothing."""
-    inferred = [i for i in criterion.indicators if entries[i.id].inferred]
-    if not inferred:
+    without = kb.rating_without_inferred(case, criterion)
+    if without is None or not kb.inferred(case, criterion):
         return ""
-    without = derive(Rating.UNKNOWN if entries[i.id].inferred else entries[i.id].rating for i in criterion.indicators)
-    if without is overall:
-        return ""
+    inferred = [i for i in criterion.indicators if kb.inferred(case, criterion, i)]
     words = table()
     return words["fid_rests_on_inferred"].format(
         indicators=", ".join(str(pick(i.title)) for i in inferred), rating=words[f"rating_{without.value}"].lower()

@@ -159,7 +159,7 @@ def worded_changes(
                     noun = words[f"nouns_{kind}" if len(pieces) > 1 else f"noun_{kind}"] if kind in NOUNS else ""
                     if noun:
                         line.append(_lit(f"{noun} "))
-                    line += _names(pieces, words)
+                    line += _names(pieces, words, kind)
                     if reasons:
                         shown = _reason_of(RecordChange(status, "", reasons=reasons), lang)
                         line += [_lit(f". {words['change_why']}: "), *shown]
@@ -192,10 +192,16 @@ def _sentence(message: str, **pieces: Piece | str) -> list[Piece]:
     return out
 
 
-def _names(pieces: list[Piece], words: dict[str, str]) -> list[Piece]:
+# Kinds whose titles are sentences ("Breng de juiste partijen aan tafel"): in a line of names a
+# reader cannot see where one ends and "en" joins the next, so they always stand in quotes.
+SENTENCE_TITLES = frozenset({"lessons", "steps", "variants", "conditions"})
+
+
+def _names(pieces: list[Piece], words: dict[str, str], kind: str = "") -> list[Piece]:
     """Names joined: "A, B and C". Where one holds a comma, semicolon or colon ("Build trust, a
-    shared goal"; "The legal form: …"), each stands in quotes, so a reader sees where it ends."""
-    if not any(mark in pick(text) for text, _, _ in pieces for mark in ",;:"):
+    shared goal"; "The legal form: …"), or the kind's titles are sentences, each stands in quotes,
+    so a reader sees where it ends."""
+    if kind not in SENTENCE_TITLES and not any(mark in pick(text) for text, _, _ in pieces for mark in ",;:"):
         return _joined_pieces(pieces, ", ", f" {words['and']} ")
     quoted = [_sentence(words["changes_title_quoted"], title=piece) for piece in pieces]
     out: list[Piece] = []

@@ -174,13 +174,18 @@ class KnowledgeBase:
         if indicator is not None:
             entry = entries.get(indicator.id)
             return bool(entry and entry.inferred)
-        if not any(entry.inferred for entry in entries.values()):
-            return False
-        without = derive(
+        without = self.rating_without_inferred(case, criterion)
+        return without is not None and without is not self.criterion_rating(case, criterion)
+
+    def rating_without_inferred(self, case: Case, criterion: Criterion) -> Rating | None:
+        """A criterion's rating with its inferred indicator ratings taken as not known; None where
+        none of them is inferred."""
+        if not any(entry.inferred for entry in case.assessment.get(criterion.id, {}).values()):
+            return None
+        return derive(
             Rating.UNKNOWN if self.inferred(case, criterion, i) else self.rating(case, criterion, i)
             for i in criterion.indicators
         )
-        return without is not self.criterion_rating(case, criterion)
 
     def profile(self, case: Case) -> dict[str, Rating]:
         return dict(self._profiles.get(case.id) or {c.id: Rating.UNKNOWN for c in self.criteria})

@@ -61,7 +61,8 @@ test("the CSV plan: a row per gap in the gaps' order, no cell a formula", () => 
   assert.ok(rows[4].startsWith("Link to the government,Reporting to the council,answer_not_applicable,") && rows[4].endsWith(",Not our council"), rows[4]);
   assert.ok(rows[1].startsWith("Network and agreements,A signed agreement,answer_absent,answer_present,"), rows[1]);
   assert.ok(rows[1].includes('"\'=HYPERLINK(""http://e.x"")"'), rows[1]);
-  assert.ok(rows[2].startsWith("Trust and culture,One shared goal,answer_partial,answer_present,,,,"), rows[2]);
+  assert.ok(rows[2].startsWith("Trust and culture,One shared goal,answer_partial,answer_present,,,,phase_none,"), rows[2]);
+  assert.ok(rows[1].includes(",phase_next,"), "a chosen phase by its name");  // no phase: "Not planned yet", as on screen
 });
 
 test("a finding of the study is named as what the study found in the plan, never as a lesson", () => {

@@ -56,7 +56,7 @@ function gapLines(ui, p, item) {
     "- " + t("looks_like") + md(i.present_looks_like),
     ...["action", "owner"].map((f) => "- " + t("plan_" + f) + ": " + md(e[f])),
     "- " + t("plan_due") + ": " + md(dateText(ui, e.due)),
-    "- " + t("plan_phase") + ": " + t(e.phase ? "phase_" + e.phase : "phase_none"),
+    "- " + t("plan_phase") + ": " + phaseText(t, e),
     ...i.lessons.map((l) => "- " + lessonLine(t, l, md(l.title)) + " <" + new URL(l.url, base).href + ">"),
     "",
   ];
@@ -81,6 +81,9 @@ function otherLists(ui, p) {
 }
 
 // Every text in it, the reader's and the data's, as inert Markdown: it may come from someone else's share link.
+/* A gap's phase as the screen shows it: "Not planned yet" until one is chosen, in every copy of the plan. */
+export const phaseText = (t, entry) => t(entry.phase ? "phase_" + entry.phase : "phase_none");
+
 export function planMarkdown(ui, p, date) {
   const { data, t } = ui, start = startOrder(data, p.answers, p.targets), profile = profileOf(data, p.answers);
   const lines = ["# " + t("plan_for", { name: md(nameOf(ui, p)) }), "", t("plan_date", { date: dateText(ui, date) }), ""];
@@ -107,7 +110,7 @@ export function planCsv(ui, p) {
   startOrder(data, p.answers, p.targets).items.forEach((item) => {
     const e = p.plan[item.indicator.id] || {};
     rows.push([item.criterion.title, item.indicator.title, t("answer_" + item.answer), t("answer_" + item.target), e.action, e.owner, dateText(ui, e.due),
-      e.phase ? t("phase_" + e.phase) : "", item.indicator.present_looks_like, ""]);
+      phaseText(t, e), item.indicator.present_looks_like, ""]);
   });
   toFindOut(data, p.answers).forEach((x) => {
     rows.push([x.criterion.title, x.indicator.title, t("answer_unknown"), "", t("find_out"), "", "", "", x.indicator.present_looks_like, ""]);

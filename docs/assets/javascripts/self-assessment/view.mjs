@@ -5,7 +5,7 @@
 import { withChosen } from "./chosen.mjs";
 import { MOST_NO, NA, TARGETS, allYes, atTarget, gapCount, percent, profileOf, ranked, resembling, targetOf } from "./core.mjs";
 import { PHASES, TEXT_MAX, NAME_MAX } from "./partnership.mjs";
-import { dateText, nameOf, notApplicable, partiesLine } from "./plan.mjs";
+import { dateText, nameOf, notApplicable, partiesLine, phaseText } from "./plan.mjs";
 import { profileLayout } from "./profile.mjs";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -467,7 +467,7 @@ function printLessons(t, lessons) {
 
 function planRow(ui, p, item) {
   const { t } = ui, e = p.plan[item.indicator.id] || {}, l = item.indicator.lessons;
-  const when = [e.phase ? t("phase_" + e.phase) : "", dateText(ui, e.due)].filter(Boolean).join(", ");
+  const when = [phaseText(t, e), dateText(ui, e.due)].filter(Boolean).join(", ");
   return el("tr", { "data-indicator": item.indicator.id }, [
     el("td", {}, [
       el("strong", { text: item.indicator.title }), el("br"),
