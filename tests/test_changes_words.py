@@ -152,7 +152,7 @@ def test_titles_that_hold_a_colon_or_semicolon_stand_in_quotes_on_a_line(lang: s
     )
 
 
-@pytest.mark.parametrize("kind", ["lessons", "steps", "variants", "conditions"])
+@pytest.mark.parametrize("kind", ["lessons", "steps", "variants", "conditions", "roles"])
 def test_titles_that_are_sentences_always_stand_in_quotes(kind: str) -> None:
     # "Herzien: stappen Breng de juiste partijen aan tafel en Kies een verbindende trekker en zorg
     # voor geven en nemen": where does the first step end? (Dutch read 5, R5.) Names of cases,

@@ -4,6 +4,7 @@ only for the passage it draws on (issue 35)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from html import unescape
 from pathlib import Path
@@ -14,6 +15,7 @@ from generator.pages import export, paths
 from generator.pages.case_page import lessons_shown
 from generator.pages.render import render_site
 from generator.records.knowledge_base import KnowledgeBase, build
+from generator.records.models import Citation, Indicator
 from generator.records.ratings import Rating
 from generator.words import plural, table
 from helpers import CORPUS, copy_repo, page_markdown
@@ -21,68 +23,112 @@ from helpers import CORPUS, copy_repo, page_markdown
 MARK = '<sup class="kb-mark"'
 
 
+def basis(kb: KnowledgeBase, indicator: Indicator, notes: int, lang: str) -> str:
+    """The words a yardstick's line should end on before its notes."""
+    if all(c.source == kb.study_source.id for c in indicator.cite):
+        return table(lang)["fid_yardstick_study"]
+    return plural("fid_yardstick_ours", notes, lang)
+
+
+def yardstick_lines(kb: KnowledgeBase, lang: str) -> list[tuple[Indicator, str, str]]:
+    """Each indicator with its yardstick line on its criterion's page, split at its first note."""
+    site = render_site(kb, lang=lang)
+    label = f"**{table(lang)['present_looks_like']}:**"
+    found = []
+    for criterion in kb.criteria:
+        page = page_markdown(site, f"criteria/{criterion.id}.md")
+        lines = [line for line in page.splitlines() if line.startswith(label)]
+        assert len(lines) == len(criterion.indicators)
+        for indicator, line in zip(criterion.indicators, lines, strict=True):
+            before, mark = line.split(MARK, 1)
+            found.append((indicator, before, mark))
+    return found
+
+
+def _with_cites(kb: KnowledgeBase, cites) -> KnowledgeBase:  # cites(n, indicator) -> its new citations
+    criteria = tuple(
+        c.model_copy(
+            update={"indicators": [i.model_copy(update={"cite": cites(n, i)}) for n, i in enumerate(c.indicators)]}
+        )
+        for c in kb.criteria
+    )
+    return dataclasses.replace(kb, records={**kb.records, "criteria": criteria})
+
+
+def with_other_sources(kb: KnowledgeBase) -> KnowledgeBase:
+    """Every yardstick drawing on a source other than the study as well: the first indicator of
+    each criterion on that source alone, the others on both."""
+    other = next(s for s in kb.sources if s.id != kb.study_source.id)
+    elsewhere = Citation(source=other.id)
+    return _with_cites(kb, lambda n, i: [elsewhere] if n == 0 else [*i.cite, elsewhere])
+
+
+def with_study_only(kb: KnowledgeBase) -> KnowledgeBase:
+    """Every yardstick drawing on the study alone, as in the real content."""
+    study = kb.study_source
+    return _with_cites(kb, lambda n, i: [Citation(source=study.id, section=study.sections[n % len(study.sections)])])
+
+
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_a_yardstick_says_it_is_ours_before_its_note(kb: KnowledgeBase, lang: str) -> None:
     words = table(lang)
     site = render_site(kb, lang=lang)
-    label = f"**{words['present_looks_like']}:**"
     for criterion in kb.criteria:
         page = page_markdown(site, f"criteria/{criterion.id}.md")
         indicators = page.split(f"## {words['indicators']}", 1)[1].split("\n## ", 1)[0]
         # The section says once whose the questions and yardsticks are.
         assert words["fid_indicators_ours"] in indicators
-        lines = [line for line in indicators.splitlines() if line.startswith(label)]
-        assert len(lines) == len(criterion.indicators)
-        for line in lines:
-            # Every note on a yardstick comes after the words that say it is ours.
-            before, mark = line.split(MARK, 1)
-            assert plural("fid_yardstick_ours", mark.count('href="#kb-note-'), lang) in before, line
+    for indicator, before, mark in yardstick_lines(kb, lang):
+        # Every note on a yardstick comes after the words that say it is ours.
+        assert basis(kb, indicator, mark.count('href="#kb-note-'), lang) in before, before
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
-def test_the_yardstick_words_agree_in_number_with_their_notes(kb: KnowledgeBase, lang: str) -> None:
-    """ "op basis van een bron [3]" but "op basis van de bronnen [4, 5]" (Dutch reads 3, N5, and 5, S3: a search excerpt drops the mark)."""
-    site = render_site(kb, lang=lang)
-    label = f"**{table(lang)['present_looks_like']}:**"
+def test_a_yardstick_drawing_on_the_study_names_it(kb: KnowledgeBase, lang: str) -> None:
+    """Every note on the criteria pages is the study's: "op basis van het onderzoek [3]", not "een
+    bron", which read as some unnamed source (read 8, B1)."""
+    lines = yardstick_lines(with_study_only(kb), lang)
+    for _, before, _ in lines:
+        assert before.rstrip().endswith(f"{table(lang)['fid_yardstick_study']}*"), before
+    assert table("nl")["fid_yardstick_study"].endswith("op basis van het onderzoek")
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_yardstick_drawing_on_other_sources_agrees_in_number_with_its_notes(kb: KnowledgeBase, lang: str) -> None:
+    """ "op basis van een bron [3]" but "op basis van de bronnen [4, 5]" (Dutch reads 3, N5, and 5,
+    S3: a search excerpt drops the mark)."""
     counts = set()
-    for criterion in kb.criteria:
-        page = page_markdown(site, f"criteria/{criterion.id}.md")
-        for line in (line for line in page.splitlines() if line.startswith(label)):
-            before, mark = line.split(MARK, 1)
-            n = mark.count('href="#kb-note-')
-            counts.add(min(n, 2))
-            assert before.rstrip().endswith(f"{plural('fid_yardstick_ours', n, lang)}*"), line
-    assert 1 in counts  # the fixture corpus's yardsticks each draw on one passage
-    if lang == "nl":
-        assert plural("fid_yardstick_ours", 1, "nl").endswith("op basis van een bron")
-        assert plural("fid_yardstick_ours", 2, "nl").endswith("op basis van de bronnen")
+    for _, before, mark in yardstick_lines(with_other_sources(kb), lang):
+        n = mark.count('href="#kb-note-')
+        counts.add(min(n, 2))
+        assert before.rstrip().endswith(f"{plural('fid_yardstick_ours', n, lang)}*"), before
+    assert counts == {1, 2}
+    assert plural("fid_yardstick_ours", 1, "nl").endswith("op basis van een bron")
+    assert plural("fid_yardstick_ours", 2, "nl").endswith("op basis van de bronnen")
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
-def test_a_screen_reader_says_the_yardstick_source_word_once(kb: KnowledgeBase, lang: str) -> None:
+@pytest.mark.parametrize("others", [False, True], ids=["study-only", "other-sources"])
+def test_a_screen_reader_says_the_yardstick_source_word_once(kb: KnowledgeBase, lang: str, others: bool) -> None:
     """The words before the mark name the source, so the mark adds no hidden "Source": not "op basis
     van bron Bron 3" (Dutch read 4, B S6)."""
-    site = render_site(kb, lang=lang)
-    label = f"**{table(lang)['present_looks_like']}:**"
+    kb = with_other_sources(kb) if others else with_study_only(kb)
     word = table(lang)["note_label"].lower()
-    lines = 0
-    for criterion in kb.criteria:
-        page = page_markdown(site, f"criteria/{criterion.id}.md")
-        for line in (line for line in page.splitlines() if line.startswith(label)):
-            before, mark = line.split(MARK, 1)
-            n = mark.count('href="#kb-note-')
-            words = plural("fid_yardstick_ours", n, lang)
-            spoken = unescape(re.sub(r"<[^>]+>", "", words + " " + MARK + mark)).lower()
-            assert spoken.count(word) == 1, line
-            assert before.rstrip(" *").lower().endswith((word, word + "s", word + "nen")), line
-            lines += 1
+    lines = yardstick_lines(kb, lang)
+    for indicator, before, mark in lines:
+        words = basis(kb, indicator, mark.count('href="#kb-note-'), lang)
+        spoken = unescape(re.sub(r"<[^>]+>", "", words + " " + MARK + mark)).lower()
+        named = (word, word + "s", word + "nen", table(lang)["fid_yardstick_study"].split()[-1].lower())
+        assert spoken.count(word) == (0 if not others else 1), before
+        assert before.rstrip(" *").lower().endswith(named), before
     assert lines
 
 
 def test_the_yardstick_words_name_this_knowledge_base() -> None:
-    for n in (1, 2):
-        assert re.search(r"this knowledge base", plural("fid_yardstick_ours", n, "en"))
-        assert re.search(r"deze kennisbank", plural("fid_yardstick_ours", n, "nl"))
+    for lang, name in (("en", "this knowledge base"), ("nl", "deze kennisbank")):
+        assert name in table(lang)["fid_yardstick_study"]
+        for n in (1, 2):
+            assert name in plural("fid_yardstick_ours", n, lang)
 
 
 def _with_lesson_beyond(tmp_path: Path, lesson_id: str) -> KnowledgeBase:

@@ -529,8 +529,8 @@ def test_the_dutch_plan_prints_and_exports_in_dutch_words_and_dates(page, kb, tm
     printed = page.locator("#kb-sa-print").text_content() or ""
     assert "Actieplan: Ons samenwerkingsverband" in printed and "Verantwoordelijke" in printed
     assert "30 juni 2026" in printed and "Verbeterpunt" in printed
-    # No phase chosen: every copy says what the screen says (the Dutch read's open point).
-    assert "Nog niet gepland, 30 juni 2026" in printed
+    # No phase chosen: every copy says what the screen says (Dutch read 6, I2), and not "not planned" (read 8, E1).
+    assert "Geen fase gekozen, 30 juni 2026" in printed
     assert not ISO_DATE.search(printed), ISO_DATE.search(printed)
     assert not re.search(r"[Ll]acune|[Ee]igenaar", printed)
     files = {}
@@ -545,7 +545,12 @@ def test_the_dutch_plan_prints_and_exports_in_dutch_words_and_dates(page, kb, tm
     assert not ISO_DATE.search(md) and "beoordeeld door deze kennisbank" in md
     rows = list(csv.reader(io.StringIO(files["csv"].read_text(encoding="utf-8-sig")), delimiter=";"))
     assert rows[0][:3] == ["Criterium", "Verbeterpunt", "Uw antwoord"] and rows[0][5] == "Verantwoordelijke"
-    assert rows[1][4:8] == ["Het jaarverslag op de agenda van de raad zetten", "Veiligheidsmanager", "30 juni 2026", "Nog niet gepland"]
+    assert rows[1][4:8] == [
+        "Het jaarverslag op de agenda van de raad zetten",
+        "Veiligheidsmanager",
+        "30 juni 2026",
+        "Geen fase gekozen",
+    ]
     data = json.loads(files["json"].read_text(encoding="utf-8"))
     assert data["plan"]["council-reporting"]["due"] == "2026-06-30" and ISO_DATE.fullmatch(data["snapshots"][0]["date"])
 

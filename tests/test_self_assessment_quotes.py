@@ -45,6 +45,8 @@ def test_the_dutch_edition_shows_the_rendering_first_and_the_english_one_tap_awa
         page.check(f"#kb-{iid}-{'absent' if iid == 'regular-meetings' else 'present'}")
     example = page.locator(".kb-sa-gap .kb-sa-examples li[data-case='riverside-stadium']")
     rendering = example.locator("q.kb-rendering")
+    # Under the finding, not run on after its full stop (read 8).
+    assert rendering.evaluate("q => getComputedStyle(q.closest('.kb-sa-example-quote')).display") == "block"
     assert rendering.get_attribute("lang") == "nl"
     assert rendering.inner_text().strip('“”"') == english.translation["nl"]
     details = example.locator("details.kb-original")

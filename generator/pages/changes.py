@@ -192,9 +192,10 @@ def _sentence(message: str, **pieces: Piece | str) -> list[Piece]:
     return out
 
 
-# Kinds whose titles are sentences ("Breng de juiste partijen aan tafel"): in a line of names a
-# reader cannot see where one ends and "en" joins the next, so they always stand in quotes.
-SENTENCE_TITLES = frozenset({"lessons", "steps", "variants", "conditions"})
+# Kinds whose titles are sentences ("Breng de juiste partijen aan tafel") or hold "or" ("Organisator
+# van het evenement of de locatie"): in a line of names a reader cannot see where one ends and "en"
+# joins the next, so they always stand in quotes.
+SENTENCE_TITLES = frozenset({"lessons", "steps", "variants", "conditions", "roles"})
 
 
 def _names(pieces: list[Piece], words: dict[str, str], kind: str = "") -> list[Piece]:

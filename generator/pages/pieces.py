@@ -13,7 +13,7 @@ from generator.pages.text import Trusted, pick
 from generator.records.knowledge_base import KnowledgeBase, section_anchor
 from generator.records.models import CASE_FACTS, Case, Citation, Fact, Source
 from generator.records.ratings import ABSENT_AT, PRESENT_AT, SCALE, Rating
-from generator.words import language, table
+from generator.words import language, plural, table
 
 
 def label(rating: Rating | str) -> str:
@@ -161,6 +161,15 @@ def profile_alt_text(kb: KnowledgeBase, case: Case) -> str:
         for c in kb.criteria
     )
     return table()["profile_of"].format(name=" ".join(pick(case.name).split())) + f" – {parts}"
+
+
+def yardstick_basis(kb: KnowledgeBase, cites: list[Citation], notes: int) -> str:
+    """The words before a yardstick's notes that say it is ours and what it draws on: "the study"
+    where every note is the study's (read 8: "a source" read as some unnamed one), "a source" or
+    "sources" where one is another's."""
+    if cites and all(c.source == kb.study_source.id for c in cites):
+        return table()["fid_yardstick_study"]
+    return plural("fid_yardstick_ours", notes)
 
 
 def inferred_mark() -> Trusted:

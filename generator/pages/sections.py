@@ -17,7 +17,7 @@ from generator.pages.passages import official_links, section_passages
 from generator.pages.text import Trusted
 from generator.records.history import DayOfChanges
 from generator.records.knowledge_base import KnowledgeBase
-from generator.records.models import Case, Criterion, Fact, Instrument, Lesson, Source
+from generator.records.models import Case, Criterion, Fact, Indicator, Instrument, Lesson, Source
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,9 @@ class PageContext:
 
     def grounds(self, case: Case, lesson: Lesson) -> Trusted:
         return case_page.grounds(self.page, self.kb, case, lesson, self.words)
+
+    def yardstick_basis(self, indicator: Indicator) -> str:
+        return pieces.yardstick_basis(self.kb, indicator.cite, self.notes.count(indicator.cite))
 
     def evidence(self, lesson: Lesson) -> Trusted:
         return lesson_page.evidence_line(self.page, self.kb, lesson, self.notes, self.words)

@@ -24,7 +24,7 @@ test("the Markdown plan: the gaps in order, each with its fields and lessons, no
   // Before the gaps and their "What 'Yes' looks like": those are this knowledge base's yardsticks, not the study's.
   assert.ok(lines.indexOf("own_yardsticks") > 0 && lines.indexOf("own_yardsticks") < lines.findIndex((l) => l.startsWith("### ")));
   assert.ok(lines.includes("- plan_phase: phase_next"));
-  assert.ok(lines.includes("- plan_phase: phase_none"));  // no phase chosen: "Not planned yet", as on screen
+  assert.ok(lines.includes("- plan_phase: phase_none"));  // no phase chosen: "No phase chosen", as on screen
   // Every heading one level below the one above it: the gaps (###) under their own "##".
   assert.deepEqual(lines.filter((l) => l.startsWith("## ")), ["## gaps", "## find_out", "## na_list"]);
   assert.ok(lines.indexOf("## gaps") < lines.findIndex((l) => l.startsWith("### ")));
@@ -62,7 +62,7 @@ test("the CSV plan: a row per gap in the gaps' order, no cell a formula", () => 
   assert.ok(rows[1].startsWith("Network and agreements,A signed agreement,answer_absent,answer_present,"), rows[1]);
   assert.ok(rows[1].includes('"\'=HYPERLINK(""http://e.x"")"'), rows[1]);
   assert.ok(rows[2].startsWith("Trust and culture,One shared goal,answer_partial,answer_present,,,,phase_none,"), rows[2]);
-  assert.ok(rows[1].includes(",phase_next,"), "a chosen phase by its name");  // no phase: "Not planned yet", as on screen
+  assert.ok(rows[1].includes(",phase_next,"), "a chosen phase by its name");  // no phase: "No phase chosen", as on screen
 });
 
 test("a finding of the study is named as what the study found in the plan, never as a lesson", () => {

@@ -81,7 +81,7 @@ function otherLists(ui, p) {
 }
 
 // Every text in it, the reader's and the data's, as inert Markdown: it may come from someone else's share link.
-/* A gap's phase as the screen shows it: "Not planned yet" until one is chosen, in every copy of the plan. */
+/* A gap's phase as the screen shows it, "No phase chosen" until one is, in every copy of the plan. */
 export const phaseText = (t, entry) => t(entry.phase ? "phase_" + entry.phase : "phase_none");
 
 export function planMarkdown(ui, p, date) {

@@ -257,8 +257,10 @@ function examples(ui, i) {
   return el("ul", { "class": "kb-sa-examples" }, i.where_present.map((w) => {
     const kase = data.cases.find((k) => k.id === w.case);
     return el("li", { "data-case": w.case }, [
-      el("a", { href: base + w.url, text: kase.name }), kase.assessed_by === "study" ? "" : t("by_contributors"), ": " + w.finding + " ",
-      ...quoted(data, w),
+      el("a", { href: base + w.url, text: kase.name }), kase.assessed_by === "study" ? "" : t("by_contributors"), ": " + w.finding,
+      /* The words it rests on set off under the finding, as on a case page: run on after its full
+         stop, a short quote read as a fragment of the sentence (read 8). */
+      w.quote ? el("span", { "class": "kb-sa-example-quote" }, quoted(data, w)) : null,
     ]);
   }));
 }
@@ -467,7 +469,8 @@ function printLessons(t, lessons) {
 
 function planRow(ui, p, item) {
   const { t } = ui, e = p.plan[item.indicator.id] || {}, l = item.indicator.lessons;
-  const when = [phaseText(t, e), dateText(ui, e.due)].filter(Boolean).join(", ");
+  const due = dateText(ui, e.due);  // kept whole: an ISO date broke at its hyphen in the narrow column
+  const when = due ? [phaseText(t, e) + ", ", el("span", { "class": "kb-sa-date", text: due })] : [phaseText(t, e)];
   return el("tr", { "data-indicator": item.indicator.id }, [
     el("td", {}, [
       el("strong", { text: item.indicator.title }), el("br"),
@@ -475,7 +478,7 @@ function planRow(ui, p, item) {
       ...printLessons(t, l),
     ]),
     el("td", { "class": "kb-sa-print-action", text: e.action || "" }), el("td", { "class": "kb-sa-print-owner", text: e.owner || "" }),
-    el("td", { "class": "kb-sa-print-when", text: when }),
+    el("td", { "class": "kb-sa-print-when" }, when),
   ]);
 }
 
