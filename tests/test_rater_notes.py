@@ -26,7 +26,7 @@ def test_the_examples_under_a_gap_show_the_finding_and_quote_never_the_note(kb: 
         ]
         riverside = next(x for x in examples if x["case"] == "riverside-stadium")
         assert riverside["finding"] == entry["regular-meetings"].finding[lang]
-        assert riverside["quote"] == "The partners meet every month, and every day in match weeks."
+        assert riverside["quotes"][0]["quote"] == "The partners meet every month, and every day in match weeks."
         assert entry["regular-meetings"].note[lang] not in json.dumps(data, ensure_ascii=False)
 
 

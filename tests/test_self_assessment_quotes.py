@@ -12,8 +12,9 @@ from generator.words import edition
 
 
 def _example(data: dict, indicator: str, case: str) -> dict:
+    """A case's example under a gap: its first quoted passage."""
     found = next(i for c in data["criteria"] for i in c["indicators"] if i["id"] == indicator)["where_present"]
-    return next(x for x in found if x["case"] == case)
+    return next(x for x in found if x["case"] == case)["quotes"][0]
 
 
 def _citation(kb: KnowledgeBase, case: str, indicator: str):
@@ -35,6 +36,29 @@ def test_the_export_carries_the_editions_rendering_of_a_quote_in_another_languag
     assert _example(data, "regular-meetings", "riverside-stadium")["translation"] is None  # English already
 
 
+def test_an_example_carries_every_passage_its_finding_rests_on(kb: KnowledgeBase) -> None:
+    """A finding that rests on two passages shows both: with the first alone, part of it stood
+    unquoted under the gap (read 9, F6)."""
+    import dataclasses
+
+    from generator.records.models import Citation
+
+    kase = next(c for c in kb.assessed_cases if c.id == "riverside-stadium")
+    entry = kase.assessment["network-and-agreements"]["regular-meetings"]
+    second = Citation(source=entry.cite[0].source, section=entry.cite[0].section, quote="every day in match weeks")
+    assessment = {**kase.assessment}
+    assessment["network-and-agreements"] = {
+        **assessment["network-and-agreements"],
+        "regular-meetings": entry.model_copy(update={"cite": [*entry.cite, second]}),
+    }
+    cases = tuple(kase.model_copy(update={"assessment": assessment}) if c is kase else c for c in kb.records["cases"])
+    with edition("en"):
+        data = export.self_assessment(dataclasses.replace(kb, records={**kb.records, "cases": cases}))
+    found = next(i for c in data["criteria"] for i in c["indicators"] if i["id"] == "regular-meetings")["where_present"]
+    quotes = next(x for x in found if x["case"] == "riverside-stadium")["quotes"]
+    assert [q["quote"] for q in quotes] == [c.quote for c in entry.cite if c.quote] + ["every day in match weeks"]
+
+
 @pytest.mark.browser
 def test_the_dutch_edition_shows_the_rendering_first_and_the_english_one_tap_away(page, kb: KnowledgeBase) -> None:
     english = _citation(kb, "riverside-stadium", "regular-meetings")
@@ -45,6 +69,10 @@ def test_the_dutch_edition_shows_the_rendering_first_and_the_english_one_tap_awa
         page.check(f"#kb-{iid}-{'absent' if iid == 'regular-meetings' else 'present'}")
     example = page.locator(".kb-sa-gap .kb-sa-examples li[data-case='riverside-stadium']")
     rendering = example.locator("q.kb-rendering")
+    data = page.evaluate("() => fetch(document.getElementById('kb-sa-data').href).then(r => r.json())")
+    found = next(i for c in data["criteria"] for i in c["indicators"] if i["id"] == "regular-meetings")["where_present"]
+    quotes = next(x for x in found if x["case"] == "riverside-stadium")["quotes"]
+    assert example.locator(".kb-sa-example-quote").count() == len(quotes) >= 1  # each passage, each on its line
     # Under the finding, not run on after its full stop (read 8).
     assert rendering.evaluate("q => getComputedStyle(q.closest('.kb-sa-example-quote')).display") == "block"
     assert rendering.get_attribute("lang") == "nl"

@@ -304,21 +304,28 @@ def _where_present(kb: KnowledgeBase, criterion: Criterion, indicator: Indicator
         entry = case.assessment[criterion.id][indicator.id]
         if entry.rating is not Rating.PRESENT or entry.inferred:
             continue  # an inferred rating is the rater's reading: no example of how it is done
-        quoted = next((c for c in entry.cite if c.quote), None)
-        quote_lang = kb.source(quoted.source).quote_language(quoted.section) if quoted else None
         found.append(
             {
                 "case": case.id,
                 "finding": pick(entry.finding),
-                "quote": quoted.quote if quoted else None,
-                "quote_lang": quote_lang,
-                # The quote in the edition's language where it is in another: this knowledge base's
-                # rendering, shown first and marked as such (notes.quote_html), the original behind it.
-                "translation": quoted.translation.get(language()) if quoted and quote_lang != language() else None,  # type: ignore[call-overload]
+                # Every quoted passage the finding rests on: one alone left part of a finding unquoted
+                # (read 9, F6).
+                "quotes": [_quote(kb, c) for c in entry.cite if c.quote],
                 "url": paths.url(paths.case(case.id)) + "#" + criterion.id,
             }
         )
     return found
+
+
+def _quote(kb: KnowledgeBase, cite: Citation) -> dict[str, Any]:
+    """A quoted passage with its language and, where that is not the edition's, this knowledge
+    base's rendering, shown first and marked as such (notes.quote_html), the original behind it."""
+    lang = kb.source(cite.source).quote_language(cite.section)
+    return {
+        "quote": cite.quote,
+        "quote_lang": lang,
+        "translation": cite.translation.get(language()) if lang != language() else None,  # type: ignore[call-overload]
+    }
 
 
 def data_files_names(files: dict[str, str]) -> list[str]:

@@ -24,7 +24,8 @@ test("the Markdown plan: the gaps in order, each with its fields and lessons, no
   // Before the gaps and their "What 'Yes' looks like": those are this knowledge base's yardsticks, not the study's.
   assert.ok(lines.indexOf("own_yardsticks") > 0 && lines.indexOf("own_yardsticks") < lines.findIndex((l) => l.startsWith("### ")));
   assert.ok(lines.includes("- plan_phase: phase_next"));
-  assert.ok(lines.includes("- plan_phase: phase_none"));  // no phase chosen: "No phase chosen", as on screen
+  assert.ok(lines.includes("- plan_phase: "));  // no phase chosen: empty, like an empty action (read 9, F9)
+  assert.ok(!lines.some((l) => l.includes("phase_none")));
   // Every heading one level below the one above it: the gaps (###) under their own "##".
   assert.deepEqual(lines.filter((l) => l.startsWith("## ")), ["## gaps", "## find_out", "## na_list"]);
   assert.ok(lines.indexOf("## gaps") < lines.findIndex((l) => l.startsWith("### ")));
@@ -61,8 +62,8 @@ test("the CSV plan: a row per gap in the gaps' order, no cell a formula", () => 
   assert.ok(rows[4].startsWith("Link to the government,Reporting to the council,answer_not_applicable,") && rows[4].endsWith(",Not our council"), rows[4]);
   assert.ok(rows[1].startsWith("Network and agreements,A signed agreement,answer_absent,answer_present,"), rows[1]);
   assert.ok(rows[1].includes('"\'=HYPERLINK(""http://e.x"")"'), rows[1]);
-  assert.ok(rows[2].startsWith("Trust and culture,One shared goal,answer_partial,answer_present,,,,phase_none,"), rows[2]);
-  assert.ok(rows[1].includes(",phase_next,"), "a chosen phase by its name");  // no phase: "No phase chosen", as on screen
+  assert.ok(rows[2].startsWith("Trust and culture,One shared goal,answer_partial,answer_present,,,,,"), rows[2]);
+  assert.ok(rows[1].includes(",phase_next,"), "a chosen phase by its name");  // none chosen: empty, as for "To find out"
 });
 
 test("a finding of the study is named as what the study found in the plan, never as a lesson", () => {

@@ -81,8 +81,10 @@ function otherLists(ui, p) {
 }
 
 // Every text in it, the reader's and the data's, as inert Markdown: it may come from someone else's share link.
-/* A gap's phase as the screen shows it, "No phase chosen" until one is, in every copy of the plan. */
-export const phaseText = (t, entry) => t(entry.phase ? "phase_" + entry.phase : "phase_none");
+/* A gap's phase in a copy of the plan: empty until one is chosen, like its other fields. The
+ * screen's "No phase chosen" is the list's empty choice; printed or exported it read as a remark
+ * on a gap whose date already planned it (read 9, F9). */
+export const phaseText = (t, entry) => (entry.phase ? t("phase_" + entry.phase) : "");
 
 export function planMarkdown(ui, p, date) {
   const { data, t } = ui, start = startOrder(data, p.answers, p.targets), profile = profileOf(data, p.answers);

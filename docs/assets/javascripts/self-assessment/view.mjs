@@ -260,7 +260,7 @@ function examples(ui, i) {
       el("a", { href: base + w.url, text: kase.name }), kase.assessed_by === "study" ? "" : t("by_contributors"), ": " + w.finding,
       /* The words it rests on set off under the finding, as on a case page: run on after its full
          stop, a short quote read as a fragment of the sentence (read 8). */
-      w.quote ? el("span", { "class": "kb-sa-example-quote" }, quoted(data, w)) : null,
+      ...w.quotes.map((q) => el("span", { "class": "kb-sa-example-quote" }, quoted(data, q))),
     ]);
   }));
 }
@@ -269,7 +269,6 @@ function examples(ui, i) {
  * edition's, with a rendering in it, the rendering first, marked as this knowledge base's
  * translation, and the verbatim words one tap away behind it. */
 function quoted(data, w) {
-  if (!w.quote) return [];
   const foreign = w.quote_lang && w.quote_lang !== data.language;
   if (!foreign || !w.translation) return [el("q", foreign ? { lang: w.quote_lang, text: w.quote } : { text: w.quote })];
   if (w.translation.split(/\s+/).join(" ") === w.quote.split(/\s+/).join(" ")) return [el("q", { lang: data.language, text: w.translation })];
@@ -469,8 +468,9 @@ function printLessons(t, lessons) {
 
 function planRow(ui, p, item) {
   const { t } = ui, e = p.plan[item.indicator.id] || {}, l = item.indicator.lessons;
-  const due = dateText(ui, e.due);  // kept whole: an ISO date broke at its hyphen in the narrow column
-  const when = due ? [phaseText(t, e) + ", ", el("span", { "class": "kb-sa-date", text: due })] : [phaseText(t, e)];
+  const due = dateText(ui, e.due), phase = phaseText(t, e);
+  // The date kept whole: an ISO date broke at its hyphen in the narrow column.
+  const when = [phase && due ? phase + ", " : phase, due ? el("span", { "class": "kb-sa-date", text: due }) : null];
   return el("tr", { "data-indicator": item.indicator.id }, [
     el("td", {}, [
       el("strong", { text: item.indicator.title }), el("br"),
