@@ -62,7 +62,8 @@ def test_a_rating_change_is_one_sentence_and_gives_no_reason_it_lacks(tmp_path: 
     commit_all(repo, "havenplein: rating", "2024-02-01")
     lines = _lines(repo, "en")["2024-02-01"]
     assert len(lines) == 1 and lines[0].startswith("Havenplein Market safety consultation: the rating of "), lines
-    assert lines[0].endswith(" changed from Partly present to Present."), lines
+    # Quoted, as in Dutch: a capitalised title ran into the sentence (read 10, G12).
+    assert lines[0].endswith(" changed from “Partly present” to “Present”."), lines
     assert table("en")["change_why"] not in lines[0]
 
 
@@ -152,6 +153,20 @@ def test_titles_that_hold_a_colon_or_semicolon_stand_in_quotes_on_a_line(lang: s
     )
 
 
+def test_names_that_hold_the_joining_word_stand_in_quotes_in_a_list() -> None:
+    # "criteria Culturele kenmerken en Verdeling van verantwoordelijkheden en sturing": two names
+    # or three? (read 10, G11). One such name alone needs no quotes.
+    from generator.pages.changes import _names
+
+    names = [({"nl": "Culturele kenmerken"}, "", ""), ({"nl": "Verdeling van taken en sturing"}, "", "")]
+    with edition("nl"):
+        assert (
+            plain_line(_names(names, table("nl"), "criteria"))
+            == "‘Culturele kenmerken’ en ‘Verdeling van taken en sturing’"
+        )
+        assert plain_line(_names(names[1:], table("nl"), "criteria")) == "Verdeling van taken en sturing"
+
+
 @pytest.mark.parametrize("kind", ["lessons", "steps", "variants", "conditions", "roles"])
 def test_titles_that_are_sentences_always_stand_in_quotes(kind: str) -> None:
     # "Herzien: stappen Breng de juiste partijen aan tafel en Kies een verbindende trekker en zorg
@@ -161,11 +176,11 @@ def test_titles_that_are_sentences_always_stand_in_quotes(kind: str) -> None:
 
     steps = [
         ({"en": "Bring the parties", "nl": "Breng de partijen"}, "", ""),
-        ({"en": "Give and take", "nl": "Geven en nemen"}, "", ""),
+        ({"en": "Choose a driver", "nl": "Kies een trekker"}, "", ""),
     ]
     with edition("nl"):
-        assert plain_line(_names(steps, table("nl"), kind)) == "‘Breng de partijen’ en ‘Geven en nemen’"
-        assert plain_line(_names(steps, table("nl"), "cases")) == "Breng de partijen en Geven en nemen"
+        assert plain_line(_names(steps, table("nl"), kind)) == "‘Breng de partijen’ en ‘Kies een trekker’"
+        assert plain_line(_names(steps, table("nl"), "cases")) == "Breng de partijen en Kies een trekker"
 
 
 def test_a_reason_after_why_runs_on_in_lower_case(tmp_path: Path) -> None:

@@ -139,12 +139,13 @@ def test_what_changed_lists_records_and_rating_changes_by_date_with_a_feed(tmp_p
     result = mkdocs_build(repo, site)
     assert result.returncode == 0, result.stderr
     page = read_page(site, "changes")
-    text = re.sub(r" ([,:;.])", r"\1", page.text)  # the page's text, as read, without the gaps links leave
+    # The page's text, as read, without the gaps links leave (before a stop, inside quotation marks).
+    text = re.sub(r"“ ", "“", re.sub(r" ([,:;.”])", r"\1", page.text))
     assert text.index("2024-02-20") < text.index("2024-01-10")  # newest first
     for line in (
         "Added: case RTR Two",
         "Removed: case Northgate Station",  # by the name its last version gave it, not its id
-        "Havenplein Market safety consultation: the rating of A signed agreement changed from Absent to Present.",
+        "Havenplein Market safety consultation: the rating of “A signed agreement” changed from “Absent” to “Present”.",
     ):
         assert line in text, line
     assert "northgate-station" not in text and "Changed:" not in text
@@ -157,7 +158,7 @@ def test_what_changed_lists_records_and_rating_changes_by_date_with_a_feed(tmp_p
     content = entries[0].find("a:content", ns).text
     assert "Removed: case Northgate Station" in content and "Added: case RTR Two" in content
     assert (
-        "Havenplein Market safety consultation: the rating of A signed agreement changed from Absent to Present."
+        "Havenplein Market safety consultation: the rating of “A signed agreement” changed from “Absent” to “Present”."
         in content
     )
     head = (site / "cases/rtr-two/index.html").read_text(encoding="utf-8")

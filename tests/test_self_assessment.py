@@ -549,7 +549,7 @@ def test_the_dutch_plan_prints_and_exports_in_dutch_words_and_dates(page, kb, tm
         "Het jaarverslag op de agenda van de raad zetten",
         "Veiligheidsmanager",
         "30 juni 2026",
-        "Geen fase gekozen",
+        "",  # no phase chosen: empty, as in the print and the Markdown (read 9, F9)
     ]
     data = json.loads(files["json"].read_text(encoding="utf-8"))
     assert data["plan"]["council-reporting"]["due"] == "2026-06-30" and ISO_DATE.fullmatch(data["snapshots"][0]["date"])

@@ -198,11 +198,18 @@ def _sentence(message: str, **pieces: Piece | str) -> list[Piece]:
 SENTENCE_TITLES = frozenset({"lessons", "steps", "variants", "conditions", "roles"})
 
 
+def _needs_quotes(names: list[str], kind: str, words: dict[str, str]) -> bool:
+    """Whether a line of names must quote each: sentence titles, or a name holding a comma, semicolon,
+    colon or the word that joins the list ("Verdeling van verantwoordelijkheden en sturing en
+    Verbinding met de overheid" read as three names, read 10)."""
+    joined = len(names) > 1 and any(f" {words['and']} " in name for name in names)
+    return kind in SENTENCE_TITLES or joined or any(mark in name for name in names for mark in ",;:")
+
+
 def _names(pieces: list[Piece], words: dict[str, str], kind: str = "") -> list[Piece]:
-    """Names joined: "A, B and C". Where one holds a comma, semicolon or colon ("Build trust, a
-    shared goal"; "The legal form: …"), or the kind's titles are sentences, each stands in quotes,
-    so a reader sees where it ends."""
-    if kind not in SENTENCE_TITLES and not any(mark in pick(text) for text, _, _ in pieces for mark in ",;:"):
+    """Names joined: "A, B and C"; each in quotes where _needs_quotes says so, so a reader sees
+    where one ends."""
+    if not _needs_quotes([pick(text) for text, _, _ in pieces], kind, words):
         return _joined_pieces(pieces, ", ", f" {words['and']} ")
     quoted = [_sentence(words["changes_title_quoted"], title=piece) for piece in pieces]
     out: list[Piece] = []

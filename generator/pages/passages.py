@@ -92,8 +92,8 @@ def _section(
         # Folded: the study's page quotes hundreds of passages, too many for a phone to lay out at
         # once (issue 33, Lighthouse's blocking time). source-marks.js opens the section a link lands
         # on, Material's script opens every fold to print, and kb.css shows them on paper without it.
-        count = plural("trail_passages_quoted", len(quoted), n=local.number(len(quoted)))  # "vier citaten …"
-        summary = h.text(count[:1].upper() + count[1:])
+        # Digits: the fold lines are a list of counts, "4 citaten" beside "26 citaten" (read 10).
+        summary = h.text(plural("trail_passages_quoted", len(quoted), n=str(len(quoted))))
         parts.append(f'<details class="kb-passages"><summary>{summary}</summary>{"".join(passages)}</details>')
     if bare:
         parts.append(

@@ -469,8 +469,12 @@ function printLessons(t, lessons) {
 function planRow(ui, p, item) {
   const { t } = ui, e = p.plan[item.indicator.id] || {}, l = item.indicator.lessons;
   const due = dateText(ui, e.due), phase = phaseText(t, e);
-  // The date kept whole: an ISO date broke at its hyphen in the narrow column.
-  const when = [phase && due ? phase + ", " : phase, due ? el("span", { "class": "kb-sa-date", text: due }) : null];
+  // In the narrow column an ISO date stays whole (it broke at its hyphen); a written-out one keeps
+  // its day with its month and may break before the year (kept whole, it ran off the sheet).
+  const date = due && (/\s/.test(due)
+    ? document.createTextNode(due.replace(/^(\S+) (\S+)/, "$1\u00a0$2"))
+    : el("span", { "class": "kb-sa-date", text: due }));
+  const when = [phase && due ? phase + ", " : phase, date || null];
   return el("tr", { "data-indicator": item.indicator.id }, [
     el("td", {}, [
       el("strong", { text: item.indicator.title }), el("br"),
