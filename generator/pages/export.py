@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.pages import paths
+from generator.pages.notes import nested
 from generator.pages.pieces import label, rule_text
 from generator.pages.svg import COLOURS, PROFILE
 from generator.pages.text import pick
@@ -321,10 +322,11 @@ def _quote(kb: KnowledgeBase, cite: Citation) -> dict[str, Any]:
     """A quoted passage with its language and, where that is not the edition's, this knowledge
     base's rendering, shown first and marked as such (notes.quote_html), the original behind it."""
     lang = kb.source(cite.source).quote_language(cite.section)
-    return {
-        "quote": cite.quote,
+    rendering = cite.translation.get(language()) if lang != language() else None  # type: ignore[call-overload]
+    return {  # inner quotation marks as the site's pages set them (notes.nested)
+        "quote": nested(cite.quote or "", lang),
         "quote_lang": lang,
-        "translation": cite.translation.get(language()) if lang != language() else None,  # type: ignore[call-overload]
+        "translation": nested(rendering, language()) if rendering else None,
     }
 
 
