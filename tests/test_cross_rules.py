@@ -153,6 +153,21 @@ def _indicator_former_ids(repo: Path) -> list[str]:
     ]
 
 
+def _one_rendering_per_quote(repo: Path) -> list[str]:
+    """One passage rendered two ways: the second warns, naming the first."""
+    step = repo / "content/steps/bring-the-partners-together.yaml"
+    _edit(step, "komen elke maand bijeen", "zien elkaar maandelijks")
+    case = repo / "content/cases/riverside-stadium.yaml"
+    there = _line(case, '          translation: {nl: "De partners komen')
+    at = _line(step, '      translation: {nl: "De partners zien')
+    return [
+        f"content/steps/bring-the-partners-together.yaml:{at}:21: warning: "
+        "make.cite[0].translation.nl: these words of 'riverside-study' are rendered otherwise at "
+        f"content/cases/riverside-stadium.yaml:{there} (write the same Dutch as there: 'De partners komen elke "
+        "maand bijeen, en in wedstrijdweken elke dag.')"
+    ]
+
+
 def _searches(repo: Path) -> list[str]:
     (repo / "content/searches.yaml").write_text(
         "queries:\n"
@@ -180,6 +195,7 @@ DEFECTS: dict[str, Callable[[Path], list[str]]] = {
     "references": _fixture("cases/unknown-country"),
     "citations": _citations,
     "quote_renderings": _quote_renderings,
+    "one_rendering_per_quote": _one_rendering_per_quote,
     "indicator_ids": _indicator_ids,
     "indicator_former_ids": _indicator_former_ids,
     "assessments": _fixture("cases/unrated-indicator"),

@@ -119,18 +119,29 @@ def test_a_rendering_comes_first_marked_as_ours_with_the_original_behind_it() ->
         assert quote_html("Whelan 2011", "en", "Whelan 2011") == '<q lang="en">Whelan 2011</q>'
 
 
-def test_a_quote_within_a_quote_takes_its_languages_inner_marks_and_an_apostrophe_stays() -> None:
-    """Read 2: ‘‘geven en nemen’ staat centraal …’ read as two openings; inside Dutch ‘…’ the inner
-    pair is “…”. Read 11: inside English “…” it is ‘…’, not “… “language””."""
+def test_a_quote_within_a_quote_takes_the_editions_inner_marks_and_an_apostrophe_stays() -> None:
+    """Read 2: ‘‘geven en nemen’ staat centraal …’ read as two openings; on a Dutch page, where every
+    <q> takes ‘…’ (also an English original, read 12), the inner pair is “…”. Read 11: on an English
+    page, inside “…”, it is ‘…’, not “… “language””."""
     with edition("nl"):
         html = quote_html("'give and take' is central to each other's work", "en", "‘geven en nemen’ staat centraal")
     assert '<q lang="nl" class="kb-rendering">“geven en nemen” staat centraal</q>' in html
-    assert '<q lang="en">‘give and take’ is central to each other&#x27;s work</q>' in html or (
-        '<q lang="en">‘give and take’ is central to each other\'s work</q>' in html
+    assert '<q lang="en">“give and take” is central to each other&#x27;s work</q>' in html or (
+        '<q lang="en">“give and take” is central to each other\'s work</q>' in html
     )
     with edition("en"):
-        html = quote_html("views and 'language' as a result", "en")
-    assert html in ("<q>views and ‘language’ as a result</q>",)
+        assert quote_html("views and 'language' as a result", "en") == "<q>views and ‘language’ as a result</q>"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["", "nl/"])
+def test_the_browser_draws_every_quote_in_the_pages_marks(page, lang: str) -> None:
+    """What nested() rests on: the outer marks of a <q> are the page's, also for an English
+    original on a Dutch page (kb.css). Were they the quote's own, its inner marks would double up."""
+    page.goto(lang + "cases/havenplein-markt/")
+    marks = page.evaluate("() => [...document.querySelectorAll('article q')].map(q => getComputedStyle(q).quotes)")
+    assert page.locator('article q[lang="en"]').count() if lang else True, "an English original on the Dutch page"
+    assert marks and set(marks) == ({'"“" "”" "‘" "’"'} if not lang else {'"‘" "’" "“" "”"'}), set(marks)
 
 
 def test_the_dutch_case_page_quotes_each_rating_in_dutch_first(kb: KnowledgeBase) -> None:

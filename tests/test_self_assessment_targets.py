@@ -204,6 +204,8 @@ def test_the_printed_plan_keeps_lessons_what_to_find_out_and_its_origin(page, kb
     # written-out one on the sheet ("30 september" without its year, read 10).
     when = page.locator("tr[data-indicator='right-partners'] .kb-sa-print-when")
     assert when.evaluate(INSIDE_ITS_BORDER), when.inner_text()
+    gap = page.locator("tr[data-indicator='right-partners'] td").first.text_content() or ""
+    assert "\u00a0→\u00a0" in gap, gap  # "Nee → Ja" on one line (read 12)
     assert "2027" in flat
     if not lang:
         assert when.locator(".kb-sa-date").evaluate("d => d.getClientRects().length") == 1, when.inner_text()

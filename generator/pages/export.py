@@ -324,9 +324,9 @@ def _quote(kb: KnowledgeBase, cite: Citation) -> dict[str, Any]:
     lang = kb.source(cite.source).quote_language(cite.section)
     rendering = cite.translation.get(language()) if lang != language() else None  # type: ignore[call-overload]
     return {  # inner quotation marks as the site's pages set them (notes.nested)
-        "quote": nested(cite.quote or "", lang),
+        "quote": nested(cite.quote or ""),
         "quote_lang": lang,
-        "translation": nested(rendering, language()) if rendering else None,
+        "translation": nested(rendering) if rendering else None,
     }
 
 

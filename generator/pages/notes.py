@@ -30,15 +30,16 @@ Key = tuple[str, str | None, str | None, str | None]
 INNER_QUOTE = re.compile(r"(?<![\w’'])['‘]([^'‘’]+?)['’](?![\w])")
 
 
-# The marks a quotation's own quoted words take inside it, by the language whose marks the browser
-# draws around it: English “… ‘language’ …”, Dutch ‘… “taal” …’ (read 11: “… “language”” in English).
+# The marks a quotation's own quoted words take inside it. Chromium draws every <q> on a page in
+# the marks of the page's language, whatever the quote's own: English “… ‘language’ …”, Dutch
+# ‘… “taal” …’, also around an English original on a Dutch page (reads 11 and 12).
 INNER_MARKS = {"en": r"‘\1’"}
 
 
-def nested(words: str, lang: str) -> str:
-    """Words within a quotation in ``lang`` with their own quoted words in that language's inner
-    marks: ‘“give and take” …’ in Dutch, “‘give and take’ …” in English."""
-    return INNER_QUOTE.sub(INNER_MARKS.get(lang, r"“\1”"), words)
+def nested(words: str) -> str:
+    """Words within a quotation with their own quoted words in the edition's inner marks:
+    ‘“give and take” …’ in Dutch, “‘give and take’ …” in English."""
+    return INNER_QUOTE.sub(INNER_MARKS.get(language(), r"“\1”"), words)
 
 
 def quote_html(quote: str, lang: str, rendering: str | None = None) -> str:
@@ -47,18 +48,18 @@ def quote_html(quote: str, lang: str, rendering: str | None = None) -> str:
     translation, and the verbatim words are one tap away behind it (a closed <details>)."""
     if rendering is None:
         attr = f' lang="{lang}"' if lang != language() else ""
-        return f"<q{attr}>{h.text(nested(quote, lang))}</q>"
+        return f"<q{attr}>{h.text(nested(quote))}</q>"
     if rendering.split() == quote.split():  # a name, or words kept as they are: no translation to mark
-        return f'<q lang="{lang}">{h.text(nested(rendering, lang))}</q>'
+        return f'<q lang="{lang}">{h.text(nested(rendering))}</q>'
     words = table()
     title = escape(" ".join(words[f"quote_translation_title_{lang}"].split()), quote=True)
     summary = (
         f'<summary title="{title}"><span aria-hidden="true">{h.text(words["quote_our_translation"])}</span>'
         f'<span class="kb-sr">{title}</span></summary>'
     )
-    original = f'{h.text(words[f"quote_original_{lang}"])}: <q lang="{lang}">{h.text(nested(quote, lang))}</q>'
+    original = f'{h.text(words[f"quote_original_{lang}"])}: <q lang="{lang}">{h.text(nested(quote))}</q>'
     return (
-        f'<q lang="{language()}" class="kb-rendering">{h.text(nested(rendering, language()))}</q> '
+        f'<q lang="{language()}" class="kb-rendering">{h.text(nested(rendering))}</q> '
         # Search leaves the toggle out: an excerpt read "… trekker eigen vertalingEigen vertaling …"
         # and the English original otherwise.
         f'<details class="kb-original" data-pagefind-ignore>{summary} <span class="kb-original__words">{original}</span></details>'

@@ -465,6 +465,28 @@ def quote_renderings(index: Index) -> list[Problem]:
     return problems
 
 
+def one_rendering_per_quote(index: Index) -> list[Problem]:
+    """The same words of a source rendered one way in each language: a reader who meets a passage
+    on two pages (and on the source's own page, where both stand) reads one translation (read 12:
+    "Het merendeel van de PPS-deelnemers deelt …" beside "De meeste deelnemers aan de PPS delen …").
+    A warning on each later rendering, naming the first."""
+    first: dict[tuple[str, str, str], tuple[str, Document, FieldPath]] = {}
+    problems: list[Problem] = []
+    for links, doc in index.linking:
+        for loc, source_id, _, quote, rendered in links.citations:
+            for lang, text in rendered:
+                if quote is None:
+                    continue
+                key = (source_id, " ".join(quote.split()), lang)
+                seen = first.setdefault(key, (" ".join(text.split()), doc, loc))
+                if seen[0] != " ".join(text.split()):
+                    line, _ = seen[1].mark((*seen[2], "translation", lang))
+                    message = f"these words of '{source_id}' are rendered otherwise at {seen[1].path}:{line}"
+                    hint = f"write the same {_language_name(lang)} as there: '{seen[0]}'"
+                    problems.append(replace(doc.problem((*loc, "translation", lang), message, hint), warning=True))
+    return problems
+
+
 def _rendering_problems(
     doc: Document, loc: FieldPath, quote: str, own: str, rendered: tuple[tuple[str, str], ...]
 ) -> list[Problem]:
@@ -625,6 +647,7 @@ CROSS_RULES: tuple[CrossRule, ...] = (
     references,
     citations,
     quote_renderings,
+    one_rendering_per_quote,
     indicator_ids,
     indicator_former_ids,
     assessments,

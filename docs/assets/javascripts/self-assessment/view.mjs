@@ -478,7 +478,8 @@ function planRow(ui, p, item) {
   return el("tr", { "data-indicator": item.indicator.id }, [
     el("td", {}, [
       el("strong", { text: item.indicator.title }), el("br"),
-      item.criterion.title + " · " + t("answer_" + item.answer) + " → " + t("answer_" + item.target),
+      // "Nee → Ja" kept on one line: the narrower column broke it before "Ja" (read 12).
+      item.criterion.title + " · " + t("answer_" + item.answer) + "\u00a0→\u00a0" + t("answer_" + item.target),
       ...printLessons(t, l),
     ]),
     el("td", { "class": "kb-sa-print-action", text: e.action || "" }), el("td", { "class": "kb-sa-print-owner", text: e.owner || "" }),
