@@ -96,6 +96,22 @@ def test_every_sentence_in_the_catalogs_begins_with_a_capital(catalogs: dict[str
     assert not broken, "\n".join(broken)
 
 
+# A word quoted in English in single marks, curly or straight: the English edition quotes with “…”,
+# as its <q> marks and its content do (read 13, K2). Apostrophes ("the study's") stand alone.
+SINGLE_QUOTED = re.compile(r"‘[^‘’]*’|(?<![\w])'[^'\n]+'(?![\w])")
+
+
+def test_the_english_words_quote_in_double_marks(catalogs: dict[str, Catalog]) -> None:
+    single = [
+        f"{tool.message_key(m)}: {found.group()}"
+        for m in catalogs["en"]
+        if m.id
+        for form in tool.forms(m)
+        for found in SINGLE_QUOTED.finditer(form)
+    ]
+    assert not single, "\n".join(single)
+
+
 def test_the_catalogs_are_as_the_update_command_writes_them(uses: tool.Uses, catalogs: dict[str, Catalog]) -> None:
     # Translator comments, flags and the file's form: what `make words` writes is what is committed.
     english, dutch = tool.updated(read_catalog(DEFAULT), read_catalog("nl"), uses)

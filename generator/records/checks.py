@@ -35,7 +35,7 @@ from generator.records.quotes import SourceText, TextTooLarge, read_text
 from generator.records.ratings import Rating
 from generator.records.refs import Cited, Links, Pointer
 from generator.records.schema_errors import did_you_mean
-from generator.records.translation import STRAIGHT_QUOTES
+from generator.records.translation import CURLY_QUOTES, STRAIGHT_QUOTES
 from generator.records.yaml_source import Document, FieldPath
 
 if TYPE_CHECKING:
@@ -515,7 +515,7 @@ def _rendering_problems(
             problem = doc.problem(
                 (*loc, "translation", lang),
                 f"uses straight double quotes ({mark})",
-                "use ‘…’, as Dutch house style does",
+                f"use {CURLY_QUOTES[lang]}",
             )
             problems.append(replace(problem, warning=True))
     return problems

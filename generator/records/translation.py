@@ -35,8 +35,13 @@ def missing(record: Record, lang: str) -> tuple[int, list[FieldPath]]:
 
 
 # House style per language that a machine can check: Dutch government text quotes with single
-# curly quotes (‘…’), never with straight double ones.
-STRAIGHT_QUOTES = {"nl": '"'}
+# curly quotes (‘…’), the site's English with double ones (“…”, as its <q> marks are); neither with
+# straight double ones.
+STRAIGHT_QUOTES = {"nl": '"', "en": '"'}
+CURLY_QUOTES = {
+    "nl": "‘…’, the single curly quotes of Dutch house style",
+    "en": "“…”, the curly quotes the site's English uses",
+}
 
 
 def style_problems(loc: FieldPath, text: dict[str, str]) -> Iterator[tuple[FieldPath, str, str]]:
@@ -46,7 +51,7 @@ def style_problems(loc: FieldPath, text: dict[str, str]) -> Iterator[tuple[Field
             yield (
                 (*loc, lang),
                 f"uses straight double quotes ({mark})",
-                "use ‘…’, the single curly quotes of Dutch house style",
+                f"use {CURLY_QUOTES[lang]}",
             )
     # One Dutch term per concept (issue 35): a warning, as house style is for reviewers to settle.
     for found in rejected_in(text.get("nl") or "", interface=False):
