@@ -105,7 +105,7 @@ def test_one_no_among_all_yes_is_exactly_that_gap_with_only_its_lessons(page, kb
     assert others == ["put-agreements-on-paper"]
     assert not set(others) & set(lessons)
     assert "The partners meet on a fixed schedule" in gap.locator(".kb-sa-looks").inner_text()
-    # How a partnership where it is present does it: every such case, its finding, its quote, linked.
+    # How an assessed partnership that has this in place does it: every such case, its finding, its quote, linked.
     present = [
         c for c in kb.assessed_cases if c.assessment["network-and-agreements"]["regular-meetings"].rating == "present"
     ]
