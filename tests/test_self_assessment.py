@@ -339,10 +339,10 @@ def test_a_malformed_import_changes_nothing(page, kb, tmp_path: Path) -> None:
         (json.dumps(base | {"version": 7}), "unsupported version"),
         (json.dumps(base | {"targets": {"council-reporting": "unknown"}}), "target"),
         (json.dumps(base | {"answers": {"council-reporting": "maybe"}}), "is not a valid answer"),
-        (json.dumps(base | {"plan": {"council-reporting": {"action": 5}}}), "plan entry for ‘council-reporting’"),
+        (json.dumps(base | {"plan": {"council-reporting": {"action": 5}}}), "plan entry for “council-reporting”"),
         (
             json.dumps(base | {"plan": {"council-reporting": {"due": "next week"}}}),
-            "plan entry for ‘council-reporting’",
+            "plan entry for “council-reporting”",
         ),
     ]:
         path = tmp_path / "bad.json"
