@@ -30,8 +30,8 @@ Key = tuple[str, str | None, str | None, str | None]
 INNER_QUOTE = re.compile(r"(?<![\w’'])['‘]([^'‘’]+?)['’](?![\w])")
 
 
-# The marks a quotation's own quoted words take inside it. Chromium draws every <q> on a page in
-# the marks of the page's language, whatever the quote's own: English “… ‘language’ …”, Dutch
+# The marks a quotation's own quoted words take inside it. kb.css draws every <q> on a page in the
+# marks of the page's language, whatever the quote's own: English “… ‘language’ …”, Dutch
 # ‘… “taal” …’, also around an English original on a Dutch page (reads 11 and 12).
 INNER_MARKS = {"en": r"‘\1’"}
 
